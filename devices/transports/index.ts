@@ -1,0 +1,3 @@
+export { memoryPair, type MemoryEnd } from './memory';
+export { SerialTransport, type SerialOptions } from './serial';
+export { createPtyPair, type PtyPair } from './pty';

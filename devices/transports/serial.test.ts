@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPtyPair, type PtyPair } from './pty';
+import { SerialTransport } from './serial';
+
+let pair: PtyPair | undefined;
+afterEach(async () => {
+  await pair?.close();
+  pair = undefined;
+});
+
+describe('SerialTransport over a socat pty pair', () => {
+  it('carries bytes both ways and reports a pulled cable as disconnected', async () => {
+    pair = await createPtyPair();
+    const dev = new SerialTransport({ path: pair.devicePath, baudRate: 115200 });
+    const sim = new SerialTransport({ path: pair.simulatorPath, baudRate: 115200 });
+    await dev.open();
+    await sim.open();
+    const got: number[] = [];
+    sim.onData((c) => got.push(...c));
+    await dev.write(Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69));
+    while (got.length < 5) await new Promise((r) => setTimeout(r, 5));
+    expect(got).toEqual([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
+
+    const closed = new Promise((resolve) => dev.onClose((reason) => resolve(reason)));
+    await pair.close();
+    await expect(closed).resolves.toBe('disconnected');
+    expect(dev.isOpen).toBe(false);
+    await expect(dev.write(Uint8Array.of(1))).rejects.toThrow(/not open/);
+  });
+
+  it('fails to open a path where no device is', async () => {
+    const t = new SerialTransport({ path: '/dev/yizhan-does-not-exist', baudRate: 9600 });
+    await expect(t.open()).rejects.toThrow();
+    expect(t.isOpen).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+import { SerialPort } from 'serialport';
+import { TransportClosedError, type CloseReason, type ReconfigurableTransport } from '../core';
+
+export interface SerialOptions {
+  path: string;
+  baudRate: number;
+  dataBits?: 5 | 6 | 7 | 8;
+  parity?: 'none' | 'even' | 'odd';
+  stopBits?: 1 | 2;
+  /** RS-485 adapters that need RTS toggling do it in hardware on the boards we support. */
+  rtscts?: boolean;
+}
+
+/** A serial port (RS-232, USB-CDC, RS-485 adapter, or a pty) through the `serialport` package. */
+export class SerialTransport implements ReconfigurableTransport {
+  readonly framing = 'stream' as const;
+  #port: SerialPort | undefined;
+  #baud: number;
+  readonly #data = new Set<(c: Uint8Array) => void>();
+  readonly #close = new Set<(r: CloseReason, cause?: unknown) => void>();
+
+  constructor(private readonly opts: SerialOptions) {
+    this.#baud = opts.baudRate;
+  }
+
+  get describe(): string {
+    return `serial:${this.opts.path}@${this.#baud}`;
+  }
+
+  get baudRate(): number {
+    return this.#baud;
+  }
+
+  get isOpen(): boolean {
+    return this.#port?.isOpen ?? false;
+  }
+
+  async open(signal?: AbortSignal): Promise<void> {
+    if (this.#port?.isOpen) return;
+    signal?.throwIfAborted();
+    const port = new SerialPort({
+      path: this.opts.path,
+      baudRate: this.#baud,
+      dataBits: this.opts.dataBits ?? 8,
+      parity: this.opts.parity ?? 'none',
+      stopBits: this.opts.stopBits ?? 1,
+      rtscts: this.opts.rtscts ?? false,
+      autoOpen: false,
+    });
+    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    if (signal?.aborted) {
+      await closePort(port);
+      signal.throwIfAborted();
+    }
+    this.#port = port;
+    port.on('data', (chunk: Buffer) => {
+      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      for (const l of [...this.#data]) l(bytes);
+    });
+    // serialport emits 'close' with an error carrying `disconnected: true` when the device vanishes.
+    port.on('close', (err?: Error & { disconnected?: boolean }) => {
+      if (this.#port !== port) return;
+      this.#port = undefined;
+      const reason: CloseReason = err ? (err.disconnected ? 'disconnected' : 'error') : 'requested';
+      for (const l of [...this.#close]) l(reason, err);
+    });
+    // A read error on a vanished pty/USB device arrives as 'error' first; serialport then closes.
+    port.on('error', () => undefined);
+  }
+
+  write(bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    const port = this.#port;
+    if (!port?.isOpen) return Promise.reject(new TransportClosedError(`${this.describe}: not open`));
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    return new Promise((resolve, reject) => {
+      port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => {
+        if (err) return reject(new TransportClosedError(err.message));
+        port.drain((e) => (e ? reject(new TransportClosedError(e.message)) : resolve()));
+      });
+    });
+  }
+
+  async setBaudRate(baudRate: number): Promise<void> {
+    this.#baud = baudRate;
+    const port = this.#port;
+    if (port?.isOpen)
+      await new Promise<void>((res, rej) => port.update({ baudRate }, (e) => (e ? rej(e) : res())));
+  }
+
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    this.#data.add(listener);
+    return () => this.#data.delete(listener);
+  }
+
+  onClose(listener: (reason: CloseReason, cause?: unknown) => void): () => void {
+    this.#close.add(listener);
+    return () => this.#close.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    const port = this.#port;
+    if (!port) return;
+    await closePort(port);
+  }
+}
+
+function closePort(port: SerialPort): Promise<void> {
+  return new Promise((resolve) => {
+    if (!port.isOpen) return resolve();
+    port.close(() => resolve());
+  });
+}

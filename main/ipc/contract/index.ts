@@ -1,0 +1,56 @@
+// The IPC contract: the only module shared by main, preload and (types and schemas only) the renderer.
+// Pure: zod schemas and types, no side effects at import.
+import { z } from 'zod';
+
+/** Mirrors devices/core HEALTH_VALUES; the contract cannot import devices/, so a test keeps them equal. */
+export const Health = z.enum([
+  'online',
+  'offline',
+  'noDevice',
+  'hardwareError',
+  'userError',
+  'busy',
+  'powerOff',
+]);
+export type Health = z.infer<typeof Health>;
+
+/** Mirrors devices/core DEVICE_ERROR_CODES plus application codes. */
+export const FailureCode = z.enum([
+  'timeout',
+  'canceled',
+  'notConnected',
+  'busy',
+  'protocol',
+  'rejected',
+  'hardware',
+  'userAction',
+  'unsupported',
+  'invalidArgument',
+  'sequence',
+  'noMedia',
+  'forbidden',
+  'network',
+  'internal',
+]);
+export type FailureCode = z.infer<typeof FailureCode>;
+
+/** What the renderer receives instead of an exception. `message` is for logs; the screen shows i18n text by code. */
+export const Failure = z.object({
+  code: FailureCode,
+  message: z.string(),
+  detail: z.string().optional(),
+  deviceId: z.string().optional(),
+});
+export type Failure = z.infer<typeof Failure>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+export const DeviceStatusDto = z.object({
+  deviceId: z.string(),
+  family: z.string(),
+  health: Health,
+  detail: z.record(z.string(), z.unknown()),
+  changedAt: z.number(),
+  lastError: z.object({ code: FailureCode, detail: z.string().optional(), at: z.number() }).optional(),
+});
+export type DeviceStatusDto = z.infer<typeof DeviceStatusDto>;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The one test command: formatting, lint (with the layer rules), type-check, then every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== prettier";  npx prettier --check . --log-level warn
+echo "== eslint";    npx eslint --max-warnings=0 .
+echo "== typecheck"
+npx tsc -p tsconfig.node.json --noEmit
+npx tsc -p tsconfig.web.json --noEmit
+echo "== vitest";    npx vitest run "$@"
