@@ -1,0 +1,116 @@
+// Wire types of the back office API v1 (kiosk-facing routes). Mirrors the service contract.
+
+export type DeliveryMethod = 'print' | 'locker' | 'post';
+export type FilingStatus =
+  'submitted' | 'accepted' | 'approved' | 'rejected' | 'needsMore' | 'resultReady' | 'collected';
+
+export interface Applicant {
+  idNumber: string;
+  name: string;
+  phone?: string;
+}
+
+export interface FilingRequest {
+  serviceId: string;
+  kioskId: string;
+  applicant: Applicant;
+  form: Record<string, unknown>;
+  delivery: { method: DeliveryMethod; address?: string };
+}
+
+export interface FilingCreated {
+  filingId: string;
+  trackingNumber: string;
+  status: FilingStatus;
+  qrPayload: string;
+  submittedAt: string;
+  instantResult?: { decision: 'approved'; documentUrl: string };
+}
+
+export interface MaterialUploaded {
+  materialId: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface MaterialSummary {
+  materialId: string;
+  name: string;
+  kind: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** GET /filings/{id}: the fields the kiosk relies on; the service may send more. */
+export interface FilingView {
+  filingId: string;
+  trackingNumber: string;
+  status: FilingStatus;
+  materials?: MaterialSummary[];
+  [key: string]: unknown;
+}
+
+export type DeviceHealthReport = {
+  deviceId: string;
+  family: string;
+  health: string;
+  detail: Record<string, unknown>;
+  lastError?: { code: string; detail?: string; message?: string };
+};
+
+export interface HeartbeatRequest {
+  sentAt: string;
+  appVersion: string;
+  configVersion: number | string;
+  devices: DeviceHealthReport[];
+  session: 'idle' | 'serving' | 'maintenance';
+}
+
+export interface KioskConfig {
+  version: number | string;
+  catalogue: unknown[];
+  site: Record<string, unknown>;
+}
+
+export interface HeartbeatReply {
+  configVersion: number | string;
+  config?: KioskConfig;
+}
+
+export interface ProgressItem {
+  trackingNumber: string;
+  serviceId: string;
+  status: FilingStatus;
+  updatedAt: string;
+  delivery: unknown;
+}
+
+export interface RatingRequest {
+  level: 1 | 2 | 3 | 4 | 5;
+  indicators?: Record<string, unknown>;
+  comment?: string;
+}
+
+export interface LockerDeposit {
+  filingId: string;
+  kioskId: string;
+  cabinetId: string;
+  board: number;
+  door: number;
+}
+
+export interface PickupGrant {
+  pickupId: string;
+  cabinetId: string;
+  board: number;
+  door: number;
+  filingId: string;
+}
+
+export interface ElicenceItem {
+  licenceType: string;
+  number: string;
+  issuer: string;
+  validTo: string;
+  holderName: string;
+}
