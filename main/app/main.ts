@@ -1,0 +1,73 @@
+// Electron entry: the thin shell. Boots the hardened full-screen window, runs the device host in a
+// utilityProcess (a hung native call or a crashed addon cannot freeze the touch UI), forwards the
+// typed IPC contract to it, and recovers from renderer and host crashes.
+import path from 'node:path';
+import { app, ipcMain, session, utilityProcess, type BrowserWindow, type UtilityProcess } from 'electron';
+import { HostClient, type HostChannel } from '../host/client';
+import type { HostMessage, HostRequest } from '../host/messages';
+import { Broadcaster, registerIpc } from '../ipc/router';
+import { createJsonLogger } from '../logging/json-logger';
+import { CrashPolicy, isAppUrl } from '../windows/guards';
+import { createCustomerWindow } from '../windows/customer-window';
+import { hardenSession } from './security';
+
+const log = createJsonLogger({ component: 'shell' });
+const APP_URL = process.env.YIZHAN_APP_URL ?? 'app://kiosk/index.html';
+const OUT_OF_SERVICE_URL = `${new URL(APP_URL).origin}/out-of-service.html`;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.commandLine.appendSwitch('disable-features', 'Translate');
+app.on('window-all-closed', () => app.quit());
+
+const host = new HostClient(log);
+let hostRestarts = 0;
+
+function startHost(): void {
+  const child: UtilityProcess = utilityProcess.fork(path.join(__dirname, 'host.mjs'), [], {
+    serviceName: 'yizhan-device-host',
+    stdio: 'inherit',
+  });
+  const channel: HostChannel = {
+    post: (m: HostRequest) => child.postMessage(m),
+    onMessage: (l) => child.on('message', (m: HostMessage) => l(m)),
+    onExit: (l) => child.on('exit', (code) => l(code)),
+  };
+  host.attach(channel);
+  child.on('exit', () => {
+    const delay = Math.min(30_000, 500 * 2 ** hostRestarts++);
+    log.error('host.restartScheduled', { delayMs: delay });
+    setTimeout(startHost, delay);
+  });
+  child.on('spawn', () => {
+    hostRestarts = 0;
+  });
+}
+
+void app.whenReady().then(() => {
+  const origin = new URL(APP_URL).origin;
+  hardenSession(session.defaultSession, origin);
+  startHost();
+  let win: BrowserWindow | undefined;
+  const broadcaster = new Broadcaster(() => win?.webContents, ipcMain);
+  host.onEvent((e) => broadcaster.send(e.channel, e.payload));
+  registerIpc(ipcMain, host.forwardingHandlers(), (e) => isAppUrl(e.senderFrame?.url ?? '', origin), log);
+
+  const crashes = new CrashPolicy();
+  const open = () => {
+    win = createCustomerWindow({
+      appUrl: APP_URL,
+      preloadPath: path.join(__dirname, '..', 'preload', 'index.cjs'),
+      devTools: !app.isPackaged,
+      onRendererGone: (reason) => {
+        broadcaster.reset();
+        const decision = crashes.record(Date.now());
+        log.error('renderer.gone', { reason, action: decision.action });
+        if (decision.action === 'reload') setTimeout(() => win?.webContents.reload(), decision.delayMs);
+        else void win?.loadURL(OUT_OF_SERVICE_URL);
+      },
+    });
+    // Replay the last known device status to a fresh page once it reports ready.
+    for (const s of host.lastStatus) broadcaster.send('devices:status', s);
+  };
+  open();
+});

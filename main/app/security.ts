@@ -1,0 +1,40 @@
+import type { Session } from 'electron';
+
+/** Content-Security-Policy for the kiosk page: own origin only, no eval, no remote content. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Denies every permission except the camera (the document camera is captured in the page), denies
+ * WebHID/WebSerial/WebUSB (hardware goes through devices/, never through the page), sets CSP.
+ */
+export function hardenSession(session: Session, appOrigin: string): void {
+  const allowed = new Set(['media']);
+  session.setPermissionRequestHandler((wc, permission, callback, details) => {
+    callback(allowed.has(permission) && new URL(details.requestingUrl || wc.getURL()).origin === appOrigin);
+  });
+  session.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin) => allowed.has(permission) && requestingOrigin === appOrigin,
+  );
+  session.setDevicePermissionHandler(() => false);
+  session.on('select-hid-device', (e, _d, cb) => {
+    e.preventDefault();
+    cb('');
+  });
+  session.on('select-serial-port', (e, _p, _wc, cb) => {
+    e.preventDefault();
+    cb('');
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Site and device configuration of one kiosk. Devices are `simulated` unless a site file says
+ * otherwise; the back office is embedded unless a URL is configured.
+ */
+export const DeviceConfig = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  family: z.string(),
+  transport: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('simulated') }),
+    z.object({
+      kind: z.literal('serial'),
+      path: z.string(),
+      baudRate: z.number().int().positive().optional(),
+    }),
+    z.object({ kind: z.literal('pcsc'), reader: z.string().optional() }),
+    z.object({ kind: z.literal('spooler'), queue: z.string() }),
+  ]),
+  options: z.record(z.string(), z.unknown()).default({}),
+});
+export type DeviceConfig = z.infer<typeof DeviceConfig>;
+
+export const HostConfig = z.object({
+  kioskId: z.string().default('kiosk-dev-01'),
+  version: z.string().default('0.1.0'),
+  backoffice: z.object({ url: z.string().url().optional(), credential: z.string().optional() }).default({}),
+  devices: z.array(DeviceConfig).default([]),
+});
+export type HostConfig = z.infer<typeof HostConfig>;
+
+/** Reads YIZHAN_CONFIG (a JSON file) when set; otherwise the development defaults. Invalid files fail loudly. */
+export function loadHostConfig(env: NodeJS.ProcessEnv): HostConfig {
+  const file = env.YIZHAN_CONFIG;
+  if (!file) return HostConfig.parse({});
+  const parsed = HostConfig.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid kiosk configuration in ${file}: ${where}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,44 @@
+import type { Logger } from '../../devices/core';
+import type { HostConfig } from '../config/host-config';
+import type { DeviceStatusDto } from '../ipc/contract';
+import type { EventChannel, EventPayload } from '../ipc/contract/channels';
+import type { Handlers } from '../ipc/dispatch';
+
+export interface Host {
+  handlers: Handlers;
+  onEvent(listener: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void): () => void;
+  stop(): Promise<void>;
+}
+
+/** Where device instances come from; main/device-host builds it from the configuration. */
+export interface DeviceRegistry {
+  list(): DeviceStatusDto[];
+  onStatus(listener: (s: DeviceStatusDto) => void): () => void;
+  stop(): Promise<void>;
+}
+
+export async function createHost(
+  config: HostConfig,
+  log: Logger,
+  buildRegistry: (c: HostConfig, l: Logger) => Promise<DeviceRegistry> = async (c, l) =>
+    (await import('../device-host/registry')).buildRegistry(c, l),
+): Promise<Host> {
+  const registry = await buildRegistry(config, log);
+  const listeners = new Set<<C extends EventChannel>(channel: C, payload: EventPayload<C>) => void>();
+  registry.onStatus((s) => {
+    for (const l of listeners) l('devices:status', s);
+  });
+  log.info('host.started', { kioskId: config.kioskId, devices: config.devices.length });
+  return {
+    handlers: {
+      'app:info': () =>
+        Promise.resolve({ version: config.version, kioskId: config.kioskId, mode: 'electron' }),
+      'devices:list': () => Promise.resolve(registry.list()),
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: () => registry.stop(),
+  };
+}

@@ -1,0 +1,31 @@
+// Entry of the device-host process. Under Electron it is a utilityProcess (process.parentPort);
+// under plain Node it is a child_process.fork child (process.send). Same messages either way.
+import { createJsonLogger } from '../logging/json-logger';
+import { dispatch } from '../ipc/dispatch';
+import { loadHostConfig } from '../config/host-config';
+import { createHost } from './host';
+import { isHostRequest, type HostMessage } from './messages';
+
+interface ParentPortLike {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const log = createJsonLogger({ component: 'host' });
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+const post = (m: HostMessage) => (parentPort ? parentPort.postMessage(m) : process.send?.(m));
+const onMessage = (l: (m: unknown) => void) =>
+  parentPort ? parentPort.on('message', (e) => l(e.data)) : process.on('message', (m) => l(m));
+
+const host = await createHost(loadHostConfig(process.env), log);
+host.onEvent((channel, payload) => post({ kind: 'event', channel, payload }));
+onMessage((m) => {
+  if (!isHostRequest(m)) return;
+  void dispatch(m.channel, m.input, host.handlers, log).then((result) =>
+    post({ kind: 'response', id: m.id, result }),
+  );
+});
+const shutdown = () => void host.stop().finally(() => process.exit(0));
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+post({ kind: 'ready' });

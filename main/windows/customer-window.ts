@@ -1,0 +1,49 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { isAppUrl, isBlockedShortcut } from './guards';
+
+export interface CustomerWindowOptions {
+  appUrl: string;
+  preloadPath: string;
+  /** DevTools only in unpackaged development builds. */
+  devTools: boolean;
+  onRendererGone: (reason: string) => void;
+}
+
+/** The full-screen touch window: sandboxed, context-isolated, no navigation, no new windows, no escape keys. */
+export function createCustomerWindow(opts: CustomerWindowOptions): BrowserWindow {
+  const options: BrowserWindowConstructorOptions = {
+    show: false,
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    backgroundColor: '#0b1f3a',
+    webPreferences: {
+      preload: opts.preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: opts.devTools,
+      navigateOnDragDrop: false,
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  };
+  const win = new BrowserWindow(options);
+  const origin = new URL(opts.appUrl).origin;
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url, origin)) e.preventDefault();
+  });
+  win.webContents.on('will-redirect', (e, url) => {
+    if (!isAppUrl(url, origin)) e.preventDefault();
+  });
+  win.webContents.on('before-input-event', (e, input) => {
+    if (isBlockedShortcut(input)) e.preventDefault();
+  });
+  win.webContents.on('render-process-gone', (_e, details) => opts.onRendererGone(details.reason));
+  win.webContents.on('unresponsive', () => opts.onRendererGone('unresponsive'));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(opts.appUrl);
+  return win;
+}
