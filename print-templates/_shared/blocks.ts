@@ -1,0 +1,244 @@
+/** Layout blocks shared by A4 templates. Every block draws at doc.y and leaves doc.y below itself. */
+import QRCode from 'qrcode';
+import { FONT } from './fonts';
+import { formatDate } from './format';
+import type { Verification } from './schema';
+import { A4, BODY_BOTTOM, CONTENT_WIDTH, MARGIN, mm } from './units';
+import { verificationPayload } from './verification';
+
+type Doc = PDFKit.PDFDocument;
+
+const INK = '#000000';
+const RULE = '#444444';
+const MUTED = '#555555';
+const SEAL_RED = '#cc0000';
+
+/** Starts a new page when fewer than `height` points remain above the footer band. */
+export function ensureSpace(doc: Doc, height: number): boolean {
+  if (doc.y + height <= BODY_BOTTOM) return false;
+  doc.addPage();
+  doc.x = MARGIN.left;
+  doc.y = MARGIN.top;
+  return true;
+}
+
+export function gap(doc: Doc, points: number): void {
+  doc.y += points;
+}
+
+export function title(doc: Doc, text: string, subtitle?: string): void {
+  doc.font(FONT.bold).fontSize(20).fillColor(INK);
+  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'center', characterSpacing: 4 });
+  if (subtitle) {
+    doc.font(FONT.regular).fontSize(10).fillColor(MUTED);
+    doc.text(subtitle, MARGIN.left, doc.y + 2, { width: CONTENT_WIDTH, align: 'center' });
+  }
+  doc.fillColor(INK);
+  gap(doc, mm(4));
+}
+
+/** A right-aligned reference line such as "编号：…". */
+export function reference(doc: Doc, text: string): void {
+  doc.font(FONT.regular).fontSize(10).fillColor(INK);
+  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, align: 'right' });
+  gap(doc, mm(2));
+}
+
+export function heading(doc: Doc, text: string): void {
+  ensureSpace(doc, mm(14));
+  doc.font(FONT.bold).fontSize(12).fillColor(INK);
+  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+  gap(doc, mm(1.5));
+}
+
+export function paragraph(doc: Doc, text: string, opts: { size?: number; indent?: boolean } = {}): void {
+  const size = opts.size ?? 11;
+  doc.font(FONT.regular).fontSize(size).fillColor(INK);
+  const options = { width: CONTENT_WIDTH, lineGap: 4, indent: opts.indent ? size * 2 : 0 };
+  ensureSpace(doc, Math.min(doc.heightOfString(text, options), mm(30)));
+  doc.text(text, MARGIN.left, doc.y, options);
+  gap(doc, mm(2));
+}
+
+export type KeyValue = readonly [label: string, value: string];
+
+/**
+ * A bordered label/value grid, `columns` pairs per row. Rows grow with wrapped values and never
+ * split across pages.
+ */
+export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: { columns?: 1 | 2 } = {}): void {
+  const columns = opts.columns ?? 2;
+  const pairWidth = CONTENT_WIDTH / columns;
+  const labelWidth = mm(28);
+  const valueWidth = pairWidth - labelWidth;
+  const pad = mm(1.8);
+  doc.fontSize(10.5);
+  for (let i = 0; i < rows.length; i += columns) {
+    const cells = rows.slice(i, i + columns);
+    const height =
+      Math.max(
+        ...cells.map(([label, value]) =>
+          Math.max(
+            doc.font(FONT.bold).heightOfString(label, { width: labelWidth - 2 * pad }),
+            doc.font(FONT.regular).heightOfString(value, { width: valueWidth - 2 * pad }),
+          ),
+        ),
+      ) +
+      2 * pad;
+    ensureSpace(doc, height);
+    const y = doc.y;
+    cells.forEach(([label, value], c) => {
+      const x = MARGIN.left + c * pairWidth;
+      const width = c === cells.length - 1 ? CONTENT_WIDTH - c * pairWidth : pairWidth;
+      doc.rect(x, y, labelWidth, height).fillAndStroke('#f0f0f0', RULE);
+      doc.rect(x + labelWidth, y, width - labelWidth, height).stroke(RULE);
+      doc
+        .fillColor(INK)
+        .font(FONT.bold)
+        .text(label, x + pad, y + pad, { width: labelWidth - 2 * pad });
+      doc
+        .font(FONT.regular)
+        .text(value, x + labelWidth + pad, y + pad, { width: width - labelWidth - 2 * pad });
+    });
+    doc.y = y + height;
+  }
+  doc.x = MARGIN.left;
+  gap(doc, mm(3));
+}
+
+export interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/**
+ * A ruled table that continues across pages, repeating its header on each new page. Widths are
+ * fractions of the content width.
+ */
+export function table(doc: Doc, columns: readonly Column[], rows: readonly (readonly string[])[]): void {
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
+  const rowHeight = mm(6.5);
+  const drawRow = (cells: readonly string[], header: boolean) => {
+    const y = doc.y;
+    let x = MARGIN.left;
+    doc.font(header ? FONT.bold : FONT.regular).fontSize(header ? 10 : 9.5);
+    cells.forEach((cell, i) => {
+      const w = widths[i]!;
+      if (header) doc.rect(x, y, w, rowHeight).fillAndStroke('#e6e6e6', RULE);
+      else doc.rect(x, y, w, rowHeight).stroke(RULE);
+      doc.fillColor(INK).text(cell, x + mm(1.2), y + mm(1.6), {
+        width: w - mm(2.4),
+        align: header ? 'center' : (columns[i]?.align ?? 'left'),
+        lineBreak: false,
+        ellipsis: true,
+      });
+      x += w;
+    });
+    doc.y = y + rowHeight;
+  };
+  ensureSpace(doc, rowHeight * 2);
+  drawRow(
+    columns.map((c) => c.header),
+    true,
+  );
+  for (const row of rows) {
+    if (ensureSpace(doc, rowHeight)) {
+      drawRow(
+        columns.map((c) => c.header),
+        true,
+      );
+    }
+    drawRow(row, false);
+  }
+  doc.x = MARGIN.left;
+  gap(doc, mm(3));
+}
+
+/** Draws a QR code as filled modules: vector output, no image, identical bytes for identical input. */
+export function qrCode(doc: Doc, payload: string, x: number, y: number, size: number): void {
+  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const quiet = 2;
+  const count = qr.modules.size;
+  const cell = size / (count + 2 * quiet);
+  doc.save().fillColor(INK);
+  for (let row = 0; row < count; row++) {
+    for (let col = 0; col < count; col++) {
+      if (qr.modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+    }
+  }
+  doc.fill().restore();
+}
+
+/** A round red seal with the issuer text; marks an electronically issued document. */
+export function seal(doc: Doc, cx: number, cy: number, text: string): void {
+  const r = mm(19);
+  doc.save().opacity(0.85).lineWidth(2).strokeColor(SEAL_RED).circle(cx, cy, r).stroke();
+  doc
+    .fillColor(SEAL_RED)
+    .font(FONT.bold)
+    .fontSize(16)
+    .text('★', cx - 8, cy - 11, { width: 16, align: 'center' });
+  doc.fontSize(8.5).text(text, cx - r + mm(3), cy + 6, { width: 2 * r - mm(6), align: 'center' });
+  doc.restore();
+  doc.fillColor(INK).strokeColor(INK);
+}
+
+export interface VerificationPanelInput {
+  verification: Verification;
+  issuerName: string;
+  sealText?: string | undefined;
+  issuedAt: string;
+}
+
+/** QR + verification code on the left, issuer, date and seal on the right. Kept on one page. */
+export function verificationPanel(doc: Doc, input: VerificationPanelInput): void {
+  const height = mm(40);
+  ensureSpace(doc, height);
+  const top = doc.y + mm(2);
+  const qrSize = mm(30);
+  qrCode(doc, verificationPayload(input.verification), MARGIN.left, top, qrSize);
+  const textX = MARGIN.left + qrSize + mm(3);
+  const textWidth = mm(80);
+  doc.font(FONT.bold).fontSize(11).fillColor(INK);
+  doc.text(`验证码：${input.verification.code}`, textX, top + mm(4), { width: textWidth });
+  doc.font(FONT.regular).fontSize(9).fillColor(MUTED);
+  doc.text(
+    `扫描左侧二维码，或访问 ${input.verification.url} 输入验证码，核验本文件真伪。`,
+    textX,
+    doc.y + mm(1.5),
+    { width: textWidth, lineGap: 2 },
+  );
+  doc.fillColor(INK);
+  // Issuer and date right-aligned, the seal stamped over them as on a paper certificate.
+  const blockWidth = mm(72);
+  const rightX = A4.width - MARGIN.right - blockWidth;
+  doc.font(FONT.regular).fontSize(11).fillColor(INK);
+  doc.text(input.issuerName, rightX, top + mm(8), { width: blockWidth, align: 'right' });
+  doc.text(formatDate(input.issuedAt), rightX, doc.y + mm(2), { width: blockWidth, align: 'right' });
+  if (input.sealText) seal(doc, A4.width - MARGIN.right - mm(26), top + mm(12), input.sealText);
+  doc.x = MARGIN.left;
+  doc.y = top + height - mm(2);
+}
+
+/** Footer on every page: verification code left, 第 N 页 / 共 M 页 centred. Needs bufferPages. */
+export function pageFooters(doc: Doc, verificationCode: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // The footer sits inside the bottom margin; lift the margin so pdfkit does not break the page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = A4.height - MARGIN.bottom + mm(8);
+    doc.font(FONT.regular).fontSize(9).fillColor(MUTED);
+    doc.text(`验证码 ${verificationCode}`, MARGIN.left, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
+    doc.text(`第 ${i + 1 - range.start} 页 / 共 ${range.count} 页`, MARGIN.left + CONTENT_WIDTH / 3, y, {
+      width: CONTENT_WIDTH / 3,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.fillColor(INK);
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,33 @@
+/** The A4 templates, by id. Callers render through `renderPdf` with an injected font registry. */
+import type { PdfTemplate } from './_shared/define';
+import { acceptanceReceipt } from './acceptance-receipt/template';
+import { applicationForm } from './application-form/template';
+import { housingFundCertificate } from './housing-fund-certificate/template';
+import { resultNotice } from './result-notice/template';
+import { socialInsuranceCertificate } from './social-insurance-certificate/template';
+
+export const PDF_TEMPLATES: Readonly<Record<string, PdfTemplate>> = Object.fromEntries(
+  [acceptanceReceipt, socialInsuranceCertificate, housingFundCertificate, applicationForm, resultNotice].map(
+    (t) => [t.id, t as unknown as PdfTemplate],
+  ),
+);
+
+export {
+  acceptanceReceipt,
+  applicationForm,
+  housingFundCertificate,
+  resultNotice,
+  socialInsuranceCertificate,
+};
+export { renderPdf, parseTemplateData, TemplateDataError } from './render';
+export {
+  FontRegistry,
+  FontMissingError,
+  DEFAULT_FONT_CATALOG,
+  FONT,
+  fontkitOf,
+  missingGlyphs,
+  type AssetLoader,
+  type FontkitFont,
+} from './_shared/fonts';
+export type { PdfTemplate, DocumentMeta } from './_shared/define';
