@@ -1,0 +1,139 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { resolveConfig, type BackofficeConfig } from './config';
+import type { Clock, Ctx } from './context';
+import { migrate } from './db/migrations';
+import type { Database } from './db/types';
+import { SampleElicenceProvider } from './domain/elicence';
+import { ApiError } from './errors';
+import { authenticator } from './http/auth';
+import { buildOpenApi } from './http/openapi';
+import { mount, type AnyRoute } from './http/route';
+import { filingRoutes } from './routes/filings';
+import { kioskRoutes, seedConfig } from './routes/kiosks';
+import { lockerRoutes } from './routes/lockers';
+import { metaRoutes } from './routes/meta';
+import { staffRoutes } from './routes/staff';
+import { seedStaff } from './services/staff';
+
+export const API_PREFIX = '/api/v1';
+export const API_VERSION = '1.0.0';
+
+export interface BackofficeOptions {
+  db: Database;
+  clock?: Clock;
+  config: BackofficeConfig;
+}
+
+/** Query parameters that carry personal data are masked before anything is logged. */
+function maskUrl(url: string): string {
+  return url.replace(/([?&](?:idNumber|name|code)=)[^&]*/g, '$1***');
+}
+
+function errorReply(err: unknown): { status: number; body: { error: Record<string, unknown> } } {
+  if (err instanceof ApiError) {
+    return {
+      status: err.status,
+      body: {
+        error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+      },
+    };
+  }
+  if (err instanceof ZodError) {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'validationFailed',
+          message: '请求内容不符合要求 / request is invalid',
+          fields: err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        },
+      },
+    };
+  }
+  const code = (err as Partial<FastifyError>).code;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return {
+      status: 413,
+      body: { error: { code: 'tooLarge', message: '文件过大 / body exceeds the size limit' } },
+    };
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return {
+      status: 415,
+      body: {
+        error: { code: 'unsupportedMediaType', message: '不支持的内容类型 / unsupported content type' },
+      },
+    };
+  }
+  const status = (err as Partial<FastifyError>).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return { status, body: { error: { code: 'badRequest', message: '请求格式错误 / malformed request' } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: '服务内部错误 / internal error' } } };
+}
+
+/**
+ * Builds the back office: migrates the database, seeds configuration and staff, and returns the
+ * fastify instance (not listening) so tests can `inject()` or `listen()` on loopback.
+ */
+export async function createBackoffice(opts: BackofficeOptions): Promise<FastifyInstance> {
+  const cfg = resolveConfig(opts.config);
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const ctx: Ctx = {
+    db: opts.db,
+    cfg,
+    clock,
+    elicences: opts.config.elicences ?? new SampleElicenceProvider(),
+  };
+  await migrate(opts.db, clock.now());
+  await seedConfig(ctx);
+  await seedStaff(ctx);
+
+  const app = Fastify({
+    logger: cfg.logger
+      ? {
+          serializers: {
+            req: (req: { method: string; url: string }) => ({ method: req.method, url: maskUrl(req.url) }),
+          },
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.addContentTypeParser(
+    ['image/jpeg', 'application/pdf'],
+    { parseAs: 'buffer', bodyLimit: cfg.maxMaterialBytes },
+    (_req, body, done) => done(null, body),
+  );
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = errorReply(err);
+    if (status >= 500)
+      req.log.error(
+        { err: { message: (err as Error).message, code: (err as FastifyError).code } },
+        'request failed',
+      );
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((_req, reply) =>
+    reply.code(404).send({ error: { code: 'notFound', message: '接口不存在 / no such route' } }),
+  );
+
+  const routes: AnyRoute[] = [
+    ...kioskRoutes(ctx),
+    ...filingRoutes(ctx),
+    ...lockerRoutes(ctx),
+    ...staffRoutes(ctx),
+    ...metaRoutes(ctx),
+  ];
+  const hooks = { authenticate: authenticator(ctx) };
+  for (const r of routes) mount(app, API_PREFIX, r, hooks);
+  const openapi = buildOpenApi(routes, API_PREFIX, API_VERSION);
+  app.get(`${API_PREFIX}/openapi.json`, () => openapi);
+  const healthz = async () => {
+    await opts.db.query('SELECT 1 AS one');
+    return { ok: true, db: opts.db.dialect };
+  };
+  app.get('/healthz', healthz);
+  app.get(`${API_PREFIX}/healthz`, healthz);
+  return app;
+}

@@ -1,0 +1,80 @@
+import type { ElicenceProvider } from './domain/elicence';
+
+export type StaffRole = 'clerk' | 'supervisor' | 'technician';
+
+export interface StaffSeed {
+  username: string;
+  password: string;
+  role: StaffRole;
+  displayName: string;
+}
+
+export interface BackofficeConfig {
+  /** Key for HMACs: ID-number match hashes, pickup-code hashes, QR payload MACs. Keep it secret and stable. */
+  secret: string;
+  /** Site enrollment token a kiosk presents once to register (X-Enrollment-Token). */
+  enrollmentToken: string;
+  heartbeatIntervalMs?: number;
+  maxMaterialBytes?: number;
+  maxFilingBytes?: number;
+  pickup?: Partial<PickupPolicy>;
+  staffSessionTtlMs?: number;
+  /** Inserted when missing (existing users are never overwritten). */
+  staffUsers?: readonly StaffSeed[];
+  elicences?: ElicenceProvider;
+  /** A CJK font for generated result documents (a .ttc needs `fontFamily`). */
+  fontPath?: string;
+  fontFamily?: string;
+  /** Site part of the kiosks' remote configuration, seeded at first start. */
+  site?: Record<string, unknown>;
+  /** Fastify logging (JSON lines, personal data masked). */
+  logger?: boolean;
+}
+
+export interface PickupPolicy {
+  codeDigits: number;
+  ttlMs: number;
+  maxFailures: number;
+  windowMs: number;
+  lockoutMs: number;
+}
+
+/** Development users, documented in backoffice/README.md. Production passes `staffUsers`. */
+export const DEV_STAFF: readonly StaffSeed[] = [
+  { username: 'clerk', password: 'clerk-dev-2026', role: 'clerk', displayName: '窗口受理员' },
+  { username: 'supervisor', password: 'supervisor-dev-2026', role: 'supervisor', displayName: '审批科长' },
+  { username: 'technician', password: 'technician-dev-2026', role: 'technician', displayName: '运维工程师' },
+];
+
+export interface ResolvedConfig extends Required<Omit<BackofficeConfig, 'pickup' | 'elicences' | 'site'>> {
+  pickup: PickupPolicy;
+  site: Record<string, unknown>;
+}
+
+export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
+  if (c.secret.length < 16) throw new Error('backoffice config.secret must be at least 16 characters');
+  return {
+    secret: c.secret,
+    enrollmentToken: c.enrollmentToken,
+    heartbeatIntervalMs: c.heartbeatIntervalMs ?? 30_000,
+    maxMaterialBytes: c.maxMaterialBytes ?? 10 * 1024 * 1024,
+    maxFilingBytes: c.maxFilingBytes ?? 40 * 1024 * 1024,
+    pickup: {
+      codeDigits: 8,
+      ttlMs: 7 * 24 * 3600_000,
+      maxFailures: 5,
+      windowMs: 15 * 60_000,
+      lockoutMs: 15 * 60_000,
+      ...c.pickup,
+    },
+    staffSessionTtlMs: c.staffSessionTtlMs ?? 10 * 3600_000,
+    staffUsers: c.staffUsers ?? DEV_STAFF,
+    fontPath: c.fontPath ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    fontFamily: c.fontFamily ?? 'NotoSansCJKsc-Regular',
+    site: c.site ?? {
+      hallName: '政务服务中心24小时自助服务厅',
+      heartbeatIntervalMs: c.heartbeatIntervalMs ?? 30_000,
+    },
+    logger: c.logger ?? false,
+  };
+}

@@ -1,0 +1,71 @@
+// Chinese-first labels for the console; English as secondary text.
+
+export const STATUS_LABELS: Record<string, string> = {
+  submitted: '已提交 Submitted',
+  accepted: '已受理 Accepted',
+  approved: '已批准 Approved',
+  rejected: '不予批准 Rejected',
+  needsMore: '待补正 Needs more',
+  resultReady: '结果已出 Result ready',
+  collected: '已领取 Collected',
+};
+
+export const SERVICE_LABELS: Record<string, string> = {
+  'sole-proprietor-registration': '个体工商户设立登记',
+  'social-insurance-certificate': '参保证明打印',
+  'housing-fund-certificate': '公积金缴存证明',
+  'generic-application': '通用申请',
+};
+
+export const PRESENCE_LABELS: Record<string, string> = {
+  online: '在线 Online',
+  stale: '心跳延迟 Stale',
+  offline: '离线 Offline',
+};
+
+export const HEALTH_LABELS: Record<string, string> = {
+  online: '正常',
+  offline: '停用',
+  noDevice: '未连接',
+  hardwareError: '硬件故障',
+  userError: '待用户操作',
+  busy: '忙',
+  powerOff: '已关机',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  clerk: '窗口受理员 Clerk',
+  supervisor: '审批科长 Supervisor',
+  technician: '运维工程师 Technician',
+};
+
+export const DELIVERY_LABELS: Record<string, string> = {
+  print: '自助打印',
+  locker: '智能柜领取',
+  post: '邮寄',
+};
+
+export const serviceName = (id: string): string => SERVICE_LABELS[id] ?? id;
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export const ERROR_TEXT: Record<string, string> = {
+  network: '无法连接后台服务',
+  unauthorized: '登录已失效，请重新登录',
+  forbidden: '当前角色无此权限',
+  invalidCredentials: '用户名或密码错误',
+  invalidTransition: '当前状态不允许此操作',
+};
+
+export function errorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') {
+    const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
+    return `${ERROR_TEXT[err.code] ?? '操作失败'}（${err.code}${message ? `: ${message}` : ''}）`;
+  }
+  return '操作失败';
+}

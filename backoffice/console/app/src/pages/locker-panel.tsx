@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { postJson } from '../api';
+import { errorText, formatTime } from '../labels';
+import type { Filing } from './filing';
+
+interface Assigned {
+  pickupCode: string;
+  expiresAt: string;
+}
+
+/** Assigns a locker door for pickup. The pickup code is shown once and never again. */
+export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => void }) {
+  const [kioskId, setKioskId] = useState(filing.kioskId);
+  const [cabinetId, setCabinetId] = useState('A');
+  const [board, setBoard] = useState('1');
+  const [door, setDoor] = useState('1');
+  const [assigned, setAssigned] = useState<Assigned>();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const r = await postJson<Assigned>(
+        `/staff/filings/${encodeURIComponent(filing.filingId)}/locker-assignment`,
+        {
+          kioskId: kioskId.trim(),
+          cabinetId: cabinetId.trim(),
+          board: Number(board),
+          door: Number(door),
+        },
+      );
+      setAssigned(r);
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="card" data-testid="locker-panel">
+      <h3>智能柜 Locker</h3>
+      {assigned ? (
+        <div className="pickup" role="status">
+          <p>取件码（仅显示一次，请通过短信告知申请人）/ Pickup code, shown once:</p>
+          <p className="code" data-testid="pickup-code">
+            {assigned.pickupCode}
+          </p>
+          <p className="muted">有效期至 Valid until {formatTime(assigned.expiresAt)}</p>
+        </div>
+      ) : filing.status === 'resultReady' ? (
+        <form onSubmit={(e) => void submit(e)}>
+          <label>
+            终端 Kiosk
+            <input value={kioskId} onChange={(e) => setKioskId(e.target.value)} required />
+          </label>
+          <div className="inline">
+            <label>
+              柜号 Cabinet
+              <input value={cabinetId} onChange={(e) => setCabinetId(e.target.value)} required />
+            </label>
+            <label>
+              板号 Board
+              <input
+                type="number"
+                min={0}
+                max={255}
+                value={board}
+                onChange={(e) => setBoard(e.target.value)}
+              />
+            </label>
+            <label>
+              门号 Door
+              <input type="number" min={0} max={255} value={door} onChange={(e) => setDoor(e.target.value)} />
+            </label>
+          </div>
+          <button type="submit" className="primary" disabled={busy}>
+            分配柜门 Assign door
+          </button>
+        </form>
+      ) : (
+        <p className="muted">结果文书出具后可分配柜门 / Available once the result is ready</p>
+      )}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

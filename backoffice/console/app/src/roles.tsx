@@ -1,0 +1,15 @@
+import type { Role } from './api';
+
+/** What each role may see and do in the console; the service enforces the same on every route. */
+export const CAN = {
+  queue: (r: Role) => r === 'clerk' || r === 'supervisor',
+  decide: (r: Role) => r === 'clerk' || r === 'supervisor',
+  fleet: (r: Role) => r === 'technician' || r === 'supervisor',
+  ratings: (r: Role) => r === 'clerk' || r === 'supervisor',
+};
+
+export type Page = 'queue' | 'fleet' | 'ratings';
+
+export function homePage(role: Role): Page {
+  return CAN.queue(role) ? 'queue' : 'fleet';
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const APP_DIR = path.join(HERE, 'app');
+const CONFIG = path.join(HERE, 'vite.config.ts');
+
+export const defaultConsoleCacheDir = (): string => path.join(tmpdir(), 'yizhan-console-cache');
+
+/** Hash of every source file of the console plus the config: the build is redone only when it changes. */
+export function consoleSourceHash(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else h.update(path.relative(HERE, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  };
+  walk(APP_DIR);
+  h.update(readFileSync(CONFIG));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Builds the console with Vite into `<cacheDir>/console-<sourceHash>` unless that build exists,
+ * and returns the directory. Builds land in a private temp dir and are renamed into place, so
+ * concurrent starts never serve a half-written build.
+ */
+export async function buildConsole(cacheDir: string = defaultConsoleCacheDir()): Promise<string> {
+  const outDir = path.join(cacheDir, `console-${consoleSourceHash()}`);
+  if (existsSync(path.join(outDir, 'index.html'))) return outDir;
+  const tmp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  const { build } = await import('vite');
+  await build({ configFile: CONFIG, build: { outDir: tmp, emptyOutDir: true } });
+  try {
+    renameSync(tmp, outDir);
+  } catch (err) {
+    // A concurrent build won the rename; use it.
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(path.join(outDir, 'index.html'))) throw err;
+  }
+  return outDir;
+}

@@ -1,0 +1,24 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { ResolvedConfig } from './config';
+import type { Database } from './db/types';
+import type { ElicenceProvider } from './domain/elicence';
+
+export interface Clock {
+  now(): number;
+}
+
+/** What every route handler works with; no other in-process state (several instances share one database). */
+export interface Ctx {
+  db: Database;
+  cfg: ResolvedConfig;
+  clock: Clock;
+  elicences: ElicenceProvider;
+}
+
+export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Keyed hash for values with little entropy (ID numbers, pickup codes): useless without the secret. */
+export const keyedHash = (cfg: ResolvedConfig, purpose: string, value: string): string =>
+  createHmac('sha256', cfg.secret).update(`${purpose}\u0000${value}`).digest('hex');
+
+export const iso = (ms: number): string => new Date(ms).toISOString();

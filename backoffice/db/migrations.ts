@@ -1,0 +1,119 @@
+import { translateDdl } from './dialect';
+import type { Database } from './types';
+
+/**
+ * Numbered migrations shared by both dialects. Types use portable names (TEXT, INTEGER) or the
+ * tokens of dialect.ts. Timestamps are epoch milliseconds ({{bigint}}); JSON is stored as TEXT.
+ * Never edit an applied migration: append a new one.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+CREATE TABLE kiosks (
+  kiosk_id TEXT PRIMARY KEY, name TEXT NOT NULL, site TEXT NOT NULL,
+  credential_hash TEXT NOT NULL UNIQUE, registered_at {{bigint}} NOT NULL,
+  last_heartbeat_at {{bigint}}, app_version TEXT, config_version INTEGER, session TEXT,
+  devices TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE site_config (
+  id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL,
+  catalogue TEXT NOT NULL, site TEXT NOT NULL, updated_at {{bigint}} NOT NULL
+);
+CREATE TABLE blobs (
+  id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, content_type TEXT NOT NULL,
+  data {{blob}} NOT NULL, created_at {{bigint}} NOT NULL
+);
+CREATE TABLE filings (
+  filing_id TEXT PRIMARY KEY, tracking_number TEXT NOT NULL UNIQUE, service_id TEXT NOT NULL,
+  kiosk_id TEXT NOT NULL, applicant_id_number TEXT NOT NULL, applicant_id_hash TEXT NOT NULL,
+  applicant_name TEXT NOT NULL, applicant_phone TEXT, form TEXT NOT NULL, delivery TEXT NOT NULL,
+  status TEXT NOT NULL, submitted_at {{bigint}} NOT NULL, updated_at {{bigint}} NOT NULL,
+  result_blob_id TEXT REFERENCES blobs(id), decision_reason TEXT, missing TEXT
+);
+CREATE INDEX filings_applicant ON filings (applicant_id_hash);
+CREATE INDEX filings_status ON filings (status, submitted_at);
+CREATE TABLE filing_events (
+  id {{autoinc}}, filing_id TEXT NOT NULL REFERENCES filings(filing_id), from_status TEXT,
+  to_status TEXT NOT NULL, at {{bigint}} NOT NULL, actor TEXT NOT NULL, reason TEXT
+);
+CREATE INDEX filing_events_filing ON filing_events (filing_id, id);
+CREATE TABLE materials (
+  material_id TEXT PRIMARY KEY, filing_id TEXT NOT NULL REFERENCES filings(filing_id),
+  name TEXT NOT NULL, kind TEXT NOT NULL, blob_id TEXT NOT NULL REFERENCES blobs(id),
+  bytes INTEGER NOT NULL, sha256 TEXT NOT NULL, created_at {{bigint}} NOT NULL
+);
+CREATE INDEX materials_filing ON materials (filing_id);
+CREATE TABLE idempotency (
+  kiosk_id TEXT NOT NULL, idem_key TEXT NOT NULL, request_hash TEXT NOT NULL, response TEXT,
+  created_at {{bigint}} NOT NULL, PRIMARY KEY (kiosk_id, idem_key)
+);
+CREATE TABLE counters (name TEXT PRIMARY KEY, value {{bigint}} NOT NULL);
+CREATE TABLE attempts (
+  scope TEXT PRIMARY KEY, window_start {{bigint}} NOT NULL, failures INTEGER NOT NULL,
+  locked_until {{bigint}} NOT NULL
+);
+CREATE TABLE deposits (
+  deposit_id TEXT PRIMARY KEY, filing_id TEXT NOT NULL REFERENCES filings(filing_id),
+  kiosk_id TEXT NOT NULL, cabinet_id TEXT NOT NULL, board INTEGER NOT NULL, door INTEGER NOT NULL,
+  deposited_at {{bigint}} NOT NULL
+);
+CREATE TABLE pickups (
+  pickup_id TEXT PRIMARY KEY, filing_id TEXT NOT NULL REFERENCES filings(filing_id),
+  kiosk_id TEXT NOT NULL, cabinet_id TEXT NOT NULL, board INTEGER NOT NULL, door INTEGER NOT NULL,
+  code_hash TEXT NOT NULL, state TEXT NOT NULL, expires_at {{bigint}} NOT NULL,
+  created_at {{bigint}} NOT NULL, verified_at {{bigint}}, collected_at {{bigint}},
+  door_opened_at TEXT, door_closed_at TEXT
+);
+CREATE INDEX pickups_code ON pickups (code_hash, state);
+CREATE INDEX pickups_kiosk ON pickups (kiosk_id, state);
+CREATE TABLE ratings (
+  filing_id TEXT PRIMARY KEY REFERENCES filings(filing_id), level INTEGER NOT NULL,
+  indicators TEXT, comment TEXT, kiosk_id TEXT NOT NULL, rated_at {{bigint}} NOT NULL
+);
+CREATE INDEX ratings_at ON ratings (rated_at);
+CREATE TABLE staff_users (
+  username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, role TEXT NOT NULL,
+  display_name TEXT NOT NULL, created_at {{bigint}} NOT NULL
+);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES staff_users(username),
+  role TEXT NOT NULL, display_name TEXT NOT NULL, expires_at {{bigint}} NOT NULL
+);
+CREATE TABLE audit_log (
+  seq {{bigint}} PRIMARY KEY, at {{bigint}} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  subject TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+`,
+  },
+];
+
+/** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */
+export async function migrate(db: Database, now: number): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.lock('yizhan.migrations');
+    await tx.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at ' +
+        translateDdl('{{bigint}}', db.dialect) +
+        ' NOT NULL)',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const stmt of translateDdl(m.sql, db.dialect).split(';')) {
+        if (stmt.trim()) await tx.run(stmt);
+      }
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        m.version,
+        m.name,
+        now,
+      ]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { toPgPlaceholders } from './dialect';
+import type { Database, SqlExecutor, Tx } from './types';
+
+// int8 and numeric come back as strings by default; our values fit in a double.
+const types = {
+  getTypeParser: (oid: number, format?: string) =>
+    oid === 20 || oid === 1700
+      ? (v: string) => Number(v)
+      : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+} as pg.CustomTypesConfig;
+
+function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await client.query({ text: toPgPlaceholders(sql), values: [...params], types });
+      return r.rows as T[];
+    },
+    async run(sql, params = []) {
+      const r = await client.query({ text: toPgPlaceholders(sql), values: [...params], types });
+      return { changes: r.rowCount ?? 0 };
+    },
+  };
+}
+
+/** PostgreSQL behind the `Database` interface; safe for several service instances on one database. */
+export function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its server must not crash the service; the pool replaces it.
+  pool.on('error', () => undefined);
+  const base = executor(pool);
+  return {
+    dialect: 'postgres',
+    ...base,
+    async transaction<T>(fn: (tx: Tx) => Promise<T>) {
+      const client = await pool.connect();
+      const ex = executor(client);
+      const tx: Tx = {
+        ...ex,
+        lock: async (name) => {
+          await ex.query('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
+        },
+      };
+      try {
+        await client.query('BEGIN');
+        const value = await fn(tx);
+        await client.query('COMMIT');
+        return value;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,75 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database, Tx } from './types';
+
+type Conn = BetterSqlite3.Database;
+
+function open(file: string, readonly: boolean): Conn {
+  const conn = new BetterSqlite3(file, { readonly });
+  conn.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = NORMAL');
+    conn.pragma('foreign_keys = ON');
+  }
+  return conn;
+}
+
+function exec(conn: Conn, sql: string, params: readonly unknown[]) {
+  const stmt = conn.prepare(sql);
+  if (stmt.reader) return { rows: stmt.all(...params) as unknown[], changes: 0 };
+  return { rows: [] as unknown[], changes: stmt.run(...params).changes };
+}
+
+/**
+ * SQLite behind the async `Database` interface. One writer connection guarded by an in-process
+ * queue (transactions interleave at `await`s), BEGIN IMMEDIATE so other processes on the same
+ * file wait on the busy timeout; a separate reader connection sees only committed data (WAL).
+ */
+export function openSqlite(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const writer = open(file, false);
+  // An in-memory database cannot be shared between connections: read through the writer.
+  const reader = file === ':memory:' ? writer : open(file, true);
+  let tail: Promise<unknown> = Promise.resolve();
+
+  function serialised<T>(fn: () => Promise<T> | T): Promise<T> {
+    const result = tail.then(fn);
+    tail = result.catch(() => undefined);
+    return result;
+  }
+
+  const txApi: Tx = {
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      Promise.resolve(exec(writer, sql, params).rows as T[]),
+    run: (sql, params = []) => Promise.resolve({ changes: exec(writer, sql, params).changes }),
+    lock: () => Promise.resolve(),
+  };
+
+  return {
+    dialect: 'sqlite',
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      reader === writer
+        ? serialised(() => exec(writer, sql, params).rows as T[])
+        : Promise.resolve(exec(reader, sql, params).rows as T[]),
+    run: (sql, params = []) => serialised(() => ({ changes: exec(writer, sql, params).changes })),
+    transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
+      serialised(async () => {
+        writer.exec('BEGIN IMMEDIATE');
+        try {
+          const value = await fn(txApi);
+          writer.exec('COMMIT');
+          return value;
+        } catch (err) {
+          if (writer.inTransaction) writer.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    close: () =>
+      serialised(() => {
+        if (reader !== writer) reader.close();
+        writer.close();
+      }),
+  };
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { AnyRoute } from './route';
+import { errorBody } from '../schemas';
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** OpenAPI 3.1 built from the same zod schemas the handlers parse with. */
+export function buildOpenApi(
+  routes: readonly AnyRoute[],
+  prefix: string,
+  version: string,
+): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = `${prefix}${r.url}`.replace(/:(\w+)/g, '{$1}');
+    const parameters: Record<string, unknown>[] = [];
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
+      if (!schema) continue;
+      const js = jsonSchema(schema as z.ZodType, 'input') as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
+      for (const [name, s] of Object.entries(js.properties ?? {})) {
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (js.required ?? []).includes(name),
+          schema: s,
+        });
+      }
+    }
+    if (r.url === '/filings' && r.method === 'POST') {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', minLength: 8 },
+      });
+    }
+    if (r.auth === 'enrollment') {
+      parameters.push({
+        name: 'X-Enrollment-Token',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+      });
+    }
+    const content: Record<string, unknown> = {};
+    if (r.body) content['application/json'] = { schema: jsonSchema(r.body as z.ZodType, 'input') };
+    for (const t of r.rawTypes ?? []) content[t] = { schema: { type: 'string', contentEncoding: 'binary' } };
+    const responses: Record<string, unknown> = {};
+    for (const [status, s] of Object.entries(r.responses)) {
+      responses[status] =
+        s instanceof z.ZodType
+          ? { description: r.summary, content: { 'application/json': { schema: jsonSchema(s, 'output') } } }
+          : { description: s.description, content: { [s.contentType]: { schema: { type: 'string' } } } };
+    }
+    responses.default = {
+      description: 'Structured error',
+      content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } },
+    };
+    const security =
+      r.auth === 'kiosk'
+        ? [{ kiosk: [] }]
+        : r.auth === 'staff'
+          ? [{ staff: [] }]
+          : r.auth === 'kioskOrStaff'
+            ? [{ kiosk: [] }, { staff: [] }]
+            : [];
+    (paths[path] ??= {})[r.method.toLowerCase()] = {
+      summary: r.summary,
+      tags: [r.tag],
+      ...(r.roles ? { description: `Staff roles: ${r.roles.join(', ')}` } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(Object.keys(content).length ? { requestBody: { required: true, content } } : {}),
+      responses,
+      security,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Yizhan back office API (一站后台)', version },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        kiosk: { type: 'http', scheme: 'bearer', description: 'Per-kiosk credential from /kiosks/register' },
+        staff: { type: 'http', scheme: 'bearer', description: 'Staff session token from /staff/login' },
+      },
+    },
+    paths,
+  };
+}

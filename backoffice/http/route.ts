@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { StaffRole } from '../config';
+
+export type Principal =
+  | { kind: 'kiosk'; kioskId: string }
+  | { kind: 'staff'; username: string; role: StaffRole; displayName: string };
+
+export type AuthMode = 'none' | 'enrollment' | 'kiosk' | 'staff' | 'kioskOrStaff';
+
+/** A binary answer (PDF, CSV) instead of JSON. */
+export interface RawReply {
+  raw: Buffer | string;
+  contentType: string;
+  fileName?: string;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteSpec<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+> {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Fastify path under /api/v1, e.g. '/filings/:filingId'. */
+  url: string;
+  summary: string;
+  tag: string;
+  auth: AuthMode;
+  /** Staff roles allowed (staff auth); all roles when omitted. */
+  roles?: readonly StaffRole[];
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Accepted raw content types; the handler gets `rawBody`. JSON `body` may still be accepted. */
+  rawTypes?: readonly string[];
+  responses: Record<number, z.ZodType | { description: string; contentType: string }>;
+  handler(input: {
+    body: Infer<B>;
+    query: Infer<Q>;
+    params: Infer<P>;
+    rawBody: Buffer | undefined;
+    principal: Principal | undefined;
+    headers: FastifyRequest['headers'];
+  }): Promise<Reply | RawReply>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any>;
+
+export interface RouteHooks {
+  authenticate(
+    mode: AuthMode,
+    req: FastifyRequest,
+    roles: readonly StaffRole[] | undefined,
+  ): Promise<Principal | undefined>;
+}
+
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<B, Q, P>): RouteSpec<B, Q, P> {
+  return spec;
+}
+
+/** Registers one spec on fastify: authenticate → zod-parse params/query/body → handler → reply. */
+export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hooks: RouteHooks): void {
+  app.route({
+    method: spec.method,
+    url: `${prefix}${spec.url}`,
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const principal = await hooks.authenticate(spec.auth, req, spec.roles);
+      const params: unknown = spec.params ? spec.params.parse(req.params) : undefined;
+      const query: unknown = spec.query ? spec.query.parse(req.query) : undefined;
+      const isRaw = Buffer.isBuffer(req.body);
+      const body: unknown = spec.body && !isRaw ? spec.body.parse(req.body ?? {}) : undefined;
+      const out = await spec.handler({
+        body,
+        query,
+        params,
+        rawBody: isRaw ? (req.body as Buffer) : undefined,
+        principal,
+        headers: req.headers,
+      });
+      if ('raw' in out) {
+        void reply.header('content-type', out.contentType);
+        if (out.fileName) {
+          void reply.header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
+          );
+        }
+        return reply.code(200).send(out.raw);
+      }
+      return reply.code(out.status).send(out.body);
+    },
+  });
+}

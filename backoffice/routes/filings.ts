@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { iso, keyedHash, type Ctx } from '../context';
+import { appendAudit } from '../domain/audit';
+import { isValidTrackingNumber } from '../domain/tracking';
+import { ApiError, notFound } from '../errors';
+import { requireKiosk } from '../http/auth';
+import { defineRoute, type AnyRoute, type Principal } from '../http/route';
+import * as s from '../schemas';
+import { readBlob, storeBlob } from '../services/blobs';
+import { createFiling } from '../services/filings';
+import { lockFiling, transition, type FilingRow } from '../services/transitions';
+import { filingView, loadFiling } from '../services/views';
+
+const actorOf = (p: Principal | undefined) =>
+  p?.kind === 'kiosk' ? `kiosk:${p.kioskId}` : p?.kind === 'staff' ? `staff:${p.username}` : 'anonymous';
+
+export function filingRoutes(ctx: Ctx): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/filings',
+      summary: 'Submit a filing (idempotent per Idempotency-Key); instant approval where a rule applies',
+      tag: 'filings',
+      auth: 'kiosk',
+      body: s.filingCreate,
+      responses: { 200: s.filingCreated, 201: s.filingCreated },
+      async handler({ body, principal, headers }) {
+        requireKiosk(principal, body.kioskId);
+        const key = headers['idempotency-key'];
+        if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+          throw new ApiError(
+            400,
+            'idempotencyKeyRequired',
+            '缺少幂等键 / Idempotency-Key header (8–100 chars) is required',
+          );
+        }
+        return createFiling(ctx, body.kioskId, key, body);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/filings/:filingId/materials',
+      summary: 'Upload one material (raw JPEG or PDF body)',
+      tag: 'filings',
+      auth: 'kiosk',
+      params: s.filingParams,
+      query: s.materialQuery,
+      rawTypes: ['image/jpeg', 'application/pdf'],
+      responses: { 201: s.materialCreated },
+      async handler({ params, query, rawBody, principal, headers }) {
+        if (!rawBody)
+          throw new ApiError(
+            415,
+            'unsupportedMediaType',
+            '仅支持 JPEG 或 PDF / send image/jpeg or application/pdf',
+          );
+        const contentType = String(headers['content-type']).split(';')[0] ?? 'application/octet-stream';
+        const magicOk =
+          contentType === 'application/pdf'
+            ? rawBody.subarray(0, 5).toString('latin1') === '%PDF-'
+            : rawBody[0] === 0xff && rawBody[1] === 0xd8;
+        if (!magicOk)
+          throw new ApiError(
+            415,
+            'contentMismatch',
+            '文件内容与类型不符 / body does not match its content type',
+          );
+        const now = ctx.clock.now();
+        const created = await ctx.db.transaction(async (tx) => {
+          const row = await lockFiling(tx, params.filingId);
+          if (principal?.kind === 'kiosk' && principal.kioskId !== row.kiosk_id) throw notFound('filing');
+          if (row.status !== 'submitted' && row.status !== 'needsMore') {
+            throw new ApiError(
+              409,
+              'illegalTransition',
+              `当前状态不可补充材料 / materials not accepted in status ${row.status}`,
+            );
+          }
+          const used = await tx.query<{ total: number }>(
+            'SELECT COALESCE(SUM(bytes), 0) AS total FROM materials WHERE filing_id = ?',
+            [row.filing_id],
+          );
+          if ((used[0]?.total ?? 0) + rawBody.length > ctx.cfg.maxFilingBytes) {
+            throw new ApiError(
+              413,
+              'tooLarge',
+              '材料总大小超出限制 / materials of this filing exceed the size limit',
+            );
+          }
+          const blob = await storeBlob(tx, rawBody, contentType, now);
+          const materialId = randomUUID();
+          await tx.run(
+            'INSERT INTO materials (material_id, filing_id, name, kind, blob_id, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            [materialId, row.filing_id, query.name, query.kind, blob.id, blob.bytes, blob.sha256, now],
+          );
+          await appendAudit(tx, now, actorOf(principal), 'filing.material', row.filing_id, {
+            materialId,
+            kind: query.kind,
+            bytes: blob.bytes,
+            sha256: blob.sha256,
+          });
+          return { materialId, bytes: blob.bytes, sha256: blob.sha256 };
+        });
+        return { status: 201, body: created };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/filings/:filingId/supplement',
+      summary: 'Resubmit after staff asked for more materials (needsMore → submitted)',
+      tag: 'filings',
+      auth: 'kiosk',
+      params: s.filingParams,
+      responses: { 200: s.filing },
+      async handler({ params, principal }) {
+        const now = ctx.clock.now();
+        const row = await ctx.db.transaction(async (tx) => {
+          const cur = await lockFiling(tx, params.filingId);
+          if (principal?.kind === 'kiosk' && principal.kioskId !== cur.kiosk_id) throw notFound('filing');
+          return transition(tx, cur, 'submitted', now, actorOf(principal));
+        });
+        return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/filings/:filingId',
+      summary: 'A filing with its status history',
+      tag: 'filings',
+      auth: 'kioskOrStaff',
+      params: s.filingParams,
+      responses: { 200: s.filing },
+      async handler({ params, principal }) {
+        const row = await loadFiling(ctx, params.filingId);
+        if (!row) throw notFound('filing');
+        return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/filings/:filingId/result',
+      summary: 'The result document (PDF) for printing at a kiosk or staff review',
+      tag: 'filings',
+      auth: 'kioskOrStaff',
+      params: s.filingParams,
+      responses: { 200: { description: 'Result document', contentType: 'application/pdf' } },
+      async handler({ params }) {
+        const row = await loadFiling(ctx, params.filingId);
+        const blob = row?.result_blob_id ? await readBlob(ctx.db, row.result_blob_id) : undefined;
+        if (!row || !blob) throw notFound('result');
+        return { raw: blob.data, contentType: blob.contentType, fileName: `${row.tracking_number}.pdf` };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/filings/:filingId/result/printed',
+      summary: 'The kiosk printed the result and the citizen took it (resultReady → collected)',
+      tag: 'filings',
+      auth: 'kiosk',
+      params: s.filingParams,
+      responses: { 200: s.filing },
+      async handler({ params, principal }) {
+        const now = ctx.clock.now();
+        const row = await ctx.db.transaction(async (tx) => {
+          const cur = await lockFiling(tx, params.filingId);
+          return transition(tx, cur, 'collected', now, actorOf(principal), { reason: '自助终端打印领取' });
+        });
+        return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/progress',
+      summary: 'Progress by tracking number or by ID number + name',
+      tag: 'filings',
+      auth: 'kiosk',
+      query: s.progressQuery,
+      responses: { 200: s.progressReply },
+      async handler({ query }) {
+        let rows: FilingRow[];
+        if ('trackingNumber' in query) {
+          const tn = query.trackingNumber.toUpperCase();
+          if (!isValidTrackingNumber(tn)) {
+            throw new ApiError(
+              400,
+              'badTrackingNumber',
+              '办件编号有误，请核对 / tracking number check character does not match',
+            );
+          }
+          rows = await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
+        } else {
+          rows = await ctx.db.query<FilingRow>(
+            'SELECT * FROM filings WHERE applicant_id_hash = ? AND applicant_name = ? ORDER BY submitted_at DESC LIMIT 50',
+            [keyedHash(ctx.cfg, 'id', query.idNumber), query.name],
+          );
+        }
+        return {
+          status: 200,
+          body: {
+            items: rows.map((r) => ({
+              trackingNumber: r.tracking_number,
+              serviceId: r.service_id,
+              status: r.status,
+              updatedAt: iso(r.updated_at),
+              delivery: JSON.parse(r.delivery) as z.output<typeof s.delivery>,
+            })),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/filings/:filingId/rating',
+      summary: '好差评: one rating per filing, five levels',
+      tag: 'ratings',
+      auth: 'kiosk',
+      params: s.filingParams,
+      body: s.rating,
+      responses: { 201: s.okReply },
+      async handler({ params, body, principal }) {
+        const now = ctx.clock.now();
+        const kioskId = principal?.kind === 'kiosk' ? principal.kioskId : '?';
+        await ctx.db.transaction(async (tx) => {
+          const exists = await tx.query('SELECT 1 AS one FROM filings WHERE filing_id = ?', [
+            params.filingId,
+          ]);
+          if (!exists[0]) throw notFound('filing');
+          const inserted = await tx.run(
+            'INSERT INTO ratings (filing_id, level, indicators, comment, kiosk_id, rated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+            [
+              params.filingId,
+              body.level,
+              body.indicators ? JSON.stringify(body.indicators) : null,
+              body.comment ?? null,
+              kioskId,
+              now,
+            ],
+          );
+          if (inserted.changes === 0)
+            throw new ApiError(409, 'alreadyRated', '该办件已评价 / this filing has already been rated');
+          await appendAudit(tx, now, `kiosk:${kioskId}`, 'rating.create', params.filingId, {
+            level: body.level,
+          });
+        });
+        return { status: 201, body: { ok: true as const } };
+      },
+    }),
+  ];
+}

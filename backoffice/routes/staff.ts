@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffRole } from '../config';
+import { iso, sha256Hex, type Ctx } from '../context';
+import { appendAudit, verifyAudit } from '../domain/audit';
+import { maskIdNumber, maskName } from '../domain/identity';
+import type { FilingStatus } from '../domain/states';
+import { ApiError, notFound } from '../errors';
+import { defineRoute, type AnyRoute, type Principal } from '../http/route';
+import * as s from '../schemas';
+import { storeBlob } from '../services/blobs';
+import { ratingsCsv, ratingsBetween } from '../services/ratings';
+import { generateNotice } from '../services/results';
+import { hashPassword, verifyPassword } from '../services/staff';
+import { lockFiling, transition, type FilingRow } from '../services/transitions';
+import { filingView } from '../services/views';
+
+const who = (p: Principal | undefined) => (p?.kind === 'staff' ? `staff:${p.username}` : 'staff:?');
+const DESK: readonly StaffRole[] = ['clerk', 'supervisor'];
+const DECIDE: readonly StaffRole[] = ['supervisor'];
+
+export function staffRoutes(ctx: Ctx): AnyRoute[] {
+  // A fixed dummy hash keeps the login time the same for unknown users.
+  const dummy = hashPassword(randomBytes(12).toString('hex'));
+
+  function decision(
+    url: string,
+    summary: string,
+    to: FilingStatus,
+    roles: readonly StaffRole[],
+    body: typeof s.reason | typeof s.requestMore | undefined,
+  ): AnyRoute {
+    return defineRoute({
+      method: 'POST',
+      url: `/staff/filings/:id/${url}`,
+      summary,
+      tag: 'staff',
+      auth: 'staff',
+      roles,
+      params: s.staffFilingParams,
+      ...(body ? { body } : {}),
+      responses: { 200: s.filing },
+      async handler({ params, body: b, principal }) {
+        const input = b as { reason?: string; missing?: string[] } | undefined;
+        const now = ctx.clock.now();
+        const row = await ctx.db.transaction(async (tx) => {
+          const cur = await lockFiling(tx, params.id);
+          return transition(tx, cur, to, now, who(principal), {
+            ...(input?.reason ? { reason: input.reason } : {}),
+            ...(input?.missing ? { missing: input.missing } : {}),
+          });
+        });
+        return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    });
+  }
+
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/staff/login',
+      summary: 'Staff login (scrypt password hashes); returns a session token',
+      tag: 'staff',
+      auth: 'none',
+      body: s.login,
+      responses: { 200: s.loginReply },
+      async handler({ body }) {
+        const rows = await ctx.db.query<{
+          username: string;
+          password_hash: string;
+          role: StaffRole;
+          display_name: string;
+        }>('SELECT username, password_hash, role, display_name FROM staff_users WHERE username = ?', [
+          body.username,
+        ]);
+        const user = rows[0];
+        const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy));
+        const now = ctx.clock.now();
+        if (!user || !ok) {
+          await ctx.db.transaction((tx) =>
+            appendAudit(tx, now, `staff:${body.username}`, 'staff.loginFailed', body.username),
+          );
+          throw new ApiError(401, 'badCredentials', '用户名或密码错误 / wrong username or password');
+        }
+        const token = randomBytes(32).toString('base64url');
+        const expiresAt = now + ctx.cfg.staffSessionTtlMs;
+        await ctx.db.transaction(async (tx) => {
+          await tx.run('DELETE FROM staff_sessions WHERE expires_at <= ?', [now]);
+          await tx.run(
+            'INSERT INTO staff_sessions (token_hash, username, role, display_name, expires_at) VALUES (?, ?, ?, ?, ?)',
+            [sha256Hex(token), user.username, user.role, user.display_name, expiresAt],
+          );
+          await appendAudit(tx, now, `staff:${user.username}`, 'staff.login', user.username, {
+            role: user.role,
+          });
+        });
+        return {
+          status: 200,
+          body: { token, role: user.role, displayName: user.display_name, expiresAt: iso(expiresAt) },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/staff/filings',
+      summary: 'Filings for the desk, newest first (personal data masked)',
+      tag: 'staff',
+      auth: 'staff',
+      roles: DESK,
+      query: s.staffFilingsQuery,
+      responses: { 200: s.staffFilings },
+      async handler({ query }) {
+        const where: string[] = [];
+        const args: unknown[] = [];
+        if (query.status) {
+          where.push('status = ?');
+          args.push(query.status);
+        }
+        if (query.serviceId) {
+          where.push('service_id = ?');
+          args.push(query.serviceId);
+        }
+        const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+        const [total, rows] = await Promise.all([
+          ctx.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM filings ${clause}`, args),
+          ctx.db.query<FilingRow>(
+            `SELECT * FROM filings ${clause} ORDER BY submitted_at DESC, filing_id LIMIT ? OFFSET ?`,
+            [...args, query.pageSize, (query.page - 1) * query.pageSize],
+          ),
+        ]);
+        return {
+          status: 200,
+          body: {
+            total: total[0]?.n ?? 0,
+            items: rows.map((r) => ({
+              filingId: r.filing_id,
+              trackingNumber: r.tracking_number,
+              serviceId: r.service_id,
+              kioskId: r.kiosk_id,
+              status: r.status,
+              applicantIdNumber: maskIdNumber(r.applicant_id_number),
+              applicantName: maskName(r.applicant_name),
+              submittedAt: iso(r.submitted_at),
+              updatedAt: iso(r.updated_at),
+            })),
+          },
+        };
+      },
+    }),
+    decision('accept', 'Accept a submitted filing (受理)', 'accepted', DESK, undefined),
+    decision('approve', 'Approve an accepted filing (审批通过)', 'approved', DECIDE, undefined),
+    decision('reject', 'Reject an accepted filing with a reason', 'rejected', DECIDE, s.reason),
+    decision('request-more', 'Ask the applicant for more materials (补正)', 'needsMore', DESK, s.requestMore),
+    defineRoute({
+      method: 'POST',
+      url: '/staff/filings/:id/result',
+      summary: 'Attach the result: {generate:true} renders the service template, or a raw PDF body',
+      tag: 'staff',
+      auth: 'staff',
+      roles: DESK,
+      params: s.staffFilingParams,
+      body: s.resultGenerate,
+      rawTypes: ['application/pdf'],
+      responses: { 200: s.filing },
+      async handler({ params, rawBody, principal }) {
+        const now = ctx.clock.now();
+        let pdf: Buffer;
+        if (rawBody) {
+          if (rawBody.subarray(0, 5).toString('latin1') !== '%PDF-') {
+            throw new ApiError(415, 'contentMismatch', '不是 PDF 文件 / body is not a PDF');
+          }
+          pdf = rawBody;
+        } else {
+          const r = (
+            await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE filing_id = ?', [params.id])
+          )[0];
+          if (!r) throw notFound('filing');
+          pdf = await generateNotice(ctx, {
+            serviceId: r.service_id,
+            trackingNumber: r.tracking_number,
+            applicant: { idNumber: r.applicant_id_number, name: r.applicant_name },
+            form: JSON.parse(r.form) as Record<string, unknown>,
+            decidedBy: 'staff',
+          });
+        }
+        const row = await ctx.db.transaction(async (tx) => {
+          const cur = await lockFiling(tx, params.id);
+          if (cur.status !== 'approved')
+            throw new ApiError(
+              409,
+              'illegalTransition',
+              `状态不允许此操作 / cannot go from ${cur.status} to resultReady`,
+            );
+          const blob = await storeBlob(tx, pdf, 'application/pdf', now);
+          return transition(tx, cur, 'resultReady', now, who(principal), { resultBlobId: blob.id });
+        });
+        return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/staff/filings/:id/posted',
+      summary: 'Result sent by post (resultReady → collected)',
+      tag: 'staff',
+      auth: 'staff',
+      roles: DESK,
+      params: s.staffFilingParams,
+      body: s.posted,
+      responses: { 200: s.filing },
+      async handler({ params, body, principal }) {
+        const now = ctx.clock.now();
+        const row = await ctx.db.transaction(async (tx) => {
+          const cur = await lockFiling(tx, params.id);
+          return transition(tx, cur, 'collected', now, who(principal), {
+            reason: `邮寄 ${body.carrier} ${body.waybill}`,
+          });
+        });
+        return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/staff/ratings',
+      summary: '好差评 ratings in a time range',
+      tag: 'ratings',
+      auth: 'staff',
+      roles: DESK,
+      query: s.ratingsQuery,
+      responses: { 200: s.ratingsReply },
+      async handler({ query }) {
+        return { status: 200, body: { items: await ratingsBetween(ctx, query) } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/staff/ratings/export.csv',
+      summary: '好差评 export: UTF-8 CSV with BOM (opens correctly in Excel)',
+      tag: 'ratings',
+      auth: 'staff',
+      roles: DESK,
+      query: s.ratingsQuery,
+      responses: {
+        200: { description: 'CSV, UTF-8 with BOM, CRLF', contentType: 'text/csv; charset=utf-8' },
+      },
+      async handler({ query }) {
+        return {
+          raw: ratingsCsv(await ratingsBetween(ctx, query)),
+          contentType: 'text/csv; charset=utf-8',
+          fileName: '好差评.csv',
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/staff/audit/verify',
+      summary: 'Verify the audit hash chain',
+      tag: 'staff',
+      auth: 'staff',
+      roles: DECIDE,
+      responses: { 200: s.auditVerify },
+      async handler() {
+        return { status: 200, body: await verifyAudit(ctx.db) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { FILING_STATUSES } from './domain/states';
+
+// Every request and response shape of API v1 (see /tmp contract): handlers parse with these and
+// /api/v1/openapi.json is generated from them.
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/);
+const isoTime = z.iso.datetime({ offset: true });
+export const staffRole = z.enum(['clerk', 'supervisor', 'technician']);
+export const filingStatus = z.enum(FILING_STATUSES);
+
+// Kiosks
+export const kioskRegister = z.object({
+  kioskId: id,
+  name: z.string().min(1).max(100),
+  site: z.string().min(1).max(100),
+});
+export const kioskRegistered = z.object({ kioskId: z.string(), credential: z.string() });
+export const kioskParams = z.object({ kioskId: id });
+export const deviceReport = z.object({
+  deviceId: z.string().min(1).max(64),
+  family: z.string().min(1).max(64),
+  health: z.enum(['online', 'offline', 'noDevice', 'hardwareError', 'userError', 'busy', 'powerOff']),
+  detail: z.record(z.string(), z.unknown()).default({}),
+  lastError: z
+    .object({ code: z.string().max(64), detail: z.string().max(200).optional(), at: z.number().optional() })
+    .optional(),
+});
+export const heartbeat = z.object({
+  sentAt: isoTime,
+  appVersion: z.string().max(40),
+  configVersion: z.number().int().nonnegative(),
+  devices: z.array(deviceReport).max(64),
+  session: z.enum(['idle', 'serving', 'maintenance']),
+});
+export const kioskConfig = z.object({
+  version: z.number().int(),
+  catalogue: z.array(z.record(z.string(), z.unknown())),
+  site: z.record(z.string(), z.unknown()),
+});
+export const heartbeatReply = z.object({ configVersion: z.number().int(), config: kioskConfig.optional() });
+export const configUpdate = z.object({
+  catalogue: z.array(z.record(z.string(), z.unknown())).optional(),
+  site: z.record(z.string(), z.unknown()).optional(),
+});
+
+// Filings
+const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号格式错误 / invalid ID number');
+const personName = z.string().min(1).max(40);
+export const delivery = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('print') }),
+  z.object({ method: z.literal('locker') }),
+  z.object({ method: z.literal('post'), address: z.string().min(4).max(200) }),
+]);
+export const filingCreate = z.object({
+  serviceId: z.string().min(1).max(64),
+  kioskId: id,
+  applicant: z.object({
+    idNumber,
+    name: personName,
+    phone: z
+      .string()
+      .regex(/^\+?\d{5,20}$/)
+      .optional(),
+  }),
+  form: z.record(z.string(), z.unknown()),
+  delivery,
+});
+export const filingCreated = z.object({
+  filingId: z.string(),
+  trackingNumber: z.string(),
+  status: filingStatus,
+  qrPayload: z.string(),
+  submittedAt: isoTime,
+  instantResult: z.object({ decision: z.literal('approved'), documentUrl: z.string() }).optional(),
+});
+export const filingParams = z.object({ filingId: z.uuid() });
+export const staffFilingParams = z.object({ id: z.uuid() });
+export const materialQuery = z.object({
+  name: z.string().min(1).max(120),
+  kind: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+export const materialCreated = z.object({ materialId: z.string(), bytes: z.number(), sha256: z.string() });
+export const statusEvent = z.object({
+  from: filingStatus.nullable(),
+  to: filingStatus,
+  at: isoTime,
+  actor: z.string(),
+  reason: z.string().optional(),
+});
+export const filing = z.object({
+  filingId: z.string(),
+  trackingNumber: z.string(),
+  serviceId: z.string(),
+  kioskId: z.string(),
+  status: filingStatus,
+  applicant: z.object({ idNumber: z.string(), name: z.string(), phone: z.string().optional() }),
+  form: z.record(z.string(), z.unknown()),
+  delivery,
+  submittedAt: isoTime,
+  updatedAt: isoTime,
+  decisionReason: z.string().optional(),
+  missing: z.array(z.string()).optional(),
+  materials: z.array(
+    z.object({
+      materialId: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      bytes: z.number(),
+      sha256: z.string(),
+    }),
+  ),
+  resultUrl: z.string().optional(),
+  history: z.array(statusEvent),
+});
+export const progressQuery = z.union([
+  z.object({ trackingNumber: z.string().min(6).max(40) }),
+  z.object({ idNumber, name: personName }),
+]);
+export const progressItem = z.object({
+  trackingNumber: z.string(),
+  serviceId: z.string(),
+  status: filingStatus,
+  updatedAt: isoTime,
+  delivery,
+});
+export const progressReply = z.object({ items: z.array(progressItem) });
+export const rating = z.object({
+  level: z.number().int().min(1).max(5),
+  indicators: z.record(z.string().max(40), z.number().int().min(1).max(5)).optional(),
+  comment: z.string().max(500).optional(),
+});
+export const okReply = z.object({ ok: z.literal(true) });
+
+// Lockers
+const lockerPlace = {
+  cabinetId: id,
+  board: z.number().int().min(0).max(255),
+  door: z.number().int().min(0).max(255),
+};
+export const deposit = z.object({ filingId: z.uuid(), kioskId: id, ...lockerPlace });
+export const depositCreated = z.object({ depositId: z.string() });
+export const pickupVerify = z.union([
+  z.object({ kioskId: id, code: z.string().regex(/^\d{6,8}$/) }),
+  z.object({ kioskId: id, idNumber, name: personName }),
+]);
+export const pickupVerified = z.object({ pickupId: z.string(), filingId: z.string(), ...lockerPlace });
+export const pickupParams = z.object({ pickupId: z.uuid() });
+export const pickupCollected = z.object({ doorOpenedAt: isoTime, doorClosedAt: isoTime });
+export const lockerAssignment = z.object({ kioskId: id, ...lockerPlace });
+export const lockerAssigned = z.object({ pickupId: z.string(), pickupCode: z.string(), expiresAt: isoTime });
+
+// E-licences
+export const elicenceQuery = z.object({ idNumber });
+export const elicenceReply = z.object({
+  items: z.array(
+    z.object({
+      licenceType: z.string(),
+      number: z.string(),
+      issuer: z.string(),
+      validTo: z.string(),
+      holderName: z.string(),
+    }),
+  ),
+});
+
+// Staff
+export const login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const loginReply = z.object({
+  token: z.string(),
+  role: staffRole,
+  displayName: z.string(),
+  expiresAt: isoTime,
+});
+export const staffFilingsQuery = z.object({
+  status: filingStatus.optional(),
+  serviceId: z.string().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const filingSummary = z.object({
+  filingId: z.string(),
+  trackingNumber: z.string(),
+  serviceId: z.string(),
+  kioskId: z.string(),
+  status: filingStatus,
+  applicantIdNumber: z.string().describe('masked'),
+  applicantName: z.string().describe('masked'),
+  submittedAt: isoTime,
+  updatedAt: isoTime,
+});
+export const staffFilings = z.object({ items: z.array(filingSummary), total: z.number().int() });
+export const reason = z.object({ reason: z.string().min(1).max(500) });
+export const requestMore = z.object({
+  reason: z.string().min(1).max(500),
+  missing: z.array(z.string().min(1).max(100)).min(1),
+});
+export const resultGenerate = z.object({ generate: z.literal(true) });
+export const posted = z.object({ waybill: z.string().min(4).max(40), carrier: z.string().min(1).max(40) });
+export const fleetItem = z.object({
+  kioskId: z.string(),
+  name: z.string(),
+  site: z.string(),
+  presence: z.enum(['online', 'stale', 'offline']),
+  lastHeartbeatAt: isoTime.nullable(),
+  appVersion: z.string().nullable(),
+  configVersion: z.number().nullable(),
+  session: z.string().nullable(),
+  devices: z.array(deviceReport),
+  faults: z.array(
+    z.object({
+      deviceId: z.string(),
+      family: z.string(),
+      health: z.string(),
+      lastError: z.string().optional(),
+    }),
+  ),
+});
+export const fleet = z.array(fleetItem);
+export const ratingsQuery = z.object({ from: isoTime.optional(), to: isoTime.optional() });
+export const ratingItem = z.object({
+  trackingNumber: z.string(),
+  serviceId: z.string(),
+  kioskId: z.string(),
+  level: z.number().int(),
+  levelName: z.string(),
+  indicators: z.record(z.string(), z.number()).optional(),
+  comment: z.string().optional(),
+  ratedAt: isoTime,
+});
+export const ratingsReply = z.object({ items: z.array(ratingItem) });
+export const auditVerify = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  brokenAt: z.number().int().optional(),
+});
+export const health = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });

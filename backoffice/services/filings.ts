@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
+import type { Tx } from '../db/types';
+import { appendAudit } from '../domain/audit';
+import { canonicalJson } from '../domain/canonical';
+import { findService } from '../domain/catalogue';
+import { maskIdNumber } from '../domain/identity';
+import { evaluateRule } from '../domain/rules';
+import { formatTrackingNumber, cstDate, qrPayload } from '../domain/tracking';
+import { ApiError } from '../errors';
+import type { filingCreate, filingCreated } from '../schemas';
+import { storeBlob } from './blobs';
+import { generateNotice } from './results';
+import { recordEvent, transition, type FilingRow } from './transitions';
+
+type CreateBody = z.output<typeof filingCreate>;
+type Created = z.output<typeof filingCreated>;
+
+export const resultUrl = (filingId: string) => `/api/v1/filings/${filingId}/result`;
+
+async function nextTrackingNumber(tx: Tx, now: number): Promise<string> {
+  // One row per CST day; the UPDATE's row lock orders concurrent instances.
+  const name = `tracking.${cstDate(now)}`;
+  const rows = await tx.query<{ value: number }>(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value',
+    [name],
+  );
+  return formatTrackingNumber(now, rows[0]?.value ?? 0);
+}
+
+async function replay(ctx: Ctx, kioskId: string, key: string, hash: string): Promise<Created | undefined> {
+  const rows = await ctx.db.query<{ request_hash: string; response: string | null }>(
+    'SELECT request_hash, response FROM idempotency WHERE kiosk_id = ? AND idem_key = ?',
+    [kioskId, key],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  if (r.request_hash !== hash) {
+    throw new ApiError(
+      409,
+      'idempotencyConflict',
+      '同一幂等键的请求内容不同 / Idempotency-Key reused with a different body',
+    );
+  }
+  if (r.response === null)
+    throw new ApiError(409, 'inProgress', '请求处理中，请稍后重试 / request still in progress');
+  return JSON.parse(r.response) as Created;
+}
+
+/**
+ * Creates a filing exactly once per (kiosk, Idempotency-Key). The idempotency row is inserted
+ * first inside the transaction: a concurrent twin (another instance) blocks on it and then sees
+ * the committed answer. Instant approval is decided and its PDF rendered before the transaction,
+ * so the writer lock is never held while rendering.
+ */
+export async function createFiling(
+  ctx: Ctx,
+  kioskId: string,
+  key: string,
+  body: CreateBody,
+): Promise<{ status: 200 | 201; body: Created }> {
+  const service = findService(body.serviceId);
+  if (!service) throw new ApiError(400, 'unknownService', `未知事项 / unknown service ${body.serviceId}`);
+  const form = service.form.safeParse(body.form);
+  if (!form.success) {
+    throw new ApiError(
+      400,
+      'validationFailed',
+      '表单内容不完整 / form is invalid',
+      form.error.issues.map((i) => ({ path: ['form', ...i.path.map(String)].join('.'), message: i.message })),
+    );
+  }
+  const hash = sha256Hex(canonicalJson(body));
+  const earlier = await replay(ctx, kioskId, key, hash);
+  if (earlier) return { status: 200, body: earlier };
+
+  const now = ctx.clock.now();
+  let instant: { trackingNumber: string; pdf: Buffer } | undefined;
+  if (service.instantRule) {
+    const outcome = await evaluateRule(
+      service.instantRule,
+      { applicant: body.applicant, form: form.data },
+      {
+        now,
+        elicences: (id) => ctx.elicences.lookup(id),
+      },
+    );
+    if (outcome.approved) {
+      const trackingNumber = await ctx.db.transaction((tx) => nextTrackingNumber(tx, now));
+      const pdf = await generateNotice(ctx, {
+        serviceId: service.serviceId,
+        trackingNumber,
+        applicant: body.applicant,
+        form: form.data,
+        decidedBy: 'instant',
+      });
+      instant = { trackingNumber, pdf };
+    }
+  }
+
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const claimed = await tx.run(
+      'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING',
+      [kioskId, key, hash, now],
+    );
+    if (claimed.changes === 0) return undefined; // a twin won the race; answer from its row below
+    const filingId = randomUUID();
+    const trackingNumber = instant?.trackingNumber ?? (await nextTrackingNumber(tx, now));
+    let row: FilingRow = {
+      filing_id: filingId,
+      tracking_number: trackingNumber,
+      service_id: service.serviceId,
+      kiosk_id: kioskId,
+      applicant_id_number: body.applicant.idNumber,
+      applicant_id_hash: keyedHash(ctx.cfg, 'id', body.applicant.idNumber),
+      applicant_name: body.applicant.name,
+      applicant_phone: body.applicant.phone ?? null,
+      form: JSON.stringify(form.data),
+      delivery: JSON.stringify(body.delivery),
+      status: 'submitted',
+      submitted_at: now,
+      updated_at: now,
+      result_blob_id: null,
+      decision_reason: null,
+      missing: null,
+    };
+    await tx.run(
+      `INSERT INTO filings (filing_id, tracking_number, service_id, kiosk_id, applicant_id_number, applicant_id_hash,
+        applicant_name, applicant_phone, form, delivery, status, submitted_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        row.filing_id,
+        row.tracking_number,
+        row.service_id,
+        row.kiosk_id,
+        row.applicant_id_number,
+        row.applicant_id_hash,
+        row.applicant_name,
+        row.applicant_phone,
+        row.form,
+        row.delivery,
+        row.status,
+        now,
+        now,
+      ],
+    );
+    await recordEvent(tx, filingId, null, 'submitted', now, `kiosk:${kioskId}`);
+    await appendAudit(tx, now, `kiosk:${kioskId}`, 'filing.create', filingId, {
+      trackingNumber,
+      serviceId: service.serviceId,
+      applicant: maskIdNumber(body.applicant.idNumber),
+    });
+    if (instant) {
+      const blob = await storeBlob(tx, instant.pdf, 'application/pdf', now);
+      const actor = 'rules:instantApproval';
+      row = await transition(tx, row, 'accepted', now, actor);
+      row = await transition(tx, row, 'approved', now, actor, {
+        reason: service.instantRule?.description ?? '秒批',
+      });
+      row = await transition(tx, row, 'resultReady', now, actor, { resultBlobId: blob.id });
+    }
+    const created: Created = {
+      filingId,
+      trackingNumber,
+      status: row.status,
+      qrPayload: qrPayload(trackingNumber, ctx.cfg.secret),
+      submittedAt: iso(now),
+      ...(instant
+        ? { instantResult: { decision: 'approved' as const, documentUrl: resultUrl(filingId) } }
+        : {}),
+    };
+    await tx.run('UPDATE idempotency SET response = ? WHERE kiosk_id = ? AND idem_key = ?', [
+      JSON.stringify(created),
+      kioskId,
+      key,
+    ]);
+    return created;
+  });
+  if (outcome) return { status: 201, body: outcome };
+  const twin = await replay(ctx, kioskId, key, hash);
+  if (!twin) throw new ApiError(409, 'inProgress', '请求处理中，请稍后重试 / request still in progress');
+  return { status: 200, body: twin };
+}
