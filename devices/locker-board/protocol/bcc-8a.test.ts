@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FrameAssembler } from '../../core';
+import { create8aProtocol, xorBcc } from './bcc-8a';
+import type { LockerReply, LockerRequest } from './types';
+
+const hex = (s: string) => Uint8Array.from(s.split(' ').map((b) => parseInt(b, 16)));
+const p = create8aProtocol({ doorsPerBoard: 24, groupOrder: 'highFirst', bitOrder: 'lsbFirst' });
+
+describe('8A/80 BCC codec, golden frames from protocols.md §4.1', () => {
+  it.each<[LockerRequest, string]>([
+    [{ kind: 'unlock', board: 1, door: 1 }, '8A 01 01 11 9B'],
+    [{ kind: 'unlockAll', board: 1 }, '8A 01 00 11 9A'],
+    [{ kind: 'doorStatus', board: 1, door: 1 }, '80 01 01 33 B3'],
+    [{ kind: 'boardStatus', board: 1 }, '80 01 00 33 B2'],
+  ])('encodes %o as %s and decodes it back', (req, frame) => {
+    expect(p.encodeRequest(req)).toEqual(hex(frame));
+    expect(p.decodeRequest(hex(frame))).toEqual({ kind: 'frame', consumed: 5, frame: req });
+  });
+
+  it('computes the BCC as the XOR of the first four bytes', () => {
+    expect(xorBcc(hex('8A 01 01 11'))).toBe(0x9b);
+    expect(xorBcc(hex('80 01 00 33'))).toBe(0xb2);
+  });
+
+  it.each<[LockerRequest, string, LockerReply]>([
+    [
+      { kind: 'unlock', board: 1, door: 1 },
+      '8A 01 01 00 8A',
+      { kind: 'unlockAck', board: 1, door: 1, feedback: false, bits: undefined },
+    ],
+    [
+      { kind: 'unlock', board: 1, door: 1 },
+      '8A 01 01 11 9B',
+      { kind: 'unlockAck', board: 1, door: 1, feedback: true, bits: undefined },
+    ],
+    [
+      { kind: 'doorStatus', board: 1, door: 1 },
+      '80 01 01 11 91',
+      { kind: 'doorStatus', board: 1, door: 1, feedback: true },
+    ],
+    [
+      { kind: 'doorStatus', board: 1, door: 1 },
+      '80 01 01 00 80',
+      { kind: 'doorStatus', board: 1, door: 1, feedback: false },
+    ],
+  ])('decodes the reply to %o: %s', (req, frame, reply) => {
+    expect(p.decodeReply(req, hex(frame))).toEqual({ kind: 'frame', consumed: 5, frame: reply });
+    expect(p.encodeReply(reply)).toEqual(hex(frame));
+  });
+
+  it('decodes a query-all bitmap with the highest group first', () => {
+    // doors 1, 9 and 24 active: bytes [17-24, 9-16, 1-8] = 80 01 01
+    const body = hex('80 01 80 01 01 33');
+    const frame = Uint8Array.of(...body, xorBcc(body));
+    const r = p.decodeReply({ kind: 'boardStatus', board: 1 }, frame);
+    expect(r.kind).toBe('frame');
+    if (r.kind !== 'frame' || r.frame.kind !== 'boardStatus') throw new Error('not a status');
+    const active = r.frame.bits.feedback.flatMap((on, i) => (on ? [i + 1] : []));
+    expect(active).toEqual([1, 9, 24]);
+    expect(p.encodeReply(r.frame)).toEqual(frame);
+  });
+
+  it('skips noise and corrupted frames and waits for a complete reply', () => {
+    const req: LockerRequest = { kind: 'unlock', board: 1, door: 1 };
+    expect(p.decodeReply(req, hex('FF 00'))).toMatchObject({ kind: 'skip', consumed: 2 });
+    expect(p.decodeReply(req, hex('8A 01 01'))).toEqual({ kind: 'need-more' });
+    expect(p.decodeReply(req, hex('8A 01 01 11 9C'))).toMatchObject({ kind: 'skip', reason: 'bad-checksum' });
+  });
+
+  it('round-trips any status bitmap through any chunking', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.integer({ min: 1, max: 4 }),
+        (feedback, board, cut) => {
+          const reply: LockerReply = {
+            kind: 'boardStatus',
+            board,
+            bits: { feedback, itemPresent: undefined },
+          };
+          const bytes = Uint8Array.of(0x55, ...p.encodeReply(reply));
+          const a = new FrameAssembler((b: Uint8Array) => p.decodeReply({ kind: 'boardStatus', board }, b));
+          const out: LockerReply[] = [];
+          for (let i = 0; i < bytes.length; i += cut) out.push(...a.push(bytes.subarray(i, i + cut)));
+          expect(out).toEqual([reply]);
+        },
+      ),
+    );
+  });
+});
