@@ -28,7 +28,12 @@ export class BackofficeError extends Error {
     } = {},
   ) {
     super(message, { cause: details.cause });
-    this.retryable = kind !== 'rejected' || details.status === 408 || details.status === 429;
+    this.retryable =
+      kind !== 'rejected' ||
+      details.status === 408 ||
+      details.status === 429 ||
+      // The twin of this idempotent request is still being processed server-side: ask again later.
+      (details.status === 409 && details.code === 'inProgress');
   }
 
   get status(): number | undefined {
