@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
+import { FontRegistry } from '../print-templates/index';
 import { resolveConfig, type BackofficeConfig } from './config';
 import type { Clock, Ctx } from './context';
 import { migrate } from './db/migrations';
@@ -85,6 +87,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     cfg,
     clock,
     elicences: opts.config.elicences ?? new SampleElicenceProvider(),
+    fonts: new FontRegistry((p) => (existsSync(p) ? readFileSync(p) : undefined)),
   };
   await migrate(opts.db, clock.now());
   await seedConfig(ctx);

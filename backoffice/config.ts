@@ -22,9 +22,8 @@ export interface BackofficeConfig {
   /** Inserted when missing (existing users are never overwritten). */
   staffUsers?: readonly StaffSeed[];
   elicences?: ElicenceProvider;
-  /** A CJK font for generated result documents (a .ttc needs `fontFamily`). */
-  fontPath?: string;
-  fontFamily?: string;
+  /** https page printed (with the verification code) on generated result documents. */
+  verifyUrl?: string;
   /** Site part of the kiosks' remote configuration, seeded at first start. */
   site?: Record<string, unknown>;
   /** Fastify logging (JSON lines, personal data masked). */
@@ -69,8 +68,7 @@ export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
     },
     staffSessionTtlMs: c.staffSessionTtlMs ?? 10 * 3600_000,
     staffUsers: c.staffUsers ?? DEV_STAFF,
-    fontPath: c.fontPath ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-    fontFamily: c.fontFamily ?? 'NotoSansCJKsc-Regular',
+    verifyUrl: c.verifyUrl ?? 'https://zwfw.example.gov.cn/verify',
     site: c.site ?? {
       hallName: '政务服务中心24小时自助服务厅',
       heartbeatIntervalMs: c.heartbeatIntervalMs ?? 30_000,

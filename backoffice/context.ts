@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ResolvedConfig } from './config';
 import type { Database } from './db/types';
 import type { ElicenceProvider } from './domain/elicence';
+import type { FontRegistry } from '../print-templates/index';
 
 export interface Clock {
   now(): number;
@@ -13,6 +14,8 @@ export interface Ctx {
   cfg: ResolvedConfig;
   clock: Clock;
   elicences: ElicenceProvider;
+  /** One per service instance: keeps the parsed CJK font so each document skips re-parsing it. */
+  fonts: FontRegistry;
 }
 
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');

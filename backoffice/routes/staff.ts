@@ -179,6 +179,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
             trackingNumber: r.tracking_number,
             applicant: { idNumber: r.applicant_id_number, name: r.applicant_name },
             form: JSON.parse(r.form) as Record<string, unknown>,
+            submittedAt: r.submitted_at,
             decidedBy: 'staff',
           });
         }

@@ -93,6 +93,7 @@ export async function createFiling(
         trackingNumber,
         applicant: body.applicant,
         form: form.data,
+        submittedAt: now,
         decidedBy: 'instant',
       });
       instant = { trackingNumber, pdf };

@@ -1,55 +1,66 @@
-import type { Ctx } from '../context';
+import { createHmac } from 'node:crypto';
+import { renderPdf, resultNotice } from '../../print-templates/index';
+import { iso, type Ctx } from '../context';
 import { findService, type SoleProprietorForm } from '../domain/catalogue';
-import { maskIdNumber } from '../domain/identity';
-import { qrPayload } from '../domain/tracking';
-import { chineseDate, renderNotice } from '../results/notice-pdf';
 
 export interface NoticeInput {
   serviceId: string;
   trackingNumber: string;
   applicant: { idNumber: string; name: string };
   form: Record<string, unknown>;
+  submittedAt: number;
   decidedBy: 'instant' | 'staff';
 }
 
-/** Renders the result notice of a filing (instant approval or staff "generate"). */
-export function generateNotice(ctx: Ctx, input: NoticeInput): Promise<Buffer> {
-  const service = findService(input.serviceId);
-  const now = ctx.clock.now();
-  const common: [string, string][] = [
-    ['申请人', input.applicant.name],
-    ['身份证号', maskIdNumber(input.applicant.idNumber)],
-    ['办理事项', service?.nameZh ?? input.serviceId],
-  ];
-  let rows = common;
-  let title = `${service?.nameZh ?? '政务服务'}结果通知书`;
-  let decision = '经审查，您的申请已办结，准予许可。';
+/** XXXX-XXXX-XXXX-XXXX derived from the tracking number: reproducible by the back office, unguessable without the secret. */
+export function verificationCode(secret: string, trackingNumber: string): string {
+  const mac = createHmac('sha256', secret).update(`verify:${trackingNumber}`).digest();
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const chars = [...mac.subarray(0, 16)].map((b) => alphabet[b % alphabet.length] ?? '0').join('');
+  return chars.match(/.{4}/g)?.join('-') ?? chars;
+}
+
+function summaryOf(input: NoticeInput, serviceName: string): { summary: string; nextSteps: string[] } {
   if (input.serviceId === 'sole-proprietor-registration') {
     const f = input.form as SoleProprietorForm;
-    title = '个体工商户设立登记通知书';
-    rows = [
-      ['名称', f.businessName],
-      ['经营者', input.applicant.name],
-      ['身份证号', maskIdNumber(input.applicant.idNumber)],
-      ['组成形式', f.ownerType === 'naturalPerson' ? '个人经营' : '家庭经营'],
-      ['经营范围', f.businessScope.join('；')],
-      ['经营场所', f.address],
-    ];
-    decision =
-      input.decidedBy === 'instant'
-        ? '经智能审批（秒批），申请材料齐全、符合法定形式，准予设立登记。请凭本通知书领取营业执照，电子营业执照同步生成。'
-        : '经审查，申请材料齐全、符合法定形式，准予设立登记。';
+    const how = input.decidedBy === 'instant' ? '经智能审批（秒批）' : '经审查';
+    return {
+      summary:
+        `您申请的个体工商户设立登记，${how}，申请材料齐全、符合法定形式，准予设立登记。` +
+        `名称：${f.businessName}；组成形式：${f.ownerType === 'naturalPerson' ? '个人经营' : '家庭经营'}；` +
+        `经营范围：${f.businessScope.join('、')}；经营场所：${f.address}。`,
+      nextSteps: [
+        '电子营业执照已同步生成，可在电子证照中查看。',
+        '纸质营业执照可在自助终端打印或到窗口领取。',
+      ],
+    };
   }
-  return renderNotice(
+  return {
+    summary: `您申请的${serviceName}，经审查，准予办理。`,
+    nextSteps: ['请按选择的方式领取办理结果。'],
+  };
+}
+
+/** Renders the 办件结果通知书 (print-templates/result-notice) of an approved filing. */
+export async function generateNotice(ctx: Ctx, input: NoticeInput): Promise<Buffer> {
+  const service = findService(input.serviceId);
+  const serviceName = service?.nameZh ?? input.serviceId;
+  const department = String(ctx.cfg.site.department ?? ctx.cfg.site.hallName ?? '政务服务中心');
+  const pdf = await renderPdf(
+    resultNotice,
     {
-      title,
-      trackingNumber: input.trackingNumber,
-      qrPayload: qrPayload(input.trackingNumber, ctx.cfg.secret),
-      rows,
-      decision,
-      issuer: String(ctx.cfg.site.issuer ?? '政务服务中心'),
-      issuedOn: chineseDate(now),
+      caseNumber: input.trackingNumber,
+      serviceName,
+      department,
+      applicant: { name: input.applicant.name, idNumber: input.applicant.idNumber },
+      acceptedAt: iso(input.submittedAt),
+      issuedAt: iso(ctx.clock.now()),
+      decision: 'approved',
+      ...summaryOf(input, serviceName),
+      issuer: { name: department, sealText: `${department}业务专用章`.slice(0, 30) },
+      verification: { code: verificationCode(ctx.cfg.secret, input.trackingNumber), url: ctx.cfg.verifyUrl },
     },
-    { path: ctx.cfg.fontPath, family: ctx.cfg.fontFamily },
+    { fonts: ctx.fonts },
   );
+  return Buffer.from(pdf);
 }
