@@ -1,0 +1,508 @@
+import {
+  CommandQueue,
+  DeviceError,
+  Emitter,
+  FrameStream,
+  LinkSupervisor,
+  StatusCell,
+  isReconfigurable,
+  maskIdNumber,
+  maskName,
+  silentLogger,
+  sleep,
+  toDeviceError,
+  wireTimeMs,
+  type Logger,
+  type SupervisorOptions,
+  type Transport,
+} from '../core';
+import { SAM_COMMANDS, type SamCommandName } from './protocol/commands';
+import { decodeFrame, encodeFrame, type SamFrame } from './protocol/frame';
+import type { IdCardRecord } from './protocol/record';
+import { formatSamId, parseCardBlocks, parseResponse, type SamResponse } from './protocol/replies';
+import { SW3, describeStatus } from './protocol/status';
+import { decodeExtraAddress, decodeTextBlock } from './protocol/text';
+import type { WltDecoder } from './protocol/wlt';
+
+/** Per-stage deadlines in ms (protocols.md §1.6). The wire time of the expected reply at the current baud rate is added. */
+export interface StageTimeouts {
+  samStatus: number;
+  readSamId: number;
+  findCard: number;
+  selectCard: number;
+  readBase: number;
+  readBaseWithFingerprint: number;
+  readExtraAddress: number;
+}
+
+export const DEFAULT_TIMEOUTS: StageTimeouts = {
+  samStatus: 300, // YinanSoft/CVR ~300 ms; also the per-rate baud probe deadline
+  readSamId: 300,
+  // YinanSoft uses 100 ms and CVR 1000 ms; 300 ms leaves room for a loaded host without slowing a probe much.
+  findCard: 300,
+  selectCard: 300,
+  readBase: 2000,
+  readBaseWithFingerprint: 3000,
+  readExtraAddress: 1500,
+};
+
+/** Reply sizes in bytes, for the wire-time part of each deadline. */
+const REPLY_BYTES: Record<SamCommandName, number> = {
+  resetSam: 11,
+  samStatus: 11,
+  readSamId: 27,
+  findCard: 15,
+  selectCard: 19,
+  readBase: 1295,
+  readBaseWithFingerprint: 2321,
+  readExtraAddress: 81,
+};
+
+export interface IdCardReaderOptions {
+  deviceId: string;
+  logger?: Logger;
+  /** Rates to probe, in order, when the transport can change speed. Default 115200 then 9600 (§1.1). */
+  baudRates?: readonly number[];
+  /** Send 30 10 (with fingerprints) instead of 30 01; falls back to 30 01 when the card answers 91. */
+  readFingerprint?: boolean;
+  /** Send 30 03 after a read for the endorsement address. Default true. */
+  readExtraAddress?: boolean;
+  timeouts?: Partial<StageTimeouts>;
+  /**
+   * Pause between finds while no card is present. Each find costs 25 bytes (≈2.2 ms at 115200), so a
+   * short cadence keeps the time from "card placed" to "read starts" small at the price of a busy
+   * line and a few hundred wake-ups per second. Default 5 ms.
+   */
+  idlePollMs?: number;
+  /** Pause between finds while a read card lies on the reader (removal detection). Default 50 ms. */
+  presencePollMs?: number;
+  /** Consecutive "no card" finds that count as removal; 2 filters one-off misses of a card still in the field. */
+  removalMisses?: number;
+  /** Pause after a failed read before trying again. Default 200 ms. */
+  retryDelayMs?: number;
+  supervisor?: Partial<SupervisorOptions>;
+  wltDecoder?: WltDecoder;
+  now?: () => number;
+}
+
+export type CardPresence = 'absent' | 'present' | 'read';
+
+export interface IdCardReaderDetail {
+  baudRate: number | null;
+  samId: string | null;
+  card: CardPresence;
+}
+
+export type IdCardReaderEvents = {
+  'card-inserted': { at: number };
+  'card-read': { record: IdCardRecord; fingerprint?: Uint8Array; at: number };
+  'card-removed': { at: number };
+  error: { error: DeviceError; at: number };
+};
+
+/**
+ * Second-generation ID card reader over SAM_V (serial or USB-CDC). Polls find → select → read,
+ * reads each card once until it is lifted, probes the line speed, and survives unplug/replug through
+ * a LinkSupervisor (re-probe, then resume). Every failure leaves as a DeviceError, on the `error`
+ * event or from `readOnce`.
+ */
+export class IdCardReaderDriver {
+  readonly events = new Emitter<IdCardReaderEvents>();
+  readonly status: StatusCell<IdCardReaderDetail>;
+  readonly #log: Logger;
+  readonly #queue: CommandQueue;
+  readonly #frames: FrameStream<SamFrame>;
+  readonly #supervisor: LinkSupervisor;
+  readonly #timeouts: StageTimeouts;
+  readonly #now: () => number;
+  #connection: AbortController | undefined;
+  #onBadFrame: ((reason: string) => void) | undefined;
+  #card: CardPresence = 'absent';
+  #lastRecord: IdCardRecord | undefined;
+  #everConnected = false;
+  #probeAttempted = false;
+  #lastLinkError: DeviceError | undefined;
+
+  constructor(
+    readonly transport: Transport,
+    private readonly opts: IdCardReaderOptions,
+  ) {
+    this.#log = (opts.logger ?? silentLogger).child({ device: opts.deviceId });
+    this.#now = opts.now ?? Date.now;
+    this.#timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    this.status = new StatusCell<IdCardReaderDetail>(
+      opts.deviceId,
+      'id-card-reader',
+      { baudRate: null, samId: null, card: 'absent' },
+      this.#now,
+    );
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 2000 });
+    // Skipped bytes are logged by count and reason only: a cut-off text block is personal data.
+    this.#frames = new FrameStream(transport, decodeFrame, (reason, bytes) => {
+      this.#log.debug('frame.skipped', { reason, bytes: bytes.length });
+      this.#onBadFrame?.(reason);
+    });
+    this.#supervisor = new LinkSupervisor(
+      transport,
+      { initialBackoffMs: 200, maxBackoffMs: 5000, debounceMs: 3000, ...opts.supervisor },
+      this.#log,
+      (signal) => this.#onConnected(signal),
+    );
+    this.#supervisor.onState((state) => {
+      if (state === 'lost' && this.status.current.health !== 'hardwareError')
+        this.status.update({ health: 'noDevice' });
+    });
+    transport.onClose(() => {
+      this.#connection?.abort(new DeviceError('notConnected', 'link lost', this.#where('link')));
+      this.#connection = undefined;
+    });
+  }
+
+  get card(): CardPresence {
+    return this.#card;
+  }
+
+  /** Opens the link and starts polling; returns at once. Progress shows in `status` and `events`. */
+  start(): void {
+    this.#supervisor.start();
+  }
+
+  async stop(): Promise<void> {
+    this.#connection?.abort(new DeviceError('canceled', 'driver stopped', this.#where('stop')));
+    await this.#supervisor.stop();
+    this.#frames.dispose();
+    this.#lastRecord = undefined;
+  }
+
+  /**
+   * Waits for a card and returns its record. A card already read and still on the reader is returned
+   * at once. On timeout it rejects with the last read error seen while waiting, else `notConnected`
+   * (no reader ever answered) or `timeout` / `noCard`.
+   */
+  async readOnce(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<IdCardRecord> {
+    if (this.#card === 'read' && this.#lastRecord) return this.#lastRecord;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), opts.timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
+    let lastError: DeviceError | undefined;
+    const offError = this.events.on('error', ({ error }) => (lastError = error));
+    try {
+      const { record } = await this.events.next('card-read', signal);
+      return record;
+    } catch (err) {
+      if (opts.signal?.aborted) throw toDeviceError(err, this.#where('readOnce'), opts.signal);
+      if (lastError) throw lastError;
+      if (!this.#everConnected) {
+        if (this.#lastLinkError) throw this.#lastLinkError;
+        if (!this.#probeAttempted)
+          throw new DeviceError(
+            'notConnected',
+            `无法打开端口 / cannot open ${this.transport.describe}`,
+            this.#where('readOnce'),
+            {
+              detail: 'portUnavailable',
+            },
+          );
+        throw new DeviceError(
+          'notConnected',
+          '身份证阅读器无应答 / no ID card reader answered',
+          this.#where('readOnce'),
+          {
+            detail: 'noAnswer',
+          },
+        );
+      }
+      throw new DeviceError('timeout', '未放置身份证 / no card was placed in time', this.#where('readOnce'), {
+        detail: 'noCard',
+      });
+    } finally {
+      clearTimeout(timer);
+      offError();
+    }
+  }
+
+  /** Decodes the photo with the injected licensed decoder; `unsupported` when none is configured. */
+  async decodePhoto(record: IdCardRecord, signal?: AbortSignal) {
+    if (!this.opts.wltDecoder) {
+      throw new DeviceError(
+        'unsupported',
+        '未配置 WLT 照片解码库 / no WLT decoder configured',
+        this.#where('decodePhoto'),
+        {
+          detail: 'wltDecoderMissing',
+        },
+      );
+    }
+    try {
+      return await this.opts.wltDecoder.decode(
+        Uint8Array.from(Buffer.from(record.photoWlt, 'base64')),
+        signal,
+      );
+    } catch (err) {
+      throw toDeviceError(err, this.#where('decodePhoto'), signal);
+    }
+  }
+
+  // ---- link set-up ----
+
+  async #onConnected(signal: AbortSignal): Promise<void> {
+    this.#probeAttempted = true;
+    this.#frames.flush();
+    try {
+      await this.#probe(signal);
+    } catch (err) {
+      const e = toDeviceError(err, this.#where('probe'), signal);
+      this.#lastLinkError = e;
+      this.status.update({
+        health: e.code === 'hardware' ? 'hardwareError' : 'noDevice',
+        lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) },
+      });
+      throw e;
+    }
+    const samId = await this.#readSamId(signal);
+    this.#everConnected = true;
+    this.#lastLinkError = undefined;
+    // After a reconnect the card on the reader may have been swapped: read it again.
+    if (this.#card === 'read') this.#card = 'present';
+    this.status.update({ health: 'online', detail: { samId, card: this.#card } });
+    const connection = new AbortController();
+    this.#connection = connection;
+    void this.#pollLoop(connection.signal);
+  }
+
+  /** Sends SAM status (11 FF) at each candidate rate until the module answers (§1.1). */
+  async #probe(signal: AbortSignal): Promise<void> {
+    const t = this.transport;
+    const rates = isReconfigurable(t) ? (this.opts.baudRates ?? [115200, 9600]) : [undefined];
+    let last: unknown;
+    for (const rate of rates) {
+      if (rate !== undefined && isReconfigurable(t) && t.baudRate !== rate) await t.setBaudRate(rate);
+      this.#frames.flush();
+      try {
+        const r = await this.#exchange('samStatus', signal);
+        if (r.sw3 !== SW3.success) throw this.#statusError('samStatus', r.sw3);
+        this.#log.info('reader.probed', { baudRate: this.#baud() });
+        this.status.update({ detail: { baudRate: this.#baud() ?? null } });
+        return;
+      } catch (err) {
+        if (signal.aborted) throw err;
+        // An answer with a failure status means the rate is right but the SAM is not: stop probing.
+        if (
+          err instanceof DeviceError &&
+          err.detail !== undefined &&
+          err.code !== 'timeout' &&
+          err.detail !== 'checksumMismatch'
+        )
+          throw err;
+        last = err;
+      }
+    }
+    const e = toDeviceError(last, this.#where('probe'));
+    throw new DeviceError(
+      'notConnected',
+      `身份证阅读器无应答 / no answer to SAM status at ${rates.filter(Boolean).join(', ') || 'the link rate'}`,
+      this.#where('probe'),
+      { cause: e, detail: 'noAnswer' },
+    );
+  }
+
+  async #readSamId(signal: AbortSignal): Promise<string | null> {
+    try {
+      const r = await this.#exchange('readSamId', signal);
+      if (r.sw3 !== SW3.success) throw this.#statusError('readSamId', r.sw3);
+      const id = formatSamId(r.data) ?? null;
+      this.#log.info('reader.samId', { samId: id });
+      return id;
+    } catch (err) {
+      if (signal.aborted) throw err;
+      // The SAM ID is for audit only; a reader that reads cards without it still serves citizens.
+      this.#log.warn('reader.samIdFailed', { error: toDeviceError(err, this.#where('readSamId')).toJSON() });
+      return null;
+    }
+  }
+
+  // ---- polling ----
+
+  async #pollLoop(signal: AbortSignal): Promise<void> {
+    let misses = 0;
+    let stage: 'idle' | 'reading' = 'idle';
+    while (!signal.aborted) {
+      try {
+        stage = 'idle';
+        const present = await this.#find(signal);
+        if (!present) {
+          if (this.#card !== 'absent' && ++misses >= (this.opts.removalMisses ?? 2)) this.#setCardRemoved();
+          await sleep(this.#card === 'absent' ? (this.opts.idlePollMs ?? 5) : 0, signal);
+          continue;
+        }
+        misses = 0;
+        if (this.#card === 'read') {
+          await sleep(this.opts.presencePollMs ?? 50, signal);
+          continue;
+        }
+        if (this.#card === 'absent') {
+          this.#setCard('present');
+          this.events.emit('card-inserted', { at: this.#now() });
+        }
+        stage = 'reading';
+        this.status.update({ health: 'busy' });
+        const { record, fingerprint } = await this.#readCard(signal);
+        this.#lastRecord = record;
+        this.#setCard('read');
+        this.status.update({ health: 'online' });
+        this.events.emit('card-read', { record, ...(fingerprint ? { fingerprint } : {}), at: this.#now() });
+      } catch (err) {
+        // A read cut by a lost link is reported; a stop() is not.
+        const reason: unknown = signal.reason;
+        const cut =
+          signal.aborted &&
+          stage === 'reading' &&
+          reason instanceof DeviceError &&
+          reason.code === 'notConnected';
+        if (signal.aborted && !cut) return;
+        const e = cut
+          ? new DeviceError(
+              'notConnected',
+              '读卡时连接断开 / the link dropped during a read',
+              this.#where('read'),
+              {
+                cause: err,
+                detail: 'linkLostDuringRead',
+              },
+            )
+          : toDeviceError(err, this.#where('poll'));
+        this.#log.warn('card.readFailed', { error: e.toJSON() });
+        if (this.status.current.health === 'busy') this.status.update({ health: 'online' });
+        this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
+        this.events.emit('error', { error: e, at: this.#now() });
+        if (cut) return;
+        await sleep(this.opts.retryDelayMs ?? 200, signal).catch(() => undefined);
+      }
+    }
+  }
+
+  async #find(signal: AbortSignal): Promise<boolean> {
+    const r = await this.#exchange('findCard', signal);
+    if (r.sw3 === SW3.cardFound) return true;
+    if (r.sw3 === SW3.noCard) return false;
+    throw this.#statusError('findCard', r.sw3);
+  }
+
+  async #readCard(signal: AbortSignal): Promise<{ record: IdCardRecord; fingerprint?: Uint8Array }> {
+    const sel = await this.#exchange('selectCard', signal);
+    if (sel.sw3 !== SW3.success) throw this.#statusError('selectCard', sel.sw3);
+
+    let withFingerprint = this.opts.readFingerprint ?? false;
+    let read = await this.#exchange(withFingerprint ? 'readBaseWithFingerprint' : 'readBase', signal);
+    if (withFingerprint && read.sw3 === SW3.noContent) {
+      withFingerprint = false;
+      read = await this.#exchange('readBase', signal);
+    }
+    const readCmd = withFingerprint ? 'readBaseWithFingerprint' : 'readBase';
+    if (read.sw3 !== SW3.success) throw this.#statusError(readCmd, read.sw3);
+    const blocks = parseCardBlocks(read.data, withFingerprint);
+    if (!blocks.ok) throw this.#malformed(readCmd, blocks.reason);
+    const text = decodeTextBlock(blocks.blocks.text);
+    if (!text.ok) {
+      if (text.reason === 'unknownCardType')
+        throw new DeviceError('unsupported', '无法识别的证件类型 / unknown card type', this.#where(readCmd), {
+          detail: 'unknownCardType',
+        });
+      throw this.#malformed(readCmd, text.reason);
+    }
+
+    let extraAddress: string | undefined;
+    if (this.opts.readExtraAddress ?? true) {
+      const extra = await this.#exchange('readExtraAddress', signal);
+      if (extra.sw3 === SW3.success) extraAddress = decodeExtraAddress(extra.data) || undefined;
+      else if (extra.sw3 !== SW3.noContent) throw this.#statusError('readExtraAddress', extra.sw3);
+    }
+
+    const samId = this.status.current.detail.samId;
+    const record: IdCardRecord = {
+      ...text.text,
+      ...(extraAddress ? { extraAddress } : {}),
+      photoWlt: Buffer.from(blocks.blocks.photo).toString('base64'),
+      ...(samId ? { samId } : {}),
+    };
+    this.#log.info('card.read', {
+      cardType: record.cardType,
+      name: maskName(record.name),
+      idNumber: maskIdNumber(record.idNumber),
+      idNumberValid: record.idNumberValid,
+      fieldLengths: text.fieldLengths,
+    });
+    const fp = blocks.blocks.fingerprint;
+    return fp ? { record, fingerprint: fp } : { record };
+  }
+
+  // ---- one exchange ----
+
+  /** One command → one reply through the single-flight queue. A corrupted reply fails at once instead of timing out. */
+  #exchange(name: SamCommandName, signal: AbortSignal): Promise<SamResponse> {
+    const { cmd, para } = SAM_COMMANDS[name];
+    const bytes = encodeFrame(Uint8Array.of(cmd, para));
+    const stage = this.#timeouts[name as keyof StageTimeouts] ?? this.#timeouts.samStatus;
+    const baud = this.#baud();
+    const timeoutMs = stage + (baud ? Math.ceil(wireTimeMs(bytes.length + REPLY_BYTES[name], baud)) : 0);
+    return this.#queue.run(
+      name,
+      async (sig) => {
+        const bad = new AbortController();
+        this.#frames.flush();
+        this.#onBadFrame = (reason) => {
+          if (reason === 'badChecksum')
+            bad.abort(
+              new DeviceError('protocol', '应答校验错误 / reply checksum mismatch', this.#where(name), {
+                detail: 'checksumMismatch',
+                retryable: true,
+              }),
+            );
+        };
+        try {
+          await this.transport.write(bytes, sig);
+          const frame = await this.#frames.next(() => true, AbortSignal.any([sig, bad.signal]));
+          const r = parseResponse(frame);
+          if (!r) throw this.#malformed(name, 'shortResponse');
+          return r;
+        } finally {
+          this.#onBadFrame = undefined;
+        }
+      },
+      { signal, timeoutMs },
+    );
+  }
+
+  #statusError(command: SamCommandName, sw3: number): DeviceError {
+    const m = describeStatus(sw3);
+    return new DeviceError(m.code, m.message, this.#where(command), {
+      detail: m.detail,
+      retryable: m.retryable,
+    });
+  }
+
+  #malformed(command: SamCommandName, reason: string): DeviceError {
+    return new DeviceError('protocol', `应答格式错误 / malformed reply (${reason})`, this.#where(command), {
+      detail: 'malformedReply',
+    });
+  }
+
+  #setCard(card: CardPresence): void {
+    this.#card = card;
+    this.status.update({ detail: { card } });
+  }
+
+  #setCardRemoved(): void {
+    this.#lastRecord = undefined;
+    this.#setCard('absent');
+    this.events.emit('card-removed', { at: this.#now() });
+  }
+
+  #baud(): number | undefined {
+    return isReconfigurable(this.transport) ? this.transport.baudRate : undefined;
+  }
+
+  #where(command: string) {
+    return { deviceId: this.opts.deviceId, command };
+  }
+}
