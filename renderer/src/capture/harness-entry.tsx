@@ -1,0 +1,38 @@
+// Entry of renderer/capture-harness.html: the capture screen alone, for end-to-end tests in
+// Chromium with a fake camera. The result is published on window for the test to read.
+import { createRoot } from 'react-dom/client';
+import type { CapturedPage } from './captured-page';
+import { DocumentCapture } from './document-capture';
+import type { PaperChoice } from './imaging/paper';
+
+export interface HarnessPage extends Omit<CapturedPage, 'jpeg'> {
+  jpegBase64: string;
+}
+
+declare global {
+  interface Window {
+    __captureResult?: HarnessPage[];
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+const params = new URLSearchParams(location.search);
+const paperParam = params.get('paper');
+const paper: PaperChoice = paperParam === 'a4' || paperParam === 'id1' ? paperParam : 'auto';
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+
+createRoot(root).render(
+  <DocumentCapture
+    paper={paper}
+    onComplete={(pages) => {
+      window.__captureResult = pages.map(({ jpeg, ...rest }) => ({ ...rest, jpegBase64: toBase64(jpeg) }));
+      document.body.dataset.captureDone = String(pages.length);
+    }}
+  />,
+);

@@ -1,0 +1,17 @@
+// Messages between the capture component and the imaging worker. The worker keeps the last full
+// frame so the (large) pixel buffer crosses the thread boundary once, by transfer.
+import type { CropOptions, CroppedPage } from './imaging/crop';
+import type { Detection } from './imaging/detect';
+import type { Quad } from './imaging/geometry';
+import type { RgbaImage } from './imaging/raster';
+
+export type WorkerRequest =
+  | { id: number; kind: 'detect'; frame: RgbaImage }
+  | { id: number; kind: 'crop'; quad: Quad; options: CropOptions }
+  | { id: number; kind: 'release' };
+
+export type WorkerResponse =
+  | { id: number; ok: true; kind: 'detect'; detection: Detection; ms: number }
+  | { id: number; ok: true; kind: 'crop'; page: CroppedPage; ms: number }
+  | { id: number; ok: true; kind: 'release' }
+  | { id: number; ok: false; message: string };

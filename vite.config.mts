@@ -1,0 +1,34 @@
+// Renderer build: one Vite project rooted at renderer/; every HTML file directly in renderer/ is a
+// page (add a page by adding its .html file). YIZHAN_RENDERER_PAGES (comma-separated page names,
+// file names without .html) limits a build to some pages, which tests use to build only what they drive.
+import { readdirSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = resolve(import.meta.dirname, 'renderer');
+
+function pageInputs(): Record<string, string> {
+  const only = process.env.YIZHAN_RENDERER_PAGES?.split(',').map((s) => s.trim());
+  const inputs: Record<string, string> = {};
+  for (const file of readdirSync(root)) {
+    if (!file.endsWith('.html')) continue;
+    const name = basename(file, '.html');
+    if (!only || only.includes(name)) inputs[name] = resolve(root, file);
+  }
+  if (Object.keys(inputs).length === 0) throw new Error(`no renderer pages to build in ${root}`);
+  return inputs;
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  build: {
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    rolldownOptions: { input: pageInputs() },
+  },
+});
