@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../backoffice/index';
+import {
+  BACKENDS,
+  BackendHarness,
+  genericBody,
+  loginStaff,
+  registerKiosk,
+} from '../../helpers/backoffice-server';
+
+const API = '/api/v1';
+
+describe.each(BACKENDS)('staff, audit chain and meta on %s', (backend) => {
+  const harness = new BackendHarness(backend);
+  let app: FastifyInstance;
+  let db: Database;
+  let kiosk: Record<string, string>;
+
+  beforeAll(async () => {
+    ({ app, db } = await harness.start());
+    kiosk = await registerKiosk(app);
+  });
+  afterAll(() => harness.stop());
+
+  it('logs staff in with scrypt-hashed passwords and enforces roles per route', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: `${API}/staff/login`,
+      payload: { username: 'clerk', password: 'nope' },
+    });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toMatchObject({ error: { code: 'badCredentials' } });
+    const ghost = await app.inject({
+      method: 'POST',
+      url: `${API}/staff/login`,
+      payload: { username: 'ghost', password: 'x' },
+    });
+    expect(ghost.statusCode).toBe(401);
+    const hashes = await db.query<{ password_hash: string }>('SELECT password_hash FROM staff_users');
+    expect(hashes.length).toBe(3);
+    for (const h of hashes) expect(h.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+
+    const technician = await loginStaff(app, 'technician');
+    const clerk = await loginStaff(app, 'clerk');
+    const supervisor = await loginStaff(app, 'supervisor');
+    const { filingId } = (
+      await app.inject({
+        method: 'POST',
+        url: `${API}/filings`,
+        headers: { ...kiosk, 'idempotency-key': 'staff-roles-0001' },
+        payload: genericBody(),
+      })
+    ).json<{ filingId: string }>();
+    const post = (path: string, h: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/staff/filings/${filingId}/${path}`,
+        headers: h,
+        payload: {},
+      });
+    expect((await post('accept', technician)).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: `${API}/staff/filings`, headers: technician })).statusCode,
+    ).toBe(403);
+    expect(
+      (await app.inject({ method: 'GET', url: `${API}/staff/kiosks`, headers: technician })).statusCode,
+    ).toBe(200);
+    expect((await post('accept', clerk)).statusCode).toBe(200);
+    expect((await post('approve', technician)).statusCode).toBe(403);
+    expect((await post('approve', clerk)).statusCode).toBe(403);
+    expect((await post('approve', supervisor)).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: `${API}/staff/audit/verify`, headers: clerk })).statusCode,
+    ).toBe(403);
+    // A kiosk credential is not a staff token and vice versa.
+    expect(
+      (await app.inject({ method: 'GET', url: `${API}/staff/filings`, headers: kiosk })).statusCode,
+    ).toBe(401);
+    const asStaff = await app.inject({
+      method: 'POST',
+      url: `${API}/filings`,
+      headers: { ...supervisor, 'idempotency-key': 'staff-as-kiosk-1' },
+      payload: genericBody(),
+    });
+    expect(asStaff.statusCode).toBe(401);
+    // Staff see the applicant; kiosks only masked values.
+    const staffView = await app.inject({
+      method: 'GET',
+      url: `${API}/filings/${filingId}`,
+      headers: supervisor,
+    });
+    expect(staffView.json()).toMatchObject({ applicant: { idNumber: genericBody().applicant.idNumber } });
+    const kioskView = await app.inject({ method: 'GET', url: `${API}/filings/${filingId}`, headers: kiosk });
+    expect(kioskView.body).not.toContain(genericBody().applicant.idNumber);
+  });
+
+  it('keeps an append-only hash chain and finds a row modified directly in the database', async () => {
+    const supervisor = await loginStaff(app, 'supervisor');
+    const verify = () => app.inject({ method: 'GET', url: `${API}/staff/audit/verify`, headers: supervisor });
+    const before = (await verify()).json<{ ok: boolean; entries: number }>();
+    expect(before.ok).toBe(true);
+    expect(before.entries).toBeGreaterThanOrEqual(8);
+    const actions = await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq');
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'kiosk.register',
+        'staff.login',
+        'staff.loginFailed',
+        'filing.create',
+        'filing.transition',
+      ]),
+    );
+    await db.run(`UPDATE audit_log SET data = ? WHERE seq = 5`, ['{"to":"approved"}']);
+    expect((await verify()).json()).toEqual({ ok: false, entries: 4, brokenAt: 5 });
+    await db.run('DELETE FROM audit_log WHERE seq = 5');
+    expect((await verify()).json()).toMatchObject({ ok: false, brokenAt: 5 });
+  });
+
+  it('serves an OpenAPI 3.1 document generated from the schemas, and /healthz', async () => {
+    const doc = (await app.inject({ method: 'GET', url: `${API}/openapi.json` })).json<{
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }>
+      >;
+    }>();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const p of [
+      '/api/v1/kiosks/register',
+      '/api/v1/kiosks/{kioskId}/heartbeat',
+      '/api/v1/filings',
+      '/api/v1/filings/{filingId}/materials',
+      '/api/v1/progress',
+      '/api/v1/lockers/pickup/verify',
+      '/api/v1/staff/filings/{id}/locker-assignment',
+      '/api/v1/staff/audit/verify',
+    ]) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+    const filingBody = doc.paths['/api/v1/filings']?.post?.requestBody?.content['application/json']?.schema;
+    expect(filingBody?.required).toEqual(
+      expect.arrayContaining(['serviceId', 'kioskId', 'applicant', 'form', 'delivery']),
+    );
+    expect(doc.paths['/api/v1/filings/{filingId}/materials']?.post?.requestBody?.content).toHaveProperty(
+      'image/jpeg',
+    );
+    const h = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(h.json()).toEqual({ ok: true, db: backend });
+    const missing = await app.inject({ method: 'GET', url: `${API}/nope` });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'notFound' } });
+  });
+});
