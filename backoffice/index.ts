@@ -6,3 +6,4 @@ export type { Database, Dialect } from './db/types';
 export { verifyAudit, type AuditVerification } from './domain/audit';
 export { SampleElicenceProvider, type Elicence, type ElicenceProvider } from './domain/elicence';
 export { isValidTrackingNumber, formatTrackingNumber } from './domain/tracking';
+export { loadOrCreateSecrets, type ServiceSecrets } from './secrets';

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { intOption, printJson, printJsonError, stringOption, UsageError, type CliCommand } from '../command';
+
+/** postgres://user:password@host/db → postgres://user:***@host/db */
+function redactUrl(spec: string): string {
+  return spec.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+export const command: CliCommand = {
+  path: ['backoffice'],
+  summary: 'Run the back office service (filings, 秒批, lockers, fleet, 好差评, audit)',
+  usage:
+    'backoffice [--port N] [--host ADDR] [--db sqlite:PATH | postgres://…] [--config FILE.json]\n\n' +
+    '  --db      default sqlite:~/.local/share/yizhan/backoffice.db\n' +
+    '  --config  JSON: {secret, enrollmentToken, staffUsers?, site?, heartbeatIntervalMs?, verifyUrl?, …}\n' +
+    '            (also YIZHAN_BACKOFFICE_SECRET / YIZHAN_ENROLLMENT_TOKEN). With SQLite and no secrets\n' +
+    '            given, they are generated once next to the database file (mode 0600).',
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    config: { type: 'string' },
+  },
+  async run(values, _positionals, signal) {
+    const port = intOption(values, 'port', 8480);
+    if (port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
+    const host = stringOption(values, 'host') ?? '127.0.0.1';
+    const { createBackoffice, openDatabase, defaultSqlitePath, loadOrCreateSecrets } =
+      await import('../../../backoffice/index');
+    const spec = stringOption(values, 'db') ?? `sqlite:${defaultSqlitePath()}`;
+    const isPostgres = /^postgres(ql)?:\/\//.test(spec);
+    const configFile = stringOption(values, 'config');
+    const fileConfig = configFile
+      ? (JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>)
+      : {};
+    let secret = (fileConfig.secret as string | undefined) ?? process.env.YIZHAN_BACKOFFICE_SECRET;
+    let enrollmentToken =
+      (fileConfig.enrollmentToken as string | undefined) ?? process.env.YIZHAN_ENROLLMENT_TOKEN;
+    let secretsFile: string | undefined;
+    if (!secret || !enrollmentToken) {
+      if (isPostgres || spec === 'sqlite::memory:') {
+        return printJsonError(
+          'secretsRequired',
+          '多实例/内存数据库需显式提供密钥 / give secret and enrollmentToken via --config or YIZHAN_BACKOFFICE_SECRET + YIZHAN_ENROLLMENT_TOKEN',
+        );
+      }
+      secretsFile = join(dirname(spec.replace(/^sqlite:/, '')), 'backoffice-secrets.json');
+      const generated = loadOrCreateSecrets(secretsFile);
+      secret ??= generated.secret;
+      enrollmentToken ??= generated.enrollmentToken;
+    }
+    const db = await openDatabase(spec);
+    const app = await createBackoffice({
+      db,
+      config: { ...fileConfig, secret, enrollmentToken, logger: fileConfig.logger === true },
+    });
+    const url = await app.listen({ host, port });
+    printJson({
+      event: 'listening',
+      url,
+      api: `${url}/api/v1`,
+      openapi: `${url}/api/v1/openapi.json`,
+      db: redactUrl(spec),
+      ...(secretsFile ? { secretsFile } : {}),
+    });
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      else signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    await app.close();
+    await db.close();
+    printJson({ event: 'stopped' });
+    return 0;
+  },
+};
