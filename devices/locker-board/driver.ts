@@ -290,14 +290,22 @@ export class LockerCabinetDriver {
   /** Sends one request through the single-flight queue and tracks the board's health from the outcome. */
   async #request(req: LockerRequest, signal: AbortSignal | undefined): Promise<LockerReply> {
     const board = 'board' in req ? req.board : undefined;
+    // CommandQueue's deadline never detaches its listener from the caller's signal; a long-lived
+    // signal (the sweep's, a CLI's) would collect one per request, so each request gets its own.
+    const local = new AbortController();
+    const relay = () => local.abort(signal?.reason);
+    if (signal?.aborted) relay();
+    else signal?.addEventListener('abort', relay, { once: true });
     try {
-      const reply = await this.#queue.run(req.kind, (s) => this.#exchange(req, s), { signal });
+      const reply = await this.#queue.run(req.kind, (s) => this.#exchange(req, s), { signal: local.signal });
       if (board !== undefined) this.#answered(board);
       return reply;
     } catch (err) {
-      const e = toDeviceError(err, { deviceId: this.id, command: req.kind }, signal);
+      const e = toDeviceError(err, { deviceId: this.id, command: req.kind }, local.signal);
       if (board !== undefined && e.code !== 'canceled') this.#missed(board, e);
       throw e;
+    } finally {
+      signal?.removeEventListener('abort', relay);
     }
   }
 

@@ -1,0 +1,110 @@
+import { intOption, printJson, requiredString, stringOption, UsageError, type CliCommand } from '../command';
+
+interface ErrorJson {
+  code: string;
+  message: string;
+  detail: string | null;
+}
+
+export const command: CliCommand = {
+  path: ['device', 'locker'],
+  summary: 'Open a locker door and confirm it, or read a board (开柜门并确认 / 读取柜门状态)',
+  usage:
+    'device locker open --port PATH --board B --door D [--protocol 8a|cu] [--doors N] [--timeout-ms MS] [--feedback-active open|closed] [--json]\n' +
+    '       device locker status --port PATH --board B [--protocol 8a|cu] [--doors N] [--feedback-active open|closed] [--json]',
+  options: {
+    port: { type: 'string' },
+    board: { type: 'string' },
+    door: { type: 'string' },
+    protocol: { type: 'string' },
+    doors: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    'feedback-active': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, positionals, signal) {
+    const action = positionals[0];
+    if (action !== 'open' && action !== 'status') throw new UsageError('expected "open" or "status"');
+    const port = requiredString(values, 'port');
+    const protocol = stringOption(values, 'protocol') ?? '8a';
+    if (protocol !== '8a' && protocol !== 'cu') throw new UsageError('--protocol must be 8a or cu');
+    const board = intOption(values, 'board', NaN);
+    if (Number.isNaN(board)) throw new UsageError('--board is required');
+    const door = action === 'open' ? intOption(values, 'door', NaN) : 0;
+    if (Number.isNaN(door)) throw new UsageError('--door is required');
+    const polarity = stringOption(values, 'feedback-active');
+    if (polarity !== undefined && polarity !== 'open' && polarity !== 'closed')
+      throw new UsageError('--feedback-active must be open or closed');
+    const json = values.json === true;
+
+    const { SerialTransport } = await import('../../../devices/transports');
+    const { LockerCabinetDriver, defaultCabinetConfig } = await import('../../../devices/locker-board');
+    const { silentLogger, toDeviceError } = await import('../../../devices/core');
+    const config = defaultCabinetConfig(protocol, {
+      boards: [board],
+      doorsPerBoard: intOption(values, 'doors', 16),
+      openTimeoutMs: intOption(values, 'timeout-ms', 4000),
+      ...(polarity ? { feedbackActiveMeans: polarity } : {}),
+    });
+    const transport = new SerialTransport({ path: port, baudRate: protocol === '8a' ? 9600 : 19200 });
+    const where = { deviceId: `locker:${port}`, command: action };
+    const asJson = (err: unknown): ErrorJson => {
+      const e = toDeviceError(err, where, signal);
+      return { code: e.code, message: e.message, detail: e.detail ?? null };
+    };
+
+    try {
+      await transport.open(signal);
+    } catch (err) {
+      const error: ErrorJson = {
+        code: 'notConnected',
+        message: `cannot open ${port}: ${err instanceof Error ? err.message : String(err)}`,
+        detail: 'portUnavailable',
+      };
+      if (json)
+        printJson(action === 'open' ? { board, door, opened: false, error } : { board, doors: null, error });
+      else process.stderr.write(`无法打开串口 / cannot open ${port}: ${error.message}\n`);
+      return 1;
+    }
+    try {
+      const driver = new LockerCabinetDriver(where.deviceId, transport, config, silentLogger);
+      if (action === 'open') {
+        try {
+          const r = await driver.open(board, door, signal);
+          if (json) printJson({ board, door, opened: true, error: null });
+          else
+            process.stdout.write(
+              `柜门已打开 / door opened: board ${board} door ${door} (${r.confirmedAfterMs} ms)\n`,
+            );
+          return 0;
+        } catch (err) {
+          const error = asJson(err);
+          if (json) printJson({ board, door, opened: false, error });
+          else
+            process.stderr.write(
+              `开门失败 / door not opened: ${error.code} ${error.detail ?? ''} ${error.message}\n`,
+            );
+          return 1;
+        }
+      }
+      try {
+        const doors = await driver.readBoard(board, signal);
+        if (json) printJson({ board, doors, error: null });
+        else
+          for (const d of doors)
+            process.stdout.write(
+              `门 door ${String(d.door).padStart(2)}: ${d.state === 'open' ? '开 open' : '关 closed'}` +
+                `${d.itemPresent === null ? '' : d.itemPresent ? ', 有物 item' : ', 空 empty'}\n`,
+            );
+        return 0;
+      } catch (err) {
+        const error = asJson(err);
+        if (json) printJson({ board, doors: null, error });
+        else process.stderr.write(`读取失败 / status failed: ${error.code} ${error.message}\n`);
+        return 1;
+      }
+    } finally {
+      await transport.close();
+    }
+  },
+};

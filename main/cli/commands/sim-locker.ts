@@ -1,0 +1,103 @@
+import { createInterface } from 'node:readline';
+import {
+  intOption,
+  printJson,
+  requiredString,
+  stringOption,
+  UsageError,
+  type CliCommand,
+  type CliValues,
+} from '../command';
+
+const list = (values: CliValues, name: string): string[] => {
+  const raw = values[name];
+  return Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : [];
+};
+
+const boardDoor = (spec: string): [number, number] => {
+  const m = /^(\d+):(\d+)$/.exec(spec);
+  if (!m) throw new UsageError(`expected BOARD:DOOR, got "${spec}"`);
+  return [Number(m[1]), Number(m[2])];
+};
+
+export const command: CliCommand = {
+  path: ['sim', 'locker'],
+  summary: 'Simulate a cabinet of RS-485 locker boards on a pty (模拟智能存取柜控制板)',
+  usage:
+    'sim locker --link PATH [--protocol 8a|cu] [--boards N] [--doors N] [--close-after MS] ' +
+    '[--feedback-active open|closed] [--jammed B:D]… [--dead-sensor B:D]… [--silent-board B]…\n' +
+    '  stdin lines: "force B D" (uncommanded open), "close B D", "item B D 0|1", "jam B D", "silent B", "answer B"',
+  options: {
+    link: { type: 'string' },
+    protocol: { type: 'string' },
+    boards: { type: 'string' },
+    doors: { type: 'string' },
+    'close-after': { type: 'string' },
+    'feedback-active': { type: 'string' },
+    jammed: { type: 'string', multiple: true },
+    'dead-sensor': { type: 'string', multiple: true },
+    'silent-board': { type: 'string', multiple: true },
+  },
+  async run(values, _positionals, signal) {
+    const link = requiredString(values, 'link');
+    const protocol = stringOption(values, 'protocol') ?? '8a';
+    if (protocol !== '8a' && protocol !== 'cu') throw new UsageError('--protocol must be 8a or cu');
+    const boardCount = intOption(values, 'boards', 1);
+    const doors = intOption(values, 'doors', 16);
+    const closeAfter = intOption(values, 'close-after', 5000);
+    const polarity = stringOption(values, 'feedback-active');
+    if (polarity !== undefined && polarity !== 'open' && polarity !== 'closed')
+      throw new UsageError('--feedback-active must be open or closed');
+
+    const { createPtyPair, SerialTransport } = await import('../../../devices/transports');
+    const { LockerCabinetSimulator, defaultCabinetConfig } = await import('../../../devices/locker-board');
+    const first = protocol === '8a' ? 1 : 0;
+    const boards = Array.from({ length: boardCount }, (_, i) => first + i);
+    const defaults = defaultCabinetConfig(protocol, { boards, doorsPerBoard: doors });
+    const pty = await createPtyPair({ link });
+    const wire = new SerialTransport({ path: pty.simulatorPath, baudRate: protocol === '8a' ? 9600 : 19200 });
+    await wire.open();
+    const sim = new LockerCabinetSimulator(wire, {
+      protocol,
+      boards,
+      doorsPerBoard: doors,
+      feedbackActiveMeans: polarity ?? defaults.feedbackActiveMeans,
+      autoCloseMs: closeAfter > 0 ? closeAfter : null,
+    });
+    for (const s of list(values, 'jammed')) sim.setJammed(...boardDoor(s));
+    for (const s of list(values, 'dead-sensor')) sim.setDeadSensor(...boardDoor(s));
+    for (const s of list(values, 'silent-board')) sim.setBoardAnswering(Number(s), false);
+
+    const lines = createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      const [verb, a, b, c] = line.trim().split(/\s+/);
+      const [board, door] = [Number(a), Number(b)];
+      try {
+        if (verb === 'force') sim.forceOpen(board, door);
+        else if (verb === 'close') sim.closeDoor(board, door);
+        else if (verb === 'item') sim.setItemPresent(board, door, c === '1');
+        else if (verb === 'jam') sim.setJammed(board, door);
+        else if (verb === 'silent') sim.setBoardAnswering(board, false);
+        else if (verb === 'answer') sim.setBoardAnswering(board, true);
+        else if (verb) process.stderr.write(`unknown simulator command: ${line}\n`);
+      } catch (err) {
+        process.stderr.write(`${String(err)}\n`);
+      }
+    });
+
+    printJson({ ready: true, link, protocol, boards, doors });
+    process.stderr.write(
+      `柜机模拟器已就绪 / locker simulator ready on ${link} (${protocol}, boards ${boards.join(',')})\n`,
+    );
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+      pty.process.once('exit', () => resolve());
+    });
+    lines.close();
+    sim.dispose();
+    await wire.close();
+    await pty.close();
+    return 0;
+  },
+};

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runYizhan, startYizhan, type LongRunning } from '../../helpers/locker-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'yizhan-locker-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(['8a', 'cu'] as const)(
+  'yizhan sim locker + device locker as real processes (%s)',
+  (protocol) => {
+    const link = join(dir, `locker-${protocol}`);
+    const board = protocol === '8a' ? 2 : 1;
+    let sim: LongRunning;
+    beforeAll(async () => {
+      sim = startYizhan([
+        'sim',
+        'locker',
+        '--link',
+        link,
+        '--protocol',
+        protocol,
+        '--boards',
+        '2',
+        '--doors',
+        '12',
+        '--close-after',
+        '0',
+        '--jammed',
+        `${board}:5`,
+      ]);
+      expect(JSON.parse(await sim.firstLine)).toMatchObject({ ready: true, protocol, doors: 12 });
+      return async () => {
+        expect(await sim.stop()).toBe(0);
+      };
+    });
+
+    it('opens a door and confirms it open', async () => {
+      const r = await runYizhan([
+        'device',
+        'locker',
+        'open',
+        '--port',
+        link,
+        '--board',
+        String(board),
+        '--door',
+        '3',
+        '--protocol',
+        protocol,
+        '--doors',
+        '12',
+        '--json',
+      ]);
+      expect(JSON.parse(r.stdout)).toEqual({ board, door: 3, opened: true, error: null });
+      expect(r.code).toBe(0);
+    });
+
+    it('reports a jammed door with its detail and a non-zero exit', async () => {
+      const r = await runYizhan([
+        'device',
+        'locker',
+        'open',
+        '--port',
+        link,
+        '--board',
+        String(board),
+        '--door',
+        '5',
+        '--protocol',
+        protocol,
+        '--doors',
+        '12',
+        '--timeout-ms',
+        '800',
+        '--json',
+      ]);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        board,
+        door: 5,
+        opened: false,
+        error: { code: 'hardware', detail: 'doorJammed' },
+      });
+      expect(r.code).toBe(1);
+    });
+
+    it('prints the doors of a board, including a door forced open through the simulator console', async () => {
+      sim.write(`force ${board} 9`);
+      await new Promise((r) => setTimeout(r, 200));
+      const r = await runYizhan([
+        'device',
+        'locker',
+        'status',
+        '--port',
+        link,
+        '--board',
+        String(board),
+        '--protocol',
+        protocol,
+        '--doors',
+        '12',
+        '--json',
+      ]);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as {
+        board: number;
+        doors: { door: number; state: string; itemPresent: boolean | null }[];
+      };
+      expect(out.board).toBe(board);
+      expect(out.doors).toHaveLength(12);
+      expect(out.doors.filter((d) => d.state === 'open').map((d) => d.door)).toEqual([3, 9]);
+      expect(out.doors[0]!.itemPresent).toBe(protocol === 'cu' ? false : null);
+    });
+  },
+);
+
+describe('yizhan device locker without a device', () => {
+  it('answers with notConnected when the port does not exist', async () => {
+    const r = await runYizhan([
+      'device',
+      'locker',
+      'open',
+      '--port',
+      join(dir, 'absent'),
+      '--board',
+      '1',
+      '--door',
+      '1',
+      '--json',
+    ]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ opened: false, error: { code: 'notConnected' } });
+  });
+});
