@@ -225,14 +225,21 @@ export class IdCardReaderSimulator {
   }
 }
 
-/** Writes in 1–3 byte pieces with small gaps, like a USB-serial bridge flushing on every tick. */
+/**
+ * Writes in 1–3 byte pieces, like a USB-serial bridge flushing on every tick. Each piece is its own
+ * write; the gaps follow the wire schedule plus a little slack per piece, coalesced into timer waits
+ * of at least 1 ms so a 1295-byte reply does not take 650 timer ticks.
+ */
 async function dribble(transport: Transport, bytes: Uint8Array, baud: number): Promise<void> {
+  const started = performance.now();
+  let pieces = 0;
   for (let off = 0; off < bytes.length;) {
-    const n = 1 + Math.floor(Math.random() * 3);
-    const piece = bytes.subarray(off, off + n);
+    const piece = bytes.subarray(off, off + 1 + Math.floor(Math.random() * 3));
     await transport.write(piece);
     off += piece.length;
-    await sleep(Math.max(1, wireTimeMs(piece.length, baud)));
+    pieces++;
+    const wait = started + wireTimeMs(off, baud) + pieces * 0.05 - performance.now();
+    if (wait >= 1) await sleep(wait);
   }
 }
 

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryLogger } from '../../devices/core';
+import {
+  IdCardReaderDriver,
+  IdCardReaderSimulator,
+  type IdCardReaderOptions,
+  type IdCardSimulatorOptions,
+} from '../../devices/id-card-reader';
+import { createPtyPair, SerialTransport, type PtyPair } from '../../devices/transports';
+import { ptyLineRate } from '../../main/cli/commands/sim-idcard';
+
+/**
+ * A real serial link for ID-card tests: a socat pty pair in a private temp dir, the simulator on one
+ * end through SerialTransport, and helpers to pull and re-insert the "cable" (kill socat, start a new
+ * pair on the same link path). Needs the Debian package `socat`.
+ */
+export interface IdCardLink {
+  devicePath: string;
+  sim: IdCardReaderSimulator;
+  pair: PtyPair;
+  /** Kills socat: both serial ends see a disconnect. */
+  unplug(): Promise<void>;
+  /** Starts a new pty pair on the same device path and attaches the same simulator to it. */
+  replug(): Promise<void>;
+  /** A driver on the device end, opened at `baudRate` (it probes from there). */
+  driver(opts?: Partial<IdCardReaderOptions> & { baudRate?: number }): {
+    driver: IdCardReaderDriver;
+    transport: SerialTransport;
+    log: MemoryLogger;
+  };
+  close(): Promise<void>;
+}
+
+export async function openIdCardLink(simOpts: Partial<IdCardSimulatorOptions> = {}): Promise<IdCardLink> {
+  const dir = mkdtempSync(join(tmpdir(), 'yizhan-idcard-'));
+  const devicePath = join(dir, 'reader');
+  const sim = new IdCardReaderSimulator({
+    baudRate: 115200,
+    rfReadDelayMs: 5,
+    hostBaudRate: ptyLineRate(devicePath),
+    ...simOpts,
+  });
+  const drivers: IdCardReaderDriver[] = [];
+  let simTransport: SerialTransport | undefined;
+
+  const plug = async (): Promise<PtyPair> => {
+    const pair = await createPtyPair({ link: devicePath });
+    simTransport = new SerialTransport({ path: pair.simulatorPath, baudRate: sim.baudRate });
+    await simTransport.open();
+    sim.attach(simTransport);
+    return pair;
+  };
+
+  const link: IdCardLink = {
+    devicePath,
+    sim,
+    pair: await plug(),
+    async unplug() {
+      await link.pair.close();
+    },
+    async replug() {
+      link.pair = await plug();
+    },
+    driver(opts = {}) {
+      const { baudRate, ...rest } = opts;
+      const transport = new SerialTransport({ path: devicePath, baudRate: baudRate ?? 115200 });
+      const log = new MemoryLogger();
+      const driver = new IdCardReaderDriver(transport, {
+        deviceId: 'idcard-test',
+        logger: log,
+        supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 2000 },
+        ...rest,
+      });
+      drivers.push(driver);
+      return { driver, transport, log };
+    },
+    async close() {
+      for (const d of drivers) await d.stop();
+      await simTransport?.close();
+      await link.pair.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return link;
+}

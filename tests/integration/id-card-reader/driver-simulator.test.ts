@@ -1,0 +1,221 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { maskIdNumber, type DeviceError } from '../../../devices/core';
+import {
+  SAMPLE_CARDS,
+  type IdCardReaderDriver,
+  type IdCardReaderEvents,
+} from '../../../devices/id-card-reader';
+import { openIdCardLink, type IdCardLink } from '../../helpers/idcard-link';
+
+let link: IdCardLink | undefined;
+afterEach(async () => {
+  await link?.close();
+  link = undefined;
+});
+
+function record(driver: IdCardReaderDriver) {
+  const seen: { event: keyof IdCardReaderEvents; detail?: string; code?: string }[] = [];
+  driver.events.on('card-inserted', () => seen.push({ event: 'card-inserted' }));
+  driver.events.on('card-read', () => seen.push({ event: 'card-read' }));
+  driver.events.on('card-removed', () => seen.push({ event: 'card-removed' }));
+  driver.events.on('error', ({ error }) =>
+    seen.push({ event: 'error', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }),
+  );
+  return seen;
+}
+
+async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((res) => setTimeout(res, 10));
+  }
+}
+
+const nextError = (driver: IdCardReaderDriver): Promise<DeviceError> =>
+  driver.events.next('error', AbortSignal.timeout(8000)).then((e) => e.error);
+
+describe('ID card driver ↔ simulator over a real socat pty pair', () => {
+  it('reads a resident card with its extra address, once, and reports removal', async () => {
+    link = await openIdCardLink();
+    link.sim.placeCard(SAMPLE_CARDS.residentWithExtraAddress);
+    const { driver, log } = link.driver();
+    const seen = record(driver);
+    driver.start();
+    const r = await driver.readOnce({ timeoutMs: 8000 });
+    expect(r).toMatchObject({
+      cardType: 'resident',
+      name: '李四',
+      gender: 'female',
+      nation: '蒙古',
+      nationCode: '02',
+      birthDate: '1976-08-05',
+      idNumber: '110101197608056897',
+      idNumberValid: true,
+      validTo: '2036-03-01',
+      extraAddress: '北京市海淀区示例大街3号',
+      photoWlt: SAMPLE_CARDS.residentWithExtraAddress.photoWlt,
+      samId: '05.01-20240101-1234567890-0987654321',
+    });
+    expect(driver.status.current).toMatchObject({
+      health: 'online',
+      detail: { baudRate: 115200, samId: '05.01-20240101-1234567890-0987654321', card: 'read' },
+    });
+    // The card stays on the reader: no second read until it is lifted.
+    await new Promise((res) => setTimeout(res, 300));
+    expect(seen.filter((s) => s.event === 'card-read')).toHaveLength(1);
+
+    const removed = driver.events.next('card-removed', AbortSignal.timeout(5000));
+    link.sim.removeCard();
+    await removed;
+    expect(driver.status.current.detail.card).toBe('absent');
+    expect(seen.map((s) => s.event)).toEqual(['card-inserted', 'card-read', 'card-removed']);
+
+    // Placing it again reads it again.
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    await expect(driver.readOnce({ timeoutMs: 5000 })).resolves.toMatchObject({
+      name: '张三',
+      validTo: '长期',
+    });
+
+    // Logs carry masked identity only.
+    const text = JSON.stringify(log.lines);
+    expect(text).not.toContain('110101197608056897');
+    expect(text).not.toContain('李四');
+    expect(text).toContain(maskIdNumber('110101197608056897'));
+  });
+
+  it('reads every card type with only the fields that apply', async () => {
+    link = await openIdCardLink();
+    const { driver } = link.driver();
+    driver.start();
+    for (const card of [SAMPLE_CARDS.hkmotw, SAMPLE_CARDS.foreign2017, SAMPLE_CARDS.foreign2023]) {
+      link.sim.placeCard(card);
+      const r = await driver.readOnce({ timeoutMs: 8000 });
+      const { photoWlt: _p, ...expected } = card;
+      expect(r).toMatchObject({ ...expected, idNumberValid: true });
+      expect(r.nation).toBeUndefined();
+      const removed = driver.events.next('card-removed', AbortSignal.timeout(5000));
+      link.sim.removeCard();
+      await removed;
+    }
+  });
+
+  it('probes 115200, gets nothing, and reads at 9600', async () => {
+    link = await openIdCardLink({ baudRate: 9600 });
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    const dropped: number[] = [];
+    link.sim.events.on('dropped', (d) => dropped.push(d.hostBaudRate));
+    const { driver } = link.driver({ baudRate: 115200 });
+    driver.start();
+    await expect(driver.readOnce({ timeoutMs: 10_000 })).resolves.toMatchObject({ name: '张三' });
+    expect(dropped[0]).toBe(115200);
+    expect(driver.status.current.detail.baudRate).toBe(9600);
+  });
+
+  it('noCard: a placed card that does not answer find is not read until the fault clears', async () => {
+    link = await openIdCardLink();
+    link.sim.setFault('noCard', true);
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    const { driver } = link.driver();
+    const seen = record(driver);
+    driver.start();
+    await expect(driver.readOnce({ timeoutMs: 1500 })).rejects.toMatchObject({
+      code: 'timeout',
+      detail: 'noCard',
+    });
+    expect(seen).toEqual([]);
+    link.sim.setFault('noCard', false);
+    await expect(driver.readOnce({ timeoutMs: 5000 })).resolves.toMatchObject({ name: '张三' });
+  });
+
+  it.each([
+    ['selectFail', 'userAction', 'selectFailed'],
+    ['readFail', 'userAction', 'cardReadFailed'],
+    ['checksumCorruption', 'protocol', 'checksumMismatch'],
+  ] as const)('%s: reported as %s/%s, then the retry reads the card', async (fault, code, detail) => {
+    link = await openIdCardLink();
+    link.sim.setFault(fault, 1);
+    const { driver } = link.driver();
+    driver.start();
+    const err = nextError(driver);
+    const read = driver.readOnce({ timeoutMs: 8000 });
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    await expect(err).resolves.toMatchObject({ code, detail });
+    await expect(read).resolves.toMatchObject({ name: '张三', idNumberValid: true });
+    expect(driver.status.current.lastError).toMatchObject({ code, detail });
+  });
+
+  it('a persistent read failure surfaces from readOnce as that error', async () => {
+    link = await openIdCardLink();
+    link.sim.setFault('readFail', true);
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    const { driver } = link.driver();
+    driver.start();
+    await expect(driver.readOnce({ timeoutMs: 2000 })).rejects.toMatchObject({
+      name: 'DeviceError',
+      code: 'userAction',
+      detail: 'cardReadFailed',
+    });
+  });
+
+  it.each(['dribbledBytes', 'noiseBeforePreamble'] as const)('%s: frames still decode', async (fault) => {
+    link = await openIdCardLink();
+    link.sim.setFault(fault, true);
+    link.sim.placeCard(SAMPLE_CARDS.foreign2023);
+    const { driver, log } = link.driver();
+    const seen = record(driver);
+    driver.start();
+    await expect(driver.readOnce({ timeoutMs: 10_000 })).resolves.toMatchObject({
+      nameEn: SAMPLE_CARDS.foreign2023.nameEn,
+    });
+    expect(seen.filter((s) => s.event === 'error')).toEqual([]);
+    if (fault === 'noiseBeforePreamble') {
+      expect(log.lines.some((l) => l.event === 'frame.skipped' && l.fields.reason === 'noise')).toBe(true);
+    }
+  });
+
+  it('unplug mid-read: reports the cut read, re-probes after replug and reads the card', async () => {
+    link = await openIdCardLink({ rfReadDelayMs: 150 });
+    const { driver } = link.driver();
+    const seen = record(driver);
+    driver.start();
+    await waitFor(() => driver.status.current.health === 'online');
+    const l = link;
+    const unplugged = new Promise<void>((resolve) => {
+      const off = l.sim.events.on('command', ({ name }) => {
+        if (name !== 'readBase') return;
+        off();
+        void l.unplug().then(resolve);
+      });
+    });
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    const err = await nextError(driver);
+    expect(err).toMatchObject({ code: 'notConnected', detail: 'linkLostDuringRead' });
+    await unplugged;
+    expect(seen.filter((s) => s.event === 'card-read')).toEqual([]);
+
+    await new Promise((res) => setTimeout(res, 200));
+    const afterReplug: string[] = [];
+    link.sim.events.on('command', ({ name }) => afterReplug.push(name));
+    await link.replug();
+    await expect(driver.readOnce({ timeoutMs: 8000 })).resolves.toMatchObject({ name: '张三' });
+    expect(afterReplug.slice(0, 2)).toEqual(['samStatus', 'readSamId']);
+    expect(driver.status.current).toMatchObject({
+      health: 'online',
+      detail: { baudRate: 115200, card: 'read' },
+    });
+  });
+
+  it('reports noDevice and notConnected/noAnswer when no reader answers at any rate', async () => {
+    link = await openIdCardLink({ baudRate: 4800 });
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    const { driver } = link.driver();
+    driver.start();
+    await expect(driver.readOnce({ timeoutMs: 1500 })).rejects.toMatchObject({
+      code: 'notConnected',
+      detail: 'noAnswer',
+    });
+    expect(driver.status.current.health).toBe('noDevice');
+  });
+});
