@@ -1,0 +1,433 @@
+/**
+ * The receipt printer driver: owns an injected Transport, renders documents with the profile,
+ * prints them one at a time and reports physical outcomes (printed, taken by the customer, held
+ * because the paper ran out) rather than "bytes accepted".
+ *
+ * Job lifecycle: queued → sending → printed → taken (profiles with a presenter sensor), or held
+ * (the printer stopped: paperOut, coverOpen, offline, cutterError …; resumable or cancelable), or
+ * failed (nothing was printed: safe to submit again), or canceled. Status is polled with DLE EOT
+ * only between jobs, never inside one, so a poll can never land inside raster data.
+ */
+import {
+  CommandQueue,
+  DeviceError,
+  Emitter,
+  LinkSupervisor,
+  StatusCell,
+  silentLogger,
+  sleep,
+  toDeviceError,
+  wireTimeMs,
+  withDeadline,
+  abortReason,
+  type DeviceStatus,
+  type Logger,
+  type SupervisorOptions,
+  type Transport,
+} from '../core';
+import {
+  automaticStatusBack,
+  blockingReason,
+  decodeAsb,
+  decodeRealtime,
+  encodeReceipt,
+  healthOf,
+  NO_CONDITIONS,
+  realtimeStatus,
+  ReceiptEncodeError,
+  StatusClassifier,
+  toDetail,
+  type GlyphRasterizer,
+  type PrinterConditions,
+  type PrinterDetail,
+  type PrinterProfile,
+  type ReceiptDocument,
+  type StatusQuery,
+} from './protocol';
+
+export type PrintJobState = 'queued' | 'sending' | 'printed' | 'taken' | 'held' | 'failed' | 'canceled';
+
+export type PrintJobReason =
+  | 'paperOut'
+  | 'coverOpen'
+  | 'offline'
+  | 'cutterError'
+  | 'hardwareError'
+  | 'notConnected'
+  | 'timeout'
+  | 'invalidDocument';
+
+export interface PrintJob {
+  id: string;
+  /** Idempotency key: submitting the same key again returns this job instead of printing twice. */
+  key: string;
+  state: PrintJobState;
+  reason?: PrintJobReason;
+  /** Times the receipt was sent to the printer (a resumed job is sent again, marked 重打 REPRINT). */
+  attempts: number;
+  /** True once some of the receipt may be on paper (then a resume prints the reprint marker). */
+  partiallyPrinted: boolean;
+  updatedAt: number;
+}
+
+export interface EscposPrinterOptions {
+  deviceId: string;
+  profile: PrinterProfile;
+  /** Needed for profiles that print text or QR as raster (see the profile list in README.md). */
+  glyphs?: GlyphRasterizer;
+  /** Line speed, used to give a reply the wire time of the job it follows. */
+  baudRate: number;
+  replyTimeoutMs?: number;
+  /** Idle status polling cadence; 0 turns idle polling off. */
+  statusPollMs?: number;
+  /** Presenter polling cadence while a receipt waits to be taken. */
+  takePollMs?: number;
+  /** After this, a job stays `printed` and the device reports userError until the receipt goes. */
+  takeTimeoutMs?: number;
+  /** Ask the printer for Automatic Status Back (GS a) on connect. */
+  statusBack?: boolean;
+  supervisor?: Partial<SupervisorOptions>;
+  log?: Logger;
+  now?: () => number;
+}
+
+const REPRINT_MARKER: ReceiptDocument['blocks'] = [
+  {
+    kind: 'text',
+    align: 'center',
+    runs: [{ text: '重打 REPRINT', bold: true, doubleWidth: true, doubleHeight: true }],
+  },
+  { kind: 'rule', style: 'double' },
+];
+
+interface JobRecord extends PrintJob {
+  doc: ReceiptDocument;
+}
+
+type Waiter = { resolve: (b: number) => void; reject: (e: Error) => void };
+
+export class EscposPrinterDriver {
+  readonly status: StatusCell<PrinterDetail>;
+  readonly events = new Emitter<{ job: PrintJob }>();
+  readonly #queue: CommandQueue;
+  readonly #classifier: StatusClassifier;
+  readonly #waiters: Waiter[] = [];
+  readonly #jobs = new Map<string, JobRecord>();
+  readonly #byKey = new Map<string, JobRecord>();
+  readonly #log: Logger;
+  readonly #now: () => number;
+  #conditions: PrinterConditions = { ...NO_CONDITIONS };
+  #supervisor: LinkSupervisor | undefined;
+  #stopPolling: AbortController | undefined;
+  #running = false;
+  #seq = 0;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly opts: EscposPrinterOptions,
+  ) {
+    this.#log = (opts.log ?? silentLogger).child({ device: opts.deviceId });
+    this.#now = opts.now ?? Date.now;
+    this.status = new StatusCell<PrinterDetail>(
+      opts.deviceId,
+      'escpos-printer',
+      toDetail(NO_CONDITIONS),
+      this.#now,
+    );
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: this.#replyMs * 6 });
+    this.#classifier = new StatusClassifier(opts.profile.statusBits.replyMask);
+    transport.onData((chunk) => this.#accept(chunk));
+    transport.onClose(() => {
+      for (const w of this.#waiters.splice(0))
+        w.reject(new DeviceError('notConnected', 'link closed', { deviceId: opts.deviceId }));
+    });
+  }
+
+  get #replyMs(): number {
+    return this.opts.replyTimeoutMs ?? 1000;
+  }
+
+  /** Keeps the link open (reconnecting with backoff) and polls status between jobs. */
+  start(): void {
+    if (this.#supervisor) return;
+    const sup = (this.#supervisor = new LinkSupervisor(
+      this.transport,
+      { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...this.opts.supervisor },
+      this.#log,
+      async (signal) => {
+        if (this.opts.statusBack) await this.transport.write(automaticStatusBack(0xff), signal);
+        await this.refreshStatus(signal).catch(() => undefined);
+      },
+    ));
+    sup.onState((state) => {
+      if (state === 'lost') this.status.update({ health: 'noDevice', lastError: { code: 'notConnected' } });
+    });
+    sup.start();
+    const poll = (this.#stopPolling = new AbortController());
+    void this.#pollLoop(poll.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopPolling?.abort();
+    this.#stopPolling = undefined;
+    await this.#supervisor?.stop();
+    this.#supervisor = undefined;
+  }
+
+  /** One DLE EOT 1–4 round, mapped to Health + detail. Rejects with a DeviceError when the printer is silent. */
+  refreshStatus(signal?: AbortSignal): Promise<DeviceStatus<PrinterDetail>> {
+    return this.#queue
+      .run(
+        'status',
+        async (s) => {
+          await this.#pollAll(s, 0);
+          return this.status.current;
+        },
+        { signal },
+      )
+      .catch((err: unknown) => {
+        const e = toDeviceError(err, { deviceId: this.opts.deviceId, command: 'status' }, signal);
+        if (e.code === 'timeout' || e.code === 'notConnected')
+          this.status.update({ health: 'noDevice', lastError: { code: e.code } });
+        throw e;
+      });
+  }
+
+  /** Queues a receipt. The same `key` returns the existing job unless that one failed or was canceled. */
+  submit(doc: ReceiptDocument, options: { key: string }): PrintJob {
+    const existing = this.#byKey.get(options.key);
+    if (existing && existing.state !== 'failed' && existing.state !== 'canceled') return snapshot(existing);
+    const job: JobRecord = {
+      id: `${this.opts.deviceId}-${++this.#seq}`,
+      key: options.key,
+      state: 'queued',
+      attempts: 0,
+      partiallyPrinted: false,
+      updatedAt: this.#now(),
+      doc,
+    };
+    this.#jobs.set(job.id, job);
+    this.#byKey.set(job.key, job);
+    this.#emit(job);
+    void this.#runJobs();
+    return snapshot(job);
+  }
+
+  job(id: string): PrintJob | undefined {
+    const j = this.#jobs.get(id);
+    return j && snapshot(j);
+  }
+
+  /** Resolves when the job reaches one of `states` (immediately if it already has). */
+  async waitForJob(id: string, states: PrintJobState[], signal?: AbortSignal): Promise<PrintJob> {
+    const j = this.#jobs.get(id);
+    if (!j)
+      throw new DeviceError(
+        'invalidArgument',
+        `no job ${id}`,
+        { deviceId: this.opts.deviceId },
+        { detail: 'unknownJob' },
+      );
+    if (states.includes(j.state)) return snapshot(j);
+    return this.events.next('job', signal, (p) => p.id === id && states.includes(p.state));
+  }
+
+  /** Sends a held job again from the start of the receipt (with the reprint marker if part of it printed). */
+  resume(id: string): PrintJob {
+    const j = this.#held(id, 'resume');
+    this.#set(j, 'queued');
+    void this.#runJobs();
+    return snapshot(j);
+  }
+
+  cancel(id: string): PrintJob {
+    const j = this.#jobs.get(id);
+    if (!j || (j.state !== 'held' && j.state !== 'queued'))
+      throw new DeviceError(
+        'sequence',
+        'only queued or held jobs can be canceled',
+        { deviceId: this.opts.deviceId, command: 'cancel' },
+        { detail: 'jobNotCancelable' },
+      );
+    this.#set(j, 'canceled');
+    return snapshot(j);
+  }
+
+  #held(id: string, command: string): JobRecord {
+    const j = this.#jobs.get(id);
+    if (!j || j.state !== 'held')
+      throw new DeviceError(
+        'sequence',
+        'the job is not held',
+        { deviceId: this.opts.deviceId, command },
+        { detail: 'jobNotHeld' },
+      );
+    return j;
+  }
+
+  async #runJobs(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      for (let next = this.#nextQueued(); next; next = this.#nextQueued()) await this.#run(next);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  #nextQueued(): JobRecord | undefined {
+    for (const j of this.#jobs.values()) if (j.state === 'queued') return j;
+    return undefined;
+  }
+
+  async #run(job: JobRecord): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      const doc = job.partiallyPrinted ? { blocks: [...REPRINT_MARKER, ...job.doc.blocks] } : job.doc;
+      bytes = encodeReceipt(doc, this.opts.profile, { glyphs: this.opts.glyphs });
+    } catch (err) {
+      this.#log.warn('printer.jobRejected', {
+        job: job.id,
+        detail: err instanceof ReceiptEncodeError ? err.detail : String(err),
+      });
+      return this.#set(job, 'failed', 'invalidDocument');
+    }
+    this.#set(job, 'sending');
+    const wireMs = wireTimeMs(bytes.length, this.opts.baudRate);
+    let sent = false;
+    try {
+      const reason = await this.#queue.run(
+        'print',
+        async (s) => {
+          const before = blockingReason(await this.#pollAll(s, 0));
+          if (before) return before;
+          sent = true;
+          job.attempts++;
+          await this.transport.write(bytes, s);
+          // The printer answers DLE EOT after it has consumed the receipt, so the first reply may take the wire time.
+          return blockingReason(await this.#pollAll(s, wireMs * 1.5 + 200));
+        },
+        { timeoutMs: this.#replyMs * 6 + wireMs * 1.5 + 200 },
+      );
+      if (reason) {
+        if (sent) job.partiallyPrinted = true;
+        return this.#set(job, 'held', reason);
+      }
+    } catch (err) {
+      const e = toDeviceError(err, { deviceId: this.opts.deviceId, command: 'print' });
+      const reason: PrintJobReason = e.code === 'notConnected' ? 'notConnected' : 'timeout';
+      if (!sent) return this.#set(job, 'failed', reason);
+      // Bytes went out but the printer fell silent: part of it may be on paper. Hold for a decision.
+      job.partiallyPrinted = true;
+      return this.#set(job, 'held', reason);
+    }
+    this.#set(job, 'printed');
+    if (this.opts.profile.statusBits.receiptNotTaken) await this.#awaitTaken(job);
+  }
+
+  async #awaitTaken(job: JobRecord): Promise<void> {
+    const deadline = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
+    const bit = this.opts.profile.statusBits.receiptNotTaken!;
+    while (this.#now() < deadline) {
+      try {
+        const notTaken = await this.#queue.run('presenter', async (s) => {
+          await this.#pollOne(bit.n, s, 0);
+          return this.#conditions.receiptNotTaken;
+        });
+        if (notTaken === false) return this.#set(job, 'taken');
+      } catch (err) {
+        this.#log.warn('printer.presenterPollFailed', {
+          job: job.id,
+          error: toDeviceError(err, { deviceId: this.opts.deviceId }).code,
+        });
+      }
+      await sleep(this.opts.takePollMs ?? 250);
+    }
+    this.#log.warn('printer.receiptNotTaken', { job: job.id });
+  }
+
+  async #pollLoop(signal: AbortSignal): Promise<void> {
+    const every = this.opts.statusPollMs ?? 2000;
+    if (every <= 0) return;
+    while (!signal.aborted) {
+      try {
+        await sleep(every, signal);
+      } catch {
+        return;
+      }
+      if (this.#running || this.#queue.pending > 0 || !this.transport.isOpen) continue;
+      await this.refreshStatus(signal).catch(() => undefined);
+    }
+  }
+
+  async #pollAll(signal: AbortSignal, firstExtraMs: number): Promise<PrinterConditions> {
+    for (const n of [1, 2, 3, 4] as const) await this.#pollOne(n, signal, n === 1 ? firstExtraMs : 0);
+    return this.#conditions;
+  }
+
+  async #pollOne(n: StatusQuery, signal: AbortSignal, extraMs: number): Promise<void> {
+    const deadline = withDeadline(this.#replyMs + extraMs, signal);
+    const reply = this.#nextReply(deadline);
+    await this.transport.write(realtimeStatus(n), deadline);
+    const byte = await reply;
+    this.#merge(decodeRealtime({ [n]: byte }, this.opts.profile.statusBits));
+  }
+
+  #nextReply(signal: AbortSignal): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      if (signal.aborted) return reject(abortReason(signal));
+      const waiter: Waiter = {
+        resolve: (b) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(b);
+        },
+        reject: (e) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      };
+      const onAbort = () => {
+        const i = this.#waiters.indexOf(waiter);
+        if (i >= 0) this.#waiters.splice(i, 1);
+        reject(abortReason(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#waiters.push(waiter);
+    });
+  }
+
+  #accept(chunk: Uint8Array): void {
+    for (const f of this.#classifier.push(chunk)) {
+      if (f.kind === 'realtime') this.#waiters.shift()?.resolve(f.byte);
+      else this.#merge(decodeAsb(f.bytes));
+    }
+  }
+
+  #merge(change: Partial<PrinterConditions>): void {
+    this.#conditions = { ...this.#conditions, ...change };
+    this.status.update({ health: healthOf(this.#conditions), detail: toDetail(this.#conditions) });
+  }
+
+  #set(job: JobRecord, state: PrintJobState, reason?: PrintJobReason): void {
+    job.state = state;
+    if (reason) job.reason = reason;
+    else delete job.reason;
+    job.updatedAt = this.#now();
+    this.#log.info('printer.job', {
+      job: job.id,
+      state,
+      ...(reason ? { reason } : {}),
+      attempts: job.attempts,
+    });
+    this.#emit(job);
+  }
+
+  #emit(job: JobRecord): void {
+    this.events.emit('job', snapshot(job));
+  }
+}
+
+function snapshot(j: JobRecord): PrintJob {
+  const { doc: _doc, ...rest } = j;
+  return { ...rest };
+}
