@@ -1,0 +1,314 @@
+import {
+  CommandQueue,
+  DeadlineError,
+  DeviceError,
+  Emitter,
+  isDeviceError,
+  maskIdNumber,
+  maskName,
+  maskPan,
+  silentLogger,
+  sleep,
+  StatusCell,
+  toDeviceError,
+  withDeadline,
+  type CardChannel,
+  type Logger,
+} from '../core';
+import { UNIONPAY_AIDS, type BankCard } from './protocol/bank';
+import type { SocialSecurityCard } from './protocol/social-security';
+import { NoApplicationError, readBankCard } from './read-bank';
+import { hasSocialSecurityApp, readSocialSecurity } from './read-social-security';
+import { CardSession } from './session';
+
+export type CardKind = 'socialSecurity' | 'bank';
+export type CardReadResult = SocialSecurityCard | BankCard;
+
+export interface PcscReaderDetail {
+  /** The reader in use (the configured one, or the first attached); null when none is attached. */
+  reader: string | null;
+  card: 'absent' | 'present';
+}
+
+export interface PcscReaderOptions {
+  deviceId: string;
+  log?: Logger;
+  /** Reader to use: exact name or a substring ("Virtual PCD 00 00", "ACR39U"). Default: the first attached. */
+  reader?: string;
+  /** Payment AIDs we accept, in our preference order (default: UnionPay debit, credit, quasi-credit, e-cash). */
+  bankAids?: readonly string[];
+  /** Clock for the GPO transaction date (9A). */
+  now?: () => number;
+  /** Terminal time zone for 9A, minutes east of UTC (default 480, China Standard Time). */
+  utcOffsetMinutes?: number;
+  /** Source of the GPO unpredictable number (9F37). */
+  randomBytes?: (n: number) => Uint8Array;
+  /**
+   * After a failed APDU, how long to wait for pcscd to report the card gone before calling it a card
+   * fault. pcscd polls vpcd/CCID presence about every 400 ms.
+   */
+  removalGraceMs?: number;
+}
+
+export interface ReadCardOptions {
+  reader?: string;
+  /** How long to wait for a card plus the read itself. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Which applications to look for, in order (default: social security first, then bank). */
+  kinds?: readonly CardKind[];
+}
+
+/**
+ * A PC/SC card reader used for social security cards and UnionPay bank cards. Read-only by design:
+ * it selects, reads records and runs GPO; it never sends VERIFY (PIN), never writes, never talks to
+ * a PSAM. Health: `noDevice` without a reader, `online` with {reader, card}, `busy` while reading.
+ */
+export class PcscReaderDriver {
+  readonly status: StatusCell<PcscReaderDetail>;
+  readonly #queue: CommandQueue;
+  readonly #log: Logger;
+  readonly #present = new Map<string, boolean>();
+  readonly #events = new Emitter<{ card: { reader: string; change: 'inserted' | 'removed' } }>();
+  #offs: (() => void)[] = [];
+  #busy = false;
+
+  constructor(
+    private readonly channel: CardChannel,
+    private readonly opts: PcscReaderOptions,
+  ) {
+    this.#log = (opts.log ?? silentLogger).child({ deviceId: opts.deviceId });
+    this.status = new StatusCell<PcscReaderDetail>(
+      opts.deviceId,
+      'pcsc-reader',
+      { reader: null, card: 'absent' },
+      opts.now,
+    );
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 30_000 });
+  }
+
+  start(): void {
+    if (this.#offs.length) return;
+    const probe = this.channel as Partial<{ cardPresent(reader: string): boolean }>;
+    for (const r of this.channel.readers()) this.#present.set(r, probe.cardPresent?.(r) ?? false);
+    this.#offs.push(
+      this.channel.onReaderChange(({ reader, change }) => {
+        if (change === 'attached') this.#present.set(reader, probe.cardPresent?.(reader) ?? false);
+        else this.#present.delete(reader);
+        this.#refresh();
+      }),
+      this.channel.onCardChange(({ reader, change }) => {
+        this.#present.set(reader, change === 'inserted');
+        this.#events.emit('card', { reader, change });
+        this.#refresh();
+      }),
+    );
+    this.#refresh();
+  }
+
+  stop(): void {
+    for (const off of this.#offs.splice(0)) off();
+  }
+
+  /** Waits for a card (up to `timeoutMs` in total), then reads and classifies it. */
+  readCard(options: ReadCardOptions): Promise<CardReadResult> {
+    return this.#queue
+      .run(
+        'readCard',
+        async (signal) => {
+          const reader = await this.#waitForCard(options.reader, signal);
+          this.#busy = true;
+          this.status.update({ health: 'busy' });
+          const started = Date.now();
+          try {
+            const result = await this.#read(reader, options.kinds ?? ['socialSecurity', 'bank'], signal);
+            this.#log.info('card.read', { reader, ...summary(result), ms: Date.now() - started });
+            return result;
+          } catch (err) {
+            throw await this.#explain(err, reader, options.signal);
+          } finally {
+            await this.channel.disconnect(reader).catch(() => undefined);
+            this.#busy = false;
+            this.#refresh();
+          }
+        },
+        { signal: options.signal, timeoutMs: options.timeoutMs },
+      )
+      .catch((err: unknown) => {
+        const e = toDeviceError(err, this.#where('readCard'), options.signal);
+        if (e.code === 'timeout' && !e.detail) {
+          const noReader = this.#readerFor(options.reader) === undefined;
+          throw new DeviceError(
+            noReader ? 'notConnected' : 'timeout',
+            noReader ? 'no card reader attached' : 'no card was inserted in time',
+            this.#where('readCard'),
+            {
+              detail: noReader ? 'noReader' : 'noCard',
+              cause: err,
+            },
+          );
+        }
+        this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
+        throw e;
+      });
+  }
+
+  /** Resolves once the card has physically left the reader (pcscd reports it absent). */
+  async waitForRemoval(options: { reader?: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
+    const reader = this.#readerFor(options.reader);
+    if (!reader || !this.#present.get(reader)) return;
+    const signal = withDeadline(options.timeoutMs, options.signal);
+    try {
+      await this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed');
+    } catch (err) {
+      if (signal.reason instanceof DeadlineError)
+        throw new DeviceError('userAction', 'the card was not taken out', this.#where('waitForRemoval'), {
+          detail: 'cardNotRemoved',
+        });
+      throw toDeviceError(err, this.#where('waitForRemoval'), options.signal);
+    }
+  }
+
+  async #read(reader: string, kinds: readonly CardKind[], signal: AbortSignal): Promise<CardReadResult> {
+    await this.channel.connect(reader, signal);
+    const session = new CardSession((apdu, s) => this.channel.transmit(reader, apdu, s), signal, this.#log);
+    for (const kind of kinds) {
+      if (kind === 'socialSecurity') {
+        if (await hasSocialSecurityApp(session)) return readSocialSecurity(session);
+      } else {
+        try {
+          return await readBankCard(session, this.opts.bankAids ?? UNIONPAY_AIDS, {
+            date: this.#date(),
+            unpredictableNumber: (this.opts.randomBytes ?? defaultRandom)(4),
+          });
+        } catch (err) {
+          if (!(err instanceof NoApplicationError)) throw err;
+        }
+      }
+    }
+    throw new DeviceError(
+      'unsupported',
+      'the card has no social security or supported bank application',
+      this.#where('readCard'),
+      {
+        detail: 'wrongCard',
+      },
+    );
+  }
+
+  /** A failure during the read: if the card left meanwhile, that is the real story. */
+  async #explain(err: unknown, reader: string, callerSignal?: AbortSignal): Promise<DeviceError> {
+    if (isDeviceError(err) && (err.detail === 'wrongCard' || err.detail === 'cardRemoved'))
+      return new DeviceError(err.code, err.message, this.#where('readCard'), {
+        detail: err.detail,
+        cause: err,
+      });
+    if (callerSignal?.aborted) return toDeviceError(err, this.#where('readCard'), callerSignal);
+    if (await this.#removedWithin(reader, this.opts.removalGraceMs ?? 1200))
+      return new DeviceError('noMedia', 'the card was removed during the read', this.#where('readCard'), {
+        detail: 'cardRemoved',
+        cause: err,
+      });
+    if (isDeviceError(err))
+      return new DeviceError(err.code, err.message, this.#where('readCard'), {
+        ...(err.detail ? { detail: err.detail } : {}),
+        cause: err,
+      });
+    const name = err instanceof Error ? err.name : '';
+    if (
+      [
+        'CardStatusError',
+        'RecordFormatError',
+        'TlvError',
+        'GpoFormatError',
+        'CardDataError',
+        'RangeError',
+      ].includes(name)
+    )
+      return new DeviceError(
+        'protocol',
+        `unexpected card answer: ${(err as Error).message}`,
+        this.#where('readCard'),
+        { detail: 'cardData', cause: err },
+      );
+    return toDeviceError(err, this.#where('readCard'));
+  }
+
+  async #removedWithin(reader: string, ms: number): Promise<boolean> {
+    if (this.#present.get(reader) === false) return true;
+    const signal = withDeadline(ms);
+    try {
+      await Promise.race([
+        this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed'),
+        sleep(ms + 10),
+      ]);
+    } catch {
+      return false;
+    }
+    return this.#present.get(reader) !== true;
+  }
+
+  async #waitForCard(wanted: string | undefined, signal: AbortSignal): Promise<string> {
+    for (;;) {
+      const reader = this.#readerFor(wanted);
+      if (reader && this.#present.get(reader)) return reader;
+      await Promise.race([
+        this.#events.next(
+          'card',
+          signal,
+          (e) => e.change === 'inserted' && matches(e.reader, wanted ?? this.opts.reader),
+        ),
+        // Readers may attach while we wait (pcscd restart); re-check then too.
+        new Promise<void>((resolve) => {
+          const off = this.channel.onReaderChange(() => {
+            off();
+            resolve();
+          });
+          signal.addEventListener('abort', () => off(), { once: true });
+        }),
+      ]);
+    }
+  }
+
+  #readerFor(wanted: string | undefined): string | undefined {
+    const pattern = wanted ?? this.opts.reader;
+    const readers = [...this.#present.keys()].filter((r) => matches(r, pattern));
+    return readers.find((r) => this.#present.get(r)) ?? readers[0];
+  }
+
+  #refresh(): void {
+    const reader = this.#readerFor(undefined);
+    if (!reader) return this.status.update({ health: 'noDevice', detail: { reader: null, card: 'absent' } });
+    this.status.update({
+      health: this.#busy ? 'busy' : 'online',
+      detail: { reader, card: this.#present.get(reader) ? 'present' : 'absent' },
+    });
+  }
+
+  #date(): { year: number; month: number; day: number } {
+    const d = new Date((this.opts.now ?? Date.now)() + (this.opts.utcOffsetMinutes ?? 480) * 60_000);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+
+  #where(command: string) {
+    return { deviceId: this.opts.deviceId, command };
+  }
+}
+
+const matches = (reader: string, pattern: string | undefined) =>
+  pattern === undefined || reader === pattern || reader.includes(pattern);
+
+const defaultRandom = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
+
+/** What a log line may say about a card: masked identifiers only. */
+function summary(card: CardReadResult): Record<string, unknown> {
+  return card.kind === 'socialSecurity'
+    ? {
+        kind: card.kind,
+        cardVersion: card.cardVersion,
+        idNumber: maskIdNumber(card.idNumber),
+        name: maskName(card.name),
+        warnings: card.warnings,
+      }
+    : { kind: card.kind, aid: card.aid, pan: maskPan(card.pan) };
+}
