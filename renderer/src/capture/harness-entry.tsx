@@ -1,13 +1,9 @@
 // Entry of renderer/capture-harness.html: the capture screen alone, for end-to-end tests in
 // Chromium with a fake camera. The result is published on window for the test to read.
 import { createRoot } from 'react-dom/client';
-import type { CapturedPage } from './captured-page';
 import { DocumentCapture } from './document-capture';
+import type { HarnessPage } from './harness-result';
 import type { PaperChoice } from './imaging/paper';
-
-export interface HarnessPage extends Omit<CapturedPage, 'jpeg'> {
-  jpegBase64: string;
-}
 
 declare global {
   interface Window {

@@ -1,0 +1,125 @@
+// End to end: the capture screen in Debian's Chromium with a fake camera fed from a .y4m file of a
+// skewed A4 page on a dark base. Proves capture → detection → deskew → JPEG within budget.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readJpegInfo } from '../../../main/scanning/jpeg-info';
+import { QUAD_CORNERS, distance } from '../../../renderer/src/capture/imaging/geometry';
+import { buildScanPdf } from '../../../main/scanning';
+import type { HarnessPage } from '../../../renderer/src/capture/harness-result';
+import { renderScene, skewedQuad } from '../../fixtures/capture/synthetic-page';
+import { fakeCameraFlags, launchChromium } from '../../helpers/chromium';
+import type { StaticServer } from '../../helpers/chromium-harness';
+import { buildRendererPages, serveStatic } from '../../helpers/chromium-harness';
+import { encodeY4m } from '../../helpers/y4m';
+import { borderStats, renderPdfPageGray } from './render-pdf';
+
+const FRAME = { width: 1280, height: 960 };
+const PAGE_QUAD = skewedQuad({ cx: 650, cy: 480, width: 580, height: 820, rotationDeg: 7, keystone: 0.04 });
+const A4_BUDGET = 300_000;
+
+let dir: string;
+let y4m: string;
+let server: StaticServer;
+const browsers: Browser[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yizhan-capture-e2e-'));
+  y4m = join(dir, 'skewed-a4.y4m');
+  const scene = renderScene({ ...FRAME, quad: PAGE_QUAD, seed: 5, noise: 12, text: true });
+  writeFileSync(y4m, encodeY4m([scene]));
+  const out = join(dir, 'www');
+  await buildRendererPages(['capture-harness'], out);
+  server = await serveStatic(out);
+});
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close().catch(() => undefined)));
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function openHarness(flags: string[]): Promise<Page> {
+  const browser = await launchChromium(flags);
+  browsers.push(browser);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/capture-harness.html`);
+  return page;
+}
+
+// Chromium start-up alone takes seconds on a loaded 2-core machine.
+const E2E_TIMEOUT = 60_000;
+
+describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEOUT }, () => {
+  test('captures, deskews and crops an A4 page to a JPEG within budget', async () => {
+    const page = await openHarness(fakeCameraFlags(y4m));
+    await expect
+      .poll(() => page.getByTestId('capture-instruction').textContent())
+      .toContain('请将材料平放在底板上');
+    const capture = page.getByRole('button', { name: '拍摄 Capture' });
+    await capture.waitFor();
+    await expect.poll(() => capture.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await capture.click();
+
+    await page.getByTestId('corner-editor').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('capture-notice').count()).toBe(0); // outline found cleanly
+    await page.getByRole('button', { name: '确认 Confirm' }).click();
+    await page.getByTestId('captured-pages').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '完成 Finish' }).click();
+
+    const result = await page.evaluate(
+      () => (globalThis as { __captureResult?: HarnessPage[] }).__captureResult,
+    );
+    expect(result).toHaveLength(1);
+    const [shot] = result as [HarnessPage];
+    expect(shot.paper).toBe('a4');
+    expect(shot.orientation).toBe('portrait');
+    expect(shot.outline).toBe('detected');
+    // The outline found in the camera frame matches the page drawn into the .y4m.
+    for (const c of QUAD_CORNERS) expect(distance(shot.quad[c], PAGE_QUAD[c])).toBeLessThan(4);
+
+    const jpeg = Buffer.from(shot.jpegBase64, 'base64');
+    expect(jpeg.length).toBeLessThanOrEqual(A4_BUDGET);
+    const info = readJpegInfo(jpeg);
+    expect(info).not.toBeNull();
+    expect({ w: info!.width, h: info!.height }).toEqual({ w: shot.width, h: shot.height });
+    expect(info!.height / info!.width).toBeCloseTo(297 / 210, 2);
+
+    // Through main/scanning into a PDF, rasterised by poppler (an independent JPEG decoder).
+    const pdfPath = join(dir, 'scan.pdf');
+    writeFileSync(
+      pdfPath,
+      await buildScanPdf({ pages: [{ paper: shot.paper, jpeg, width: shot.width, height: shot.height }] }),
+    );
+    const stats = borderStats(renderPdfPageGray(pdfPath, 1, 72, join(dir, 'page')), 0.02);
+    // The page is ~230 luma and the base ~40: a bright border with no dark pixels means the base is gone.
+    expect(stats.borderMean).toBeGreaterThan(200);
+    expect(stats.borderDarkFraction).toBeLessThan(0.01);
+    expect(stats.mean).toBeGreaterThan(170);
+  });
+
+  test('without a camera the screen says so in Chinese and English', async () => {
+    const page = await openHarness(['--use-fake-ui-for-media-stream']);
+    const error = page.getByTestId('camera-error');
+    await error.waitFor({ timeout: 10_000 });
+    const text = await error.textContent();
+    expect(text).toContain('未检测到高拍仪');
+    expect(text).toContain('No document camera found');
+    expect(await page.getByRole('button', { name: '重试 Try again' }).count()).toBe(1);
+  });
+
+  test('a denied camera permission is reported as such', async () => {
+    const page = await openHarness([
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+      '--deny-permission-prompts',
+    ]);
+    const error = page.getByTestId('camera-error');
+    await error.waitFor({ timeout: 10_000 });
+    const text = await error.textContent();
+    expect(text).toContain('权限被拒绝');
+    expect(text).toContain('permission was denied');
+  });
+});
