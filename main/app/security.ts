@@ -1,17 +1,8 @@
 import type { Session } from 'electron';
+import { CSP } from '../chromium-shell/csp';
 
-/** Content-Security-Policy for the kiosk page: own origin only, no eval, no remote content. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CSP };
+
 
 /**
  * Denies every permission except the camera (the document camera is captured in the page), denies

@@ -44,7 +44,7 @@ export function classify(rel) {
   if (rel.startsWith('main/preload/')) return { layer: 'preload' };
   if (rel.startsWith('main/ipc/contract/')) return { layer: 'contract' };
   if (/^main\/(app|windows)\/|^main\/ipc\/router/.test(rel)) return { layer: 'shell' };
-  if (/^main\/(device-host|cli)\//.test(rel)) return { layer: 'composition' };
+  if (/^main\/(device-host|cli|chromium-shell)\//.test(rel)) return { layer: 'composition' };
   if (rel.startsWith('main/')) return { layer: 'main' };
   if (rel.startsWith('devices/core/')) return { layer: 'core' };
   if (rel.startsWith('devices/transports/')) return { layer: 'transports' };
@@ -85,7 +85,7 @@ const RULES = {
     targets: (_f, t) => (t.layer === 'contract' ? null : 'the IPC contract is pure and self-contained'),
     bare: (m) => (m === 'zod' ? null : 'the IPC contract may import only zod'),
   },
-  shell: { targets: mainTargets(false), bare: () => null },
+  shell: { targets: mainTargets(false, true), bare: () => null },
   composition: {
     targets: mainTargets(true),
     bare: (m) => (m === 'electron' ? 'only the Electron shell imports electron' : null),
@@ -159,14 +159,14 @@ const RULES = {
   },
 };
 
-function mainTargets(mayUseTransports) {
+function mainTargets(isCompositionRoot, mayEmbedBackoffice = isCompositionRoot) {
   return (_f, t) => {
     if (t.layer === 'renderer') return 'main never imports the renderer';
-    if (t.layer === 'transports' && !mayUseTransports)
-      return 'only main/device-host and main/cli choose transports';
+    if (t.layer === 'transports' && !isCompositionRoot)
+      return 'only the composition roots (main/device-host, main/cli, main/chromium-shell) choose transports';
     if (['protocol', 'family', 'simulator'].includes(t.layer))
       return `import devices/${t.family} through its index.ts`;
-    if (t.layer === 'backoffice' && !mayUseTransports)
+    if (t.layer === 'backoffice' && !mayEmbedBackoffice)
       return 'only the composition roots start the back office';
     return null;
   };

@@ -1,0 +1,146 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { Logger } from '../../devices/core';
+import { dispatch, type Handlers } from '../ipc/dispatch';
+import type { HostEvent } from '../host/messages';
+import { CSP } from './csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+export interface BridgeOptions {
+  /** Directory with the built renderer (index.html at its root). */
+  rendererDir: string;
+  handlers: Handlers;
+  onEvent: (listener: (e: HostEvent) => void) => () => void;
+  /** Replayed to every new event stream (last known device status). */
+  snapshot: () => HostEvent[];
+  /** Random per start; the page gets it in its URL and sends it with every call. */
+  token: string;
+  log: Logger;
+  port?: number;
+}
+
+/**
+ * The Chromium product mode's equivalent of Electron IPC: the same contract over loopback HTTP.
+ * POST /ipc/<channel> runs `dispatch`; GET /ipc/events is a Server-Sent Events stream. It listens on
+ * 127.0.0.1 only and requires the start token, so other local processes and pages cannot call it.
+ */
+export async function startBridgeServer(
+  opts: BridgeOptions,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const root = path.resolve(opts.rendererDir);
+  const server = createServer(
+    (req, res) =>
+      void handle(req, res).catch((err: unknown) => {
+        opts.log.error('bridge.error', { error: err instanceof Error ? err.message : String(err) });
+        if (!res.headersSent) res.writeHead(500).end();
+      }),
+  );
+
+  const authorised = (req: IncomingMessage) => {
+    const given = Buffer.from(
+      String(
+        req.headers['x-kiosk-token'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '',
+      ),
+    );
+    const want = Buffer.from(opts.token);
+    return given.length === want.length && timingSafeEqual(given, want);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/ipc/events' && req.method === 'GET') {
+      if (!authorised(req)) return void res.writeHead(403).end();
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      const send = (e: HostEvent) => res.write(`event: ${e.channel}\ndata: ${JSON.stringify(e.payload)}\n\n`);
+      for (const e of opts.snapshot()) send(e);
+      const off = opts.onEvent(send);
+      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+      req.on('close', () => {
+        off();
+        clearInterval(ping);
+      });
+      return;
+    }
+    if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
+      if (!authorised(req)) return void res.writeHead(403).end();
+      const body = await readBody(req, 1024 * 1024);
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return json(res, 400, { ok: false, error: { code: 'invalidArgument', message: 'body is not JSON' } });
+      }
+      const result = await dispatch(
+        decodeURIComponent(url.pathname.slice('/ipc/'.length)),
+        input,
+        opts.handlers,
+        opts.log,
+      );
+      return json(res, 200, result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    serveStatic(url.pathname, res);
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile())
+      return void res.writeHead(404).end();
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/`;
+  opts.log.info('bridge.listening', { url });
+  return {
+    url,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(value));
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
