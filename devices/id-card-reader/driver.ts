@@ -445,32 +445,40 @@ export class IdCardReaderDriver {
     const stage = this.#timeouts[name as keyof StageTimeouts] ?? this.#timeouts.samStatus;
     const baud = this.#baud();
     const timeoutMs = stage + (baud ? Math.ceil(wireTimeMs(bytes.length + REPLY_BYTES[name], baud)) : 0);
-    return this.#queue.run(
-      name,
-      async (sig) => {
-        const bad = new AbortController();
-        this.#frames.flush();
-        this.#onBadFrame = (reason) => {
-          if (reason === 'badChecksum')
-            bad.abort(
-              new DeviceError('protocol', '应答校验错误 / reply checksum mismatch', this.#where(name), {
-                detail: 'checksumMismatch',
-                retryable: true,
-              }),
-            );
-        };
-        try {
-          await this.transport.write(bytes, sig);
-          const frame = await this.#frames.next(() => true, AbortSignal.any([sig, bad.signal]));
-          const r = parseResponse(frame);
-          if (!r) throw this.#malformed(name, 'shortResponse');
-          return r;
-        } finally {
-          this.#onBadFrame = undefined;
-        }
-      },
-      { signal, timeoutMs },
-    );
+    // A per-exchange signal: the queue's deadline helper listens on the signal it is given until that
+    // signal aborts, so handing it the long-lived connection signal would add a listener per poll.
+    const local = new AbortController();
+    const onAbort = () => local.abort(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    return this.#queue
+      .run(
+        name,
+        async (sig) => {
+          const bad = new AbortController();
+          this.#frames.flush();
+          this.#onBadFrame = (reason) => {
+            if (reason === 'badChecksum')
+              bad.abort(
+                new DeviceError('protocol', '应答校验错误 / reply checksum mismatch', this.#where(name), {
+                  detail: 'checksumMismatch',
+                  retryable: true,
+                }),
+              );
+          };
+          try {
+            await this.transport.write(bytes, sig);
+            const frame = await this.#frames.next(() => true, AbortSignal.any([sig, bad.signal]));
+            const r = parseResponse(frame);
+            if (!r) throw this.#malformed(name, 'shortResponse');
+            return r;
+          } finally {
+            this.#onBadFrame = undefined;
+          }
+        },
+        { signal: local.signal, timeoutMs },
+      )
+      .finally(() => signal.removeEventListener('abort', onAbort));
   }
 
   #statusError(command: SamCommandName, sw3: number): DeviceError {

@@ -54,7 +54,7 @@ export interface IdCardSimulatorOptions {
 
 export type SimulatorEvents = {
   command: { name: SamCommandName | 'unknown' };
-  /** A reply left the simulator (after pacing). */
+  /** A reply is about to leave the simulator (its pacing follows). */
   response: { name: SamCommandName | 'unknown'; bytes: number; sw3: number };
   /** A command the reader did not answer (wrong line rate). */
   dropped: { reason: 'baudMismatch'; hostBaudRate: number };
@@ -174,10 +174,10 @@ export class IdCardReaderSimulator {
       }
     }
     if (this.#take('noiseBeforePreamble')) reply = Uint8Array.from([...NOISE, ...reply]);
+    this.events.emit('response', { name, bytes: reply.length, sw3 });
     try {
       if (this.#take('dribbledBytes')) await dribble(transport, reply, baud);
       else await pacedWrite(transport, reply, baud);
-      this.events.emit('response', { name, bytes: reply.length, sw3 });
     } catch (err) {
       this.#log.debug('sim.writeFailed', { error: String(err) });
     }
