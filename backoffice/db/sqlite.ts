@@ -16,9 +16,23 @@ function open(file: string, readonly: boolean): Conn {
   return conn;
 }
 
+// Prepared statements per connection, by SQL text: preparing costs more than running most of ours.
+const statements = new WeakMap<Conn, Map<string, BetterSqlite3.Statement>>();
+
+function prepared(conn: Conn, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(conn);
+  if (!cache) statements.set(conn, (cache = new Map<string, BetterSqlite3.Statement>()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = conn.prepare(sql);
+    if (cache.size < 500) cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
 function exec(conn: Conn, sql: string, params: readonly unknown[]) {
-  const stmt = conn.prepare(sql);
-  if (stmt.reader) return { rows: stmt.all(...params) as unknown[], changes: 0 };
+  const stmt = prepared(conn, sql);
+  if (stmt.reader) return { rows: stmt.all(...params), changes: 0 };
   return { rows: [] as unknown[], changes: stmt.run(...params).changes };
 }
 

@@ -3,10 +3,7 @@ import type { AnyRoute } from './route';
 import { errorBody } from '../schemas';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
 }
 
 /** OpenAPI 3.1 built from the same zod schemas the handlers parse with. */

@@ -77,10 +77,11 @@ export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hook
     url: `${prefix}${spec.url}`,
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
       const principal = await hooks.authenticate(spec.auth, req, spec.roles);
-      const params: unknown = spec.params ? spec.params.parse(req.params) : undefined;
-      const query: unknown = spec.query ? spec.query.parse(req.query) : undefined;
+      const schemas = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+      const params: unknown = schemas.params ? schemas.params.parse(req.params) : undefined;
+      const query: unknown = schemas.query ? schemas.query.parse(req.query) : undefined;
       const isRaw = Buffer.isBuffer(req.body);
-      const body: unknown = spec.body && !isRaw ? spec.body.parse(req.body ?? {}) : undefined;
+      const body: unknown = schemas.body && !isRaw ? schemas.body.parse(req.body ?? {}) : undefined;
       const out = await spec.handler({
         body,
         query,

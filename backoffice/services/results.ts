@@ -45,7 +45,10 @@ function summaryOf(input: NoticeInput, serviceName: string): { summary: string; 
 export async function generateNotice(ctx: Ctx, input: NoticeInput): Promise<Buffer> {
   const service = findService(input.serviceId);
   const serviceName = service?.nameZh ?? input.serviceId;
-  const department = String(ctx.cfg.site.department ?? ctx.cfg.site.hallName ?? '政务服务中心');
+  const named = [ctx.cfg.site.department, ctx.cfg.site.hallName].find(
+    (v): v is string => typeof v === 'string',
+  );
+  const department = named ?? '政务服务中心';
   const pdf = await renderPdf(
     resultNotice,
     {
