@@ -3,7 +3,6 @@ import { CSP } from '../chromium-shell/csp';
 
 export { CSP };
 
-
 /**
  * Denies every permission except the camera (the document camera is captured in the page), denies
  * WebHID/WebSerial/WebUSB (hardware goes through devices/, never through the page), sets CSP.
