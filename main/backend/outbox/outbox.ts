@@ -230,6 +230,8 @@ export class Outbox {
       }
       await this.#uploadMaterials(localId, row.idempotency_key, filingId, signal);
       this.#store.markDelivered(localId, this.#now());
+      // Fold the WAL back so pages that held the purged personal data are overwritten now, not later.
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
       this.#log.info('filingDelivered', { localId, filingId, attempts: row.attempts + 1 });
       const status = this.#emitState(localId);
       this.events.emit('delivered', status);
@@ -250,13 +252,18 @@ export class Outbox {
     signal: AbortSignal | undefined,
   ): Promise<void> {
     let onServer: MaterialSummary[] | undefined;
-    for (const m of this.#store.materials(localId)) {
+    const materials = this.#store.materials(localId);
+    const claimed = new Set(materials.map((m) => m.material_id).filter((id) => id !== null));
+    for (const m of materials) {
       if (m.material_id !== null) continue;
       if (m.upload_started) {
         // A previous attempt may have reached the server before we crashed or timed out: look first.
         onServer ??= (await this.#client.filing(filingId, signal)).materials ?? [];
-        const found = onServer.find((s) => s.sha256 === m.sha256 && s.name === m.name);
+        const found = onServer.find(
+          (s) => s.sha256 === m.sha256 && s.name === m.name && !claimed.has(s.materialId),
+        );
         if (found) {
+          claimed.add(found.materialId);
           this.#store.recordMaterial(localId, m.seq, found.materialId);
           continue;
         }
@@ -271,6 +278,7 @@ export class Outbox {
         throw new BackofficeError('server', `material ${m.seq} checksum mismatch after upload`);
       }
       this.#store.recordMaterial(localId, m.seq, uploaded.materialId);
+      claimed.add(uploaded.materialId);
       this.#emitState(localId);
     }
   }

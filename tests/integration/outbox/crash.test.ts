@@ -2,7 +2,7 @@
 // back office, restart it, and check every filing is on the server exactly once with all materials.
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -142,8 +142,13 @@ it(
     } finally {
       db.close();
     }
-    const raw = Buffer.concat([readFileSync(path.join(dir, 'kiosk', 'outbox.sqlite'))]);
-    expect(raw.includes(planFiling(SEED, 0).applicant.idNumber)).toBe(false);
+    // Not even in freed pages or the WAL (secure_delete + checkpoint after each delivery).
+    const files = ['outbox.sqlite', 'outbox.sqlite-wal']
+      .map((f) => path.join(dir, 'kiosk', f))
+      .filter((f) => existsSync(f));
+    const raw = Buffer.concat(files.map((f) => readFileSync(f)));
+    for (let i = 0; i < FILINGS; i++)
+      expect(raw.includes(planFiling(SEED, i).applicant.idNumber)).toBe(false);
 
     const sendingKills = lastStepBeforeKill.filter((l) => / sending /.test(l)).length;
     console.log(
