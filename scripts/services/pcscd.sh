@@ -83,9 +83,10 @@ print_env() {
 stop_pid() {
   local p; p=$(readpid "$1")
   if alive "$p"; then
-    kill "$p" 2>/dev/null || true
+    # Each process we start is a session leader (setsid): signal its whole group, children included.
+    kill -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null || true
     for _ in $(seq 60); do alive "$p" || break; sleep 0.05; done
-    alive "$p" && kill -9 "$p" 2>/dev/null || true
+    if alive "$p"; then kill -9 -- "-$p" 2>/dev/null || kill -9 "$p" 2>/dev/null || true; fi
   fi
   rm -f "$DIR/$1"
 }
