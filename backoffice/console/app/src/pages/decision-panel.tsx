@@ -12,7 +12,16 @@ const CONFIRM: Record<Action, string> = {
   'request-more': '确认通知申请人补正材料？',
 };
 
-export function DecisionPanel({ filing, onDone }: { filing: Filing; onDone: () => void }) {
+export function DecisionPanel({
+  filing,
+  canDecide,
+  onDone,
+}: {
+  filing: Filing;
+  /** Approve/reject rights (supervisor); clerks may still ask for more materials. */
+  canDecide: boolean;
+  onDone: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState('');
   const [error, setError] = useState('');
@@ -53,18 +62,19 @@ export function DecisionPanel({ filing, onDone }: { filing: Filing; onDone: () =
   };
 
   const canAccept = filing.status === 'submitted';
-  const canDecide = filing.status === 'accepted';
+  const pending = filing.status === 'accepted';
   return (
     <div className="card" data-testid="decision-panel">
       <h3>审批 Decision</h3>
-      {!canAccept && !canDecide && <p className="muted">当前状态无需审批操作 / No decision pending</p>}
+      {!canAccept && !pending && <p className="muted">当前状态无需审批操作 / No decision pending</p>}
       {canAccept && (
         <button type="button" className="primary" disabled={busy} onClick={() => void act('accept')}>
           受理 Accept
         </button>
       )}
-      {canDecide && (
+      {pending && (
         <>
+          {!canDecide && <p className="muted">审批由科长负责 / Approval is the supervisor's</p>}
           <label>
             理由 Reason（驳回、补正必填）
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
@@ -74,12 +84,16 @@ export function DecisionPanel({ filing, onDone }: { filing: Filing; onDone: () =
             <input value={missing} onChange={(e) => setMissing(e.target.value)} />
           </label>
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void act('approve')}>
-              批准 Approve
-            </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void act('reject')}>
-              不予批准 Reject
-            </button>
+            {canDecide && (
+              <>
+                <button type="button" className="primary" disabled={busy} onClick={() => void act('approve')}>
+                  批准 Approve
+                </button>
+                <button type="button" className="danger" disabled={busy} onClick={() => void act('reject')}>
+                  不予批准 Reject
+                </button>
+              </>
+            )}
             <button type="button" disabled={busy} onClick={() => void act('request-more')}>
               要求补正 Ask for more
             </button>

@@ -104,15 +104,15 @@ export function FilingPage({ filingId, role }: { filingId: string; role: Role })
           </div>
         </div>
       </div>
-      {CAN.decide(role) ? (
+      {CAN.handle(role) ? (
         <div className="columns">
-          <DecisionPanel filing={filing} onDone={reload} />
+          <DecisionPanel filing={filing} canDecide={CAN.decide(role)} onDone={reload} />
           <ResultPanel filing={filing} onDone={reload} />
           <LockerPanel filing={filing} onDone={reload} />
         </div>
       ) : (
         <p className="notice" data-testid="readonly-note">
-          当前角色仅可查看，不能审批 / Read-only for your role
+          当前角色仅可查看，不能受理或审批 / Read-only for your role
         </p>
       )}
       <div className="card">
