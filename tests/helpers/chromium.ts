@@ -17,12 +17,14 @@ export const BASE_FLAGS = [
   '--disable-quic',
 ];
 
-/** Grants camera access without a prompt and feeds `y4mFile` as the only camera. */
+/** Feeds `y4mFile` as the only camera. Access still needs a grant (context permissions or the flag below). */
 export const fakeCameraFlags = (y4mFile: string): string[] => [
-  '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   `--use-file-for-fake-video-capture=${y4mFile}`,
 ];
+
+/** Accepts every camera/microphone permission prompt, for every page of the browser. */
+export const AUTO_GRANT_MEDIA_FLAG = '--use-fake-ui-for-media-stream';
 
 export async function launchChromium(extraFlags: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

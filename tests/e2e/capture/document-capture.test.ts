@@ -1,5 +1,6 @@
 // End to end: the capture screen in Debian's Chromium with a fake camera fed from a .y4m file of a
 // skewed A4 page on a dark base. Proves capture → detection → deskew → JPEG within budget.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { QUAD_CORNERS, distance } from '../../../renderer/src/capture/imaging/ge
 import { buildScanPdf } from '../../../main/scanning';
 import type { HarnessPage } from '../../../renderer/src/capture/harness-result';
 import { renderScene, skewedQuad } from '../../fixtures/capture/synthetic-page';
-import { fakeCameraFlags, launchChromium } from '../../helpers/chromium';
+import { AUTO_GRANT_MEDIA_FLAG, fakeCameraFlags, launchChromium } from '../../helpers/chromium';
 import type { StaticServer } from '../../helpers/chromium-harness';
 import { buildRendererPages, serveStatic } from '../../helpers/chromium-harness';
 import { encodeY4m } from '../../helpers/y4m';
@@ -23,6 +24,8 @@ const A4_BUDGET = 300_000;
 let dir: string;
 let y4m: string;
 let server: StaticServer;
+/** One browser with the fake camera serves both the granted and the denied case (per-context permissions). */
+let cameraBrowser: Browser;
 const browsers: Browser[] = [];
 
 beforeAll(async () => {
@@ -33,6 +36,8 @@ beforeAll(async () => {
   const out = join(dir, 'www');
   await buildRendererPages(['capture-harness'], out);
   server = await serveStatic(out);
+  cameraBrowser = await launchChromium(fakeCameraFlags(y4m));
+  browsers.push(cameraBrowser);
 });
 
 afterAll(async () => {
@@ -41,10 +46,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openHarness(flags: string[]): Promise<Page> {
-  const browser = await launchChromium(flags);
-  browsers.push(browser);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function openHarness(browser: Browser, permissions: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions });
+  const page = await context.newPage();
   await page.goto(`${server.url}/capture-harness.html`);
   return page;
 }
@@ -54,7 +58,7 @@ const E2E_TIMEOUT = 60_000;
 
 describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEOUT }, () => {
   test('captures, deskews and crops an A4 page to a JPEG within budget', async () => {
-    const page = await openHarness(fakeCameraFlags(y4m));
+    const page = await openHarness(cameraBrowser, ['camera']);
     await expect
       .poll(() => page.getByTestId('capture-instruction').textContent())
       .toContain('请将材料平放在底板上');
@@ -67,18 +71,42 @@ describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEO
     expect(await page.getByTestId('capture-notice').count()).toBe(0); // outline found cleanly
     await page.getByRole('button', { name: '确认 Confirm' }).click();
     await page.getByTestId('captured-pages').waitFor({ timeout: 15_000 });
+
+    // Second page: the user drags the top-left handle; the crop follows the adjusted outline.
+    await page.getByRole('button', { name: '继续添加 Add a page' }).click();
+    await expect.poll(() => capture.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await capture.click();
+    const handle = page.getByRole('button', { name: '左上角 Top-left corner' });
+    await handle.waitFor({ timeout: 15_000 });
+    const editor = (await page.getByTestId('corner-editor').boundingBox())!;
+    const start = (await handle.boundingBox())!;
+    const [sx, sy] = [start.x + start.width / 2, start.y + start.height / 2];
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    await page.mouse.move(sx + 20, sy + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: '确认 Confirm' }).click();
+    await page.getByTestId('captured-pages').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('capture-instruction').textContent()).toContain('已拍摄 2 页');
     await page.getByRole('button', { name: '完成 Finish' }).click();
 
     const result = await page.evaluate(
       () => (globalThis as { __captureResult?: HarnessPage[] }).__captureResult,
     );
-    expect(result).toHaveLength(1);
-    const [shot] = result as [HarnessPage];
+    expect(result).toHaveLength(2);
+    const [shot, adjusted] = result as [HarnessPage, HarnessPage];
     expect(shot.paper).toBe('a4');
     expect(shot.orientation).toBe('portrait');
     expect(shot.outline).toBe('detected');
     // The outline found in the camera frame matches the page drawn into the .y4m.
     for (const c of QUAD_CORNERS) expect(distance(shot.quad[c], PAGE_QUAD[c])).toBeLessThan(4);
+
+    // The dragged corner moved by (20, 30) screen pixels, scaled to frame pixels.
+    expect(adjusted.outline).toBe('adjusted');
+    const scale = FRAME.width / editor.width;
+    expect(adjusted.quad.tl.x - shot.quad.tl.x).toBeCloseTo(20 * scale, -0.5);
+    expect(adjusted.quad.tl.y - shot.quad.tl.y).toBeCloseTo(30 * scale, -0.5);
+    expect(distance(adjusted.quad.br, shot.quad.br)).toBeLessThan(0.5);
 
     const jpeg = Buffer.from(shot.jpegBase64, 'base64');
     expect(jpeg.length).toBeLessThanOrEqual(A4_BUDGET);
@@ -89,10 +117,14 @@ describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEO
 
     // Through main/scanning into a PDF, rasterised by poppler (an independent JPEG decoder).
     const pdfPath = join(dir, 'scan.pdf');
-    writeFileSync(
-      pdfPath,
-      await buildScanPdf({ pages: [{ paper: shot.paper, jpeg, width: shot.width, height: shot.height }] }),
-    );
+    const pages = [shot, adjusted].map((p) => ({
+      paper: p.paper,
+      jpeg: Buffer.from(p.jpegBase64, 'base64'),
+      width: p.width,
+      height: p.height,
+    }));
+    writeFileSync(pdfPath, await buildScanPdf({ pages }));
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
     const stats = borderStats(renderPdfPageGray(pdfPath, 1, 72, join(dir, 'page')), 0.02);
     // The page is ~230 luma and the base ~40: a bright border with no dark pixels means the base is gone.
     expect(stats.borderMean).toBeGreaterThan(200);
@@ -101,9 +133,11 @@ describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEO
   });
 
   test('without a camera the screen says so in Chinese and English', async () => {
-    const page = await openHarness(['--use-fake-ui-for-media-stream']);
+    const noCameraBrowser = await launchChromium([AUTO_GRANT_MEDIA_FLAG]);
+    browsers.push(noCameraBrowser);
+    const page = await openHarness(noCameraBrowser, []);
     const error = page.getByTestId('camera-error');
-    await error.waitFor({ timeout: 10_000 });
+    await error.waitFor({ timeout: 30_000 });
     const text = await error.textContent();
     expect(text).toContain('未检测到高拍仪');
     expect(text).toContain('No document camera found');
@@ -111,13 +145,9 @@ describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEO
   });
 
   test('a denied camera permission is reported as such', async () => {
-    const page = await openHarness([
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-      '--deny-permission-prompts',
-    ]);
+    const page = await openHarness(cameraBrowser, []); // camera present, permission not granted
     const error = page.getByTestId('camera-error');
-    await error.waitFor({ timeout: 10_000 });
+    await error.waitFor({ timeout: 30_000 });
     const text = await error.textContent();
     expect(text).toContain('权限被拒绝');
     expect(text).toContain('permission was denied');
