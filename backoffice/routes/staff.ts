@@ -7,6 +7,7 @@ import type { FilingStatus } from '../domain/states';
 import { ApiError, notFound } from '../errors';
 import { defineRoute, type AnyRoute, type Principal } from '../http/route';
 import * as s from '../schemas';
+import { assertNotLocked, recordFailure } from '../services/attempts';
 import { storeBlob } from '../services/blobs';
 import { ratingsCsv, ratingsBetween } from '../services/ratings';
 import { generateNotice } from '../services/results';
