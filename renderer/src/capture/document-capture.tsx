@@ -111,13 +111,16 @@ export function DocumentCapture(props: DocumentCaptureProps) {
     if (camera.status !== 'live' || !client || !video) return;
     setNotice(null);
     setStep({ kind: 'detecting' });
+    let previewUrl: string | undefined;
     try {
-      const { frame, previewUrl } = await grabFrame(video, camera.track);
-      const view = { width: frame.width, height: frame.height, previewUrl };
-      const { detection } = await client.detect(frame);
+      const grabbed = await grabFrame(video, camera.track);
+      previewUrl = grabbed.previewUrl;
+      const view = { width: grabbed.frame.width, height: grabbed.frame.height, previewUrl };
+      const { detection } = await client.detect(grabbed.frame);
       if (detection.issue) setNotice(DETECTION_ISSUE_MSG[detection.issue]);
       setStep({ kind: 'adjust', frame: view, detection, quad: detection.quad, edited: false });
     } catch {
+      if (previewUrl) URL.revokeObjectURL(previewUrl);
       setNotice(MSG.processingFailed);
       setStep({ kind: 'live' });
     }
