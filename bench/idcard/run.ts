@@ -47,6 +47,8 @@ const waitFor = async (cond: () => boolean) => {
 driver.start();
 await waitFor(() => driver.status.current.health === 'online');
 
+const cpuStart = process.cpuUsage();
+const wallStart = performance.now();
 const totals: number[] = [];
 const limits: number[] = [];
 const wires: number[] = [];
@@ -70,6 +72,8 @@ for (let i = 0; i < READS; i++) {
   sim.removeCard();
 }
 
+const cpu = process.cpuUsage(cpuStart);
+const wall = performance.now() - wallStart;
 await driver.stop();
 await simEnd.close();
 await pair.close();
@@ -98,6 +102,9 @@ console.log(
   `  placed → parsed, min / max:              ${fmt(Math.min(...totals))} / ${Math.max(...totals).toFixed(1)} ms`,
 );
 console.log(`  target: overhead above the limit < 10 %`);
+console.log(
+  `  CPU of this process: ${((cpu.user + cpu.system) / 1000 / READS).toFixed(1)} ms per read cycle (read + removal + idle polling), ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} % of one core over the run`,
+);
 console.log(
   `  host: ${cpus().length} CPUs, load average ${loadavg()
     .map((l) => l.toFixed(1))

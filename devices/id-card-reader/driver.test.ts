@@ -110,6 +110,23 @@ describe('IdCardReaderDriver over a memory link', () => {
     await expect(again).resolves.toMatchObject({ record: { cardType: 'hkmotw', passNumber: 'H12345678' } });
   });
 
+  it('reports a reader that stops answering on an open port, re-probes, and resumes', async () => {
+    const { d, sim, simEnd } = setup({ timeouts: { findCard: 50, samStatus: 50 } });
+    await simEnd.open();
+    const detach = sim.attach(simEnd);
+    const online = new Promise((res) => d.status.subscribe((st) => st.health === 'online' && res(st)));
+    d.start();
+    await online;
+    const silent = d.events.next('error', AbortSignal.timeout(3000));
+    detach();
+    await expect(silent).resolves.toMatchObject({ error: { code: 'notConnected', detail: 'readerSilent' } });
+    expect(d.status.current.health).toBe('noDevice');
+    sim.attach(simEnd);
+    sim.placeCard(SAMPLE_CARDS.resident);
+    await expect(d.readOnce({ timeoutMs: 4000 })).resolves.toMatchObject({ name: '张三' });
+    expect(d.status.current.health).toBe('online');
+  });
+
   it('decodes photos only through an injected WLT decoder', async () => {
     const { d } = setup();
     const record = { ...SAMPLE_CARDS.resident, idNumberValid: true, photoWlt: samplePhotoWlt(9) };

@@ -46,6 +46,9 @@ export const DEFAULT_TIMEOUTS: StageTimeouts = {
   readExtraAddress: 1500,
 };
 
+/** Consecutive find timeouts after which the reader counts as silent and is re-probed. */
+const SILENT_FINDS = 3;
+
 /** Reply sizes in bytes, for the wire-time part of each deadline. */
 const REPLY_BYTES: Record<SamCommandName, number> = {
   resetSam: 11,
@@ -325,11 +328,13 @@ export class IdCardReaderDriver {
 
   async #pollLoop(signal: AbortSignal): Promise<void> {
     let misses = 0;
+    let silentFinds = 0;
     let stage: 'idle' | 'reading' = 'idle';
     while (!signal.aborted) {
       try {
         stage = 'idle';
         const present = await this.#find(signal);
+        silentFinds = 0;
         if (!present) {
           if (this.#card !== 'absent' && ++misses >= (this.opts.removalMisses ?? 2)) this.#setCardRemoved();
           await sleep(this.#card === 'absent' ? (this.opts.idlePollMs ?? 5) : 0, signal);
@@ -371,6 +376,14 @@ export class IdCardReaderDriver {
               },
             )
           : toDeviceError(err, this.#where('poll'));
+        // A port that stays open while the reader stops answering (RS-232 reader powered off):
+        // after a few silent finds report it and re-probe until it answers again.
+        if (!cut && stage === 'idle' && e.code === 'timeout') {
+          if (++silentFinds < SILENT_FINDS) continue;
+          silentFinds = 0;
+          if (await this.#reprobe(signal, e)) continue;
+          return;
+        }
         this.#log.warn('card.readFailed', { error: e.toJSON() });
         if (this.status.current.health === 'busy') this.status.update({ health: 'online' });
         this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
@@ -379,6 +392,33 @@ export class IdCardReaderDriver {
         await sleep(this.opts.retryDelayMs ?? 200, signal).catch(() => undefined);
       }
     }
+  }
+
+  /** Reports a silent reader, then probes every second until it answers; false when the link went away. */
+  async #reprobe(signal: AbortSignal, cause: DeviceError): Promise<boolean> {
+    const e = new DeviceError(
+      'notConnected',
+      '身份证阅读器停止应答 / the reader stopped answering',
+      this.#where('findCard'),
+      {
+        cause,
+        detail: 'readerSilent',
+      },
+    );
+    this.#log.warn('reader.silent', { error: e.toJSON() });
+    this.status.update({ health: 'noDevice', lastError: { code: e.code, detail: 'readerSilent' } });
+    this.events.emit('error', { error: e, at: this.#now() });
+    while (!signal.aborted) {
+      try {
+        await this.#probe(signal);
+        if (this.#card === 'read') this.#card = 'present';
+        this.status.update({ health: 'online', detail: { card: this.#card } });
+        return true;
+      } catch {
+        await sleep(1000, signal).catch(() => undefined);
+      }
+    }
+    return false;
   }
 
   async #find(signal: AbortSignal): Promise<boolean> {
