@@ -1,9 +1,9 @@
 import {
+  DeadlineError,
   DeviceError,
   sleep,
   StatusCell,
   toDeviceError,
-  withDeadline,
   type DeviceStatus,
   type Logger,
 } from '../core';
@@ -118,7 +118,14 @@ export class A4PrinterDriver {
 
   /** Polls a job until it completes (resolves) or fails, is canceled or times out (throws). */
   async track(jobId: string, signal?: AbortSignal): Promise<void> {
-    const deadline = withDeadline(this.#jobTimeoutMs, signal);
+    // A disposable deadline: core's withDeadline keeps its timer until abort, which would hold a
+    // short-lived process (the CLI) open for the whole job timeout after the job completed.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DeadlineError(`job not completed within ${this.#jobTimeoutMs} ms`)),
+      this.#jobTimeoutMs,
+    );
+    const deadline = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
     const started = this.#now();
     let state: JobState = 'pending';
     this.#status.update({ health: 'busy', detail: { activeJob: jobId } });
@@ -152,6 +159,7 @@ export class A4PrinterDriver {
           })
         : e;
     } finally {
+      clearTimeout(timer);
       this.#status.update({ detail: { activeJob: null } });
       await this.refreshStatus();
     }

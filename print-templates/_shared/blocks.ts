@@ -174,7 +174,7 @@ export function qrCode(doc: Doc, payload: string, x: number, y: number, size: nu
 /** A round red seal with the issuer text; marks an electronically issued document. */
 export function seal(doc: Doc, cx: number, cy: number, text: string): void {
   const r = mm(19);
-  doc.save().opacity(0.85).lineWidth(2).strokeColor(SEAL_RED).circle(cx, cy, r).stroke();
+  doc.save().lineWidth(2).strokeColor(SEAL_RED).circle(cx, cy, r).stroke();
   doc
     .fillColor(SEAL_RED)
     .font(FONT.bold)

@@ -1,0 +1,152 @@
+import { UsageError, intOption, printJson, requiredString, stringOption, type CliCommand } from '../command';
+
+const USAGE =
+  'print TEMPLATE --data FILE.json (--out FILE.pdf | --printer QUEUE [--copies N] [--timeout SECONDS] [--key IDEMPOTENCY_KEY]) [--json]';
+
+/**
+ * Renders an A4 template and writes it to a file or prints it through the OS spooler (CUPS over
+ * IPP on Linux), waiting for the job's final state. Exit 0 printed/written, 1 print failure or
+ * timeout, 2 usage or data validation error.
+ */
+export const command: CliCommand = {
+  path: ['print'],
+  summary: 'Render an A4 template to PDF or print it through the spooler / 打印 A4 文书',
+  usage: USAGE,
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    printer: { type: 'string' },
+    copies: { type: 'string' },
+    timeout: { type: 'string' },
+    key: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, positionals, signal) {
+    const [templateId, ...extra] = positionals;
+    if (!templateId || extra.length > 0) throw new UsageError('exactly one TEMPLATE is required');
+    const dataPath = requiredString(values, 'data');
+    const out = stringOption(values, 'out');
+    const queue = stringOption(values, 'printer');
+    if (!out === !queue) throw new UsageError('give exactly one of --out FILE.pdf or --printer QUEUE');
+    const copies = intOption(values, 'copies', 1);
+    if (copies < 1 || copies > 99) throw new UsageError('--copies must be 1..99');
+    const timeoutMs = intOption(values, 'timeout', 120) * 1000;
+    const json = values.json === true;
+    const say = (text: string, fields: Record<string, unknown>) =>
+      json ? printJson(fields) : process.stdout.write(`${text}\n`);
+    const fail = (code: number, message: string, fields: Record<string, unknown> = {}) => {
+      if (json) printJson({ error: { message, ...fields } });
+      else process.stderr.write(`${message}\n`);
+      return code;
+    };
+
+    const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
+    const templates = await import('../../../print-templates/index');
+    const template = templates.PDF_TEMPLATES[templateId];
+    if (!template) {
+      return fail(
+        2,
+        `未知模板 / unknown template "${templateId}"; available: ${Object.keys(templates.PDF_TEMPLATES).join(', ')}`,
+      );
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(dataPath, 'utf8'));
+    } catch (err) {
+      return fail(
+        2,
+        `无法读取数据文件 / cannot read ${dataPath}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    const fonts = new templates.FontRegistry((p) => (existsSync(p) ? readFileSync(p) : undefined));
+    let pdf: Uint8Array;
+    try {
+      pdf = await templates.renderPdf(template, raw, { fonts });
+    } catch (err) {
+      if (err instanceof templates.TemplateDataError) return fail(2, err.message, { fields: err.issues });
+      if (err instanceof templates.FontMissingError) return fail(1, err.message);
+      throw err;
+    }
+
+    if (out) {
+      writeFileSync(out, pdf);
+      say(`已生成 / written ${out} (${pdf.length} bytes)`, { template: templateId, out, bytes: pdf.length });
+      return 0;
+    }
+    return printToQueue(
+      pdf,
+      { queue: queue!, copies, timeoutMs, templateId, key: stringOption(values, 'key') },
+      say,
+      fail,
+      signal,
+    );
+  },
+};
+
+async function printToQueue(
+  pdf: Uint8Array,
+  p: { queue: string; copies: number; timeoutMs: number; templateId: string; key: string | undefined },
+  say: (text: string, fields: Record<string, unknown>) => void,
+  fail: (code: number, message: string, fields?: Record<string, unknown>) => number,
+  signal: AbortSignal,
+): Promise<number> {
+  if (process.platform === 'win32') {
+    return fail(
+      1,
+      'Windows spooler printing is not wired into this CLI build (see devices/a4-printer/README.md)',
+    );
+  }
+  const { userInfo } = await import('node:os');
+  const { A4PrinterDriver, CupsSpooler, isFinalJobState } = await import('../../../devices/a4-printer/index');
+  const { cupsIppExchange } = await import('../../../devices/transports/cups');
+  const { silentLogger, DeviceError } = await import('../../../devices/core');
+  const spooler = new CupsSpooler(cupsIppExchange(), userInfo().username);
+  let jobId: string | undefined;
+  const log = {
+    ...silentLogger,
+    info(event: string, fields: Record<string, unknown> = {}) {
+      if (event === 'a4.print.submitted') jobId = String(fields.jobId);
+      if (event === 'a4.print.submitted')
+        say(`已提交 / submitted job ${String(fields.jobId)}`, { event: 'submitted', jobId: fields.jobId });
+    },
+  };
+  const driver = new A4PrinterDriver(
+    'cli-a4',
+    spooler,
+    { queue: p.queue, jobTimeoutMs: p.timeoutMs, pollMs: 250 },
+    log,
+  );
+  const started = performance.now();
+  try {
+    const outcome = await driver.print(
+      pdf,
+      { title: p.templateId, copies: p.copies, ...(p.key ? { idempotencyKey: p.key } : {}) },
+      signal,
+    );
+    const ms = Math.round(performance.now() - started);
+    say(
+      `打印完成 / job ${outcome.jobId} completed${outcome.reused ? ' (already printed, not resubmitted)' : ''} in ${ms} ms`,
+      {
+        jobId: outcome.jobId,
+        state: outcome.state,
+        reused: outcome.reused,
+        ms,
+      },
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof DeviceError)) throw err;
+    const state = jobId ? await spooler.jobState(jobId).catch(() => undefined) : undefined;
+    return fail(
+      1,
+      `打印失败 / print failed: ${err.code}${err.detail ? ` (${err.detail})` : ''}: ${err.message}`,
+      {
+        code: err.code,
+        detail: err.detail,
+        health: driver.status.health,
+        ...(jobId ? { jobId } : {}),
+        ...(state ? { state, final: isFinalJobState(state) } : {}),
+      },
+    );
+  }
+}
