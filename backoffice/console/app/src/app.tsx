@@ -68,7 +68,7 @@ export function App() {
         </nav>
         <div className="user">
           <span data-testid="whoami">
-            {session.displayName}（{ROLE_LABELS[role] ?? role}）
+            {session.displayName} · {ROLE_LABELS[role] ?? role}
           </span>
           <button type="button" className="link" onClick={logout}>
             退出 Log out

@@ -14,7 +14,7 @@ export const SERVICE_LABELS: Record<string, string> = {
   'sole-proprietor-registration': '个体工商户设立登记',
   'social-insurance-certificate': '参保证明打印',
   'housing-fund-certificate': '公积金缴存证明',
-  'generic-application': '通用申请',
+  'generic-application': '综合申请',
 };
 
 export const PRESENCE_LABELS: Record<string, string> = {
@@ -34,9 +34,9 @@ export const HEALTH_LABELS: Record<string, string> = {
 };
 
 export const ROLE_LABELS: Record<string, string> = {
-  clerk: '窗口受理员 Clerk',
-  supervisor: '审批科长 Supervisor',
-  technician: '运维工程师 Technician',
+  clerk: '受理 Clerk',
+  supervisor: '审批 Supervisor',
+  technician: '运维 Technician',
 };
 
 export const DELIVERY_LABELS: Record<string, string> = {

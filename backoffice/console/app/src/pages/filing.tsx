@@ -195,19 +195,27 @@ function MaterialView({ filingId, material }: { filingId: string; material: Mate
     };
   }, [path]);
   const caption = `${material.name}（${material.kind}，${Math.ceil(material.bytes / 1024)} KB）`;
-  if (failed) return <p className="notice error">{caption}：无法加载 / cannot load</p>;
+  if (failed) {
+    return (
+      <p className="notice" data-testid="material">
+        {caption}：预览不可用 / preview unavailable
+        <br />
+        <small className="mono">sha256 {material.sha256.slice(0, 16)}…</small>
+      </p>
+    );
+  }
   if (!url) return <p className="muted">{caption} 加载中…</p>;
   if (isPdf(material)) {
     return (
       <p>
         <a href={url} download={material.name} target="_blank" rel="noreferrer">
-          📄 {caption}
+          [PDF] {caption}
         </a>
       </p>
     );
   }
   return (
-    <figure className="material">
+    <figure className="material" data-testid="material">
       <img src={url} alt={material.name} />
       <figcaption>{caption}</figcaption>
     </figure>

@@ -60,7 +60,7 @@ export function ResultPanel({ filing, onDone }: { filing: Filing; onDone: () => 
       {filing.resultUrl && (
         <p>
           <button type="button" className="link" onClick={() => void open()} data-testid="open-result">
-            📄 查看结果文书 View result PDF
+            [PDF] 查看结果文书 View result PDF
           </button>
         </p>
       )}

@@ -1,0 +1,131 @@
+// Staff console end to end in Chromium against the real back office on SQLite: clerk accepts,
+// supervisor approves, clerk attaches the result and assigns a locker (pickup code shown once and
+// really accepted by the kiosk API); the technician sees the fleet fault and cannot decide.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_FLAGS,
+  CONSOLE_KIOSK,
+  startConsoleFixture,
+  type ConsoleFixture,
+} from '../../helpers/console-server';
+import { callApi, staffLogin } from '../../helpers/outbox-service';
+
+const CHROMIUM = '/usr/bin/chromium';
+let dir: string;
+let fx: ConsoleFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: run scripts/setup-system.sh (Debian package chromium)`);
+  dir = mkdtempSync(path.join(tmpdir(), 'yizhan-console-e2e-'));
+  fx = await startConsoleFixture(path.join(dir, 'server'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await fx?.service.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function loginAs(role: 'clerk' | 'supervisor' | 'technician'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${fx.service.url}/console/`);
+  await page.getByLabel('用户名 Username').fill(role);
+  await page.getByLabel('密码 Password').fill(`${role}-dev-2026`);
+  await page.getByRole('button', { name: '登录 Sign in' }).click();
+  await page.getByTestId('whoami').waitFor();
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.CONSOLE_SHOTS)
+    await page.screenshot({ path: path.join(process.env.CONSOLE_SHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('staff console', () => {
+  it(
+    'clerk accepts, supervisor approves, clerk issues the result and a locker pickup code',
+    { timeout: 90_000 },
+    async () => {
+      const target = fx.filings[0]!;
+      const clerk = await loginAs('clerk');
+      const queue = clerk.getByTestId('queue');
+      for (const f of fx.filings) await expect.poll(() => queue.textContent()).toContain(f.trackingNumber);
+      await shot(clerk, 'queue');
+
+      await queue.getByRole('link', { name: target.trackingNumber }).click();
+      const status = clerk.getByTestId('filing-status');
+      await expect.poll(() => status.textContent()).toContain('已提交');
+      expect(await clerk.locator('.card').first().textContent()).toContain(target.applicantName);
+      expect(await clerk.getByTestId('form-data').textContent()).toContain('综合申请测试');
+      await expect.poll(() => clerk.getByTestId('material').count()).toBeGreaterThan(0);
+      await clerk.getByRole('button', { name: '受理 Accept' }).click();
+      await expect.poll(() => status.textContent()).toContain('已受理');
+      expect(await clerk.getByRole('button', { name: '批准 Approve' }).count()).toBe(0);
+
+      const supervisor = await loginAs('supervisor');
+      await supervisor.goto(`${fx.service.url}/console/#/filings/${target.filingId}`);
+      await supervisor.getByRole('button', { name: '批准 Approve' }).click();
+      await expect.poll(() => supervisor.getByTestId('filing-status').textContent()).toContain('已批准');
+
+      await clerk.reload();
+      await clerk.getByRole('button', { name: '生成结果文书 Generate result' }).click();
+      await expect.poll(() => status.textContent()).toContain('结果已出');
+      await clerk.getByTestId('open-result').waitFor();
+      await clerk.getByLabel('柜号 Cabinet').fill('C1');
+      await clerk.getByLabel('门号 Door').fill('7');
+      await clerk.getByRole('button', { name: '分配柜门 Assign door' }).click();
+      const code = (await clerk.getByTestId('pickup-code').textContent())?.trim() ?? '';
+      expect(code).toMatch(/^\d{6,8}$/);
+      await shot(clerk, 'filing');
+
+      // The code on screen is the one the locker kiosk will accept.
+      const grant = await fx.kiosk.verifyPickup({ code });
+      expect(grant).toMatchObject({ filingId: target.filingId, cabinetId: 'C1', door: 7 });
+      // Shown once: after a reload the code is gone.
+      await clerk.reload();
+      await clerk.getByTestId('filing-status').waitFor();
+      expect(await clerk.getByTestId('pickup-code').count()).toBe(0);
+    },
+  );
+
+  it(
+    'technician sees the fleet with the faulty printer and cannot decide filings',
+    { timeout: 60_000 },
+    async () => {
+      const tech = await loginAs('technician');
+      const card = tech.getByTestId(`kiosk-${CONSOLE_KIOSK}`);
+      await card.waitFor();
+      expect(await card.textContent()).toContain('在线');
+      const faults = await card.getByTestId('faults').textContent();
+      expect(faults).toContain('receipt-printer');
+      expect(faults).toContain('硬件故障');
+      expect(await tech.getByRole('link', { name: '办件队列 Queue' }).count()).toBe(0);
+      await shot(tech, 'fleet');
+
+      const other = fx.filings[1]!;
+      await tech.goto(`${fx.service.url}/console/#/filings/${other.filingId}`);
+      await tech.getByTestId('readonly-note').waitFor();
+      expect(await tech.getByRole('button', { name: '受理 Accept' }).count()).toBe(0);
+      expect(await tech.getByRole('button', { name: '批准 Approve' }).count()).toBe(0);
+
+      // And the service refuses it too, whatever the UI shows.
+      const token = await staffLogin(fx.service.url, 'technician');
+      await expect(
+        callApi(`${fx.service.url}/api/v1/staff/filings/${other.filingId}/accept`, {
+          method: 'POST',
+          token,
+          json: {},
+        }),
+      ).rejects.toThrow(/403/);
+    },
+  );
+});

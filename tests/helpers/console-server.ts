@@ -1,0 +1,75 @@
+// The real back office with the staff console mounted, plus a kiosk that has filed a few
+// applications and sent a heartbeat with a faulty printer, for the console end-to-end tests.
+import { BackofficeClient } from '../../main/backend';
+import { registerConsole } from '../../backoffice/console';
+import { planFiling } from './outbox-plan';
+import { registerKiosk, startService, type TestService } from './outbox-service';
+
+export const CONSOLE_KIOSK = 'hall-01';
+
+export interface ConsoleFixture {
+  service: TestService;
+  kiosk: BackofficeClient;
+  filings: { filingId: string; trackingNumber: string; applicantName: string }[];
+}
+
+export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> {
+  const service = await startService({
+    dir,
+    decorate: (app) => registerConsole(app),
+  });
+  const credential = await registerKiosk(service.url, CONSOLE_KIOSK, '市民中心一楼自助机');
+  const kiosk = new BackofficeClient({
+    baseUrl: service.url,
+    kioskId: CONSOLE_KIOSK,
+    credential,
+    timeoutMs: 10_000,
+  });
+  const filings: ConsoleFixture['filings'] = [];
+  for (let i = 0; i < 3; i++) {
+    const plan = planFiling(99, i);
+    const { filing } = await kiosk.createFiling(
+      {
+        serviceId: plan.serviceId,
+        kioskId: CONSOLE_KIOSK,
+        applicant: plan.applicant,
+        form: plan.form,
+        delivery: plan.delivery,
+      },
+      `console-e2e-${i}-idempotency`,
+    );
+    for (const m of plan.materials) await kiosk.uploadMaterial(filing.filingId, m);
+    filings.push({
+      filingId: filing.filingId,
+      trackingNumber: filing.trackingNumber,
+      applicantName: plan.applicant.name,
+    });
+  }
+  await kiosk.heartbeat({
+    sentAt: new Date().toISOString(),
+    appVersion: '0.1.0',
+    configVersion: 0,
+    session: 'idle',
+    devices: [
+      { deviceId: 'id-reader', family: 'id-card-reader', health: 'online', detail: {} },
+      {
+        deviceId: 'receipt-printer',
+        family: 'escpos-printer',
+        health: 'hardwareError',
+        detail: { paper: 'out', coverOpen: false },
+        lastError: { code: 'hardware', detail: 'paperOut' },
+      },
+    ],
+  });
+  return { service, kiosk, filings };
+}
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
