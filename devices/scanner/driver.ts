@@ -1,0 +1,216 @@
+import {
+  abortReason,
+  CommandQueue,
+  DeviceError,
+  Emitter,
+  FrameAssembler,
+  StatusCell,
+  toDeviceError,
+  toHex,
+  TransportClosedError,
+  type Logger,
+  type Transport,
+} from '../core';
+import type { SerialScannerConfig } from './config';
+import {
+  decodeGm65Reply,
+  decodeScan,
+  ENCODING_FIELD,
+  MODE_FIELD,
+  MODE_VALUES,
+  readField,
+  readZones,
+  saveZones,
+  splitScans,
+  TERMINATOR_BYTES,
+  TERMINATOR_FIELD,
+  TERMINATOR_VALUES,
+  writeField,
+  writeZones,
+  type Gm65Reply,
+  type Symbology,
+  type ZoneField,
+} from './protocol';
+
+export interface ScanEvent {
+  text: string;
+  symbology: Symbology;
+}
+
+export interface ScannerEvents extends Record<string, unknown> {
+  scan: ScanEvent;
+}
+
+export interface ScannerDetail {
+  kind: 'serial' | 'hid';
+  configured: boolean;
+  scans: number;
+}
+
+/**
+ * Serial GM65-style scanner: writes the zones it needs at start-up (read-modify-write, verified by the
+ * success reply) and then turns the raw byte stream into `scan` events. Scan text may carry personal
+ * data (网证, names), so it is never logged.
+ */
+export class SerialScannerDriver {
+  readonly events = new Emitter<ScannerEvents>();
+  readonly status: StatusCell<ScannerDetail>;
+  readonly #queue: CommandQueue;
+  readonly #terminator: Uint8Array;
+  readonly #offData: () => void;
+  #reply: ((chunk: Uint8Array) => void) | undefined;
+  #pending: Uint8Array = new Uint8Array(0);
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly transport: Transport,
+    readonly config: SerialScannerConfig,
+    private readonly log: Logger,
+  ) {
+    this.status = new StatusCell<ScannerDetail>(id, 'scanner', {
+      kind: 'serial',
+      configured: false,
+      scans: 0,
+    });
+    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs });
+    this.#terminator = TERMINATOR_BYTES[config.terminator];
+    // While a command waits for its reply, bytes are the reply; otherwise they are scan data. Start-up
+    // configuration happens before anyone can present a code.
+    this.#offData = transport.onData((chunk) => (this.#reply ? this.#reply(chunk) : this.#scanBytes(chunk)));
+  }
+
+  dispose(): void {
+    this.#offData();
+    clearTimeout(this.#flushTimer);
+  }
+
+  /**
+   * Sets sensing mode, terminator and output encoding, each by read-modify-write of its zone, verifies
+   * every write, and saves to flash when something changed. Health becomes `online` on success.
+   */
+  async configure(signal?: AbortSignal): Promise<{ changedZones: number[] }> {
+    const wanted: [ZoneField, number][] = [
+      [MODE_FIELD, MODE_VALUES[this.config.mode]],
+      [TERMINATOR_FIELD, TERMINATOR_VALUES[this.config.terminator]],
+      [ENCODING_FIELD, this.config.encodingValues[this.config.encoding]],
+    ];
+    const changedZones: number[] = [];
+    try {
+      for (const [field, value] of wanted) {
+        const [zone] = (await this.#command('readZone', readZones(field.address, 1), signal)).data;
+        if (zone === undefined)
+          throw this.#error('protocol', 'empty zone read reply', 'readZone', 'badReply');
+        if (readField(zone, field) === value) continue;
+        const next = writeField(zone, field, value);
+        this.#expectOk(
+          await this.#command('writeZone', writeZones(field.address, [next]), signal),
+          'writeZone',
+        );
+        changedZones.push(field.address);
+      }
+      if (changedZones.length > 0 && this.config.saveToFlash)
+        this.#expectOk(await this.#command('saveZones', saveZones(), signal), 'saveZones');
+    } catch (err) {
+      const e = toDeviceError(err, { deviceId: this.id, command: 'configure' }, signal);
+      if (e.code !== 'canceled')
+        this.status.update({
+          health: e.code === 'timeout' || e.code === 'notConnected' ? 'noDevice' : 'hardwareError',
+          lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) },
+        });
+      throw e;
+    }
+    this.log.info('scanner.configured', { changedZones: changedZones.map((z) => `0x${z.toString(16)}`) });
+    this.status.update({ health: 'online', detail: { configured: true } });
+    return { changedZones };
+  }
+
+  #expectOk(reply: Gm65Reply, command: string): void {
+    if (reply.data.length !== 1 || reply.data[0] !== 0x00)
+      throw this.#error(
+        'rejected',
+        `the scanner refused ${command} (${toHex(reply.data)})`,
+        command,
+        'zoneWriteRejected',
+      );
+  }
+
+  #command(name: string, frame: Uint8Array, signal: AbortSignal | undefined): Promise<Gm65Reply> {
+    // A private relay keeps the caller's long-lived signal free of per-command listeners.
+    const local = new AbortController();
+    const relay = () => local.abort(signal?.reason);
+    if (signal?.aborted) relay();
+    else signal?.addEventListener('abort', relay, { once: true });
+    return this.#queue
+      .run(name, (s) => this.#exchange(frame, s), { signal: local.signal })
+      .finally(() => signal?.removeEventListener('abort', relay));
+  }
+
+  #exchange(frame: Uint8Array, signal: AbortSignal): Promise<Gm65Reply> {
+    this.log.debug('scanner.tx', { bytes: toHex(frame) });
+    return new Promise<Gm65Reply>((resolve, reject) => {
+      const assembler = new FrameAssembler(decodeGm65Reply, (reason, bytes) =>
+        this.log.debug('scanner.rxSkipped', { reason, count: bytes.length }),
+      );
+      const done = () => {
+        this.#reply = undefined;
+        offClose();
+        signal.removeEventListener('abort', onAbort);
+      };
+      this.#reply = (chunk) => {
+        const [reply] = assembler.push(chunk);
+        if (!reply) return;
+        done();
+        resolve(reply);
+      };
+      const offClose = this.transport.onClose(() => {
+        done();
+        reject(new TransportClosedError('the scanner link closed'));
+      });
+      const onAbort = () => {
+        done();
+        reject(abortReason(signal));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.transport.write(frame, signal).catch((err: unknown) => {
+        done();
+        reject(err instanceof Error ? err : new Error(String(err)));
+      });
+    });
+  }
+
+  #scanBytes(chunk: Uint8Array): void {
+    const merged = new Uint8Array(this.#pending.length + chunk.length);
+    merged.set(this.#pending);
+    merged.set(chunk, this.#pending.length);
+    const { scans, rest } = splitScans(merged, this.#terminator);
+    for (const s of scans) this.#emit(s);
+    this.#pending = rest;
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (rest.length > 0)
+      this.#flushTimer = setTimeout(() => {
+        const bytes = this.#pending;
+        this.#pending = new Uint8Array(0);
+        if (this.#terminator.length > 0) this.log.debug('scanner.terminatorTimeout', { count: bytes.length });
+        this.#emit(bytes);
+      }, this.config.interByteTimeoutMs);
+  }
+
+  #emit(bytes: Uint8Array): void {
+    // A CRLF split on CR leaves a lone LF in front of the next scan on some firmwares.
+    const trimmed = bytes[0] === 0x0a ? bytes.subarray(1) : bytes;
+    if (trimmed.length === 0) return;
+    const { text, symbology } = decodeScan(trimmed, {
+      encoding: this.config.encoding,
+      aimPrefix: this.config.aimPrefix,
+    });
+    this.status.update({ detail: { scans: this.status.current.detail.scans + 1 } });
+    this.log.info('scanner.scan', { symbology, length: text.length });
+    this.events.emit('scan', { text, symbology });
+  }
+
+  #error(code: DeviceError['code'], message: string, command: string, detail: string): DeviceError {
+    return new DeviceError(code, message, { deviceId: this.id, command }, { detail });
+  }
+}

@@ -1,0 +1,54 @@
+import { MemoryLogger } from '../../devices/core';
+import {
+  defaultSerialScannerConfig,
+  ScannerSimulator,
+  SerialScannerDriver,
+  type ScanEvent,
+  type ScannerSimulatorOptions,
+  type SerialScannerConfig,
+} from '../../devices/scanner';
+import { createPtyPair, SerialTransport, type PtyPair } from '../../devices/transports';
+
+export interface ScannerRig {
+  driver: SerialScannerDriver;
+  sim: ScannerSimulator;
+  pty: PtyPair;
+  log: MemoryLogger;
+  scans: ScanEvent[];
+  dispose(): Promise<void>;
+}
+
+/** Serial scanner driver and GM65 simulator on the two ends of a real socat pty pair at 9600 8N1. */
+export async function startScannerRig(
+  opts: { config?: Partial<SerialScannerConfig>; sim?: ScannerSimulatorOptions } = {},
+): Promise<ScannerRig> {
+  const pty = await createPtyPair();
+  const hostEnd = new SerialTransport({ path: pty.devicePath, baudRate: 9600 });
+  const simEnd = new SerialTransport({ path: pty.simulatorPath, baudRate: 9600 });
+  await hostEnd.open();
+  await simEnd.open();
+  const log = new MemoryLogger();
+  const sim = new ScannerSimulator(simEnd, opts.sim);
+  const driver = new SerialScannerDriver(
+    'scanner-test',
+    hostEnd,
+    defaultSerialScannerConfig(opts.config),
+    log,
+  );
+  const scans: ScanEvent[] = [];
+  driver.events.on('scan', (s) => scans.push(s));
+  return {
+    driver,
+    sim,
+    pty,
+    log,
+    scans,
+    async dispose() {
+      driver.dispose();
+      sim.dispose();
+      await hostEnd.close();
+      await simEnd.close();
+      await pty.close();
+    },
+  };
+}
