@@ -10,30 +10,6 @@ interface Line {
 }
 
 /**
- * jscanify's corner rule: split the outline around its centroid into quadrants and take the point
- * farthest from the centroid in each. Valid while the page is rotated less than ~35° from upright,
- * which a document camera's fixed base guarantees.
- */
-export function quadrantCorners(xs: Float64Array, ys: Float64Array, centroid: Point): Quad | null {
-  const best = [-1, -1, -1, -1];
-  const bestIdx = [-1, -1, -1, -1];
-  for (let i = 0; i < xs.length; i++) {
-    const dx = xs[i]! - centroid.x;
-    const dy = ys[i]! - centroid.y;
-    // 0 = TL, 1 = TR, 2 = BR, 3 = BL
-    const q = dy < 0 ? (dx < 0 ? 0 : 1) : dx < 0 ? 3 : 2;
-    const d = dx * dx + dy * dy;
-    if (d > best[q]!) {
-      best[q] = d;
-      bestIdx[q] = i;
-    }
-  }
-  if (bestIdx.some((i) => i < 0)) return null;
-  const at = (q: number): Point => ({ x: xs[bestIdx[q]!]!, y: ys[bestIdx[q]!]! });
-  return { tl: at(0), tr: at(1), br: at(2), bl: at(3) };
-}
-
-/**
  * Sub-pixel refinement: fit a straight line (total least squares) to the outline points lying along
  * each side, away from the corners, then intersect neighbouring sides. This recovers the true
  * corners that blur and thresholding round off, and averages out ragged edges.

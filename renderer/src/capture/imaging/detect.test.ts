@@ -54,6 +54,21 @@ describe('detectPage', () => {
     expect(maxCornerError(d.quad, cardQuad)).toBeLessThan(2);
   });
 
+  test('finds a card dropped at 40° and a page rotated −25° (any rotation, not just near-upright)', () => {
+    for (const [quad, seed] of [
+      [skewedQuad({ cx: 640, cy: 480, width: 520, height: 328, rotationDeg: 40, keystone: 0.02 }), 21],
+      [skewedQuad({ cx: 640, cy: 480, width: 520, height: 735, rotationDeg: -25, keystone: 0.03 }), 22],
+    ] as const) {
+      const d = detectPage(renderScene({ width: W, height: H, quad, seed, noise: 14 }));
+      expect(d.found).toBe(true);
+      // Corner names depend on the rotation; compare as a set.
+      for (const c of QUAD_CORNERS) {
+        const nearest = Math.min(...QUAD_CORNERS.map((t) => distance(d.quad[c], quad[t])));
+        expect(nearest).toBeLessThan(2);
+      }
+    }
+  });
+
   test('reports noPage-style fallbacks instead of inventing an outline on an empty base', () => {
     const empty = renderScene({
       width: 320,

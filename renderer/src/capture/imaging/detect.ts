@@ -1,11 +1,12 @@
 import { gaussianBlur5 } from './blur';
 import { boundaryPoints, fillHoles, largestComponent } from './components';
-import { quadrantCorners, refineCorners } from './corners';
+import { refineCorners } from './corners';
 import type { Quad } from './geometry';
 import { insetQuad, isConvexClockwise, quadArea, scaleQuad } from './geometry';
 import { binarize, histogram, otsuThreshold } from './otsu';
 import type { RgbaImage } from './raster';
 import { detectionFactor, toGrayDownscaled } from './raster';
+import { convexHull, largestInscribedQuad, orderCorners, rowExtremes } from './hull';
 
 /** Why an outline is only a suggestion the user should check. */
 export type DetectionIssue =
@@ -32,7 +33,8 @@ export interface DetectOptions {
 
 /**
  * Find the page on a document-camera frame: grayscale (downscaled) → 5×5 Gaussian → Otsu →
- * largest bright connected region → farthest point per quadrant → line-fit refinement.
+ * largest bright connected region → largest quadrilateral inscribed in its convex hull (works at
+ * any rotation, e.g. an ID card dropped askew) → line-fit refinement of each side.
  * The page must be brighter than the base plate, which is how 高拍仪 bases are made.
  */
 export function detectPage(src: RgbaImage, options: DetectOptions = {}): Detection {
@@ -54,16 +56,10 @@ export function detectPage(src: RgbaImage, options: DetectOptions = {}): Detecti
   const filled = fillHoles(component.mask, gray.width, gray.height);
   const { xs, ys } = boundaryPoints(filled, gray.width, gray.height);
   let area = 0;
-  let cx = 0;
-  let cy = 0;
-  for (let p = 0; p < filled.length; p++) {
-    if (filled[p] !== 1) continue;
-    area++;
-    cx += (p % gray.width) + 0.5;
-    cy += Math.floor(p / gray.width) + 0.5;
-  }
-  const coarse = quadrantCorners(xs, ys, { x: cx / area, y: cy / area });
-  if (!coarse) return fallback('notQuadrilateral');
+  for (const v of filled) area += v;
+  const corners = largestInscribedQuad(convexHull(rowExtremes(xs, ys)));
+  if (!corners) return fallback('notQuadrilateral');
+  const coarse = orderCorners(corners);
   // Two passes: the second assigns outline points to sides using the better corners of the first.
   const refined = refineCorners(xs, ys, refineCorners(xs, ys, coarse));
   const quad = scaleQuad(refined, factor);
