@@ -53,7 +53,7 @@ const totals: number[] = [];
 const limits: number[] = [];
 const wires: number[] = [];
 for (let i = 0; i < READS; i++) {
-  await waitFor(() => driver.card === 'absent');
+  if (driver.card !== 'absent') await driver.events.next('card-removed', AbortSignal.timeout(10_000));
   // Land the placement at a random phase of the idle poll cycle.
   await new Promise((r) => setTimeout(r, Math.random() * 10));
   bytes = 0;

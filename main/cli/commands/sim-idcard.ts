@@ -1,3 +1,4 @@
+import type * as NodeFs from 'node:fs';
 import { intOption, requiredString, stringOption, type CliCommand } from '../command';
 
 /**
@@ -5,24 +6,26 @@ import { intOption, requiredString, stringOption, type CliCommand } from '../com
  * through serialport's native binding on a second descriptor). A pty moves bytes at any rate, so this
  * is how the simulator learns that a driver is probing at the wrong speed. Undefined when unknown.
  */
+type GetBaudRate = (fd: number, cb: (err: Error | null, r?: { baudRate: number }) => void) => void;
+
 export function ptyLineRate(devicePath: string): () => Promise<number | undefined> {
-  return async () => {
-    const [{ openSync, closeSync, constants }, { createRequire }] = await Promise.all([
-      import('node:fs'),
-      import('node:module'),
-    ]);
+  // Loaded once per link: this runs for every frame the simulator receives.
+  let loaded: Promise<{ fs: typeof NodeFs; getBaudRate: GetBaudRate | undefined }> | undefined;
+  const load = async () => {
+    const [fs, { createRequire }] = await Promise.all([import('node:fs'), import('node:module')]);
     const { binding } = createRequire(import.meta.url)(
       '@serialport/bindings-cpp/dist/serialport-bindings',
     ) as {
-      binding: {
-        getBaudRate?: (fd: number, cb: (err: Error | null, r?: { baudRate: number }) => void) => void;
-      };
+      binding: { getBaudRate?: GetBaudRate };
     };
-    const getBaudRate = binding.getBaudRate;
+    return { fs, getBaudRate: binding.getBaudRate?.bind(binding) };
+  };
+  return async () => {
+    const { fs, getBaudRate } = await (loaded ??= load());
     if (!getBaudRate) return undefined;
     let fd: number;
     try {
-      fd = openSync(devicePath, constants.O_RDWR | constants.O_NOCTTY | constants.O_NONBLOCK);
+      fd = fs.openSync(devicePath, fs.constants.O_RDWR | fs.constants.O_NOCTTY | fs.constants.O_NONBLOCK);
     } catch {
       return undefined;
     }
@@ -31,7 +34,7 @@ export function ptyLineRate(devicePath: string): () => Promise<number | undefine
         getBaudRate(fd, (err, r) => resolve(err ? undefined : r?.baudRate)),
       );
     } finally {
-      closeSync(fd);
+      fs.closeSync(fd);
     }
   };
 }
