@@ -305,9 +305,9 @@ export class EscposPrinterDriver {
           job.attempts++;
           await this.transport.write(bytes, s);
           // The printer answers DLE EOT after it has consumed the receipt, so the first reply may take the wire time.
-          return blockingReason(await this.#pollAll(s, wireMs * 1.5 + 200));
+          return blockingReason(await this.#pollAll(s, wireMs * 2 + 1000));
         },
-        { timeoutMs: this.#replyMs * 6 + wireMs * 1.5 + 200 },
+        { timeoutMs: this.#replyMs * 8 + wireMs * 2 + 1000 },
       );
       if (reason) {
         if (sent) job.partiallyPrinted = true;
@@ -328,7 +328,7 @@ export class EscposPrinterDriver {
   async #awaitTaken(job: JobRecord): Promise<void> {
     const deadline = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
     const bit = this.opts.profile.statusBits.receiptNotTaken!;
-    while (this.#now() < deadline) {
+    while (this.#now() < deadline && this.transport.isOpen) {
       try {
         const notTaken = await this.#queue.run('presenter', async (s) => {
           await this.#pollOne(bit.n, s, 0);
@@ -368,6 +368,7 @@ export class EscposPrinterDriver {
   async #pollOne(n: StatusQuery, signal: AbortSignal, extraMs: number): Promise<void> {
     const deadline = withDeadline(this.#replyMs + extraMs, signal);
     const reply = this.#nextReply(deadline);
+    reply.catch(() => undefined); // awaited below; this only keeps a failed write from orphaning it
     await this.transport.write(realtimeStatus(n), deadline);
     const byte = await reply;
     this.#merge(decodeRealtime({ [n]: byte }, this.opts.profile.statusBits));

@@ -28,7 +28,8 @@ export interface SimulatedReceipt {
   index: number;
   items: PrintedItem[];
   transcript: string;
-  png: Uint8Array;
+  /** The printed receipt as a PNG, rendered on first access. */
+  readonly png: Uint8Array;
   /** True when paper ran out (or the cover opened) before the receipt was cut. */
   interrupted: boolean;
 }
@@ -264,11 +265,15 @@ export class EscposPrinterSimulator {
     this.#jobBytes = 0;
     if (!items.length) return;
     const { profile, glyphs } = this.opts;
+    let png: Uint8Array | undefined;
     const receipt: SimulatedReceipt = {
       index: this.receipts.length + 1,
       items,
       transcript: transcriptOf(items, profile.columns),
-      png: bitmapToPng(renderPage(items, profile, glyphs)),
+      // Drawn on first use: rendering blocks for a while and must not delay real-time replies.
+      get png() {
+        return (png ??= bitmapToPng(renderPage(items, profile, glyphs)));
+      },
       interrupted,
     };
     this.receipts.push(receipt);

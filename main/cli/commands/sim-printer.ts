@@ -1,0 +1,95 @@
+import type { SimulatedReceipt } from '../../../devices/escpos-printer';
+import { UsageError, intOption, printJson, requiredString, stringOption, type CliCommand } from '../command';
+
+const FAULTS = ['paperNearEnd', 'paperOut', 'coverOpen', 'offline', 'cutterError', 'notTaken'] as const;
+
+export const command: CliCommand = {
+  path: ['sim', 'printer'],
+  summary: 'Serve a virtual ESC/POS receipt printer on a pty; receipts land in --out as PNG + text',
+  usage: `sim printer --link PATH --out DIR [--profile NAME] [--baud N]
+  stdin lines switch faults while it runs: "<fault> on|off" (${FAULTS.join(', ')}),
+  "paperOutAfter <bytes>", "take" (the customer takes the receipt). Stop with Ctrl+C.`,
+  options: {
+    link: { type: 'string' },
+    out: { type: 'string' },
+    profile: { type: 'string' },
+    baud: { type: 'string' },
+  },
+  async run(values, _positionals, signal) {
+    const link = requiredString(values, 'link');
+    const outDir = requiredString(values, 'out');
+    const baudRate = intOption(values, 'baud', 115200);
+    const [{ mkdirSync, writeFileSync, existsSync, readFileSync }, path, readline, family, transports] =
+      await Promise.all([
+        import('node:fs'),
+        import('node:path'),
+        import('node:readline'),
+        import('../../../devices/escpos-printer'),
+        import('../../../devices/transports'),
+      ]);
+    const profileName = stringOption(values, 'profile') ?? 'kp628';
+    const profile = family.findProfile(profileName);
+    if (!profile)
+      throw new UsageError(`unknown profile "${profileName}"; one of ${family.PROFILE_NAMES.join(', ')}`);
+    const fontPath = family.NOTO_CJK_FONT_PATHS.find((p) => existsSync(p));
+    if (!fontPath) {
+      process.stderr.write(
+        '未找到 Noto CJK 字体 / Noto CJK font missing: install the Debian package fonts-noto-cjk\n',
+      );
+      return 1;
+    }
+    const glyphs = family.createCjkRasterizer(readFileSync(fontPath));
+    mkdirSync(outDir, { recursive: true });
+
+    const pair = await transports.createPtyPair({ link });
+    const wire = new transports.SerialTransport({ path: pair.simulatorPath, baudRate });
+    await wire.open();
+    const sim = new family.EscposPrinterSimulator(wire, { profile, glyphs, baudRate });
+    // Drawing a PNG blocks for a moment; a real printer answers DLE EOT meanwhile, so draw once the link is quiet.
+    let lastByteAt = performance.now();
+    wire.onData(() => (lastByteAt = performance.now()));
+    const toDraw: SimulatedReceipt[] = [];
+    const drawWhenQuiet = (): void => {
+      if (performance.now() - lastByteAt < 250) {
+        setTimeout(drawWhenQuiet, 250);
+        return;
+      }
+      for (const r of toDraw.splice(0)) {
+        const base = receiptPath(r);
+        writeFileSync(`${base}.png`, r.png);
+        printJson({ receipt: r.index, interrupted: r.interrupted, png: `${base}.png`, txt: `${base}.txt` });
+      }
+    };
+    const receiptPath = (r: SimulatedReceipt) =>
+      path.join(outDir, `${String(r.index).padStart(4, '0')}${r.interrupted ? '-interrupted' : ''}`);
+    sim.onReceipt((r) => {
+      writeFileSync(`${receiptPath(r)}.txt`, r.transcript);
+      if (toDraw.push(r) === 1) setTimeout(drawWhenQuiet, 250);
+    });
+
+    const controls = readline.createInterface({ input: process.stdin });
+    controls.on('line', (line) => {
+      const [word, arg] = line.trim().split(/\s+/);
+      if (word === 'take') sim.takeReceipt();
+      else if (word === 'paperOutAfter') sim.setFaults({ paperOutMidJob: { afterBytes: Number(arg) } });
+      else if ((FAULTS as readonly string[]).includes(word ?? ''))
+        sim.setFaults({ [word as (typeof FAULTS)[number]]: arg !== 'off' });
+      else if (word) {
+        process.stderr.write(`unknown control "${line}"\n`);
+        return;
+      }
+      printJson({ faults: sim.faults, receiptInPresenter: sim.receiptInPresenter });
+    });
+
+    printJson({ ready: true, link: pair.devicePath, profile: profile.name, out: outDir, baudRate });
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    controls.close();
+    sim.dispose();
+    await wire.close();
+    await pair.close();
+    return 0;
+  },
+};

@@ -1,0 +1,105 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const execFileAsync = promisify(execFile);
+/** Runs a command; on failure the assertion message carries its output. */
+async function run(file: string, args: string[]): Promise<{ stdout: string }> {
+  try {
+    return await execFileAsync(file, args);
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    throw new Error(`${args.slice(1, 4).join(' ')} exited ${e.code}: ${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+}
+const BIN = new URL('../../../bin/yizhan.mjs', import.meta.url).pathname;
+
+let sim: ChildProcess | undefined;
+let dir = '';
+let link = '';
+let out = '';
+
+/** Starts `yizhan sim printer` as a real process and waits for its ready line. */
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'yizhan-printer-cli-'));
+  link = join(dir, 'printer');
+  out = join(dir, 'out');
+  const child = spawn(process.execPath, [BIN, 'sim', 'printer', '--link', link, '--out', out], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  sim = child;
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('"ready":true')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`sim printer exited with ${code}: ${stderr}`)));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (sim && sim.exitCode === null) {
+    const exited = new Promise((r) => sim!.once('exit', r));
+    sim.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('yizhan printer commands as processes', () => {
+  it('reads the status as JSON, prints a test slip, and the simulator files it as PNG + text', async () => {
+    const status = await run(process.execPath, [
+      BIN,
+      'device',
+      'printer',
+      'status',
+      '--port',
+      link,
+      '--json',
+    ]);
+    expect(JSON.parse(status.stdout)).toEqual({
+      online: true,
+      paper: 'ok',
+      coverOpen: false,
+      cutterError: false,
+      receiptTaken: true,
+    });
+
+    const test = await run(process.execPath, [BIN, 'device', 'printer', 'test', '--port', link]);
+    expect(readFileSync(join(out, '0001.txt'), 'utf8')).toContain('打印测试 TEST');
+    expect(test.stdout).toMatch(/test slip: (printed|taken)/);
+    for (let i = 0; i < 300 && !existsSync(join(out, '0001.png')); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(out).sort()).toEqual(['0001.png', '0001.txt']);
+    const text = readFileSync(join(out, '0001.txt'), 'utf8');
+    expect(text).toContain('中文测试 Chinese text');
+    expect(text).toMatch(/\[QR yizhan:printer-test:/);
+    expect(text).toMatch(/纸张 Paper +正常 ok/);
+    expect(text.trimEnd().endsWith('[CUT]')).toBe(true);
+    const png = PNG.sync.read(readFileSync(join(out, '0001.png')));
+    expect(png.width).toBe(576);
+    expect(png.height).toBeGreaterThan(300);
+  }, 90_000);
+
+  it('reports paper out switched on at run time through the simulator controls', async () => {
+    sim!.stdin!.write('paperOut on\n');
+    await new Promise((r) => setTimeout(r, 300));
+    const status = await run(process.execPath, [
+      BIN,
+      'device',
+      'printer',
+      'status',
+      '--port',
+      link,
+      '--json',
+    ]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ online: false, paper: 'out' });
+  }, 60_000);
+});

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROFILES, receipt } from '../../../devices/escpos-printer';
+import { acceptanceReceipt } from '../../helpers/escpos-samples';
+import { printerOverPty, type PrinterRig } from '../../helpers/escpos-pty';
+
+let rig: PrinterRig | undefined;
+afterEach(async () => {
+  await rig?.dispose();
+  rig = undefined;
+});
+
+const complete = (r: PrinterRig) => r.sim.receipts.filter((x) => !x.interrupted);
+
+describe('receipt printer driver ↔ simulator over a socat pty', () => {
+  it('prints a receipt and reports it taken from the presenter', async () => {
+    rig = await printerOverPty();
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-1' });
+    const done = await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed']);
+    expect(done).toMatchObject({ state: 'taken', attempts: 1 });
+    expect(done.reason).toBeUndefined();
+    expect(complete(rig)).toHaveLength(1);
+    expect(rig.sim.receipts[0]!.transcript).toContain('受理回执');
+    expect(rig.driver.status.current).toMatchObject({
+      health: 'online',
+      detail: { paper: 'ok', receiptTaken: true },
+    });
+  });
+
+  it('holds a job when the paper runs out mid-receipt and prints it exactly once on resume', async () => {
+    rig = await printerOverPty();
+    rig.sim.setFaults({ paperOutMidJob: { afterBytes: 400 } });
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-2' });
+    const held = await rig.driver.waitForJob(job.id, ['held', 'printed', 'taken', 'failed']);
+    expect(held).toMatchObject({ state: 'held', reason: 'paperOut', partiallyPrinted: true });
+    expect(rig.driver.status.current).toMatchObject({
+      health: 'offline',
+      detail: { paper: 'out', online: false },
+    });
+    expect(rig.sim.receipts.map((r) => r.interrupted)).toEqual([true]);
+
+    // Resubmitting the same key while held must not print a second copy.
+    expect(rig.driver.submit(acceptanceReceipt(), { key: 'SL-2' }).id).toBe(job.id);
+    rig.sim.setFaults({ paperOut: false });
+    rig.driver.resume(job.id);
+    const done = await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed']);
+    expect(done).toMatchObject({ state: 'taken', attempts: 2 });
+    expect(complete(rig)).toHaveLength(1);
+    const lines = complete(rig)[0]!.transcript.split('\n');
+    expect(lines[0]?.trim()).toBe('重打 REPRINT');
+    expect(lines.filter((l) => l.trim() === '受理回执')).toHaveLength(1);
+  });
+
+  it('does not send to a printer with the cover open: held without printing, resumed without a reprint mark', async () => {
+    rig = await printerOverPty();
+    rig.sim.setFaults({ coverOpen: true });
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-3' });
+    const held = await rig.driver.waitForJob(job.id, ['held', 'printed', 'taken', 'failed']);
+    expect(held).toMatchObject({ state: 'held', reason: 'coverOpen', partiallyPrinted: false, attempts: 0 });
+    expect(rig.driver.status.current.detail.coverOpen).toBe(true);
+    expect(rig.sim.receipts).toHaveLength(0);
+    rig.sim.setFaults({ coverOpen: false });
+    rig.driver.resume(job.id);
+    await rig.driver.waitForJob(job.id, ['taken']);
+    expect(rig.sim.receipts[0]!.transcript).not.toContain('REPRINT');
+  });
+
+  it('reports an offline printer and cancels the held job on request', async () => {
+    rig = await printerOverPty();
+    rig.sim.setFaults({ offline: true });
+    const s = await rig.driver.refreshStatus();
+    expect(s).toMatchObject({ health: 'offline', detail: { online: false, paper: 'ok' } });
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-4' });
+    await rig.driver.waitForJob(job.id, ['held']);
+    expect(rig.driver.cancel(job.id).state).toBe('canceled');
+    expect(() => rig!.driver.resume(job.id)).toThrow(expect.objectContaining({ code: 'sequence' }) as Error);
+    expect(rig.sim.receipts).toHaveLength(0);
+  });
+
+  it('keeps a receipt "printed" while it waits in the presenter, then reports it taken', async () => {
+    rig = await printerOverPty();
+    rig.sim.setFaults({ notTaken: true });
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-5' });
+    await rig.driver.waitForJob(job.id, ['printed']);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(rig.driver.job(job.id)?.state).toBe('printed');
+    expect(rig.driver.status.current).toMatchObject({ health: 'userError', detail: { receiptTaken: false } });
+    rig.sim.takeReceipt();
+    expect((await rig.driver.waitForJob(job.id, ['taken'])).state).toBe('taken');
+    expect(rig.driver.status.current.detail.receiptTaken).toBe(true);
+  });
+
+  it('prints an idempotent resubmission once and returns the same job', async () => {
+    rig = await printerOverPty({ profile: PROFILES['generic-80'] });
+    const doc = { blocks: [receipt.text('回执 A'), receipt.cut()] };
+    const a = rig.driver.submit(doc, { key: 'same' });
+    const b = rig.driver.submit(doc, { key: 'same' });
+    expect(b.id).toBe(a.id);
+    expect((await rig.driver.waitForJob(a.id, ['printed', 'held', 'failed'])).state).toBe('printed');
+    expect(rig.driver.submit(doc, { key: 'same' })).toMatchObject({ id: a.id, state: 'printed' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rig.sim.receipts).toHaveLength(1);
+    expect(rig.driver.job(a.id)?.state).toBe('printed'); // generic-80 has no presenter sensor
+    expect(rig.driver.status.current.detail.receiptTaken).toBeNull();
+  });
+
+  it('follows Automatic Status Back under LinkSupervisor and reconnects after the port reopens', async () => {
+    rig = await printerOverPty({ openDriverPort: false, driver: { statusBack: true } });
+    const connected = new Promise<void>((resolve) => {
+      const off = rig!.driver.status.subscribe((s) => s.health === 'online' && (off(), resolve()));
+    });
+    rig.driver.start();
+    await connected;
+    const coverOpen = new Promise<void>((resolve) => {
+      const off = rig!.driver.status.subscribe((s) => s.detail.coverOpen && (off(), resolve()));
+    });
+    rig.sim.setFaults({ coverOpen: true });
+    await coverOpen;
+    expect(rig.driver.status.current.health).toBe('offline');
+  });
+
+  it('turns a silent link into a timeout and health noDevice', async () => {
+    rig = await printerOverPty({ driver: { replyTimeoutMs: 300 } });
+    rig.sim.dispose();
+    await expect(rig.driver.refreshStatus()).rejects.toMatchObject({ code: 'timeout' });
+    expect(rig.driver.status.current.health).toBe('noDevice');
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-8' });
+    expect(await rig.driver.waitForJob(job.id, ['failed', 'held'])).toMatchObject({
+      state: 'failed',
+      reason: 'timeout',
+    });
+  });
+});
