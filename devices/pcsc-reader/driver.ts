@@ -8,7 +8,6 @@ import {
   maskName,
   maskPan,
   silentLogger,
-  sleep,
   StatusCell,
   toDeviceError,
   withDeadline,
@@ -112,6 +111,10 @@ export class PcscReaderDriver {
 
   /** Waits for a card (up to `timeoutMs` in total), then reads and classifies it. */
   readCard(options: ReadCardOptions): Promise<CardReadResult> {
+    // Our own signal, aborted when the read settles: it releases the queue's deadline timer at once.
+    const done = new AbortController();
+    const onCallerAbort = () => done.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     return this.#queue
       .run(
         'readCard',
@@ -132,8 +135,12 @@ export class PcscReaderDriver {
             this.#refresh();
           }
         },
-        { signal: options.signal, timeoutMs: options.timeoutMs },
+        { signal: done.signal, timeoutMs: options.timeoutMs },
       )
+      .finally(() => {
+        options.signal?.removeEventListener('abort', onCallerAbort);
+        done.abort();
+      })
       .catch((err: unknown) => {
         const e = toDeviceError(err, this.#where('readCard'), options.signal);
         if (e.code === 'timeout' && !e.detail) {
@@ -157,9 +164,11 @@ export class PcscReaderDriver {
   async waitForRemoval(options: { reader?: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const reader = this.#readerFor(options.reader);
     if (!reader || !this.#present.get(reader)) return;
-    const signal = withDeadline(options.timeoutMs, options.signal);
+    const done = new AbortController();
+    const signal = withDeadline(options.timeoutMs, options.signal, done.signal);
     try {
       await this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed');
+      done.abort();
     } catch (err) {
       if (signal.reason instanceof DeadlineError)
         throw new DeviceError('userAction', 'the card was not taken out', this.#where('waitForRemoval'), {
@@ -236,14 +245,17 @@ export class PcscReaderDriver {
 
   async #removedWithin(reader: string, ms: number): Promise<boolean> {
     if (this.#present.get(reader) === false) return true;
-    const signal = withDeadline(ms);
+    const done = new AbortController();
     try {
-      await Promise.race([
-        this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed'),
-        sleep(ms + 10),
-      ]);
+      await this.#events.next(
+        'card',
+        withDeadline(ms, done.signal),
+        (e) => e.reader === reader && e.change === 'removed',
+      );
     } catch {
       return false;
+    } finally {
+      done.abort();
     }
     return this.#present.get(reader) !== true;
   }

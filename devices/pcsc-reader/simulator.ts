@@ -15,6 +15,8 @@ export { SimulatedCard } from './simulator/card';
 export class PcscCardSimulator {
   readonly card: SimulatedCard;
   apduCount = 0;
+  /** Set once the pulledMidRead fault has taken the card out. */
+  pulled = false;
   #offs: (() => void)[] = [];
 
   constructor(
@@ -82,6 +84,7 @@ export class PcscCardSimulator {
     const pull = this.card.profile.faults.pulledMidRead;
     if (pull && this.apduCount >= pull.afterApdus) {
       this.log.info('fault.pulledMidRead', { afterApdus: this.apduCount });
+      this.pulled = true;
       void this.remove();
       return;
     }
