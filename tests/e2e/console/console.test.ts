@@ -1,7 +1,7 @@
 // Staff console end to end in Chromium against the real back office on SQLite: clerk accepts,
 // supervisor approves, clerk attaches the result and assigns a locker (pickup code shown once and
 // really accepted by the kiosk API); the technician sees the fleet fault and cannot decide.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -96,6 +96,24 @@ describe('staff console', () => {
       expect(await clerk.getByTestId('pickup-code').count()).toBe(0);
     },
   );
+
+  it('lists ratings and exports them as CSV', { timeout: 60_000 }, async () => {
+    const clerk = await loginAs('clerk');
+    await clerk.getByRole('link', { name: '好差评 Ratings' }).click();
+    const table = clerk.getByTestId('ratings');
+    await expect.poll(() => table.textContent()).toContain(fx.filings[2]!.trackingNumber);
+    expect(await table.textContent()).toContain('排队等待时间太长');
+    await shot(clerk, 'ratings');
+    const [download] = await Promise.all([
+      clerk.waitForEvent('download'),
+      clerk.getByRole('button', { name: '导出CSV Export CSV' }).click(),
+    ]);
+    const file = path.join(dir, 'ratings.csv');
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv).toContain(fx.filings[2]!.trackingNumber);
+    expect(csv).toContain('排队等待时间太长');
+  });
 
   it(
     'technician sees the fleet with the faulty printer and cannot decide filings',
