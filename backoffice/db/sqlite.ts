@@ -63,10 +63,11 @@ export function openSqlite(file: string): Database {
 
   return {
     dialect: 'sqlite',
+    // Plain SELECTs use the reader; anything else (e.g. UPDATE … RETURNING) queues for the writer.
     query: <T>(sql: string, params: readonly unknown[] = []) =>
-      reader === writer
-        ? serialised(() => exec(writer, sql, params).rows as T[])
-        : Promise.resolve(exec(reader, sql, params).rows as T[]),
+      reader !== writer && /^\s*SELECT\b/i.test(sql)
+        ? Promise.resolve(exec(reader, sql, params).rows as T[])
+        : serialised(() => exec(writer, sql, params).rows as T[]),
     run: (sql, params = []) => serialised(() => ({ changes: exec(writer, sql, params).changes })),
     transaction: <T>(fn: (tx: Tx) => Promise<T>) =>
       serialised(async () => {

@@ -87,9 +87,11 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
         const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
         if (!token)
           throw new ApiError(401, 'unauthorized', '未认证或凭据无效 / missing or invalid credentials');
-        const updated = await ctx.db.run(
+        // One statement authenticates, records the heartbeat and reads the config version.
+        const updated = await ctx.db.query<{ version: number | null }>(
           `UPDATE kiosks SET last_heartbeat_at = ?, app_version = ?, config_version = ?, session = ?, devices = ?
-           WHERE kiosk_id = ? AND credential_hash = ?`,
+           WHERE kiosk_id = ? AND credential_hash = ?
+           RETURNING (SELECT version FROM site_config WHERE id = 1) AS version`,
           [
             ctx.clock.now(),
             body.appVersion,
@@ -100,10 +102,9 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
             sha256Hex(token),
           ],
         );
-        if (updated.changes === 0)
+        if (!updated[0])
           throw new ApiError(401, 'unauthorized', '未认证或凭据无效 / missing or invalid credentials');
-        const v = await ctx.db.query<{ version: number }>('SELECT version FROM site_config WHERE id = 1');
-        const version = v[0]?.version ?? 0;
+        const version = updated[0].version ?? 0;
         if (body.configVersion >= version) return { status: 200, body: { configVersion: version } };
         return { status: 200, body: { configVersion: version, config: await currentConfig(ctx) } };
       },

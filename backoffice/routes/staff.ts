@@ -74,12 +74,22 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
           body.username,
         ]);
         const user = rows[0];
-        const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy));
         const now = ctx.clock.now();
+        // Password guessing is throttled per user name (same window and lockout as pickup codes).
+        const scope = [`login:${body.username}`];
+        await assertNotLocked(ctx.db, scope, now);
+        const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy));
         if (!user || !ok) {
           await ctx.db.transaction((tx) =>
             appendAudit(tx, now, `staff:${body.username}`, 'staff.loginFailed', body.username),
           );
+          if (await recordFailure(ctx.db, ctx.cfg, scope, now)) {
+            throw new ApiError(
+              423,
+              'lockedOut',
+              '尝试次数过多，账号暂时锁定 / too many failed logins, try later',
+            );
+          }
           throw new ApiError(401, 'badCredentials', '用户名或密码错误 / wrong username or password');
         }
         const token = randomBytes(32).toString('base64url');

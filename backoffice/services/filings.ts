@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
-import type { Tx } from '../db/types';
+import type { SqlExecutor } from '../db/types';
 import { appendAudit } from '../domain/audit';
 import { canonicalJson } from '../domain/canonical';
 import { findService } from '../domain/catalogue';
@@ -19,12 +19,15 @@ type Created = z.output<typeof filingCreated>;
 
 export const resultUrl = (filingId: string) => `/api/v1/filings/${filingId}/result`;
 
-async function nextTrackingNumber(tx: Tx, now: number): Promise<string> {
-  // One row per CST day; the UPDATE's row lock orders concurrent instances.
-  const name = `tracking.${cstDate(now)}`;
-  const rows = await tx.query<{ value: number }>(
+/**
+ * Next number of the CST day, in its own autocommit statement: the counter row stays locked only
+ * for that statement, not for the whole filing transaction (a failed filing leaves a gap, as a
+ * database sequence would).
+ */
+async function nextTrackingNumber(db: SqlExecutor, now: number): Promise<string> {
+  const rows = await db.query<{ value: number }>(
     'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value',
-    [name],
+    [`tracking.${cstDate(now)}`],
   );
   return formatTrackingNumber(now, rows[0]?.value ?? 0);
 }
@@ -87,7 +90,7 @@ export async function createFiling(
       },
     );
     if (outcome.approved) {
-      const trackingNumber = await ctx.db.transaction((tx) => nextTrackingNumber(tx, now));
+      const trackingNumber = await nextTrackingNumber(ctx.db, now);
       const pdf = await generateNotice(ctx, {
         serviceId: service.serviceId,
         trackingNumber,
@@ -100,6 +103,7 @@ export async function createFiling(
     }
   }
 
+  const trackingNumber = instant?.trackingNumber ?? (await nextTrackingNumber(ctx.db, now));
   const outcome = await ctx.db.transaction(async (tx) => {
     const claimed = await tx.run(
       'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING',
@@ -107,7 +111,6 @@ export async function createFiling(
     );
     if (claimed.changes === 0) return undefined; // a twin won the race; answer from its row below
     const filingId = randomUUID();
-    const trackingNumber = instant?.trackingNumber ?? (await nextTrackingNumber(tx, now));
     let row: FilingRow = {
       filing_id: filingId,
       tracking_number: trackingNumber,
@@ -147,12 +150,14 @@ export async function createFiling(
       ],
     );
     await recordEvent(tx, filingId, null, 'submitted', now, `kiosk:${kioskId}`);
-    await appendAudit(tx, now, `kiosk:${kioskId}`, 'filing.create', filingId, {
-      trackingNumber,
-      serviceId: service.serviceId,
-      applicant: maskIdNumber(body.applicant.idNumber),
-    });
+    const auditCreate = () =>
+      appendAudit(tx, now, `kiosk:${kioskId}`, 'filing.create', filingId, {
+        trackingNumber,
+        serviceId: service.serviceId,
+        applicant: maskIdNumber(body.applicant.idNumber),
+      });
     if (instant) {
+      await auditCreate();
       const blob = await storeBlob(tx, instant.pdf, 'application/pdf', now);
       const actor = 'rules:instantApproval';
       row = await transition(tx, row, 'accepted', now, actor);
@@ -176,6 +181,8 @@ export async function createFiling(
       kioskId,
       key,
     ]);
+    // Last statement before commit: the audit lock serialises all writers, so hold it briefly.
+    if (!instant) await auditCreate();
     return created;
   });
   if (outcome) return { status: 201, body: outcome };
