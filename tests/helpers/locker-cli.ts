@@ -33,6 +33,10 @@ export interface LongRunning {
   /** Resolves with the first stdout line (simulators print a JSON "ready" line). */
   firstLine: Promise<string>;
   write(line: string): void;
+  /** Everything printed so far. */
+  output(): { stdout: string; stderr: string };
+  /** Resolves with the exit code when the process ends by itself. */
+  exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
 
@@ -40,7 +44,9 @@ export interface LongRunning {
 export function startYizhan(args: string[]): LongRunning {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  let stdout = '';
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const firstLine = new Promise<string>((resolve, reject) => {
     let out = '';
@@ -48,7 +54,7 @@ export function startYizhan(args: string[]): LongRunning {
       () => reject(new Error(`no ready line from yizhan ${args.join(' ')}: ${stderr}`)),
       20_000,
     );
-    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+    child.stdout.on('data', (s: string) => {
       out += s;
       const nl = out.indexOf('\n');
       if (nl >= 0) {
@@ -66,6 +72,8 @@ export function startYizhan(args: string[]): LongRunning {
     child,
     firstLine,
     write: (line) => child.stdin.write(`${line}\n`),
+    output: () => ({ stdout, stderr }),
+    exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;

@@ -1,0 +1,95 @@
+import {
+  intOption,
+  printJson,
+  printJsonError,
+  requiredString,
+  stringOption,
+  UsageError,
+  type CliCommand,
+} from '../command';
+
+const TERMINATORS = ['cr', 'crlf', 'tab', 'none'] as const;
+
+export const command: CliCommand = {
+  path: ['device', 'scanner'],
+  summary: 'Configure a serial QR/barcode scanner and print its scans (配置串口扫码器并输出扫码结果)',
+  usage:
+    'device scanner listen --port PATH --count N [--json] [--encoding utf8|gbk] [--terminator cr|crlf|tab|none] [--aim] [--baud N] [--timeout-ms MS]',
+  options: {
+    port: { type: 'string' },
+    count: { type: 'string' },
+    json: { type: 'boolean' },
+    encoding: { type: 'string' },
+    terminator: { type: 'string' },
+    aim: { type: 'boolean' },
+    baud: { type: 'string' },
+    'timeout-ms': { type: 'string' },
+  },
+  async run(values, positionals, signal) {
+    if (positionals[0] !== 'listen') throw new UsageError('expected "listen"');
+    const port = requiredString(values, 'port');
+    const count = intOption(values, 'count', 1);
+    if (count < 1) throw new UsageError('--count must be at least 1');
+    const encoding = stringOption(values, 'encoding') ?? 'utf8';
+    if (encoding !== 'utf8' && encoding !== 'gbk') throw new UsageError('--encoding must be utf8 or gbk');
+    const terminator = stringOption(values, 'terminator') ?? 'crlf';
+    const term = TERMINATORS.find((t) => t === terminator);
+    if (!term) throw new UsageError('--terminator must be cr, crlf, tab or none');
+    const timeoutMs = intOption(values, 'timeout-ms', 0);
+    const json = values.json === true;
+
+    const { SerialTransport } = await import('../../../devices/transports');
+    const { SerialScannerDriver, defaultSerialScannerConfig } = await import('../../../devices/scanner');
+    const { silentLogger, toDeviceError } = await import('../../../devices/core');
+    const transport = new SerialTransport({ path: port, baudRate: intOption(values, 'baud', 9600) });
+    const fail = (code: string, message: string, detail?: string) => {
+      if (json) return printJsonError(code, message, { detail: detail ?? null });
+      process.stderr.write(`扫码器错误 / scanner error: ${code} ${message}\n`);
+      return 1;
+    };
+    try {
+      await transport.open(signal);
+    } catch (err) {
+      return fail(
+        'notConnected',
+        `cannot open ${port}: ${err instanceof Error ? err.message : String(err)}`,
+        'portUnavailable',
+      );
+    }
+    const driver = new SerialScannerDriver(
+      `scanner:${port}`,
+      transport,
+      defaultSerialScannerConfig({ encoding, terminator: term, aimPrefix: values.aim === true }),
+      silentLogger,
+    );
+    try {
+      await driver.configure(signal);
+      if (!json)
+        process.stderr.write(`扫码器已配置，请扫码 / scanner configured, waiting for ${count} scan(s)\n`);
+      let seen = 0;
+      const done = new Promise<void>((resolve) => {
+        driver.events.on('scan', (s) => {
+          if (seen >= count) return;
+          seen++;
+          if (json) printJson({ text: s.text, symbology: s.symbology });
+          else process.stdout.write(`${s.text}\t(${s.symbology})\n`);
+          if (seen === count) resolve();
+        });
+      });
+      const stopped = new Promise<'stopped'>((resolve) => {
+        signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+        if (timeoutMs > 0) setTimeout(() => resolve('stopped'), timeoutMs).unref();
+      });
+      const outcome = await Promise.race([done.then(() => 'done' as const), stopped]);
+      if (outcome !== 'done')
+        return fail('timeout', `only ${seen} of ${count} scans arrived`, 'scansMissing');
+      return 0;
+    } catch (err) {
+      const e = toDeviceError(err, { deviceId: `scanner:${port}`, command: 'listen' }, signal);
+      return fail(e.code, e.message, e.detail);
+    } finally {
+      driver.dispose();
+      await transport.close();
+    }
+  },
+};

@@ -1,0 +1,72 @@
+import { createInterface } from 'node:readline';
+import { intOption, printJson, requiredString, type CliCommand, type CliValues } from '../command';
+
+const list = (values: CliValues, name: string): string[] => {
+  const raw = values[name];
+  return Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : [];
+};
+
+export const command: CliCommand = {
+  path: ['sim', 'scanner'],
+  summary: 'Simulate a GM65-style serial QR/barcode scanner on a pty (模拟串口扫码器)',
+  usage:
+    'sim scanner --link PATH [--scan TEXT]… [--interval MS] [--aim] [--baud N]\n' +
+    '  Each stdin line is scanned as one code. --scan payloads are scanned in order, --interval ms apart,\n' +
+    '  once the host has configured the scanner (first command, then 300 ms without commands).',
+  options: {
+    link: { type: 'string' },
+    scan: { type: 'string', multiple: true },
+    interval: { type: 'string' },
+    aim: { type: 'boolean' },
+    baud: { type: 'string' },
+  },
+  async run(values, _positionals, signal) {
+    const link = requiredString(values, 'link');
+    const scripted = list(values, 'scan');
+    const interval = intOption(values, 'interval', 300);
+    const baudRate = intOption(values, 'baud', 9600);
+    const { createPtyPair, SerialTransport } = await import('../../../devices/transports');
+    const { ScannerSimulator } = await import('../../../devices/scanner');
+    const pty = await createPtyPair({ link });
+    const wire = new SerialTransport({ path: pty.simulatorPath, baudRate });
+    await wire.open();
+    const sim = new ScannerSimulator(wire, { baudRate, aimPrefix: values.aim === true });
+
+    const scanLine = (text: string) => {
+      const aim = /^[0-9A-Za-z]{6,30}$/.test(text) ? ']C0' : ']Q1'; // a tracking code prints as Code 128
+      void sim.scan(text, { aim }).catch((err: unknown) => process.stderr.write(`${String(err)}\n`));
+    };
+    const lines = createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      if (line.length > 0) scanLine(line);
+    });
+
+    const runScript = async () => {
+      // Wait for the host's configuration to finish so scripted codes are not mistaken for replies.
+      while (!signal.aborted) {
+        const seen = sim.commands.length;
+        await new Promise((r) => setTimeout(r, 300));
+        if (seen > 0 && sim.commands.length === seen) break;
+      }
+      for (const [i, text] of scripted.entries()) {
+        if (signal.aborted) return;
+        if (i > 0) await new Promise((r) => setTimeout(r, interval));
+        scanLine(text);
+      }
+    };
+    if (scripted.length > 0) void runScript();
+
+    printJson({ ready: true, link, baudRate });
+    process.stderr.write(`扫码器模拟器已就绪 / scanner simulator ready on ${link}\n`);
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+      pty.process.once('exit', () => resolve());
+    });
+    lines.close();
+    sim.dispose();
+    await wire.close();
+    await pty.close();
+    return 0;
+  },
+};
