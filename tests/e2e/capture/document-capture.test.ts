@@ -19,7 +19,11 @@ import { borderStats, renderPdfPageGray } from './render-pdf';
 
 const FRAME = { width: 1280, height: 960 };
 const PAGE_QUAD = skewedQuad({ cx: 650, cy: 480, width: 580, height: 820, rotationDeg: 7, keystone: 0.04 });
-const A4_BUDGET = 300_000;
+/**
+ * Tighter than the product's 300 KB so the quality steps really run: this noisy 581×821 page is
+ * ~136 KB at the first step (0.92).
+ */
+const A4_BUDGET = 60_000;
 
 let dir: string;
 let y4m: string;
@@ -46,10 +50,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openHarness(browser: Browser, permissions: string[]): Promise<Page> {
+async function openHarness(browser: Browser, permissions: string[], query = ''): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions });
   const page = await context.newPage();
-  await page.goto(`${server.url}/capture-harness.html`);
+  await page.goto(`${server.url}/capture-harness.html${query}`);
   return page;
 }
 
@@ -58,7 +62,7 @@ const E2E_TIMEOUT = 60_000;
 
 describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEOUT }, () => {
   test('captures, deskews and crops an A4 page to a JPEG within budget', async () => {
-    const page = await openHarness(cameraBrowser, ['camera']);
+    const page = await openHarness(cameraBrowser, ['camera'], `?a4Budget=${A4_BUDGET}`);
     await expect
       .poll(() => page.getByTestId('capture-instruction').textContent())
       .toContain('请将材料平放在底板上');
@@ -110,6 +114,7 @@ describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEO
 
     const jpeg = Buffer.from(shot.jpegBase64, 'base64');
     expect(jpeg.length).toBeLessThanOrEqual(A4_BUDGET);
+    expect(shot.quality).toBeLessThan(0.92); // stepped down to fit
     const info = readJpegInfo(jpeg);
     expect(info).not.toBeNull();
     expect({ w: info!.width, h: info!.height }).toEqual({ w: shot.width, h: shot.height });
