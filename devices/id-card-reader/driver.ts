@@ -19,7 +19,13 @@ import {
 import { SAM_COMMANDS, type SamCommandName } from './protocol/commands';
 import { decodeFrame, encodeFrame, type SamFrame } from './protocol/frame';
 import type { IdCardRecord } from './protocol/record';
-import { formatSamId, parseCardBlocks, parseResponse, type SamResponse } from './protocol/replies';
+import {
+  formatSamId,
+  isPlausibleReply,
+  parseCardBlocks,
+  parseResponse,
+  type SamResponse,
+} from './protocol/replies';
 import { SW3, describeStatus } from './protocol/status';
 import { decodeExtraAddress, decodeTextBlock } from './protocol/text';
 import type { WltDecoder } from './protocol/wlt';
@@ -508,10 +514,16 @@ export class IdCardReaderDriver {
           };
           try {
             await this.transport.write(bytes, sig);
-            const frame = await this.#frames.next(() => true, AbortSignal.any([sig, bad.signal]));
-            const r = parseResponse(frame);
-            if (!r) throw this.#malformed(name, 'shortResponse');
-            return r;
+            const frame = await this.#frames.next(
+              (f) => {
+                const r = parseResponse(f);
+                if (r && isPlausibleReply(name, r)) return true;
+                this.#log.debug('frame.unexpected', { command: name, sw3: r?.sw3, bytes: f.payload.length });
+                return false;
+              },
+              AbortSignal.any([sig, bad.signal]),
+            );
+            return parseResponse(frame)!;
           } finally {
             this.#onBadFrame = undefined;
           }

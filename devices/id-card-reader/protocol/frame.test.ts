@@ -21,6 +21,7 @@ import {
   buildSamIdResponse,
   buildSelectOkResponse,
   formatSamId,
+  isPlausibleReply,
   parseCardBlocks,
   parseResponse,
 } from './replies';
@@ -211,5 +212,25 @@ describe('SW3 status mapping (§1.4)', () => {
     [0x7e, 'protocol', 'unknownStatus'],
   ])('0x%s → %s / %s', (sw3, code, detail) => {
     expect(describeStatus(sw3)).toMatchObject({ code, detail });
+  });
+});
+
+describe('reply plausibility (no command echo on the wire)', () => {
+  const resp = (bytes: Uint8Array) => {
+    const r = decodeFrame(bytes);
+    if (r.kind !== 'frame') throw new Error('no frame');
+    return parseResponse(r.frame)!;
+  };
+  it('tells a late find reply from a select reply', () => {
+    expect(isPlausibleReply('selectCard', resp(buildFindOkResponse()))).toBe(false);
+    expect(isPlausibleReply('findCard', resp(buildFindOkResponse()))).toBe(true);
+    expect(isPlausibleReply('readBase', resp(buildSelectOkResponse()))).toBe(false);
+    expect(isPlausibleReply('selectCard', resp(buildSelectOkResponse()))).toBe(true);
+  });
+  it('accepts failure statuses without data for any command', () => {
+    expect(isPlausibleReply('readBase', resp(buildResponse(SW3.cardReadFailed)))).toBe(true);
+    expect(isPlausibleReply('findCard', resp(buildResponse(SW3.noCard)))).toBe(true);
+    expect(isPlausibleReply('readExtraAddress', resp(buildResponse(SW3.noContent)))).toBe(true);
+    expect(isPlausibleReply('readSamId', resp(buildResponse(SW3.success)))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import type { SamCommandName } from './commands';
 import { encodeFrame, type SamFrame } from './frame';
 import { SW3 } from './status';
 
@@ -20,6 +21,32 @@ export function parseResponse(frame: SamFrame): SamResponse | undefined {
   const p = frame.payload;
   if (p.length < 3) return undefined;
   return { sw1: p[0]!, sw2: p[1]!, sw3: p[2]!, data: p.slice(3) };
+}
+
+/** Success SW3 and data length per command; a failure reply carries no data. */
+const SUCCESS_SHAPE: Record<SamCommandName, { sw3: number; minData: number; maxData: number }> = {
+  resetSam: { sw3: SW3.success, minData: 0, maxData: 0 },
+  samStatus: { sw3: SW3.success, minData: 0, maxData: 0 },
+  readSamId: { sw3: SW3.success, minData: SAM_ID_BYTES, maxData: SAM_ID_BYTES },
+  findCard: { sw3: SW3.cardFound, minData: 4, maxData: 4 },
+  selectCard: { sw3: SW3.success, minData: 8, maxData: 8 },
+  readBase: { sw3: SW3.success, minData: 4 + TEXT_BYTES, maxData: 4 + TEXT_BYTES + PHOTO_BYTES },
+  readBaseWithFingerprint: {
+    sw3: SW3.success,
+    minData: 6 + TEXT_BYTES,
+    maxData: 6 + TEXT_BYTES + PHOTO_BYTES + FINGERPRINT_BYTES,
+  },
+  readExtraAddress: { sw3: SW3.success, minData: EXTRA_ADDRESS_BYTES, maxData: EXTRA_ADDRESS_BYTES },
+};
+
+/**
+ * Whether `r` can be the reply to `command`. Replies carry no command echo, so a late reply to an
+ * earlier, timed-out command (a find's 9F arriving while a select waits) is told apart by its shape.
+ */
+export function isPlausibleReply(command: SamCommandName, r: SamResponse): boolean {
+  const shape = SUCCESS_SHAPE[command];
+  if (r.sw3 === shape.sw3) return r.data.length >= shape.minData && r.data.length <= shape.maxData;
+  return r.data.length === 0 && r.sw3 !== SW3.success && r.sw3 !== SW3.cardFound;
 }
 
 /** The 30 01 / 30 10 data: TL(2,BE) PL(2,BE) [FL(2,BE)] TEXT PHOTO [FP] (§1.6). */
