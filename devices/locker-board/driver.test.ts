@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { FrameAssembler, MemoryLogger } from '../core';
+import { memoryPair } from '../transports/memory';
+import { defaultCabinetConfig } from './config';
+import { LockerCabinetDriver } from './driver';
+import { createLockerProtocol, type LockerRequest } from './protocol';
+import { LockerCabinetSimulator } from './simulator';
+
+const fast = { openTimeoutMs: 400, pollIntervalMs: 20, replyTimeoutMs: 100, missesBeforeNoDevice: 2 };
+
+async function withSimulator() {
+  const [host, far] = memoryPair();
+  await host.open();
+  await far.open();
+  const config = defaultCabinetConfig('8a', { boards: [1], ...fast });
+  const sim = new LockerCabinetSimulator(far, {
+    protocol: '8a',
+    boards: [1],
+    doorsPerBoard: 16,
+    feedbackActiveMeans: config.feedbackActiveMeans,
+    springMs: 10,
+    autoCloseMs: null,
+    baudRate: 1_000_000,
+  });
+  return { driver: new LockerCabinetDriver('cab', host, config, new MemoryLogger()), sim, host };
+}
+
+describe('LockerCabinetDriver', () => {
+  it('rejects unknown boards and doors as invalidArgument without touching the bus', async () => {
+    const { driver, sim } = await withSimulator();
+    await expect(driver.open(9, 1)).rejects.toMatchObject({
+      code: 'invalidArgument',
+      detail: 'unknownBoard',
+    });
+    await expect(driver.open(1, 17)).rejects.toMatchObject({
+      code: 'invalidArgument',
+      detail: 'unknownDoor',
+    });
+    expect(sim.requestsSeen).toBe(0);
+  });
+
+  it('turns a caller abort into canceled', async () => {
+    const { driver, sim } = await withSimulator();
+    sim.setDeadSensor(1, 4);
+    const controller = new AbortController();
+    const opening = driver.open(1, 4, controller.signal);
+    setTimeout(() => controller.abort(), 60);
+    await expect(opening).rejects.toMatchObject({ code: 'canceled' });
+  });
+
+  it('confirms the door from the sensor when the unlock acknowledgement is lost, without firing twice', async () => {
+    // A far end that fires the coil but whose acknowledgement never arrives (bus noise).
+    const [host, far] = memoryPair();
+    await host.open();
+    await far.open();
+    const p = createLockerProtocol('8a');
+    const open = new Set<number>();
+    let unlocks = 0;
+    const a = new FrameAssembler((b: Uint8Array) => p.decodeRequest(b));
+    far.onData((chunk) => {
+      for (const req of a.push(chunk) as LockerRequest[]) {
+        if (req.kind === 'unlock') {
+          unlocks++;
+          open.add(req.door);
+        } else if (req.kind === 'boardStatus') {
+          const feedback = Array.from({ length: 16 }, (_, i) => open.has(i + 1));
+          void far.write(
+            p.encodeReply({
+              kind: 'boardStatus',
+              board: req.board,
+              bits: { feedback, itemPresent: undefined },
+            }),
+          );
+        }
+      }
+    });
+    const log = new MemoryLogger();
+    const driver = new LockerCabinetDriver('cab', host, defaultCabinetConfig('8a', { ...fast }), log);
+    await expect(driver.open(1, 6)).resolves.toMatchObject({ board: 1, door: 6 });
+    expect(unlocks).toBe(1);
+    expect(log.lines.some((l) => l.event === 'locker.unlockAckMissing')).toBe(true);
+  });
+
+  it('reports the link closing as notConnected and counts it against the board', async () => {
+    const { driver, host } = await withSimulator();
+    await driver.readBoard(1);
+    host.unplug();
+    await expect(driver.readBoard(1)).rejects.toMatchObject({ code: 'notConnected' });
+    expect(driver.boardStatus(1).current.detail.consecutiveMisses).toBe(1);
+  });
+});
