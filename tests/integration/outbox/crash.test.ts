@@ -17,13 +17,14 @@ import {
 } from '../../helpers/outbox-service';
 
 const SEED = Number(process.env.OUTBOX_CRASH_SEED ?? 20261123);
-const KILLS = 30;
+const KILLS = Number(process.env.OUTBOX_CRASH_KILLS ?? 30);
 const FILINGS = 24;
 const KIOSK_ID = 'crash-kiosk-01';
 
 let dir: string;
 let service: TestService;
 let childScript: string;
+const live = new Set<ChildProcess>();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'yizhan-outbox-crash-'));
@@ -32,6 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const c of live) c.kill('SIGKILL');
   await service?.stop();
   rmSync(dir, { recursive: true, force: true });
   if (childScript) rmSync(childScript, { force: true });
@@ -56,6 +58,8 @@ function runKiosk(credential: string): Run {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   const lines: string[] = [];
   let buf = '';
   child.stdout.on('data', (d: Buffer) => {
