@@ -13,8 +13,13 @@ import { testGlyphs } from './escpos-font';
 
 export interface PrinterRig {
   driver: EscposPrinterDriver;
+  /** The current simulator (a new one after `replug`). */
   sim: EscposPrinterSimulator;
   driverTransport: SerialTransport;
+  /** Kills socat: both pty ends vanish, as when the USB-serial cable is pulled. */
+  unplug(): Promise<void>;
+  /** A new pty pair on the same path with a fresh simulator behind it. */
+  replug(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -33,11 +38,22 @@ export async function printerOverPty(
   const profile = opts.profile ?? PROFILES.kp628;
   const baudRate = opts.baudRate ?? 115200;
   const dir = mkdtempSync(join(tmpdir(), 'yizhan-printer-'));
-  const pair = await createPtyPair({ link: join(dir, 'printer') });
-  const simTransport = new SerialTransport({ path: pair.simulatorPath, baudRate });
-  await simTransport.open();
-  const sim = new EscposPrinterSimulator(simTransport, { profile, glyphs: testGlyphs(), baudRate });
-  const driverTransport = new SerialTransport({ path: pair.devicePath, baudRate });
+  const link = join(dir, 'printer');
+  const plug = async () => {
+    const pair = await createPtyPair({ link });
+    const wire = new SerialTransport({ path: pair.simulatorPath, baudRate });
+    await wire.open();
+    return { pair, wire, sim: new EscposPrinterSimulator(wire, { profile, glyphs: testGlyphs(), baudRate }) };
+  };
+  let side: Awaited<ReturnType<typeof plug>> | undefined = await plug();
+  const unplug = async () => {
+    if (!side) return;
+    side.sim.dispose();
+    await side.wire.close();
+    await side.pair.close();
+    side = undefined;
+  };
+  const driverTransport = new SerialTransport({ path: link, baudRate });
   if (opts.openDriverPort !== false) await driverTransport.open();
   const driver = new EscposPrinterDriver(driverTransport, {
     deviceId: 'printer-1',
@@ -50,17 +66,22 @@ export async function printerOverPty(
     takeTimeoutMs: 5000,
     ...opts.driver,
   });
-  return {
+  const rig: PrinterRig = {
     driver,
-    sim,
+    sim: side.sim,
     driverTransport,
+    unplug,
+    async replug() {
+      await unplug();
+      side = await plug();
+      rig.sim = side.sim;
+    },
     async dispose() {
       await driver.stop();
       await driverTransport.close();
-      sim.dispose();
-      await simTransport.close();
-      await pair.close();
+      await unplug();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return rig;
 }

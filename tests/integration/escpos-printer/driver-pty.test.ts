@@ -103,7 +103,29 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     expect(rig.driver.status.current.detail.receiptTaken).toBeNull();
   });
 
-  it('follows Automatic Status Back under LinkSupervisor and reconnects after the port reopens', async () => {
+  it('reports noDevice when the cable is pulled and recovers under LinkSupervisor when it is back', async () => {
+    rig = await printerOverPty({
+      openDriverPort: false,
+      driver: { supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 300 } },
+    });
+    const health = (want: string) =>
+      new Promise<void>((resolve) => {
+        if (rig!.driver.status.current.health === want) return resolve();
+        const off = rig!.driver.status.subscribe((s) => s.health === want && (off(), resolve()));
+      });
+    rig.driver.start();
+    await health('online');
+    await rig.unplug();
+    await health('noDevice');
+    expect(rig.driver.status.current.lastError?.code).toBe('notConnected');
+    await rig.replug();
+    await health('online');
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-7' });
+    expect((await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed'])).state).toBe('taken');
+    expect(rig.sim.receipts).toHaveLength(1);
+  });
+
+  it('follows Automatic Status Back under LinkSupervisor without polling', async () => {
     rig = await printerOverPty({ openDriverPort: false, driver: { statusBack: true } });
     const connected = new Promise<void>((resolve) => {
       const off = rig!.driver.status.subscribe((s) => s.health === 'online' && (off(), resolve()));
