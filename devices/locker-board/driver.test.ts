@@ -58,7 +58,7 @@ describe('LockerCabinetDriver', () => {
     let unlocks = 0;
     const a = new FrameAssembler((b: Uint8Array) => p.decodeRequest(b));
     far.onData((chunk) => {
-      for (const req of a.push(chunk) as LockerRequest[]) {
+      for (const req of a.push(chunk)) {
         if (req.kind === 'unlock') {
           unlocks++;
           open.add(req.door);
