@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DeviceError, Emitter, MemoryLogger, type CardChannel } from '../core';
 import { PcscReaderDriver } from './driver';
 import { INS } from './protocol/apdu';
+import { CardSession, ForbiddenCommandError } from './session';
 import { SimulatedCard } from './simulator/card';
 import { parseCardProfile, type CardProfile } from './simulator/profile';
 
@@ -210,5 +211,29 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
       code: 'noMedia',
       detail: 'cardRemoved',
     });
+  });
+});
+
+describe('CardSession', () => {
+  it('refuses to send VERIFY (PIN) even if asked, before anything reaches the card', async () => {
+    const sent: Uint8Array[] = [];
+    const session = new CardSession(
+      (apdu) => {
+        sent.push(apdu);
+        return Promise.resolve(Uint8Array.of(0x90, 0x00));
+      },
+      new AbortController().signal,
+      new MemoryLogger(),
+    );
+    await expect(
+      session.exchange('VERIFY', {
+        cla: 0,
+        ins: INS.verify,
+        p1: 0,
+        p2: 0,
+        data: Uint8Array.of(0x88, 0x88, 0x88),
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenCommandError);
+    expect(sent).toEqual([]);
   });
 });
