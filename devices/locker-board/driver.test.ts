@@ -3,7 +3,7 @@ import { FrameAssembler, MemoryLogger } from '../core';
 import { memoryPair } from '../transports/memory';
 import { defaultCabinetConfig } from './config';
 import { LockerCabinetDriver } from './driver';
-import { createLockerProtocol, type LockerRequest } from './protocol';
+import { createLockerProtocol } from './protocol';
 import { LockerCabinetSimulator } from './simulator';
 
 const fast = { openTimeoutMs: 400, pollIntervalMs: 20, replyTimeoutMs: 100, missesBeforeNoDevice: 2 };
