@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testGlyphs } from '../../tests/helpers/escpos-font';
+import { MemoryLogger } from '../core';
+import { memoryPair, type MemoryEnd } from '../transports';
+import { EscposPrinterDriver, type EscposPrinterOptions } from './driver';
+import { PROFILES, receipt, type PrinterProfile } from './protocol';
+import { EscposPrinterSimulator } from './simulator';
+
+let ends: MemoryEnd[] = [];
+afterEach(async () => {
+  for (const e of ends) await e.close();
+});
+
+async function rig(profile: PrinterProfile, opts: Partial<EscposPrinterOptions> = {}) {
+  const [host, device] = memoryPair('printer');
+  ends = [host, device];
+  await host.open();
+  await device.open();
+  const sim = new EscposPrinterSimulator(device, { profile, glyphs: testGlyphs(), baudRate: 0 });
+  const log = new MemoryLogger();
+  const driver = new EscposPrinterDriver(host, {
+    deviceId: 'p1',
+    profile,
+    baudRate: 115200,
+    replyTimeoutMs: 500,
+    statusPollMs: 0,
+    takePollMs: 10,
+    log,
+    ...opts,
+  });
+  return { driver, sim, log };
+}
+
+const doc = (text: string) => ({ blocks: [receipt.text(text), receipt.cut()] });
+
+describe('EscposPrinterDriver (memory link)', () => {
+  it('prints queued jobs in order and never logs receipt text', async () => {
+    const { driver, sim, log } = await rig(PROFILES['generic-80']);
+    const a = driver.submit(doc('申请人 张三丰 110105199001011234'), { key: 'a' });
+    const b = driver.submit(doc('second'), { key: 'b' });
+    await driver.waitForJob(b.id, ['printed']);
+    expect(driver.job(a.id)?.state).toBe('printed');
+    expect(sim.receipts.map((r) => r.transcript.split('\n')[0])).toEqual([
+      '申请人 张三丰 110105199001011234',
+      'second',
+    ]);
+    expect(JSON.stringify(log.lines)).not.toMatch(/张三丰|110105199001011234/);
+  });
+
+  it('fails a document the profile cannot print, and retries a failed key as a new job', async () => {
+    const { driver, sim } = await rig(PROFILES['raster-80']);
+    const bad = driver.submit(doc('中文'), { key: 'k' });
+    expect(await driver.waitForJob(bad.id, ['failed'])).toMatchObject({
+      reason: 'invalidDocument',
+      attempts: 0,
+    });
+    const again = driver.submit(doc('ascii only'), { key: 'k' });
+    expect(again.id).not.toBe(bad.id);
+    await driver.waitForJob(again.id, ['printed']);
+    expect(sim.receipts).toHaveLength(1);
+  });
+
+  it('prints the raster fallback when given a rasteriser', async () => {
+    const { driver, sim } = await rig(PROFILES['raster-80'], { glyphs: testGlyphs() });
+    const job = driver.submit(
+      { blocks: [receipt.text('中文'), receipt.qr('x'), receipt.cut()] },
+      { key: 'r' },
+    );
+    await driver.waitForJob(job.id, ['printed']);
+    expect(sim.receipts[0]!.items.map((i) => i.kind)).toEqual(['raster', 'raster', 'cut']);
+  });
+
+  it('refuses to resume or cancel jobs in the wrong state', async () => {
+    const { driver } = await rig(PROFILES['generic-80']);
+    const job = driver.submit(doc('x'), { key: 'x' });
+    await driver.waitForJob(job.id, ['printed']);
+    expect(() => driver.resume(job.id)).toThrow(
+      expect.objectContaining({ code: 'sequence', detail: 'jobNotHeld' }) as Error,
+    );
+    expect(() => driver.cancel(job.id)).toThrow(expect.objectContaining({ code: 'sequence' }) as Error);
+    await expect(driver.waitForJob('nope', ['printed'])).rejects.toMatchObject({ code: 'invalidArgument' });
+  });
+
+  it('reports near-end paper as online with detail nearEnd', async () => {
+    const { driver, sim } = await rig(PROFILES.kp628);
+    sim.setFaults({ paperNearEnd: true });
+    expect(await driver.refreshStatus()).toMatchObject({
+      health: 'online',
+      detail: { paper: 'nearEnd', online: true, receiptTaken: true },
+    });
+  });
+});
