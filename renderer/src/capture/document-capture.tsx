@@ -115,8 +115,8 @@ export function DocumentCapture(props: DocumentCaptureProps) {
     try {
       const grabbed = await grabFrame(video, camera.track);
       previewUrl = grabbed.previewUrl;
-      const view = { width: grabbed.frame.width, height: grabbed.frame.height, previewUrl };
-      const { detection } = await client.detect(grabbed.frame);
+      const { detection, width, height } = await client.detect(grabbed.bitmap);
+      const view = { width, height, previewUrl };
       if (detection.issue) setNotice(DETECTION_ISSUE_MSG[detection.issue]);
       setStep({ kind: 'adjust', frame: view, detection, quad: detection.quad, edited: false });
     } catch {

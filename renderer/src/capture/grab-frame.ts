@@ -1,5 +1,3 @@
-import type { RgbaImage } from './imaging/raster';
-
 declare global {
   // Chromium implements grabFrame (Image Capture spec); TypeScript's DOM lib lists only takePhoto.
   interface ImageCapture {
@@ -8,30 +6,23 @@ declare global {
 }
 
 export interface GrabbedFrame {
-  frame: RgbaImage;
+  /** Full-resolution frame; hand it to the imaging worker (transfer), which reads its pixels. */
+  bitmap: ImageBitmap;
   /** Object URL of a downscaled JPEG for the corner editor; revoke it when done. */
   previewUrl: string;
 }
 
-interface Source {
-  image: CanvasImageSource;
-  width: number;
-  height: number;
-  close(): void;
-}
-
-async function grabSource(video: HTMLVideoElement, track: MediaStreamTrack): Promise<Source> {
+async function grabBitmap(video: HTMLVideoElement, track: MediaStreamTrack): Promise<ImageBitmap> {
   // ImageCapture exists in Chromium/Electron; feature-test it for other engines.
   if (typeof ImageCapture === 'function' && track.readyState === 'live') {
     try {
-      const bmp = await new ImageCapture(track).grabFrame();
-      return { image: bmp, width: bmp.width, height: bmp.height, close: () => bmp.close() };
+      return await new ImageCapture(track).grabFrame();
     } catch {
       // Some UVC drivers reject grabFrame while streaming; the <video> element still has the frame.
     }
   }
   if (!video.videoWidth || !video.videoHeight) throw new Error('the camera has not delivered a frame yet');
-  return { image: video, width: video.videoWidth, height: video.videoHeight, close: () => undefined };
+  return createImageBitmap(video);
 }
 
 export function canvasToBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
@@ -50,31 +41,26 @@ export function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
   return ctx;
 }
 
-/** One full-resolution frame from the camera as RGBA pixels, plus a small preview to show. */
+/**
+ * One full-resolution frame from the camera plus a small preview to show. Only the preview is
+ * drawn on this (UI) thread; reading the full frame's pixels happens in the worker.
+ */
 export async function grabFrame(
   video: HTMLVideoElement,
   track: MediaStreamTrack,
   previewMaxSide = 1280,
 ): Promise<GrabbedFrame> {
-  const src = await grabSource(video, track);
+  const bitmap = await grabBitmap(video, track);
   try {
-    const canvas = document.createElement('canvas');
-    canvas.width = src.width;
-    canvas.height = src.height;
-    const ctx = context2d(canvas);
-    ctx.drawImage(src.image, 0, 0);
-    const pixels = ctx.getImageData(0, 0, src.width, src.height);
-    const s = Math.min(1, previewMaxSide / Math.max(src.width, src.height));
+    const s = Math.min(1, previewMaxSide / Math.max(bitmap.width, bitmap.height));
     const preview = document.createElement('canvas');
-    preview.width = Math.round(src.width * s);
-    preview.height = Math.round(src.height * s);
-    context2d(preview).drawImage(canvas, 0, 0, preview.width, preview.height);
+    preview.width = Math.round(bitmap.width * s);
+    preview.height = Math.round(bitmap.height * s);
+    context2d(preview).drawImage(bitmap, 0, 0, preview.width, preview.height);
     const blob = await canvasToBlob(preview, 'image/jpeg', 0.85);
-    return {
-      frame: { width: src.width, height: src.height, data: pixels.data },
-      previewUrl: URL.createObjectURL(blob),
-    };
-  } finally {
-    src.close();
+    return { bitmap, previewUrl: URL.createObjectURL(blob) };
+  } catch (err) {
+    bitmap.close();
+    throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ImagingClient } from './imaging-client';
 import { detectPage } from './imaging/detect';
+import type { RgbaImage } from './imaging/raster';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** Stands in for the Web Worker: answers on a later tick, or never, or crashes. */
@@ -14,7 +15,15 @@ class FakeWorker {
     if (this.mode === 'silent') return;
     const reply: WorkerResponse =
       req.kind === 'detect'
-        ? { id: req.id, ok: true, kind: 'detect', detection: detectPage(req.frame), ms: 1 }
+        ? {
+            id: req.id,
+            ok: true,
+            kind: 'detect',
+            detection: detectPage(req.frame as RgbaImage),
+            width: 64,
+            height: 48,
+            ms: 1,
+          }
         : { id: req.id, ok: false, message: 'no frame loaded' };
     setTimeout(() => this.onmessage?.({ data: reply } as MessageEvent<WorkerResponse>), 0);
   }

@@ -29,11 +29,17 @@ export class ImagingClient {
     this.worker.onerror = (e) => this.failAll(new Error(`imaging worker failed: ${e.message}`));
   }
 
-  /** Hands the frame's pixels to the worker (the buffer is transferred, not copied). */
-  async detect(frame: RgbaImage): Promise<{ detection: Detection; ms: number }> {
-    const r = await this.send({ kind: 'detect', frame }, [frame.data.buffer as ArrayBuffer]);
+  /**
+   * Hands the frame to the worker, which keeps it for `crop`. It is transferred, not copied: the
+   * caller's bitmap or pixel buffer is unusable afterwards.
+   */
+  async detect(
+    frame: RgbaImage | ImageBitmap,
+  ): Promise<{ detection: Detection; width: number; height: number; ms: number }> {
+    const transfer = 'data' in frame ? [frame.data.buffer as ArrayBuffer] : [frame];
+    const r = await this.send({ kind: 'detect', frame }, transfer);
     if (r.kind !== 'detect') throw new Error('unexpected worker reply');
-    return { detection: r.detection, ms: r.ms };
+    return { detection: r.detection, width: r.width, height: r.height, ms: r.ms };
   }
 
   async crop(quad: Quad, options: CropOptions): Promise<{ page: CroppedPage; ms: number }> {

@@ -11,6 +11,18 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+
+/** Pixels of a transferred bitmap; reading 8 MP here keeps the UI thread free. */
+function toPixels(frame: RgbaImage | ImageBitmap): RgbaImage {
+  if (!(frame instanceof ImageBitmap)) return frame;
+  const canvas = new OffscreenCanvas(frame.width, frame.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('OffscreenCanvas 2D is unavailable');
+  ctx.drawImage(frame, 0, 0);
+  frame.close();
+  const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return { width, height, data };
+}
 let frame: RgbaImage | null = null;
 
 scope.onmessage = (e) => {
@@ -19,13 +31,15 @@ scope.onmessage = (e) => {
   try {
     switch (req.kind) {
       case 'detect': {
-        frame = req.frame;
+        frame = toPixels(req.frame);
         const detection = detectPage(frame);
         scope.postMessage({
           id: req.id,
           ok: true,
           kind: 'detect',
           detection,
+          width: frame.width,
+          height: frame.height,
           ms: performance.now() - started,
         });
         return;

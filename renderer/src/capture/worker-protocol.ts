@@ -6,12 +6,13 @@ import type { Quad } from './imaging/geometry';
 import type { RgbaImage } from './imaging/raster';
 
 export type WorkerRequest =
-  | { id: number; kind: 'detect'; frame: RgbaImage }
+  /** A camera ImageBitmap (decoded to pixels inside the worker) or ready RGBA pixels. */
+  | { id: number; kind: 'detect'; frame: RgbaImage | ImageBitmap }
   | { id: number; kind: 'crop'; quad: Quad; options: CropOptions }
   | { id: number; kind: 'release' };
 
 export type WorkerResponse =
-  | { id: number; ok: true; kind: 'detect'; detection: Detection; ms: number }
+  | { id: number; ok: true; kind: 'detect'; detection: Detection; width: number; height: number; ms: number }
   | { id: number; ok: true; kind: 'crop'; page: CroppedPage; ms: number }
   | { id: number; ok: true; kind: 'release' }
   | { id: number; ok: false; message: string };
