@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -57,6 +57,7 @@ export function ensurePcscd(): PrivatePcscd {
   const stop = () => {
     dialer?.close();
     spawnSync('bash', [SCRIPT, 'stop'], { env, timeout: 10_000 });
+    rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
   instance = {
