@@ -186,7 +186,7 @@ export class IdCardReaderDriver {
   /**
    * Waits for a card and returns its record. A card already read and still on the reader is returned
    * at once. On timeout it rejects with the last read error seen while waiting, else `notConnected`
-   * (no reader ever answered) or `timeout` / `noCard`.
+   * (port unavailable, or no reader answering now) or `timeout` / `noCard`. `stop()` is final.
    */
   async readOnce(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<IdCardRecord> {
     if (this.#card === 'read' && this.#lastRecord) return this.#lastRecord;
@@ -201,7 +201,7 @@ export class IdCardReaderDriver {
     } catch (err) {
       if (opts.signal?.aborted) throw toDeviceError(err, this.#where('readOnce'), opts.signal);
       if (lastError) throw lastError;
-      if (!this.#everConnected) {
+      if (!this.#everConnected || this.#supervisor.state !== 'connected') {
         if (this.#lastLinkError) throw this.#lastLinkError;
         if (!this.#probeAttempted)
           throw new DeviceError(

@@ -82,7 +82,7 @@ describe('yizhan sim idcard + yizhan device idcard read, as real processes', () 
     const exited = new Promise<number | null>((res) => sim!.once('exit', (code) => res(code)));
     sim!.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 60_000);
 
   it('prints the error shape and exits non-zero when nothing answers', async () => {
     pair = await createPtyPair();
@@ -104,5 +104,5 @@ describe('yizhan sim idcard + yizhan device idcard read, as real processes', () 
         detail: 'noAnswer',
       },
     });
-  });
+  }, 60_000);
 });
