@@ -1,6 +1,7 @@
 // Renderer build: one Vite project rooted at renderer/; every HTML file directly in renderer/ is a
 // page (add a page by adding its .html file). YIZHAN_RENDERER_PAGES (comma-separated page names,
 // file names without .html) limits a build to some pages, which tests use to build only what they drive.
+// Test harness pages (*-harness.html) are built only when named there, so they never ship.
 import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -14,7 +15,8 @@ function pageInputs(): Record<string, string> {
   for (const file of readdirSync(root)) {
     if (!file.endsWith('.html')) continue;
     const name = basename(file, '.html');
-    if (!only || only.includes(name)) inputs[name] = resolve(root, file);
+    const wanted = only ? only.includes(name) : !name.endsWith('-harness');
+    if (wanted) inputs[name] = resolve(root, file);
   }
   if (Object.keys(inputs).length === 0) throw new Error(`no renderer pages to build in ${root}`);
   return inputs;
