@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { FontRegistry } from '../print-templates/index';
 import { resolveConfig, type BackofficeConfig } from './config';
 import type { Clock, Ctx } from './context';
 import { migrate } from './db/migrations';
@@ -16,6 +14,7 @@ import { kioskRoutes, seedConfig } from './routes/kiosks';
 import { lockerRoutes } from './routes/lockers';
 import { metaRoutes } from './routes/meta';
 import { staffRoutes } from './routes/staff';
+import { NoticeRenderer } from './results/renderer';
 import { seedStaff } from './services/staff';
 
 export const API_PREFIX = '/api/v1';
@@ -87,7 +86,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     cfg,
     clock,
     elicences: opts.config.elicences ?? new SampleElicenceProvider(),
-    fonts: new FontRegistry((p) => (existsSync(p) ? readFileSync(p) : undefined)),
+    renderer: new NoticeRenderer(),
   };
   await migrate(opts.db, clock.now());
   await seedConfig(ctx);
@@ -128,6 +127,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...staffRoutes(ctx),
     ...metaRoutes(ctx),
   ];
+  app.addHook('onClose', () => ctx.renderer.close());
   const hooks = { authenticate: authenticator(ctx) };
   for (const r of routes) mount(app, API_PREFIX, r, hooks);
   const openapi = buildOpenApi(routes, API_PREFIX, API_VERSION);

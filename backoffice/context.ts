@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ResolvedConfig } from './config';
 import type { Database } from './db/types';
 import type { ElicenceProvider } from './domain/elicence';
-import type { FontRegistry } from '../print-templates/index';
+import type { NoticeRenderer } from './results/renderer';
 
 export interface Clock {
   now(): number;
@@ -14,8 +14,8 @@ export interface Ctx {
   cfg: ResolvedConfig;
   clock: Clock;
   elicences: ElicenceProvider;
-  /** One per service instance: keeps the parsed CJK font so each document skips re-parsing it. */
-  fonts: FontRegistry;
+  /** Result documents, rendered off the event loop. */
+  renderer: NoticeRenderer;
 }
 
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');

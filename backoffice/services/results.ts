@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { renderPdf, resultNotice } from '../../print-templates/index';
 import { iso, type Ctx } from '../context';
 import { findService, type SoleProprietorForm } from '../domain/catalogue';
 
@@ -42,28 +41,23 @@ function summaryOf(input: NoticeInput, serviceName: string): { summary: string; 
 }
 
 /** Renders the 办件结果通知书 (print-templates/result-notice) of an approved filing. */
-export async function generateNotice(ctx: Ctx, input: NoticeInput): Promise<Buffer> {
+export function generateNotice(ctx: Ctx, input: NoticeInput): Promise<Buffer> {
   const service = findService(input.serviceId);
   const serviceName = service?.nameZh ?? input.serviceId;
   const named = [ctx.cfg.site.department, ctx.cfg.site.hallName].find(
     (v): v is string => typeof v === 'string',
   );
   const department = named ?? '政务服务中心';
-  const pdf = await renderPdf(
-    resultNotice,
-    {
-      caseNumber: input.trackingNumber,
-      serviceName,
-      department,
-      applicant: { name: input.applicant.name, idNumber: input.applicant.idNumber },
-      acceptedAt: iso(input.submittedAt),
-      issuedAt: iso(ctx.clock.now()),
-      decision: 'approved',
-      ...summaryOf(input, serviceName),
-      issuer: { name: department, sealText: `${department}业务专用章`.slice(0, 30) },
-      verification: { code: verificationCode(ctx.cfg.secret, input.trackingNumber), url: ctx.cfg.verifyUrl },
-    },
-    { fonts: ctx.fonts },
-  );
-  return Buffer.from(pdf);
+  return ctx.renderer.render({
+    caseNumber: input.trackingNumber,
+    serviceName,
+    department,
+    applicant: { name: input.applicant.name, idNumber: input.applicant.idNumber },
+    acceptedAt: iso(input.submittedAt),
+    issuedAt: iso(ctx.clock.now()),
+    decision: 'approved',
+    ...summaryOf(input, serviceName),
+    issuer: { name: department, sealText: `${department}业务专用章`.slice(0, 30) },
+    verification: { code: verificationCode(ctx.cfg.secret, input.trackingNumber), url: ctx.cfg.verifyUrl },
+  });
 }
