@@ -12,6 +12,7 @@ import {
   toDeviceError,
   withDeadline,
   type CardChannel,
+  type DeviceErrorCode,
   type Logger,
 } from '../core';
 import { UNIONPAY_AIDS, type BankCard } from './protocol/bank';
@@ -142,18 +143,15 @@ export class PcscReaderDriver {
         done.abort();
       })
       .catch((err: unknown) => {
-        const e = toDeviceError(err, this.#where('readCard'), options.signal);
+        let e = toDeviceError(err, this.#where('readCard'), options.signal);
         if (e.code === 'timeout' && !e.detail) {
-          const noReader = this.#readerFor(options.reader) === undefined;
-          throw new DeviceError(
-            noReader ? 'notConnected' : 'timeout',
-            noReader ? 'no card reader attached' : 'no card was inserted in time',
-            this.#where('readCard'),
-            {
-              detail: noReader ? 'noReader' : 'noCard',
-              cause: err,
-            },
-          );
+          const reader = this.#readerFor(options.reader);
+          const [code, detail, message]: [DeviceErrorCode, string, string] = !reader
+            ? ['notConnected', 'noReader', 'no card reader attached']
+            : this.#present.get(reader)
+              ? ['timeout', 'cardNotAnswering', 'the card did not answer in time']
+              : ['timeout', 'noCard', 'no card was inserted in time'];
+          e = new DeviceError(code, message, this.#where('readCard'), { detail, cause: err });
         }
         this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
         throw e;
