@@ -69,6 +69,14 @@ describe('detectPage', () => {
     }
   });
 
+  test('copes with uneven side lighting (35% fall-off across the frame)', () => {
+    const d = detectPage(
+      renderScene({ width: W, height: H, quad: a4Quad, seed: 9, noise: 14, text: true, lightFalloff: 0.35 }),
+    );
+    expect(d.found).toBe(true);
+    expect(maxCornerError(d.quad, a4Quad)).toBeLessThan(2);
+  });
+
   test('reports noPage-style fallbacks instead of inventing an outline on an empty base', () => {
     const empty = renderScene({
       width: 320,
