@@ -56,31 +56,34 @@ async function run(protocol: LockerProtocolName): Promise<void> {
     springMs: SPRING_MS,
     autoCloseMs: null,
   });
-  const driver = new LockerCabinetDriver('bench', host, config, silentLogger);
-  await driver.readBoard(board);
-  const times: number[] = [];
-  const wire: number[] = [];
-  for (let i = 0; i < OPENS; i++) {
-    const door = (i % 16) + 1;
-    host.bytes = 0;
-    const t0 = performance.now();
-    await driver.open(board, door);
-    times.push(performance.now() - t0);
-    wire.push(wireTimeMs(host.bytes, baudRate));
-    sim.closeDoor(board, door);
+  try {
+    const driver = new LockerCabinetDriver('bench', host, config, silentLogger);
     await driver.readBoard(board);
+    const times: number[] = [];
+    const wire: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const door = (i % 16) + 1;
+      host.bytes = 0;
+      const t0 = performance.now();
+      await driver.open(board, door);
+      times.push(performance.now() - t0);
+      wire.push(wireTimeMs(host.bytes, baudRate));
+      sim.closeDoor(board, door);
+      await driver.readBoard(board);
+    }
+    const s = [...times].sort((a, b) => a - b);
+    const w = [...wire].sort((a, b) => a - b);
+    console.log(
+      `${protocol.padEnd(3)} @${String(baudRate).padEnd(5)} opens=${OPENS}  open+confirm median ${pct(s, 50).toFixed(1)} ms, p95 ${pct(s, 95).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms` +
+        `  | wire time of the exchanged bytes median ${pct(w, 50).toFixed(1)} ms, p95 ${pct(w, 95).toFixed(1)} ms` +
+        `  | (door spring ${SPRING_MS} ms, poll every ${config.pollIntervalMs} ms)`,
+    );
+  } finally {
+    sim.dispose();
+    await hostEnd.close();
+    await simEnd.close();
+    await pty.close();
   }
-  const s = [...times].sort((a, b) => a - b);
-  const w = [...wire].sort((a, b) => a - b);
-  console.log(
-    `${protocol.padEnd(3)} @${String(baudRate).padEnd(5)} opens=${OPENS}  open+confirm median ${pct(s, 50).toFixed(1)} ms, p95 ${pct(s, 95).toFixed(1)} ms, max ${s.at(-1)!.toFixed(1)} ms` +
-      `  | wire time of the exchanged bytes median ${pct(w, 50).toFixed(1)} ms, p95 ${pct(w, 95).toFixed(1)} ms` +
-      `  | (door spring ${SPRING_MS} ms, poll every ${config.pollIntervalMs} ms)`,
-  );
-  sim.dispose();
-  await hostEnd.close();
-  await simEnd.close();
-  await pty.close();
 }
 
 for (const protocol of ['8a', 'cu'] as const) await run(protocol);
