@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports/memory';
 import { IdCardReaderDriver, type IdCardReaderOptions } from './driver';
 import { IdCardReaderSimulator } from './simulator';
@@ -125,6 +126,24 @@ describe('IdCardReaderDriver over a memory link', () => {
     sim.placeCard(SAMPLE_CARDS.resident);
     await expect(d.readOnce({ timeoutMs: 4000 })).resolves.toMatchObject({ name: '张三' });
     expect(d.status.current.health).toBe('online');
+  });
+
+  it('logs a repeating read failure once and backs off its retries', async () => {
+    const log = new MemoryLogger();
+    const { d, sim, simEnd, attachSim } = setup({ logger: log, retryDelayMs: 50 });
+    await attachSim(simEnd);
+    sim.setFault('readFail', true);
+    sim.placeCard(SAMPLE_CARDS.resident);
+    const errors: number[] = [];
+    d.events.on('error', ({ at }) => errors.push(at));
+    d.start();
+    await new Promise((res) => setTimeout(res, 1200));
+    expect(log.lines.filter((l) => l.event === 'card.readFailed')).toHaveLength(1);
+    // 50, 100, 200, 400, 500 ms … between attempts: a handful, not one every 50 ms.
+    expect(errors.length).toBeGreaterThanOrEqual(3);
+    expect(errors.length).toBeLessThanOrEqual(7);
+    const gaps = errors.slice(1).map((t, i) => t - errors[i]!);
+    expect(gaps.at(-1)!).toBeGreaterThan(gaps[0]!);
   });
 
   it('decodes photos only through an injected WLT decoder', async () => {

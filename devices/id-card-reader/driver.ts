@@ -335,6 +335,8 @@ export class IdCardReaderDriver {
   async #pollLoop(signal: AbortSignal): Promise<void> {
     let misses = 0;
     let silentFinds = 0;
+    let lastKey = '';
+    let repeats = 0;
     let stage: 'idle' | 'reading' = 'idle';
     while (!signal.aborted) {
       try {
@@ -342,7 +344,10 @@ export class IdCardReaderDriver {
         const present = await this.#find(signal);
         silentFinds = 0;
         if (!present) {
-          if (this.#card !== 'absent' && ++misses >= (this.opts.removalMisses ?? 2)) this.#setCardRemoved();
+          if (this.#card !== 'absent' && ++misses >= (this.opts.removalMisses ?? 2)) {
+            this.#setCardRemoved();
+            lastKey = '';
+          }
           await sleep(this.#card === 'absent' ? (this.opts.idlePollMs ?? 5) : 0, signal);
           continue;
         }
@@ -359,6 +364,7 @@ export class IdCardReaderDriver {
         this.status.update({ health: 'busy' });
         const { record, fingerprint } = await this.#readCard(signal);
         this.#lastRecord = record;
+        lastKey = '';
         this.#setCard('read');
         this.status.update({ health: 'online' });
         this.events.emit('card-read', { record, ...(fingerprint ? { fingerprint } : {}), at: this.#now() });
@@ -390,12 +396,18 @@ export class IdCardReaderDriver {
           if (await this.#reprobe(signal, e)) continue;
           return;
         }
-        this.#log.warn('card.readFailed', { error: e.toJSON() });
+        // The same failure repeating (a damaged card left on the reader) is logged once, then every
+        // 50th time, and retried with backoff so the RF field and the log are not hammered all day.
+        const key = `${e.code}/${e.detail ?? ''}`;
+        repeats = key === lastKey ? repeats + 1 : 0;
+        lastKey = key;
+        if (repeats % 50 === 0) this.#log.warn('card.readFailed', { error: e.toJSON(), repeats });
         if (this.status.current.health === 'busy') this.status.update({ health: 'online' });
         this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
         this.events.emit('error', { error: e, at: this.#now() });
         if (cut) return;
-        await sleep(this.opts.retryDelayMs ?? 200, signal).catch(() => undefined);
+        const base = this.opts.retryDelayMs ?? 200;
+        await sleep(Math.min(base * 2 ** Math.min(repeats, 4), 10 * base), signal).catch(() => undefined);
       }
     }
   }
