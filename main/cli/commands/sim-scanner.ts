@@ -10,13 +10,15 @@ export const command: CliCommand = {
   path: ['sim', 'scanner'],
   summary: 'Simulate a GM65-style serial QR/barcode scanner on a pty (模拟串口扫码器)',
   usage:
-    'sim scanner --link PATH [--scan TEXT]… [--interval MS] [--aim] [--baud N]\n' +
+    'sim scanner --link PATH [--scan TEXT]… [--interval MS] [--repeat N] [--aim] [--baud N]\n' +
     '  Each stdin line is scanned as one code. --scan payloads are scanned in order, --interval ms apart,\n' +
-    '  once the host has configured the scanner (first command, then 300 ms without commands).',
+    '  --repeat times, once the host has configured the scanner (first command, then 300 ms without commands).\n' +
+    '  With --aim, 6–30 letters/digits go out as Code 128 (]C0), anything else as QR (]Q1).',
   options: {
     link: { type: 'string' },
     scan: { type: 'string', multiple: true },
     interval: { type: 'string' },
+    repeat: { type: 'string' },
     aim: { type: 'boolean' },
     baud: { type: 'string' },
   },
@@ -24,6 +26,7 @@ export const command: CliCommand = {
     const link = requiredString(values, 'link');
     const scripted = list(values, 'scan');
     const interval = intOption(values, 'interval', 300);
+    const repeat = intOption(values, 'repeat', 1);
     const baudRate = intOption(values, 'baud', 9600);
     const { createPtyPair, SerialTransport } = await import('../../../devices/transports');
     const { ScannerSimulator } = await import('../../../devices/scanner');
@@ -48,7 +51,8 @@ export const command: CliCommand = {
         await new Promise((r) => setTimeout(r, 300));
         if (seen > 0 && sim.commands.length === seen) break;
       }
-      for (const [i, text] of scripted.entries()) {
+      const script = Array.from({ length: Math.max(1, repeat) }, () => scripted).flat();
+      for (const [i, text] of script.entries()) {
         if (signal.aborted) return;
         if (i > 0) await new Promise((r) => setTimeout(r, interval));
         scanLine(text);
