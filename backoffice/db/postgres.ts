@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { toPgPlaceholders } from './dialect';
 import type { Database, SqlExecutor, Tx } from './types';
@@ -10,14 +11,26 @@ const types = {
       : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
 } as pg.CustomTypesConfig;
 
+/** DML runs as named prepared statements (parsed and planned once per connection). */
+function config(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  const text = toPgPlaceholders(sql);
+  const dml = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i.test(text);
+  return {
+    text,
+    values: [...params],
+    types,
+    ...(dml ? { name: `yz_${createHash('sha1').update(text).digest('hex').slice(0, 16)}` } : {}),
+  } as pg.QueryConfig;
+}
+
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await client.query({ text: toPgPlaceholders(sql), values: [...params], types });
+      const r = await client.query(config(sql, params));
       return r.rows as T[];
     },
     async run(sql, params = []) {
-      const r = await client.query({ text: toPgPlaceholders(sql), values: [...params], types });
+      const r = await client.query(config(sql, params));
       return { changes: r.rowCount ?? 0 };
     },
   };
