@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testGlyphs } from '../../tests/helpers/escpos-font';
 import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports';
+import { printerChecks } from './diagnostics';
 import { EscposPrinterDriver, type EscposPrinterOptions } from './driver';
 import { PROFILES, receipt, type PrinterProfile } from './protocol';
 import { EscposPrinterSimulator } from './simulator';
@@ -88,5 +89,27 @@ describe('EscposPrinterDriver (memory link)', () => {
       health: 'online',
       detail: { paper: 'nearEnd', online: true, receiptTaken: true },
     });
+  });
+});
+
+describe('printer diagnostics', () => {
+  it('names what to fix and prints the test slip with the status on it', async () => {
+    const { driver, sim } = await rig(PROFILES.kp628);
+    const [status, slip] = printerChecks;
+    sim.setFaults({ coverOpen: true });
+    expect(await status!.run({ driver, now: new Date(0) })).toMatchObject({
+      outcome: 'fail',
+      key: 'diag.printer.coverOpen',
+    });
+    sim.setFaults({ coverOpen: false, paperNearEnd: true });
+    expect(await status!.run({ driver, now: new Date(0) })).toMatchObject({
+      outcome: 'warn',
+      key: 'diag.printer.paperLow',
+    });
+    expect(await slip!.run({ driver, now: new Date(0) })).toMatchObject({ outcome: 'pass' });
+    const text = sim.receipts[0]!.transcript;
+    expect(text).toContain('中文测试 Chinese text');
+    expect(text).toMatch(/纸张 Paper +将尽 near end/);
+    expect(text).toContain('[QR yizhan:printer-test:1970-01-01T00:00:00.000Z]');
   });
 });

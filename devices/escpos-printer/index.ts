@@ -38,3 +38,4 @@ export {
   type SimulatorOptions,
 } from './simulator';
 export { createCjkRasterizer, NOTO_CJK_FONT_PATHS, DEFAULT_CJK_FACE } from './raster-font';
+export { printerChecks, statusRows, testSlip, type CheckOutcome, type PrinterCheck } from './diagnostics';

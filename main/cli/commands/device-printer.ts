@@ -1,4 +1,5 @@
-import type { PrinterDetail, ReceiptDocument, receipt } from '../../../devices/escpos-printer';
+import type { DeviceStatus } from '../../../devices/core';
+import type { PrinterDetail, statusRows } from '../../../devices/escpos-printer';
 import {
   UsageError,
   intOption,
@@ -66,17 +67,17 @@ export const command: CliCommand = {
       const status = await driver.refreshStatus(signal);
       if (action === 'status') {
         if (json) printJson(status.detail);
-        else process.stdout.write(describe(status.health, status.detail));
+        else process.stdout.write(describe(status, family.statusRows));
         return 0;
       }
-      const job = driver.submit(testSlip(family.receipt, status.health, status.detail, new Date()), {
+      const job = driver.submit(family.testSlip(status, new Date()), {
         key: `test-${Date.now()}`,
       });
       const done = await driver.waitForJob(job.id, ['printed', 'taken', 'held', 'failed'], signal);
       if (json) printJson({ job: done, status: driver.status.current.detail });
       else
         process.stdout.write(
-          `测试页 test slip: ${done.state}${done.reason ? ` (${done.reason})` : ''}\n${describe(driver.status.current.health, driver.status.current.detail)}`,
+          `测试页 test slip: ${done.state}${done.reason ? ` (${done.reason})` : ''}\n${describe(driver.status.current, family.statusRows)}`,
         );
       return done.state === 'printed' || done.state === 'taken' ? 0 : 1;
     } catch (err) {
@@ -87,45 +88,11 @@ export const command: CliCommand = {
   },
 };
 
-type Detail = PrinterDetail;
-type ReceiptHelpers = typeof receipt;
-type Document = ReceiptDocument;
-
-const yesNo = (v: boolean | null) => (v === null ? '未知 unknown' : v ? '是 yes' : '否 no');
-const PAPER = { ok: '正常 ok', nearEnd: '将尽 near end', out: '缺纸 out' } as const;
-
-function statusRows(health: string, d: Detail): [string, string][] {
-  return [
-    ['状态 Health', health],
-    ['联机 Online', yesNo(d.online)],
-    ['纸张 Paper', PAPER[d.paper]],
-    ['上盖打开 Cover open', yesNo(d.coverOpen)],
-    ['切刀故障 Cutter error', yesNo(d.cutterError)],
-    ['凭条已取 Receipt taken', yesNo(d.receiptTaken)],
-  ];
-}
-
-function describe(health: string, d: Detail): string {
-  return statusRows(health, d)
+function describe(
+  status: Pick<DeviceStatus<PrinterDetail>, 'health' | 'detail'>,
+  rows: typeof statusRows,
+): string {
+  return rows(status)
     .map(([k, v]) => `${k}: ${v}\n`)
     .join('');
-}
-
-function testSlip(r: ReceiptHelpers, health: string, d: Detail, at: Date): Document {
-  const stamp = at.toISOString();
-  return {
-    blocks: [
-      r.title('打印测试 TEST'),
-      r.text(stamp, { align: 'center' }),
-      r.rule('double'),
-      r.text('中文测试 Chinese text: 一站式自助服务终端，凭条打印机测试。'),
-      r.text('ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789', { bold: true }),
-      r.rule(),
-      ...statusRows(health, d).map(([k, v]) => r.keyValue(k, v)),
-      r.rule(),
-      r.qr(`yizhan:printer-test:${stamp}`, 6),
-      r.feed(2),
-      r.cut(),
-    ],
-  };
 }
