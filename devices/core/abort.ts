@@ -1,24 +1,44 @@
 import { DeadlineError } from './errors';
 
-/** A signal that aborts when any input aborts, or after `ms` with a DeadlineError. */
-export function withDeadline(ms: number, ...signals: (AbortSignal | undefined)[]): AbortSignal {
+/**
+ * A signal that aborts when any input aborts, or after `ms` with a DeadlineError. `dispose` clears the
+ * timer and detaches from the inputs; call it when the guarded work settles, or a long-lived input
+ * signal (a background loop's) collects one listener per call.
+ */
+export function deadline(
+  ms: number,
+  ...signals: (AbortSignal | undefined)[]
+): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DeadlineError(`deadline of ${ms} ms passed`)), ms);
-  const onAbort = (s: AbortSignal) => () => {
+  const detachers: (() => void)[] = [];
+  const dispose = () => {
     clearTimeout(timer);
-    controller.abort(s.reason);
+    for (const d of detachers.splice(0)) d();
   };
+  const timer = setTimeout(() => {
+    dispose();
+    controller.abort(new DeadlineError(`deadline of ${ms} ms passed`));
+  }, ms);
   for (const s of signals) {
     if (!s) continue;
     if (s.aborted) {
-      clearTimeout(timer);
+      dispose();
       controller.abort(s.reason);
       break;
     }
-    s.addEventListener('abort', onAbort(s), { once: true });
+    const onAbort = () => {
+      dispose();
+      controller.abort(s.reason);
+    };
+    s.addEventListener('abort', onAbort, { once: true });
+    detachers.push(() => s.removeEventListener('abort', onAbort));
   }
-  controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  return controller.signal;
+  return { signal: controller.signal, dispose };
+}
+
+/** Like `deadline`, for callers that let the signal run to its end; it detaches when it fires. */
+export function withDeadline(ms: number, ...signals: (AbortSignal | undefined)[]): AbortSignal {
+  return deadline(ms, ...signals).signal;
 }
 
 /** Rejects with the signal's reason once it aborts; never resolves otherwise. */

@@ -58,4 +58,16 @@ describe('CommandQueue', () => {
     expect(err).toMatchObject({ code: 'protocol', where: { deviceId: 'd1', command: 'x' } });
     expect((err as Error).cause).toBeInstanceOf(RangeError);
   });
+
+  it('leaves no listener on a long-lived caller signal once commands settle', async () => {
+    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 60_000 });
+    const background = new AbortController();
+    let listeners = 0;
+    const add = background.signal.addEventListener.bind(background.signal);
+    const remove = background.signal.removeEventListener.bind(background.signal);
+    background.signal.addEventListener = (...a: Parameters<typeof add>) => (listeners++, add(...a));
+    background.signal.removeEventListener = (...a: Parameters<typeof remove>) => (listeners--, remove(...a));
+    for (let i = 0; i < 50; i++) await q.run('poll', () => Promise.resolve(i), { signal: background.signal });
+    expect(listeners).toBe(0);
+  });
 });

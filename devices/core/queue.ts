@@ -1,4 +1,4 @@
-import { abortReason, withDeadline } from './abort';
+import { abortReason, deadline } from './abort';
 import { DeviceError, toDeviceError } from './errors';
 
 export interface QueueOptions {
@@ -36,12 +36,13 @@ export class CommandQueue {
           cause: abortReason(options.signal),
         });
       }
-      const signal = withDeadline(options.timeoutMs ?? this.opts.defaultTimeoutMs, options.signal);
+      const { signal, dispose } = deadline(options.timeoutMs ?? this.opts.defaultTimeoutMs, options.signal);
       try {
         return await Promise.race([task(signal), rejectOnAbort(signal)]);
       } catch (err) {
         throw toDeviceError(err, where, options.signal);
       } finally {
+        dispose();
         this.#pending--;
       }
     };
