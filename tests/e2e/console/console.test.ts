@@ -15,6 +15,8 @@ import {
 import { callApi, staffLogin } from '../../helpers/outbox-service';
 
 const CHROMIUM = '/usr/bin/chromium';
+// Server-side work (PDF rendering with a CJK font) can take seconds on a loaded machine.
+const POLL = { timeout: 30_000, interval: 200 };
 let dir: string;
 let fx: ConsoleFixture;
 let browser: Browser;
@@ -58,27 +60,30 @@ describe('staff console', () => {
       const target = fx.filings[0]!;
       const clerk = await loginAs('clerk');
       const queue = clerk.getByTestId('queue');
-      for (const f of fx.filings) await expect.poll(() => queue.textContent()).toContain(f.trackingNumber);
+      for (const f of fx.filings)
+        await expect.poll(() => queue.textContent(), POLL).toContain(f.trackingNumber);
       await shot(clerk, 'queue');
 
       await queue.getByRole('link', { name: target.trackingNumber }).click();
       const status = clerk.getByTestId('filing-status');
-      await expect.poll(() => status.textContent()).toContain('已提交');
+      await expect.poll(() => status.textContent(), POLL).toContain('已提交');
       expect(await clerk.locator('.card').first().textContent()).toContain(target.applicantName);
       expect(await clerk.getByTestId('form-data').textContent()).toContain('综合申请测试');
-      await expect.poll(() => clerk.getByTestId('material').count()).toBeGreaterThan(0);
+      await expect.poll(() => clerk.getByTestId('material').count(), POLL).toBeGreaterThan(0);
       await clerk.getByRole('button', { name: '受理 Accept' }).click();
-      await expect.poll(() => status.textContent()).toContain('已受理');
+      await expect.poll(() => status.textContent(), POLL).toContain('已受理');
       expect(await clerk.getByRole('button', { name: '批准 Approve' }).count()).toBe(0);
 
       const supervisor = await loginAs('supervisor');
       await supervisor.goto(`${fx.service.url}/console/#/filings/${target.filingId}`);
       await supervisor.getByRole('button', { name: '批准 Approve' }).click();
-      await expect.poll(() => supervisor.getByTestId('filing-status').textContent()).toContain('已批准');
+      await expect
+        .poll(() => supervisor.getByTestId('filing-status').textContent(), POLL)
+        .toContain('已批准');
 
       await clerk.reload();
       await clerk.getByRole('button', { name: '生成结果文书 Generate result' }).click();
-      await expect.poll(() => status.textContent()).toContain('结果已出');
+      await expect.poll(() => status.textContent(), POLL).toContain('结果已出');
       await clerk.getByTestId('open-result').waitFor();
       await clerk.getByLabel('柜号 Cabinet').fill('C1');
       await clerk.getByLabel('门号 Door').fill('7');
@@ -101,7 +106,7 @@ describe('staff console', () => {
     const clerk = await loginAs('clerk');
     await clerk.getByRole('link', { name: '好差评 Ratings' }).click();
     const table = clerk.getByTestId('ratings');
-    await expect.poll(() => table.textContent()).toContain(fx.filings[2]!.trackingNumber);
+    await expect.poll(() => table.textContent(), POLL).toContain(fx.filings[2]!.trackingNumber);
     expect(await table.textContent()).toContain('排队等待时间太长');
     await shot(clerk, 'ratings');
     const [download] = await Promise.all([
