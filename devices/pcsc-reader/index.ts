@@ -10,3 +10,8 @@ export { PcscCardSimulator, SimulatedCard, parseCardProfile, type CardProfile } 
 export type { SocialSecurityCard } from './protocol/social-security';
 export type { BankCard } from './protocol/bank';
 export { VPCD_DEFAULT_PORT } from './protocol/vpcd';
+export {
+  checks as diagnosticChecks,
+  snapshot as diagnosticSnapshot,
+  type CardReaderCheck,
+} from './diagnostics';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CardChannel } from '../core';
+import { checks } from './diagnostics';
+import { PcscReaderDriver } from './driver';
+
+/** A reader with no card behind it: enough to check the diagnostics' outcomes without data. */
+function channel(readers: string[]): CardChannel {
+  return {
+    describe: 'memory:pcsc',
+    readers: () => readers,
+    onReaderChange: () => () => undefined,
+    onCardChange: () => () => undefined,
+    connect: () => Promise.reject(new Error('no card')),
+    transmit: () => Promise.reject(new Error('no card')),
+    disconnect: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
+}
+
+describe('card reader diagnostics', () => {
+  const [present, testRead] = checks;
+
+  it('fails the presence check without a reader and passes with one', async () => {
+    const none = new PcscReaderDriver(channel([]), { deviceId: 'd' });
+    none.start();
+    expect(await present!.run({ driver: none })).toEqual({
+      outcome: 'fail',
+      key: 'diag.cardReader.noReader',
+    });
+    const one = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' });
+    one.start();
+    expect(await present!.run({ driver: one })).toEqual({
+      outcome: 'pass',
+      data: { reader: 'R1', card: 'absent' },
+    });
+  });
+
+  it('turns a failed test read into a fail outcome keyed by the error detail', async () => {
+    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' });
+    driver.start();
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 30);
+    expect(await testRead!.run({ driver, signal: ac.signal })).toMatchObject({
+      outcome: 'fail',
+      data: { code: 'canceled' },
+    });
+  });
+});
