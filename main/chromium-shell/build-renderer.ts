@@ -4,7 +4,7 @@ import path from 'node:path';
 export const RENDERER_ROOT = path.resolve(import.meta.dirname, '../../renderer');
 
 /**
- * Builds the kiosk renderer (index + out-of-service page) with Vite into `outDir`, unless a build
+ * Builds the kiosk renderer (every page in renderer/) with Vite into `outDir`, unless a build
  * newer than every source file is already there. Packaged kiosks ship the build; development and
  * `yizhan start` from a clone build on first start (about a second).
  */
@@ -12,23 +12,12 @@ export async function buildRenderer(outDir: string, opts: { force?: boolean } = 
   const marker = path.join(outDir, 'index.html');
   if (!opts.force && existsSync(marker) && statSync(marker).mtimeMs > newestSource(RENDERER_ROOT))
     return outDir;
-  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
+  const { build } = await import('vite');
+  // The project's vite.config.mts defines the pages (every renderer/*.html except test harnesses).
   await build({
-    configFile: false,
-    root: RENDERER_ROOT,
-    base: './',
+    configFile: path.resolve(RENDERER_ROOT, '../vite.config.mts'),
     logLevel: 'warn',
-    plugins: [react()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rollupOptions: {
-        input: {
-          index: path.join(RENDERER_ROOT, 'index.html'),
-          outOfService: path.join(RENDERER_ROOT, 'out-of-service.html'),
-        },
-      },
-    },
+    build: { outDir, emptyOutDir: true },
   });
   return outDir;
 }
