@@ -21,6 +21,8 @@ export interface TcpOptions {
 export class TcpTransport implements Transport {
   readonly framing = 'stream' as const;
   #socket: Socket | undefined;
+  /** Set by close() so the resulting 'close' event reports `requested`. */
+  #closing = false;
   readonly #data = new Set<(c: Uint8Array) => void>();
   readonly #close = new Set<(r: CloseReason, cause?: unknown) => void>();
 
@@ -90,8 +92,6 @@ export class TcpTransport implements Transport {
       for (const l of [...this.#close]) l(reason, failure);
     });
   }
-
-  #closing = false;
 
   write(bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
     const socket = this.#socket;
