@@ -134,6 +134,12 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       async handler({ params, principal }) {
         const row = await loadFiling(ctx, params.filingId);
         if (!row) throw notFound('filing');
+        if (principal?.kind === 'staff') {
+          // Staff see the unmasked applicant: every such access is on the record (PIPL access log).
+          await ctx.db.transaction((tx) =>
+            appendAudit(tx, ctx.clock.now(), actorOf(principal), 'filing.view', row.filing_id),
+          );
+        }
         return { status: 200, body: await filingView(ctx, row, principal) };
       },
     }),

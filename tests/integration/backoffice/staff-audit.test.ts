@@ -112,6 +112,7 @@ describe.each(BACKENDS)('staff, audit chain and meta on %s', (backend) => {
         'staff.loginFailed',
         'filing.create',
         'filing.transition',
+        'filing.view',
       ]),
     );
     await db.run(`UPDATE audit_log SET data = ? WHERE seq = 5`, ['{"to":"approved"}']);
