@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports/memory';
+import { checks, snapshot } from './diagnostics';
 import { IdCardReaderDriver, type IdCardReaderOptions } from './driver';
 import { IdCardReaderSimulator } from './simulator';
 import { SAMPLE_CARDS, samplePhotoWlt } from './simulator/sample-cards';
@@ -144,6 +145,22 @@ describe('IdCardReaderDriver over a memory link', () => {
     expect(errors.length).toBeLessThanOrEqual(7);
     const gaps = errors.slice(1).map((t, i) => t - errors[i]!);
     expect(gaps.at(-1)!).toBeGreaterThan(gaps[0]!);
+  });
+
+  it('runs the technician checks: link and a fresh SAM self-test', async () => {
+    const { d, simEnd, attachSim } = setup();
+    const before = await Promise.all(checks.map((c) => c.run({ driver: d })));
+    expect(before.map((o) => o.outcome)).toEqual(['fail', 'fail']);
+    await attachSim(simEnd);
+    const online = new Promise((res) => d.status.subscribe((st) => st.health === 'online' && res(st)));
+    d.start();
+    await online;
+    const after = await Promise.all(checks.map((c) => c.run({ driver: d })));
+    expect(after).toEqual([
+      { outcome: 'pass', data: { health: 'online', baudRate: null } },
+      { outcome: 'pass', data: { samId: '05.01-20240101-1234567890-0987654321' } },
+    ]);
+    expect(snapshot(d)).toMatchObject({ health: 'online', detail: { card: 'absent' } });
   });
 
   it('decodes photos only through an injected WLT decoder', async () => {

@@ -230,6 +230,23 @@ export class IdCardReaderDriver {
     }
   }
 
+  /**
+   * Asks the SAM for a fresh self-test (11 FF) between polls, for diagnostics. Resolves when it
+   * answers 90; rejects with a DeviceError (`notConnected` while the link is down, the SW3 mapping
+   * otherwise, e.g. `hardware/samSelfTestFailed`).
+   */
+  async checkSam(signal?: AbortSignal): Promise<void> {
+    if (!this.#connection)
+      throw new DeviceError(
+        'notConnected',
+        '身份证阅读器未连接 / the reader is not connected',
+        this.#where('samStatus'),
+      );
+    const link = this.#connection.signal;
+    const r = await this.#exchange('samStatus', signal ? AbortSignal.any([signal, link]) : link);
+    if (r.sw3 !== SW3.success) throw this.#statusError('samStatus', r.sw3);
+  }
+
   /** Decodes the photo with the injected licensed decoder; `unsupported` when none is configured. */
   async decodePhoto(record: IdCardRecord, signal?: AbortSignal) {
     if (!this.opts.wltDecoder) {
