@@ -27,7 +27,7 @@ export function parseTemplateData<S extends z.ZodType>(template: PdfTemplate<S>,
  * Creates the A4 document with fixed metadata (from the data, never the clock), lets the template
  * draw, adds page footers and returns the PDF bytes.
  */
-export function renderPdf<S extends z.ZodType>(
+export async function renderPdf<S extends z.ZodType>(
   template: PdfTemplate<S>,
   raw: unknown,
   deps: { fonts: FontRegistry },
@@ -63,5 +63,5 @@ export function renderPdf<S extends z.ZodType>(
   template.draw(doc, data);
   pageFooters(doc, meta.verification.code);
   doc.end();
-  return done;
+  return await done;
 }

@@ -34,7 +34,11 @@ export const applicationForm = definePdfTemplate({
     verification: d.verification,
   }),
   draw(doc, d) {
-    title(doc, `${d.service.name}申请表`, `事项编码：${d.service.code}\u3000受理部门：${d.service.department}`);
+    title(
+      doc,
+      `${d.service.name}申请表`,
+      `事项编码：${d.service.code}\u3000受理部门：${d.service.department}`,
+    );
     reference(doc, `申请编号：${d.caseNumber}\u3000填报时间：${formatDateTime(d.issuedAt)}`);
     heading(doc, '申请人信息');
     keyValueGrid(doc, [

@@ -1,0 +1,151 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FontRegistry, missingGlyphs, PDF_TEMPLATES, renderPdf } from '../../../print-templates/index';
+import { fonts, render, sample, squash } from './fixtures';
+import { pdfFonts, pdfInfo, pdfToText } from './poppler';
+
+const RARE_NAME = '李䶮堃喆燊𠮷';
+const ids = Object.keys(PDF_TEMPLATES);
+const rendered = new Map<string, Uint8Array>();
+
+beforeAll(async () => {
+  for (const id of ids) rendered.set(id, await render(id));
+}, 120_000);
+
+describe('A4 templates', () => {
+  it('has the five templates', () => {
+    expect(ids.sort()).toEqual([
+      'acceptance-receipt',
+      'application-form',
+      'housing-fund-certificate',
+      'result-notice',
+      'social-insurance-certificate',
+    ]);
+  });
+
+  it.each(ids)('%s embeds only subset CJK fonts with a Unicode map', (id) => {
+    const rows = pdfFonts(rendered.get(id)!);
+    expect(rows.map((r) => r.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSansCJKsc-Bold',
+      'NotoSansCJKsc-Regular',
+    ]);
+    for (const r of rows) expect(r).toMatchObject({ emb: true, sub: true, uni: true });
+  });
+
+  it.each(ids)('%s prints its title, verification code and page numbers as text', (id) => {
+    const pdf = rendered.get(id)!;
+    const text = pdfToText(pdf);
+    const data = sample(id) as { verification: { code: string } };
+    const pages = Number(pdfInfo(pdf).Pages);
+    expect(text).toContain(`验证码：${data.verification.code}`);
+    // pdftotext drops the spaces around the numbers.
+    for (let n = 1; n <= pages; n++) expect(squash(text)).toContain(`第${n}页/共${pages}页`);
+    expect(text).toMatch(/证明|回执|申请表|通知书/);
+  });
+
+  it('is deterministic: same data gives the same bytes, also with a freshly loaded font', async () => {
+    const id = 'social-insurance-certificate';
+    const again = await render(id);
+    expect(Buffer.from(again).equals(Buffer.from(rendered.get(id)!))).toBe(true);
+    const info = pdfInfo(again);
+    expect(info.CreationDate).toBe('2026-11-23T02:15:00Z');
+    const fresh = new FontRegistry((p) => (existsSync(p) ? readFileSync(p) : undefined));
+    const fromFresh = await renderPdf(PDF_TEMPLATES[id]!, sample(id), { fonts: fresh });
+    expect(Buffer.from(fromFresh).equals(Buffer.from(again))).toBe(true);
+    const later = await render(id, { ...sample(id), issuedAt: '2026-11-24T10:15:00+08:00' });
+    expect(Buffer.from(later).equals(Buffer.from(again))).toBe(false);
+  });
+
+  it('masks the ID number on certificates and prints it in full on the application form', () => {
+    const cert = pdfToText(rendered.get('social-insurance-certificate')!);
+    expect(cert).toContain('110105********1232');
+    expect(cert).not.toContain('110105199001011232');
+    expect(pdfToText(rendered.get('housing-fund-certificate')!)).toContain('1102*******9012');
+    expect(pdfToText(rendered.get('application-form')!)).toContain('510107197811200017');
+    expect(pdfToText(rendered.get('acceptance-receipt')!)).not.toContain('440306198503152712');
+  });
+
+  it('renders rare name characters (生僻字, incl. CJK Ext-B) as real glyphs', async () => {
+    const data = {
+      ...sample('acceptance-receipt'),
+      applicant: { name: RARE_NAME, idNumber: '440306198503152712' },
+    };
+    const pdf = await render('acceptance-receipt', data);
+    expect(pdfToText(pdf)).toContain(RARE_NAME);
+    const regular = fonts.parsed('regular')!;
+    for (const ch of RARE_NAME) expect(regular.glyphForCodePoint(ch.codePointAt(0)!).id, ch).not.toBe(0);
+    expect(missingGlyphs(regular, RARE_NAME)).toEqual([]);
+    expect(missingGlyphs(fonts.parsed('bold')!, RARE_NAME)).toEqual([]);
+    // The check can fail: a private-use code point has no glyph.
+    expect(missingGlyphs(regular, `${RARE_NAME}\uE000`)).toEqual(['\uE000']);
+  });
+
+  it('paginates a 40-month certificate, repeating the table header on every page', async () => {
+    const months = Array.from({ length: 40 }, (_, i) => ({
+      month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      base: 7000 + i * 10,
+      unit: 1120,
+      personal: 560,
+      paid: i !== 7,
+    }));
+    const pdf = await render('social-insurance-certificate', {
+      ...sample('social-insurance-certificate'),
+      months,
+    });
+    const pages = Number(pdfInfo(pdf).Pages);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const firstTablePages = [1, 2].map((p) => pdfToText(pdf, p));
+    for (const text of firstTablePages) expect(text).toContain('缴费年月');
+    expect(firstTablePages[0]).toContain('2023年01月');
+    expect(firstTablePages[1]).toContain('2026年04月');
+    const all = pdfToText(pdf);
+    expect(all).toContain('39 个月');
+    for (let n = 1; n <= pages; n++) expect(squash(all)).toContain(`第${n}页/共${pages}页`);
+  });
+});
+
+describe('template data validation', () => {
+  const reject = (id: string, data: unknown) => {
+    const result = PDF_TEMPLATES[id]!.schema.safeParse(data);
+    expect(result.success).toBe(false);
+    return result.error!.issues.map((i) => i.path.join('.'));
+  };
+
+  it('rejects a wrong ID check digit, a bad verification code and a non-https URL', () => {
+    const s = sample('housing-fund-certificate');
+    expect(
+      reject('housing-fund-certificate', { ...s, holder: { name: '刘喆', idNumber: '310115199207083628' } }),
+    ).toEqual(['holder.idNumber']);
+    expect(
+      reject('housing-fund-certificate', {
+        ...s,
+        verification: { code: 'abcd', url: 'http://x.example/v' },
+      }).sort(),
+    ).toEqual(['verification.code', 'verification.url']);
+  });
+
+  it('rejects months out of order and a timestamp without offset', () => {
+    const s = sample('social-insurance-certificate') as { months: { month: string }[] };
+    const months = [...s.months].reverse();
+    expect(reject('social-insurance-certificate', { ...s, months })).toContain('months.1.month');
+    expect(reject('social-insurance-certificate', { ...s, issuedAt: '2026-11-23T10:15:00' })).toEqual([
+      'issuedAt',
+    ]);
+  });
+
+  it('requires reasons when a filing is not approved', () => {
+    expect(reject('result-notice', { ...sample('result-notice'), reasons: [] })).toEqual(['reasons']);
+  });
+
+  it('surfaces every bad field through renderPdf as TemplateDataError', async () => {
+    await expect(
+      renderPdf(PDF_TEMPLATES['application-form']!, { caseNumber: 'x' }, { fonts }),
+    ).rejects.toMatchObject({
+      name: 'TemplateDataError',
+      issues: expect.arrayContaining([
+        expect.stringMatching(/^service:/),
+        expect.stringMatching(/^applicant:/),
+      ]) as unknown,
+    });
+  });
+});
