@@ -30,7 +30,7 @@ export function FleetPage() {
   useEffect(() => {
     const t = setInterval(reload, REFRESH_MS);
     return () => clearInterval(t);
-  }, []);
+  }, [reload]);
   const faulty = data?.filter((k) => k.faults.length > 0 || k.presence !== 'online').length ?? 0;
 
   return (
