@@ -5,7 +5,7 @@ import { PcscReaderDriver } from './driver';
 import { INS } from './protocol/apdu';
 import { CardSession, ForbiddenCommandError } from './session';
 import { SimulatedCard } from './simulator/card';
-import { parseCardProfile, type CardProfile } from './simulator/profile';
+import { parseCardProfile, parseFaultSwitches, type CardProfile } from './simulator/profile';
 
 const READER = 'Test Reader 00';
 const profile = (name: string): CardProfile =>
@@ -155,6 +155,25 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
       code: 'unsupported',
       detail: 'wrongCard',
     });
+  });
+
+  it('treats the wrongCard fault (every SELECT 6A82) as unsupported/wrongCard', async () => {
+    const { channel, driver } = setup();
+    channel.insert({ ...profile('ssc-gen3'), faults: parseFaultSwitches(['wrongCard']) });
+    await expect(driver.readCard({ timeoutMs: 2000 })).rejects.toMatchObject({
+      code: 'unsupported',
+      detail: 'wrongCard',
+    });
+  });
+
+  it('parses fault switches and rejects unknown ones', () => {
+    expect(parseFaultSwitches(['answer6Cxx', 'answer61xx=16', 'pulledMidRead=4'])).toEqual({
+      answer6Cxx: true,
+      answer61xx: { chunk: 16 },
+      pulledMidRead: { afterApdus: 4 },
+    });
+    expect(() => parseFaultSwitches(['eject'])).toThrow(/unknown fault/);
+    expect(() => parseFaultSwitches(['answer61xx=0'])).toThrow();
   });
 
   it('handles 6Cxx (resend with the right Le) and 61xx (GET RESPONSE chains)', async () => {

@@ -6,7 +6,14 @@ export {
   type PcscReaderOptions,
   type ReadCardOptions,
 } from './driver';
-export { PcscCardSimulator, SimulatedCard, parseCardProfile, type CardProfile } from './simulator';
+export {
+  PcscCardSimulator,
+  SimulatedCard,
+  parseCardProfile,
+  parseFaultSwitches,
+  type CardFaults,
+  type CardProfile,
+} from './simulator';
 export type { SocialSecurityCard } from './protocol/social-security';
 export type { BankCard } from './protocol/bank';
 export { VPCD_DEFAULT_PORT } from './protocol/vpcd';

@@ -3,7 +3,7 @@ import { decodeVpcdMessage, encodeVpcdMessage, VPCD_CONTROL, type VpcdMessage } 
 import { SimulatedCard } from './simulator/card';
 import type { CardProfile } from './simulator/profile';
 
-export { parseCardProfile, type CardProfile } from './simulator/profile';
+export { parseCardProfile, parseFaultSwitches, type CardFaults, type CardProfile } from './simulator/profile';
 export { SimulatedCard } from './simulator/card';
 
 /**

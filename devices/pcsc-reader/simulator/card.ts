@@ -90,6 +90,7 @@ export class SimulatedCard {
 
   #select(c: CommandApdu): Uint8Array {
     if (c.p1 !== 0x04 || !c.data) return sw(0x6a86);
+    if (this.profile.faults.wrongCard) return sw(0x6a82);
     const name = c.data;
     const app =
       this.#apps.find((a) => equal(a.name, name)) ??

@@ -54,6 +54,8 @@ const applicationSchema = z
 
 export const faultsSchema = z
   .object({
+    /** Behave as a card without any known application: every SELECT answers 6A82. */
+    wrongCard: z.boolean().optional(),
     /** Close the vpcd socket (card pulled) after this many APDUs. */
     pulledMidRead: z
       .object({ afterApdus: z.number().int().min(0) })
@@ -87,6 +89,27 @@ export function parseCardProfile(json: unknown): CardProfile {
   const r = cardProfileSchema.safeParse(json);
   if (!r.success) throw new Error(`invalid card profile: ${z.prettifyError(r.error)}`);
   return r.data;
+}
+
+/**
+ * Parses CLI fault switches: "wrongCard", "answer6Cxx", "answer61xx=16", "pulledMidRead=4".
+ * Throws on anything unknown.
+ */
+export function parseFaultSwitches(switches: readonly string[]): CardFaults {
+  const faults: CardFaults = {};
+  for (const sw of switches) {
+    const [name, raw] = sw.split('=', 2) as [string, string | undefined];
+    const n = raw === undefined ? undefined : Number(raw);
+    if (name === 'wrongCard' && n === undefined) faults.wrongCard = true;
+    else if (name === 'answer6Cxx' && n === undefined) faults.answer6Cxx = true;
+    else if (name === 'answer61xx') faults.answer61xx = { chunk: n ?? 32 };
+    else if (name === 'pulledMidRead') faults.pulledMidRead = { afterApdus: n ?? 3 };
+    else
+      throw new Error(
+        `unknown fault "${sw}" (wrongCard, answer6Cxx, answer61xx[=chunk], pulledMidRead[=apdus])`,
+      );
+  }
+  return faultsSchema.parse(faults);
 }
 
 /** Encodes a value spec to bytes. */

@@ -5,6 +5,7 @@ export const command: CliCommand = {
   summary: 'Put a virtual card (social security / bank) into pcscd via vpcd / 模拟插入一张IC卡',
   usage:
     'sim card --profile FILE.json [--host 127.0.0.1] [--port 35963] [--slot 0]\n' +
+    '  [--fault wrongCard|answer6Cxx|answer61xx=CHUNK|pulledMidRead=APDUS]...\n' +
     '  With the development pcscd (scripts/services/pcscd.sh) run it inside its namespace:\n' +
     '  scripts/services/pcscd.sh exec -- npx yizhan sim card --profile devices/pcsc-reader/fixtures/ssc-gen3.json --host 127.0.0.2',
   options: {
@@ -12,6 +13,7 @@ export const command: CliCommand = {
     host: { type: 'string' },
     port: { type: 'string' },
     slot: { type: 'string' },
+    fault: { type: 'string', multiple: true },
   },
   async run(values, _positionals, signal) {
     const file = requiredString(values, 'profile');
@@ -26,6 +28,12 @@ export const command: CliCommand = {
     let profile: ReturnType<typeof pcsc.parseCardProfile>;
     try {
       profile = pcsc.parseCardProfile(JSON.parse(await readFile(file, 'utf8')));
+      const switches = values.fault;
+      if (Array.isArray(switches) && switches.length)
+        profile = {
+          ...profile,
+          faults: { ...profile.faults, ...pcsc.parseFaultSwitches(switches.map(String)) },
+        };
     } catch (err) {
       process.stderr.write(`卡配置无效 / invalid card profile ${file}: ${(err as Error).message}\n`);
       return 2;

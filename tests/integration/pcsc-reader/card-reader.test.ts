@@ -127,6 +127,14 @@ describe('PC/SC card reader over real pcscd + vpcd', () => {
     });
   });
 
+  it('rejects a card with the wrongCard fault (every SELECT answers 6A82)', async () => {
+    await insert({ ...loadProfile('ssc-gen1'), faults: { wrongCard: true } });
+    await expect(driver.readCard({ timeoutMs: 10_000 })).rejects.toMatchObject({
+      code: 'unsupported',
+      detail: 'wrongCard',
+    });
+  });
+
   it('recovers from 6Cxx and 61xx answers', async () => {
     const c = await insert({
       ...loadProfile('ssc-gen2'),

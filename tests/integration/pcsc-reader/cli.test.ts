@@ -25,6 +25,7 @@ afterAll(() => {
 async function simCard(
   profile: string,
   slot: number,
+  extra: string[] = [],
 ): Promise<{ child: ChildProcess; output: () => string }> {
   const child = pcscd.spawnInside(process.execPath, [
     BIN,
@@ -36,6 +37,7 @@ async function simCard(
     '127.0.0.2',
     '--slot',
     String(slot),
+    ...extra,
   ]);
   sims.push(child);
   let out = '';
@@ -108,9 +110,9 @@ describe('yizhan sim card / device card read', () => {
   );
 
   it(
-    'prints {"error":{code,message}} and exits non-zero for a wrong card and for no card',
+    'prints {"error":{code,message}} and exits non-zero for a wrong card (--fault wrongCard) and for no card',
     async () => {
-      const sim = await simCard('unknown-card', 0);
+      const sim = await simCard('ssc-gen1', 0, ['--fault', 'wrongCard']);
       const [wrong, none] = await Promise.all([
         readCard(['--reader', pcscd.readers[0]]),
         readCard(['--reader', pcscd.readers[1], '--timeout-ms', '1500']),
