@@ -87,6 +87,7 @@ export const filingCreated = z.object({
   instantResult: z.object({ decision: z.literal('approved'), documentUrl: z.string() }).optional(),
 });
 export const filingParams = z.object({ filingId: z.uuid() });
+export const materialParams = z.object({ filingId: z.uuid(), materialId: z.uuid() });
 export const staffFilingParams = z.object({ id: z.uuid() });
 export const materialQuery = z.object({
   name: z.string().min(1).max(120),

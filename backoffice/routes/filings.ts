@@ -15,6 +15,13 @@ import { filingView, loadFiling } from '../services/views';
 const actorOf = (p: Principal | undefined) =>
   p?.kind === 'kiosk' ? `kiosk:${p.kioskId}` : p?.kind === 'staff' ? `staff:${p.username}` : 'anonymous';
 
+/**
+ * States in which the submitting kiosk may still attach materials. The kiosk uploads right after
+ * creating the filing, so an instant approval (秒批) or a fast clerk must not strand them: materials
+ * belong in the record until the matter is closed (rejected or collected).
+ */
+const MATERIAL_STATES = new Set(['submitted', 'needsMore', 'accepted', 'approved', 'resultReady']);
+
 export function filingRoutes(ctx: Ctx): AnyRoute[] {
   return [
     defineRoute({
@@ -70,7 +77,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
         const created = await ctx.db.transaction(async (tx) => {
           const row = await lockFiling(tx, params.filingId);
           if (principal?.kind === 'kiosk' && principal.kioskId !== row.kiosk_id) throw notFound('filing');
-          if (row.status !== 'submitted' && row.status !== 'needsMore') {
+          if (!MATERIAL_STATES.has(row.status)) {
             throw new ApiError(
               409,
               'illegalTransition',
@@ -141,6 +148,31 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
           );
         }
         return { status: 200, body: await filingView(ctx, row, principal) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/filings/:filingId/materials/:materialId',
+      summary: 'One material of a filing (staff review): the stored JPEG or PDF',
+      tag: 'filings',
+      auth: 'staff',
+      roles: ['clerk', 'supervisor'],
+      params: s.materialParams,
+      responses: { 200: { description: 'The material', contentType: 'application/octet-stream' } },
+      async handler({ params, principal }) {
+        const rows = await ctx.db.query<{ blob_id: string; name: string }>(
+          'SELECT blob_id, name FROM materials WHERE filing_id = ? AND material_id = ?',
+          [params.filingId, params.materialId],
+        );
+        const blob = rows[0] ? await readBlob(ctx.db, rows[0].blob_id) : undefined;
+        if (!rows[0] || !blob) throw notFound('material');
+        const now = ctx.clock.now();
+        await ctx.db.transaction((tx) =>
+          appendAudit(tx, now, actorOf(principal), 'filing.materialViewed', params.filingId, {
+            materialId: params.materialId,
+          }),
+        );
+        return { raw: blob.data, contentType: blob.contentType, fileName: rows[0].name };
       },
     }),
     defineRoute({

@@ -16,6 +16,9 @@ export async function startEmbeddedBackoffice(o: {
   const secrets = loadOrCreateSecrets(path.join(o.dataDir, 'backoffice-secrets.json'));
   const db = await openDatabase(`sqlite:${dbFile}`);
   const app = await createBackoffice({ db, config: { ...secrets } });
+  // Hall staff use the same console as with a central back office, at <url>/console/.
+  const { registerConsole } = await import('../../backoffice/console/index');
+  void registerConsole(app, { cacheDir: path.join(o.dataDir, 'console-build') });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `${base}/api/v1`;
   const res = await fetch(`${url}/kiosks/register`, {

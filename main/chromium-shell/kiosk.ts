@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../devices/core';
+import { terminate } from './terminate';
 import { HostConfig, loadHostConfig } from '../config/host-config';
 import { defaultDevices } from '../config/default-devices';
 import { HostClient, type HostChannel } from '../host/client';
@@ -126,12 +127,7 @@ function superviseHost(client: HostClient, configPath: string, log: Logger): { s
   return {
     async stop() {
       stopped = true;
-      const c = child;
-      if (c && c.exitCode === null && c.signalCode === null) {
-        const exited = new Promise((r) => c.once('exit', r));
-        c.kill('SIGTERM');
-        await exited;
-      }
+      await terminate(child);
     },
   };
 }

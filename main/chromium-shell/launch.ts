@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../devices/core';
+import { terminate } from './terminate';
 import { CrashPolicy } from '../windows/guards';
 
 export interface ChromiumOptions {
@@ -68,12 +69,7 @@ export function runChromium(o: ChromiumOptions): { stop(): Promise<void> } {
   return {
     async stop() {
       stopped = true;
-      const c = child;
-      if (c && c.exitCode === null && c.signalCode === null) {
-        const exited = new Promise((r) => c.once('exit', r));
-        c.kill('SIGTERM');
-        await exited;
-      }
+      await terminate(child);
     },
   };
 }

@@ -55,12 +55,16 @@ export const command: CliCommand = {
       db,
       config: { ...fileConfig, secret, enrollmentToken, logger: fileConfig.logger === true },
     });
+    // The staff console is served by the same service under /console/ (built on first start, then cached).
+    const { registerConsole } = await import('../../../backoffice/console/index');
+    void registerConsole(app);
     const url = await app.listen({ host, port });
     printJson({
       event: 'listening',
       url,
       api: `${url}/api/v1`,
       openapi: `${url}/api/v1/openapi.json`,
+      console: `${url}/console/`,
       db: redactUrl(spec),
       ...(secretsFile ? { secretsFile } : {}),
     });

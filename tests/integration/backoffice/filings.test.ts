@@ -221,6 +221,33 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(posted.json()).toMatchObject({ status: 'collected' });
   });
 
+  it('lets staff open a material, and accepts materials after an instant approval', async () => {
+    const r = await submit(soleProprietorBody());
+    const { filingId, status } = r.json<{ filingId: string; status: string }>();
+    expect(status).toBe('resultReady');
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), Buffer.alloc(2048, 3)]);
+    const up = await app.inject({
+      method: 'POST',
+      url: `${API}/filings/${filingId}/materials?name=${encodeURIComponent('经营场所照片.jpg')}&kind=premises`,
+      headers: { ...kiosk, 'content-type': 'image/jpeg' },
+      payload: jpeg,
+    });
+    expect(up.statusCode).toBe(201);
+    const { materialId } = up.json<{ materialId: string }>();
+    const url = `${API}/filings/${filingId}/materials/${materialId}`;
+    const seen = await app.inject({ method: 'GET', url, headers: clerk });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toMatch(/^image\/jpeg/);
+    expect(Buffer.compare(seen.rawPayload, jpeg)).toBe(0);
+    expect((await app.inject({ method: 'GET', url, headers: kiosk })).statusCode).toBeGreaterThanOrEqual(401);
+    const missing = await app.inject({
+      method: 'GET',
+      url: `${API}/filings/${filingId}/materials/${filingId}`,
+      headers: clerk,
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('approves a sole-proprietor registration instantly with a result PDF', async () => {
     const r = await submit(soleProprietorBody());
     expect(r.statusCode).toBe(201);
