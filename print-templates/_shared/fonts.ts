@@ -55,7 +55,16 @@ interface ResolvedFace {
   candidate: FontCandidate;
   bytes: Uint8Array;
   parsed?: FontkitFont;
+  /** pdfkit's per-font text layout cache, shared across documents (see apply). */
+  layoutCache: Record<string, unknown>;
 }
+
+/**
+ * fontkit shaping of Noto CJK (large GSUB/GPOS tables) dominates render time: ~150 ms per page of
+ * text. pdfkit caches layouts per document; sharing that cache between documents makes the fixed
+ * wording of a template free after the first document. Bounded: cleared past this many entries.
+ */
+const LAYOUT_CACHE_LIMIT = 20_000;
 
 export class FontRegistry {
   readonly #faces = new Map<FontWeight, ResolvedFace>();
@@ -82,6 +91,12 @@ export class FontRegistry {
         doc.font(FONT[weight]);
         face.parsed = fontkitOf(doc);
       }
+      doc.font(FONT[weight]);
+      if (Object.keys(face.layoutCache).length > LAYOUT_CACHE_LIMIT)
+        face.layoutCache = Object.create(null) as Record<string, unknown>;
+      // Layout results hold glyphs and scaled positions only; subsetting and widths stay per document.
+      const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+      if (embedded?.layoutCache) embedded.layoutCache = face.layoutCache;
     }
     doc.font(FONT.regular);
   }
@@ -99,7 +114,11 @@ export class FontRegistry {
       tried.push(candidate.file);
       const bytes = this.load(candidate.file);
       if (!bytes) continue;
-      const face: ResolvedFace = { candidate, bytes };
+      const face: ResolvedFace = {
+        candidate,
+        bytes,
+        layoutCache: Object.create(null) as Record<string, unknown>,
+      };
       this.#faces.set(weight, face);
       return face;
     }
