@@ -55,7 +55,7 @@ describe('yizhan print', { timeout: 90_000 }, () => {
     expect(r.stderr).toContain('applicant.idNumber:');
   });
 
-  it('prints to a spooler queue and reports the job id and completed state', () => {
+  it('prints to a spooler queue and reports the job id and completed state', async () => {
     const r = yizhan([
       'print',
       'result-notice',
@@ -74,6 +74,7 @@ describe('yizhan print', { timeout: 90_000 }, () => {
     expect(done.state).toBe('completed');
     expect(String(done.jobId)).toMatch(new RegExp(`^${queue.name}-\\d+$`));
     expect(lines[0]).toMatchObject({ event: 'submitted', jobId: done.jobId });
+    rmSync(await queue.waitForOutput(Number(/-(\d+)$/.exec(String(done.jobId))?.[1])));
   });
 
   it('exits non-zero when the job cannot complete before the timeout', () => {
