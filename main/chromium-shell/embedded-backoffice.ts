@@ -19,9 +19,9 @@ export async function startEmbeddedBackoffice(o: {
   // Hall staff use the same console as with a central back office, at <url>/console/.
   const { registerConsole } = await import('../../backoffice/console/index');
   void registerConsole(app, { cacheDir: path.join(o.dataDir, 'console-build') });
-  const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `${base}/api/v1`;
-  const res = await fetch(`${url}/kiosks/register`, {
+  // The service origin: clients add the /api/v1 prefix themselves.
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const res = await fetch(`${url}/api/v1/kiosks/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-enrollment-token': secrets.enrollmentToken },
     body: JSON.stringify({ kioskId: o.kioskId, name: o.kioskId, site: 'embedded' }),

@@ -1,6 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../devices/core';
 import { terminate } from './terminate';
@@ -35,15 +34,16 @@ export async function startKiosk(
   o: KioskOptions,
 ): Promise<{ url: string; backofficeUrl: string; stop(): Promise<void> }> {
   const log = o.log ?? createJsonLogger({ component: 'kiosk' });
-  const dataDir = o.dataDir ?? path.join(homedir(), '.local', 'share', 'yizhan');
-  mkdirSync(dataDir, { recursive: true });
   const base = o.configFile
     ? loadHostConfig({ YIZHAN_CONFIG: o.configFile })
     : HostConfig.parse({ devices: defaultDevices() });
+  // --data-dir wins over the configuration file, which wins over the default.
+  const dataDir = o.dataDir ?? base.dataDir;
+  mkdirSync(dataDir, { recursive: true });
 
   const stops: (() => Promise<void>)[] = [];
   let backofficeUrl = base.backoffice.url ?? '';
-  let config = base;
+  let config = { ...base, dataDir };
   if (!backofficeUrl) {
     const bo = await startEmbeddedBackoffice({
       dataDir,
@@ -52,7 +52,7 @@ export async function startKiosk(
     });
     stops.push(() => bo.stop());
     backofficeUrl = bo.url;
-    config = { ...base, backoffice: { url: bo.url, credential: bo.credential } };
+    config = { ...config, backoffice: { url: bo.url, credential: bo.credential } };
   }
   const configPath = path.join(dataDir, 'kiosk-runtime.json');
   writeFileSync(configPath, JSON.stringify(config), { mode: 0o600 });

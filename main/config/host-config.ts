@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -25,7 +27,12 @@ export type DeviceConfig = z.infer<typeof DeviceConfig>;
 export const HostConfig = z.object({
   kioskId: z.string().default('kiosk-dev-01'),
   version: z.string().default('0.1.0'),
+  /** `url` is the back office's origin (e.g. https://bo.example.gov.cn); the client adds /api/v1. */
   backoffice: z.object({ url: z.string().url().optional(), credential: z.string().optional() }).default({}),
+  /** Where the kiosk keeps its outbox and caches; personal data there lives only until delivered. */
+  dataDir: z.string().default(path.join(homedir(), '.local', 'share', 'yizhan')),
+  /** Until the back office sends its site configuration. */
+  heartbeatIntervalMs: z.number().int().min(1000).default(30_000),
   devices: z.array(DeviceConfig).default([]),
 });
 export type HostConfig = z.infer<typeof HostConfig>;

@@ -24,6 +24,7 @@ export async function createHost(
     (await import('../device-host/registry')).buildRegistry(c, l),
 ): Promise<Host> {
   const registry = await buildRegistry(config, log);
+  const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log);
   const listeners = new Set<<C extends EventChannel>(channel: C, payload: EventPayload<C>) => void>();
   registry.onStatus((s) => {
     for (const l of listeners) l('devices:status', s);
@@ -39,6 +40,9 @@ export async function createHost(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    stop: () => registry.stop(),
+    async stop() {
+      await link?.stop();
+      await registry.stop();
+    },
   };
 }

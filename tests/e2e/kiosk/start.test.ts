@@ -94,7 +94,7 @@ describe('yizhan start (Chromium product mode)', () => {
   });
 
   it('runs an embedded back office the kiosk is registered with', async () => {
-    const res = await fetch(`${ready.backoffice}/openapi.json`);
+    const res = await fetch(`${ready.backoffice}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string };
     expect(doc.openapi).toMatch(/^3\.1/);

@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { sleep, type Logger } from '../../devices/core';
+import { BackofficeClient, Outbox } from '../backend';
+import type { HostConfig } from '../config/host-config';
+import type { DeviceRegistry } from '../host/host';
+
+export interface BackofficeLink {
+  outbox: Outbox;
+  stop(): Promise<void>;
+}
+
+/**
+ * The kiosk's connection to its back office: an application heartbeat that carries every device's
+ * health (so the fleet page shows "online but cannot serve", not just "reachable"), and the durable
+ * outbox's drain loop. A dead network only delays both; nothing here throws into the host.
+ */
+export function startBackofficeLink(
+  config: HostConfig,
+  registry: DeviceRegistry,
+  log: Logger,
+): BackofficeLink | undefined {
+  const { url, credential } = config.backoffice;
+  if (!url || !credential) {
+    log.warn('backoffice.notConfigured', { kioskId: config.kioskId });
+    return undefined;
+  }
+  const client = new BackofficeClient({
+    baseUrl: url,
+    timeoutMs: 10_000,
+    kioskId: config.kioskId,
+    credential,
+  });
+  const outbox = new Outbox({
+    dataDir: config.dataDir,
+    openDatabase: (file) => new Database(file),
+    client,
+    logger: log,
+  });
+  const stopping = new AbortController();
+  const drained = outbox.drain(stopping.signal).catch((err: unknown) => {
+    if (!stopping.signal.aborted) log.error('outbox.drainStopped', { error: String(err) });
+  });
+  const beating = heartbeatLoop(client, config, registry, log, stopping.signal);
+  return {
+    outbox,
+    async stop() {
+      stopping.abort();
+      await Promise.allSettled([drained, beating]);
+      outbox.close();
+    },
+  };
+}
+
+async function heartbeatLoop(
+  client: BackofficeClient,
+  config: HostConfig,
+  registry: DeviceRegistry,
+  log: Logger,
+  signal: AbortSignal,
+): Promise<void> {
+  let configVersion: number | string = 0;
+  let intervalMs = config.heartbeatIntervalMs;
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      const reply = await client.heartbeat(
+        {
+          sentAt: new Date().toISOString(),
+          appVersion: config.version,
+          configVersion,
+          session: 'idle',
+          devices: registry.list().map((d) => ({
+            deviceId: d.deviceId,
+            family: d.family,
+            health: d.health,
+            detail: d.detail,
+            ...(d.lastError
+              ? {
+                  lastError: {
+                    code: d.lastError.code,
+                    ...(d.lastError.detail ? { detail: d.lastError.detail } : {}),
+                  },
+                }
+              : {}),
+          })),
+        },
+        signal,
+      );
+      if (failures > 0) log.info('heartbeat.restored', { afterFailures: failures });
+      failures = 0;
+      if (reply.config) {
+        configVersion = reply.config.version;
+        const site = reply.config.site;
+        if (typeof site.heartbeatIntervalMs === 'number' && site.heartbeatIntervalMs >= 1000)
+          intervalMs = site.heartbeatIntervalMs;
+        log.info('config.received', { version: configVersion });
+      }
+    } catch (err) {
+      if (signal.aborted) return;
+      // Logged on the first failure and then every 20th, so a long outage does not flood the log.
+      if (failures++ % 20 === 0)
+        log.warn('heartbeat.failed', { error: err instanceof Error ? err.message : String(err), failures });
+    }
+    await sleep(intervalMs, signal).catch(() => undefined);
+  }
+}
