@@ -71,7 +71,7 @@ describe('kiosk host ↔ back office', () => {
     });
     const fleet = async () => {
       const res = await fetch(`${api}/staff/kiosks`, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await res.json());
+      const body = await res.json();
       const items = (Array.isArray(body) ? body : (body as { items: unknown[] }).items) as {
         kioskId: string;
         presence: string;
