@@ -207,10 +207,12 @@ function MaterialView({ filingId, material }: { filingId: string; material: Mate
   if (!url) return <p className="muted">{caption} 加载中…</p>;
   if (isPdf(material)) {
     return (
-      <p>
+      <p className="material" data-testid="material">
         <a href={url} download={material.name} target="_blank" rel="noreferrer">
           [PDF] {caption}
         </a>
+        <br />
+        <small className="mono">sha256 {material.sha256.slice(0, 16)}…</small>
       </p>
     );
   }
