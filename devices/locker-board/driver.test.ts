@@ -88,4 +88,23 @@ describe('LockerCabinetDriver', () => {
     await expect(driver.readBoard(1)).rejects.toMatchObject({ code: 'notConnected' });
     expect(driver.boardStatus(1).current.detail.consecutiveMisses).toBe(1);
   });
+
+  it('counts a request sent while the bus is still busy as a collision (the instrument the bus tests rely on)', async () => {
+    const { sim, host } = await withSimulator();
+    const p = createLockerProtocol('8a');
+    // Two requests back to back, without waiting for the first reply: what a master must never do.
+    await host.write(p.encodeRequest({ kind: 'boardStatus', board: 1 }));
+    await host.write(p.encodeRequest({ kind: 'boardStatus', board: 1 }));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sim.collisions).toBe(1);
+    // One at a time, each after its reply: no collision.
+    const replies: Uint8Array[] = [];
+    host.onData((c) => replies.push(c));
+    for (let i = 0; i < 3; i++) {
+      const before = replies.length;
+      await host.write(p.encodeRequest({ kind: 'doorStatus', board: 1, door: 2 }));
+      while (replies.length === before) await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(sim.collisions).toBe(1);
+  });
 });

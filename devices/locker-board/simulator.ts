@@ -1,4 +1,4 @@
-import { FrameAssembler, pacedWrite, silentLogger, toHex, type Logger, type Transport } from '../core';
+import { FrameAssembler, silentLogger, sleep, toHex, wireTimeMs, type Logger, type Transport } from '../core';
 import {
   createLockerProtocol,
   type BitmapLayout,
@@ -49,7 +49,14 @@ export class LockerCabinetSimulator {
   readonly #offData: () => void;
   readonly #baud: number;
   #queue: Promise<void> = Promise.resolve();
+  /** Requests received whose exchange (processing + reply on the wire) has not finished. */
+  #exchanges = 0;
   requestsSeen = 0;
+  /**
+   * Requests that arrived while the bus was still busy with an earlier exchange: on a real RS-485 bus
+   * the two transmissions would garble each other. A correct master keeps this at 0.
+   */
+  collisions = 0;
 
   constructor(
     private readonly wire: Transport,
@@ -76,7 +83,14 @@ export class LockerCabinetSimulator {
       (reason, bytes) => this.log.debug('lockerSim.skipped', { reason, bytes: toHex(bytes) }),
     );
     this.#offData = wire.onData((chunk) => {
-      for (const req of assembler.push(chunk)) this.#queue = this.#queue.then(() => this.#answer(req));
+      for (const req of assembler.push(chunk)) {
+        if (this.#exchanges > 0) {
+          this.collisions++;
+          this.log.warn('lockerSim.busCollision', { request: req.kind });
+        }
+        this.#exchanges++;
+        this.#queue = this.#queue.then(() => this.#answer(req));
+      }
     });
   }
 
@@ -178,57 +192,81 @@ export class LockerCabinetSimulator {
     );
   }
 
-  async #answer(req: LockerRequest): Promise<void> {
-    this.requestsSeen++;
-    const replies: LockerReply[] = [];
+  /** What the addressed board(s) answer; empty when nobody answers (RS-485: other addresses stay silent). */
+  #replies(req: LockerRequest): LockerReply[] {
     const spring = this.opts.springMs ?? 60;
     switch (req.kind) {
       case 'unlock':
-        if (!this.#known(req.board, req.door)) return; // RS-485: other addresses stay silent
+        if (!this.#known(req.board, req.door)) return [];
         this.#fire(req.board, req.door, spring);
-        replies.push({
-          kind: 'unlockAck',
-          board: req.board,
-          door: req.door,
-          feedback: this.#feedbackBit(req.board, req.door, true),
-          bits: this.protocol.hasItemSensors ? this.#bits(req.board, req.door) : undefined,
-        });
-        break;
+        return [
+          {
+            kind: 'unlockAck',
+            board: req.board,
+            door: req.door,
+            feedback: this.#feedbackBit(req.board, req.door, true),
+            bits: this.protocol.hasItemSensors ? this.#bits(req.board, req.door) : undefined,
+          },
+        ];
       case 'unlockAll':
-        if (!this.#known(req.board)) return;
+        if (!this.#known(req.board)) return [];
         // The board staggers its own coils, 300 ms apart.
         for (let d = 1; d <= this.opts.doorsPerBoard; d++) this.#fire(req.board, d, spring + (d - 1) * 300);
-        replies.push({
-          kind: 'unlockAck',
-          board: req.board,
-          door: 'all',
-          feedback: undefined,
-          bits: this.#bits(req.board),
-        });
-        break;
+        return [
+          {
+            kind: 'unlockAck',
+            board: req.board,
+            door: 'all',
+            feedback: undefined,
+            bits: this.#bits(req.board),
+          },
+        ];
       case 'boardStatus':
-        if (!this.#known(req.board)) return;
-        replies.push({ kind: 'boardStatus', board: req.board, bits: this.#bits(req.board) });
-        break;
+        if (!this.#known(req.board)) return [];
+        return [{ kind: 'boardStatus', board: req.board, bits: this.#bits(req.board) }];
       case 'doorStatus':
-        if (!this.#known(req.board, req.door)) return;
-        replies.push({
-          kind: 'doorStatus',
-          board: req.board,
-          door: req.door,
-          feedback: this.#feedbackBit(req.board, req.door),
-        });
-        break;
+        if (!this.#known(req.board, req.door)) return [];
+        return [
+          {
+            kind: 'doorStatus',
+            board: req.board,
+            door: req.door,
+            feedback: this.#feedbackBit(req.board, req.door),
+          },
+        ];
       case 'busStatus':
-        for (const b of this.opts.boards)
-          if (this.#known(b)) replies.push({ kind: 'busStatus', board: b, bits: this.#bits(b) });
-        break;
+        return this.opts.boards.flatMap((b) =>
+          this.#known(b) ? [{ kind: 'busStatus' as const, board: b, bits: this.#bits(b) }] : [],
+        );
     }
+  }
+
+  async #answer(req: LockerRequest): Promise<void> {
+    this.requestsSeen++;
+    let busy = true;
+    const release = () => {
+      if (busy) this.#exchanges--;
+      busy = false;
+    };
     try {
-      await new Promise((r) => setTimeout(r, this.opts.replyDelayMs ?? 3));
-      for (const reply of replies) await pacedWrite(this.wire, this.protocol.encodeReply(reply), this.#baud);
+      const replies = this.#replies(req);
+      if (replies.length === 0) return;
+      await sleep(this.opts.replyDelayMs ?? 3);
+      for (const [i, reply] of replies.entries()) {
+        const bytes = this.protocol.encodeReply(reply);
+        // Paced at the line speed: the frame is handed over when its last byte would have arrived.
+        // The bus is free from that moment, released before the write so that the master's next
+        // request can never race the write callback into a false collision.
+        const due = performance.now() + wireTimeMs(bytes.length, this.#baud);
+        for (let wait = due - performance.now(); wait > 0; wait = due - performance.now())
+          await sleep(Math.max(1, Math.ceil(wait)));
+        if (i === replies.length - 1) release();
+        await this.wire.write(bytes);
+      }
     } catch (err) {
       this.log.warn('lockerSim.replyFailed', { error: String(err) });
+    } finally {
+      release();
     }
   }
 }

@@ -85,6 +85,49 @@ describe.each<[LockerProtocolName, number, number]>([
     expect(rig.driver.status.current.health).toBe('online');
   });
 
+  it('keeps one request on the bus while the sweep and opens on two boards run at once', async () => {
+    rig = await startLockerRig(protocol);
+    const opened: string[] = [];
+    rig.driver.events.on('doorOpened', (e) => opened.push(`${e.board}/${e.door}/${e.commanded}`));
+    rig.driver.start();
+    const results = await Promise.all([
+      rig.driver.open(board, 3),
+      rig.driver.open(otherBoard, 4),
+      rig.driver.readBoard(board),
+      rig.driver.open(otherBoard, 6),
+      rig.driver.readBoard(otherBoard),
+    ]);
+    expect(results[0]).toMatchObject({ board, door: 3 });
+    expect(results[1]).toMatchObject({ board: otherBoard, door: 4 });
+    expect(results[3]).toMatchObject({ board: otherBoard, door: 6 });
+    expect(rig.sim.requestsSeen).toBeGreaterThan(8);
+    expect(rig.sim.collisions).toBe(0);
+    expect(opened.sort()).toEqual([`${board}/3/true`, `${otherBoard}/4/true`, `${otherBoard}/6/true`].sort());
+    expect(rig.driver.boardStatus(board).current.detail.forcedOpen).toEqual([]);
+  });
+
+  it('sees a door close by itself after the scripted delay', async () => {
+    rig = await startLockerRig(protocol, { sim: { autoCloseMs: 300 } });
+    const closed: number[] = [];
+    rig.driver.events.on('doorClosed', (e) => closed.push(e.door));
+    await rig.driver.open(board, 8);
+    await expect(rig.driver.waitClosed(board, 8, { timeoutMs: 3000 })).resolves.toMatchObject({
+      door: 8,
+      state: 'closed',
+    });
+    expect(closed).toEqual([8]);
+    expect(rig.sim.isOpen(board, 8)).toBe(false);
+  });
+
+  it('reports doorLeftOpen when nobody closes the door in time', async () => {
+    rig = await startLockerRig(protocol);
+    await rig.driver.open(board, 9);
+    await expect(rig.driver.waitClosed(board, 9, { timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'userAction',
+      detail: 'doorLeftOpen',
+    });
+  });
+
   it('opens every door of a board one at a time for maintenance', async () => {
     rig = await startLockerRig(protocol, { config: { doorsPerBoard: 4 } });
     rig.sim.setJammed(board, 2);
