@@ -39,10 +39,14 @@ export class MemoryLogger implements Logger {
   }
 }
 
-/** 110105199001011234 -> 110105********1234. Anything shorter than 8 characters is fully masked. */
+/**
+ * 110105199001011234 -> 110105********1234 (area code and last four stay readable for support).
+ * Numbers of 8–13 characters keep two at each end; anything shorter is fully masked.
+ */
 export function maskIdNumber(id: string): string {
   if (id.length < 8) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  const [head, tail] = id.length >= 14 ? [6, 4] : [2, 2];
+  return `${id.slice(0, head)}${'*'.repeat(id.length - head - tail)}${id.slice(-tail)}`;
 }
 
 /** 6222021234567890123 -> 622202*********0123 (first 6, last 4, as card schemes allow). */

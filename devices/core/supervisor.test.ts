@@ -56,4 +56,54 @@ describe('LinkSupervisor', () => {
     await sup.stop();
     expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'lost', 'connected', 'stopped']);
   });
+
+  it('retries a failing open with doubling backoff up to the cap, and resets it after a connect', async () => {
+    const [dev] = memoryPair();
+    dev.present = false;
+    const log = new MemoryLogger();
+    const sup = new LinkSupervisor(dev, { initialBackoffMs: 5, maxBackoffMs: 20, debounceMs: 1000 }, log);
+    const retries = () =>
+      log.lines
+        .filter((l) => l.event === 'link.openFailed' || l.event === 'link.closed')
+        .map((l) => l.fields.retryInMs as number);
+    sup.start();
+    await waitFor(() => retries().length >= 5);
+    expect(retries().slice(0, 5)).toEqual([5, 10, 20, 20, 20]);
+    dev.present = true;
+    await waitFor(() => sup.state === 'connected');
+    dev.present = false;
+    const before = retries().length;
+    dev.unplug();
+    await waitFor(() => retries().length >= before + 3);
+    expect(retries().slice(before, before + 3)).toEqual([5, 10, 20]);
+    await sup.stop();
+  });
+
+  it('treats an I/O error like a disconnect and reopens; an own close() ends supervision', async () => {
+    const [dev] = memoryPair();
+    const log = new MemoryLogger();
+    let connects = 0;
+    const sup = new LinkSupervisor(
+      dev,
+      { initialBackoffMs: 5, maxBackoffMs: 20, debounceMs: 1000 },
+      log,
+      () => {
+        connects++;
+        return Promise.resolve();
+      },
+    );
+    sup.start();
+    await waitFor(() => connects === 1 && sup.state === 'connected');
+    dev.fail(new Error('EIO'));
+    await waitFor(() => connects === 2 && sup.state === 'connected');
+    expect(log.lines.find((l) => l.event === 'link.closed')?.fields).toMatchObject({
+      reason: 'error',
+      cause: 'EIO',
+    });
+    await sup.stop();
+    expect(sup.state).toBe('stopped');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(connects).toBe(2);
+    expect(dev.isOpen).toBe(false);
+  });
 });

@@ -82,6 +82,7 @@ export class LinkSupervisor {
           transport: this.transport.describe,
           reason,
           cause: cause instanceof Error ? cause.message : undefined,
+          retryInMs: backoff,
         });
       } catch (err) {
         if (signal.aborted) return;

@@ -8,6 +8,8 @@ import { TransportClosedError, type CloseReason, type Transport } from '../core'
 export interface MemoryEnd extends Transport {
   /** Simulates the cable being pulled: both ends close with reason `disconnected`. */
   unplug(): void;
+  /** Simulates an I/O failure on this end only: it closes with reason `error` and `cause`. */
+  fail(cause?: unknown): void;
   /** While false, open() rejects as if the device were absent. */
   present: boolean;
 }
@@ -83,9 +85,13 @@ class MemoryTransport implements MemoryEnd {
     this.#shut(reason);
   }
 
-  #shut(reason: CloseReason): void {
+  fail(cause: unknown = new Error(`${this.describe}: I/O error`)): void {
+    this.#shut('error', cause);
+  }
+
+  #shut(reason: CloseReason, cause?: unknown): void {
     if (!this.#open) return;
     this.#open = false;
-    for (const l of [...this.#close]) l(reason);
+    for (const l of [...this.#close]) l(reason, cause);
   }
 }
