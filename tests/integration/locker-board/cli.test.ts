@@ -12,6 +12,7 @@ describe.each(['8a', 'cu'] as const)(
   (protocol) => {
     const link = join(dir, `locker-${protocol}`);
     const board = protocol === '8a' ? 2 : 1;
+    const silentBoard = protocol === '8a' ? 1 : 0;
     let sim: LongRunning;
     beforeAll(async () => {
       sim = startYizhan([
@@ -29,6 +30,10 @@ describe.each(['8a', 'cu'] as const)(
         '0',
         '--jammed',
         `${board}:5`,
+        '--dead-sensor',
+        `${board}:6`,
+        '--silent-board',
+        String(silentBoard),
       ]);
       expect(JSON.parse(await sim.firstLine)).toMatchObject({ ready: true, protocol, doors: 12 });
       return async () => {
@@ -82,6 +87,38 @@ describe.each(['8a', 'cu'] as const)(
         opened: false,
         error: { code: 'hardware', detail: 'doorJammed' },
       });
+      expect(r.code).toBe(1);
+    });
+
+    it.each([
+      ['a dead door sensor', () => board, 6, { code: 'hardware', detail: 'doorDidNotOpen' }],
+      [
+        'a board that does not answer',
+        () => silentBoard,
+        1,
+        { code: 'timeout', detail: 'boardNotAnswering' },
+      ],
+    ])('reports %s as not opened', async (_what, boardOf, door, error) => {
+      const b = boardOf();
+      const r = await runYizhan([
+        'device',
+        'locker',
+        'open',
+        '--port',
+        link,
+        '--board',
+        String(b),
+        '--door',
+        String(door),
+        '--protocol',
+        protocol,
+        '--doors',
+        '12',
+        '--timeout-ms',
+        '800',
+        '--json',
+      ]);
+      expect(JSON.parse(r.stdout)).toMatchObject({ board: b, door, opened: false, error });
       expect(r.code).toBe(1);
     });
 
