@@ -234,9 +234,9 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
 });
 
 describe('CardSession', () => {
-  it('refuses to send VERIFY (PIN) even if asked, before anything reaches the card', async () => {
+  const session = () => {
     const sent: Uint8Array[] = [];
-    const session = new CardSession(
+    const s = new CardSession(
       (apdu) => {
         sent.push(apdu);
         return Promise.resolve(Uint8Array.of(0x90, 0x00));
@@ -244,15 +244,31 @@ describe('CardSession', () => {
       new AbortController().signal,
       new MemoryLogger(),
     );
+    return { s, sent };
+  };
+
+  it.each([
+    ['VERIFY (PIN)', 0x00, 0x20],
+    ['VERIFY, odd INS', 0x00, 0x21],
+    ['proprietary-class VERIFY', 0x80, 0x20],
+    ['CHANGE REFERENCE DATA (PIN change)', 0x00, 0x24],
+    ['RESET RETRY COUNTER (PIN unblock)', 0x00, 0x2c],
+    ['UPDATE RECORD', 0x00, 0xdc],
+    ['UPDATE BINARY', 0x00, 0xd6],
+    ['INTERNAL AUTHENTICATE', 0x00, 0x88],
+  ])('refuses %s before anything reaches the card', async (_name, cla, ins) => {
+    const { s, sent } = session();
     await expect(
-      session.exchange('VERIFY', {
-        cla: 0,
-        ins: INS.verify,
-        p1: 0,
-        p2: 0,
-        data: Uint8Array.of(0x88, 0x88, 0x88),
-      }),
+      s.exchange('forbidden', { cla, ins, p1: 0, p2: 0, data: Uint8Array.of(0x88, 0x88, 0x88) }),
     ).rejects.toBeInstanceOf(ForbiddenCommandError);
     expect(sent).toEqual([]);
+    expect(s.apduCount).toBe(0);
+  });
+
+  it('sends the read instructions it is built for', async () => {
+    const { s, sent } = session();
+    for (const ins of [INS.select, INS.readRecord, INS.getProcessingOptions, INS.getData, INS.getResponse])
+      await s.exchange('read', { cla: 0, ins, p1: 0, p2: 0, le: 0 });
+    expect(sent.map((a) => a[1])).toEqual([0xa4, 0xb2, 0xa8, 0xca, 0xc0]);
   });
 });

@@ -29,6 +29,19 @@ export class ForbiddenCommandError extends Error {
   override readonly name = 'ForbiddenCommandError';
 }
 
+/**
+ * The only instructions this read-only driver ever sends. An allow-list, not a deny-list, so that no
+ * PIN command in any form (VERIFY 20/21, CHANGE REFERENCE DATA 24, RESET RETRY COUNTER 2C), no write
+ * (UPDATE RECORD DC, UPDATE BINARY D6) and no authentication can reach a card, whatever builds the APDU.
+ */
+export const ALLOWED_INS: ReadonlySet<number> = new Set([
+  INS.select,
+  INS.readRecord,
+  INS.getResponse,
+  INS.getProcessingOptions,
+  INS.getData,
+]);
+
 /** Bounds the 61xx chain so a faulty card cannot keep us reading forever. */
 const MAX_GET_RESPONSE = 16;
 
@@ -79,8 +92,12 @@ export class CardSession {
   }
 
   async #send(name: string, command: CommandApdu): Promise<ResponseApdu> {
-    if (command.ins === INS.verify)
-      throw new ForbiddenCommandError('VERIFY (PIN) is never sent by this driver');
+    if (!ALLOWED_INS.has(command.ins))
+      throw new ForbiddenCommandError(
+        command.ins === INS.verify
+          ? 'VERIFY (PIN) is never sent by this driver'
+          : `instruction ${command.ins.toString(16).toUpperCase().padStart(2, '0')} is not a read this driver sends`,
+      );
     this.signal.throwIfAborted();
     const bytes = encodeApdu(command);
     this.apduCount++;

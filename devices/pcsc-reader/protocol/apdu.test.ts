@@ -7,7 +7,9 @@ import {
   getData,
   getProcessingOptions,
   getResponse,
+  hexToBytes,
   readRecord,
+  selectByName,
 } from './apdu';
 import { selectPpse, selectPse } from './bank';
 import { EF05_ITEMS, EF05_SFI, EF06_SFI, ef06Items, readItem, selectSsse } from './social-security';
@@ -20,6 +22,9 @@ describe('golden APDUs (protocols §3)', () => {
   });
   it('SELECT PSE', () => {
     expect(hex(selectPse())).toBe('00A404000E315041592E5359532E444446303100');
+  });
+  it('SELECT AID of the UnionPay debit application', () => {
+    expect(hex(selectByName(hexToBytes('A000000333010101')))).toBe('00A4040008A00000033301010100');
   });
   it('SELECT SSSE: "sx1.sh." + 社会保障 in GBK, no Le', () => {
     expect(hex(selectSsse())).toBe('00A404000F7378312E73682EC9E7BBE1B1A3D5CF');
