@@ -58,6 +58,7 @@ export class SerialScannerDriver {
   readonly #queue: CommandQueue;
   readonly #terminator: Uint8Array;
   readonly #offData: () => void;
+  readonly #offClose: () => void;
   #reply: ((chunk: Uint8Array) => void) | undefined;
   #pending: Uint8Array = new Uint8Array(0);
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,10 +79,24 @@ export class SerialScannerDriver {
     // While a command waits for its reply, bytes are the reply; otherwise they are scan data. Start-up
     // configuration happens before anyone can present a code.
     this.#offData = transport.onData((chunk) => (this.#reply ? this.#reply(chunk) : this.#scanBytes(chunk)));
+    // A scanner only talks when a code is presented, so a pulled cable is otherwise invisible: say so
+    // at once. Reopening the link and calling configure() again brings it back online.
+    this.#offClose = transport.onClose((reason) => {
+      if (reason === 'requested') return;
+      clearTimeout(this.#flushTimer);
+      this.#pending = new Uint8Array(0);
+      this.log.warn('scanner.linkLost', { reason });
+      this.status.update({
+        health: 'noDevice',
+        detail: { configured: false },
+        lastError: { code: 'notConnected', detail: 'linkClosed' },
+      });
+    });
   }
 
   dispose(): void {
     this.#offData();
+    this.#offClose();
     clearTimeout(this.#flushTimer);
   }
 

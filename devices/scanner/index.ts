@@ -10,6 +10,7 @@ export {
 export {
   buildHidPosReports,
   HID_POS_PROFILES,
+  HID_POS_USAGE_PAGE,
   HONEYWELL_REPORT_02,
   type HidPosProfile,
   type OutputEncoding,

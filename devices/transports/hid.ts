@@ -5,12 +5,18 @@ export interface HidOptions {
   path?: string;
   vendorId?: number;
   productId?: number;
-  /** Prefer the interface on this usage page, e.g. 0x8C for a HID POS scanner among its other interfaces. */
+  /**
+   * Open the interface on this usage page, e.g. 0x8C for a HID POS scanner among its keyboard and
+   * vendor interfaces. When the device lists usage pages and none matches, `open` fails rather than
+   * reading another interface (a scanner left in keyboard mode).
+   */
   usagePage?: number;
+  /** node-hid, or a stand-in with its shape: tests replay recorded reports through it. */
+  backend?: NodeHid;
 }
 
 /** The subset of node-hid's HIDAsync this transport uses. */
-interface HidDevice {
+export interface HidDevice {
   on(event: 'data', l: (data: Buffer) => void): unknown;
   on(event: 'error', l: (err: Error) => void): unknown;
   removeAllListeners(): unknown;
@@ -18,8 +24,16 @@ interface HidDevice {
   close(): Promise<void>;
 }
 
-interface NodeHid {
-  devicesAsync(): Promise<{ vendorId: number; productId: number; path?: string; usagePage?: number }[]>;
+export interface HidDeviceInfo {
+  vendorId: number;
+  productId: number;
+  path?: string;
+  usagePage?: number;
+}
+
+/** The subset of the node-hid module this transport uses. */
+export interface NodeHid {
+  devicesAsync(): Promise<HidDeviceInfo[]>;
   HIDAsync: { open(path: string): Promise<HidDevice> };
 }
 
@@ -53,7 +67,7 @@ export class HidTransport implements Transport {
   async open(signal?: AbortSignal): Promise<void> {
     if (this.#device) return;
     signal?.throwIfAborted();
-    const hid = await loadNodeHid();
+    const hid = this.opts.backend ?? (await loadNodeHid());
     const path = this.opts.path ?? (await this.#find(hid));
     let device: HidDevice;
     try {
@@ -81,11 +95,18 @@ export class HidTransport implements Transport {
     const matches = all.filter(
       (d) => d.vendorId === this.opts.vendorId && d.productId === this.opts.productId && d.path,
     );
-    const pick =
-      matches.find((d) => this.opts.usagePage === undefined || d.usagePage === this.opts.usagePage) ??
-      matches[0];
-    if (!pick?.path) throw new TransportClosedError(`${this.describe}: no such HID device`);
-    return pick.path;
+    if (matches.length === 0) throw new TransportClosedError(`${this.describe}: no such HID device`);
+    const page = this.opts.usagePage;
+    if (page === undefined) return matches[0]!.path!;
+    const onPage = matches.find((d) => d.usagePage === page);
+    if (onPage) return onPage.path!;
+    // Backends built without report-descriptor parsing list no usage pages at all: take the device.
+    if (matches.every((d) => !d.usagePage)) return matches[0]!.path!;
+    const pages = matches.map((d) => `0x${(d.usagePage ?? 0).toString(16).padStart(4, '0')}`).join(', ');
+    throw new TransportClosedError(
+      `${this.describe}: no interface on usage page 0x${page.toString(16).padStart(4, '0')} (found ${pages}); ` +
+        'a HID POS scanner must be switched to HID POS mode, not keyboard mode',
+    );
   }
 
   async write(bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
@@ -139,8 +160,6 @@ async function loadNodeHid(): Promise<NodeHid> {
 }
 
 /** HID devices present, for diagnostics and configuration (vendor/product IDs, path, usage page). */
-export async function listHidDevices(): Promise<
-  { vendorId: number; productId: number; path?: string; usagePage?: number }[]
-> {
+export async function listHidDevices(): Promise<HidDeviceInfo[]> {
   return (await loadNodeHid()).devicesAsync();
 }

@@ -2,6 +2,9 @@
 // differ by vendor, so they are read through a profile rather than fixed offsets [M]. node-hid hands
 // over each input report with its report ID as byte 0; offsets below are into the payload after it.
 
+/** HID usage page "Bar Code Scanner" (HID POS) [H]; the transport opens the interface on this page. */
+export const HID_POS_USAGE_PAGE = 0x8c;
+
 export interface HidPosProfile {
   name: string;
   /** Input report ID that carries scanned data; other reports are ignored. */

@@ -96,4 +96,19 @@ describe('serial scanner driver ↔ GM65 simulator over a socat pty', () => {
     });
     expect(rig.driver.status.current.health).toBe('hardwareError');
   });
+
+  it('goes noDevice when the cable is pulled (both pty ends vanish)', async () => {
+    rig = await startScannerRig();
+    await rig.driver.configure();
+    expect(rig.driver.status.current.health).toBe('online');
+    await rig.sim.scan('SF12'); // a complete code
+    await until(() => rig!.scans.length === 1);
+    await rig.pty.close();
+    await until(() => rig!.driver.status.current.health === 'noDevice');
+    expect(rig.driver.status.current).toMatchObject({
+      detail: { configured: false },
+      lastError: { code: 'notConnected', detail: 'linkClosed' },
+    });
+    expect(rig.log.lines.some((l) => l.event === 'scanner.linkLost')).toBe(true);
+  });
 });
