@@ -125,6 +125,33 @@ describe('buildScanPdf', () => {
     expect(e.message).toContain('10000-byte budget');
   });
 
+  test('refuses a page over its per-page budget, by paper kind', async () => {
+    const err = await buildScanPdf(
+      {
+        pages: [
+          { paper: 'a4', jpeg: a4Portrait },
+          { paper: 'id1', jpeg: card },
+        ],
+      },
+      { pageBudget: { a4: a4Portrait.length, id1: card.length - 1 } },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScanError);
+    expect(err).toMatchObject({
+      detail: 'pageTooLarge',
+      figures: { pageIndex: 1, bytes: card.length, budget: card.length - 1 },
+      failure: { code: 'invalidArgument', detail: 'pageTooLarge' },
+    });
+    // the default budgets (300 KB A4, 80 KB ID card) accept what the capture screen produces
+    await expect(
+      buildScanPdf({
+        pages: [
+          { paper: 'a4', jpeg: a4Portrait },
+          { paper: 'id1', jpeg: card },
+        ],
+      }),
+    ).resolves.toBeInstanceOf(Buffer);
+  });
+
   test('counts the PDF overhead against the budget, not just the images', async () => {
     const budget = a4Portrait.length + 100; // images fit, the assembled PDF does not
     const err = await buildScanPdf(

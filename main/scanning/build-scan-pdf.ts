@@ -3,7 +3,7 @@ import type { JpegInfo } from './jpeg-info';
 import { readJpegInfo } from './jpeg-info';
 import { ScanError } from './scan-error';
 import type { ScanPaper } from './scan-request';
-import { DEFAULT_PDF_BUDGET, ScanPdfRequest } from './scan-request';
+import { DEFAULT_PAGE_BUDGET, DEFAULT_PDF_BUDGET, ScanPdfRequest } from './scan-request';
 
 const PT_PER_MM = 72 / 25.4;
 /** ISO 216 A4 in PostScript points. */
@@ -14,6 +14,8 @@ const ID1_PT = { long: 85.6 * PT_PER_MM, short: 53.98 * PT_PER_MM };
 export interface ScanPdfOptions {
   /** Upper bound for the whole PDF in bytes. */
   maxBytes?: number;
+  /** Upper bound for each page's JPEG, by paper kind (default DEFAULT_PAGE_BUDGET). */
+  pageBudget?: Readonly<Record<ScanPaper, number>>;
   /** Fixed creation date, for reproducible output; defaults to now. */
   creationDate?: Date;
 }
@@ -39,6 +41,7 @@ export async function buildScanPdf(input: unknown, options: ScanPdfOptions = {})
     );
   }
   const budget = options.maxBytes ?? DEFAULT_PDF_BUDGET;
+  const pageBudget = options.pageBudget ?? DEFAULT_PAGE_BUDGET;
   const pages = parsed.data.pages.map((page, pageIndex): CheckedPage => {
     const info = readJpegInfo(page.jpeg);
     if (!info) throw new ScanError('notJpeg', `page ${pageIndex + 1} is not a JPEG image`, { pageIndex });
@@ -52,6 +55,13 @@ export async function buildScanPdf(input: unknown, options: ScanPdfOptions = {})
         { pageIndex },
       );
     }
+    const limit = pageBudget[page.paper];
+    if (page.jpeg.length > limit)
+      throw new ScanError(
+        'pageTooLarge',
+        `page ${pageIndex + 1} is ${page.jpeg.length} bytes, over the ${limit}-byte budget of a ${page.paper} page`,
+        { pageIndex, bytes: page.jpeg.length, budget: limit },
+      );
     return {
       paper: page.paper,
       jpeg: Buffer.from(page.jpeg.buffer, page.jpeg.byteOffset, page.jpeg.byteLength),

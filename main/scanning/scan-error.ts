@@ -5,6 +5,7 @@ export type ScanErrorDetail =
   | 'invalidRequest' // failed schema validation
   | 'notJpeg' // a page is not a readable JPEG
   | 'pageSizeMismatch' // declared width/height differ from the JPEG header
+  | 'pageTooLarge' // a page's JPEG exceeds its per-page byte budget
   | 'pdfTooLarge'; // the assembled PDF exceeds the byte budget
 
 /**

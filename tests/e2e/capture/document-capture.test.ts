@@ -1,5 +1,6 @@
 // End to end: the capture screen in Debian's Chromium with a fake camera fed from a .y4m file of a
-// skewed A4 page on a dark base. Proves capture → detection → deskew → JPEG within budget.
+// skewed A4 page, or a skewed ID card, on a dark base. Proves capture → detection → deskew → JPEG
+// within the per-page budget → multi-page PDF through main/scanning.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { AUTO_GRANT_MEDIA_FLAG, fakeCameraFlags, launchChromium } from '../../he
 import type { StaticServer } from '../../helpers/chromium-harness';
 import { buildRendererPages, serveStatic } from '../../helpers/chromium-harness';
 import { encodeY4m } from '../../helpers/y4m';
-import { borderStats, renderPdfPageGray } from './render-pdf';
+import { borderStats, darkBox, renderPdfPageGray } from './render-pdf';
 
 const FRAME = { width: 1280, height: 960 };
 const PAGE_QUAD = skewedQuad({ cx: 650, cy: 480, width: 580, height: 820, rotationDeg: 7, keystone: 0.04 });
@@ -24,6 +25,10 @@ const PAGE_QUAD = skewedQuad({ cx: 650, cy: 480, width: 580, height: 820, rotati
  * ~136 KB at the first step (0.92).
  */
 const A4_BUDGET = 60_000;
+/** An ID card lying askew on the base, at the size a 高拍仪 framing an A4 sheet sees it (~4.3 px/mm). */
+const CARD_QUAD = skewedQuad({ cx: 620, cy: 500, width: 372, height: 235, rotationDeg: -12, keystone: 0.03 });
+/** Tighter than the product's 80 KB for the same reason as A4_BUDGET. */
+const ID1_BUDGET = 20_000;
 
 let dir: string;
 let y4m: string;
@@ -135,6 +140,63 @@ describe('document capture in Chromium with a fake camera', { timeout: E2E_TIMEO
     expect(stats.borderMean).toBeGreaterThan(200);
     expect(stats.borderDarkFraction).toBeLessThan(0.01);
     expect(stats.mean).toBeGreaterThan(170);
+  });
+
+  test('captures a skewed ID card as an ID-1 page and files it at true size on A4 in a multi-page PDF', async () => {
+    const cardY4m = join(dir, 'skewed-id-card.y4m');
+    const scene = renderScene({ ...FRAME, quad: CARD_QUAD, seed: 11, noise: 12, text: true });
+    writeFileSync(cardY4m, encodeY4m([scene]));
+    const cardBrowser = await launchChromium(fakeCameraFlags(cardY4m));
+    browsers.push(cardBrowser);
+    const page = await openHarness(cardBrowser, ['camera'], `?id1Budget=${ID1_BUDGET}`);
+    const capture = page.getByRole('button', { name: '拍摄 Capture' });
+    await capture.waitFor();
+    // Two shots of the same card, as for the front and the back of an ID card.
+    for (let shot = 0; shot < 2; shot++) {
+      if (shot > 0) await page.getByRole('button', { name: '继续添加 Add a page' }).click();
+      await expect.poll(() => capture.isEnabled(), { timeout: 15_000 }).toBe(true);
+      await capture.click();
+      await page.getByTestId('corner-editor').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('capture-notice').count()).toBe(0);
+      await page.getByRole('button', { name: '确认 Confirm' }).click();
+      await page.getByTestId('captured-pages').waitFor({ timeout: 15_000 });
+    }
+    await page.getByRole('button', { name: '完成 Finish' }).click();
+    const result = await page.evaluate(
+      () => (globalThis as { __captureResult?: HarnessPage[] }).__captureResult,
+    );
+    expect(result).toHaveLength(2);
+    const card = result![0]!;
+    expect(card).toMatchObject({ paper: 'id1', orientation: 'landscape', outline: 'detected' });
+    for (const c of QUAD_CORNERS) expect(distance(card.quad[c], CARD_QUAD[c])).toBeLessThan(3);
+    const jpeg = Buffer.from(card.jpegBase64, 'base64');
+    expect(jpeg.length).toBeLessThanOrEqual(ID1_BUDGET);
+    expect(card.quality).toBeLessThan(0.92); // stepped down to fit
+    const info = readJpegInfo(jpeg)!;
+    expect(info.width / info.height).toBeCloseTo(85.6 / 53.98, 2);
+
+    // Multi-page PDF: each card page is A4 with the card at 85.6 × 53.98 mm in the middle.
+    const pdfPath = join(dir, 'id-card.pdf');
+    const pages = result!.map((p) => ({
+      paper: p.paper,
+      jpeg: Buffer.from(p.jpegBase64, 'base64'),
+      width: p.width,
+      height: p.height,
+    }));
+    writeFileSync(pdfPath, await buildScanPdf({ pages }));
+    expect(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
+    const dpi = 144;
+    const raster = renderPdfPageGray(pdfPath, 2, dpi, join(dir, 'card-page'));
+    expect({ w: raster.width, h: raster.height }).toEqual({
+      w: Math.round((210 / 25.4) * dpi),
+      h: Math.round((297 / 25.4) * dpi),
+    });
+    const box = darkBox(raster, 250);
+    const mm = (px: number) => (px / dpi) * 25.4;
+    expect(mm(box.right - box.left + 1)).toBeCloseTo(85.6, 0);
+    expect(mm(box.bottom - box.top + 1)).toBeCloseTo(53.98, 0);
+    expect(mm((box.left + box.right) / 2)).toBeCloseTo(105, 0);
+    expect(mm((box.top + box.bottom) / 2)).toBeCloseTo(148.5, 0);
   });
 
   test('without a camera the screen says so in Chinese and English', async () => {

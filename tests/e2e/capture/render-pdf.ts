@@ -71,3 +71,19 @@ export function borderStats(img: GrayRaster, bandFraction: number) {
     borderDarkFraction: borderDark / borderN,
   };
 }
+
+/** Bounding box of the pixels darker than `threshold` (on a white page: where something was printed). */
+export function darkBox(img: GrayRaster, threshold: number) {
+  let [left, top, right, bottom] = [img.width, img.height, -1, -1];
+  for (let y = 0; y < img.height; y++) {
+    for (let x = 0; x < img.width; x++) {
+      if (img.data[y * img.width + x]! >= threshold) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  if (right < 0) throw new Error('the page is blank');
+  return { left, top, right, bottom };
+}
