@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { resolveConfig, type BackofficeConfig } from './config';
 import type { Clock, Ctx } from './context';
@@ -27,8 +27,13 @@ export interface BackofficeOptions {
 }
 
 /** Query parameters that carry personal data are masked before anything is logged. */
-function maskUrl(url: string): string {
-  return url.replace(/([?&](?:idNumber|name|code)=)[^&]*/g, '$1***');
+export function maskUrl(url: string): string {
+  return url.replace(/([?&](?:idNumber|name|code|anchorHash)=)[^&]*/gi, '$1***');
+}
+
+/** Last line of defence: any resident ID number in a log line (from any source) is masked. */
+export function maskLogLine(line: string): string {
+  return line.replace(/(?<![0-9])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g, '$1********$2');
 }
 
 function errorReply(err: unknown): { status: number; body: { error: Record<string, unknown> } } {
@@ -92,16 +97,37 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
   await seedConfig(ctx);
   await seedStaff(ctx);
 
+  const log = cfg.logger;
+  const out = log ? (log.destination ?? process.stdout) : undefined;
   const app = Fastify({
-    logger: cfg.logger
-      ? {
-          serializers: {
-            req: (req: { method: string; url: string }) => ({ method: req.method, url: maskUrl(req.url) }),
-          },
-        }
-      : false,
+    logger:
+      log && out
+        ? {
+            level: log.level ?? 'info',
+            stream: { write: (line: string) => out.write(maskLogLine(line)) },
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: maskUrl(req.url) }),
+            },
+          }
+        : false,
+    // One access line per request (below) instead of fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
   });
+  if (log) {
+    app.addHook('onResponse', (req, reply, done) => {
+      req.log.info(
+        {
+          method: req.method,
+          url: maskUrl(req.url),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request',
+      );
+      done();
+    });
+  }
   app.addContentTypeParser(
     ['image/jpeg', 'application/pdf'],
     { parseAs: 'buffer', bodyLimit: cfg.maxMaterialBytes },
@@ -111,7 +137,10 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     const { status, body } = errorReply(err);
     if (status >= 500)
       req.log.error(
-        { err: { message: (err as Error).message, code: (err as FastifyError).code } },
+        {
+          url: maskUrl(req.url),
+          err: { message: (err as Error).message, code: (err as FastifyError).code },
+        },
         'request failed',
       );
     return reply.code(status).send(body);
@@ -128,15 +157,14 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...metaRoutes(ctx),
   ];
   app.addHook('onClose', () => ctx.renderer.close());
-  const hooks = { authenticate: authenticator(ctx) };
+  const hooks = { authenticate: authenticator(ctx), validateResponses: cfg.validateResponses };
   for (const r of routes) mount(app, API_PREFIX, r, hooks);
   const openapi = buildOpenApi(routes, API_PREFIX, API_VERSION);
   app.get(`${API_PREFIX}/openapi.json`, () => openapi);
-  const healthz = async () => {
+  // The same check at the root, for load balancers that probe a fixed path.
+  app.get('/healthz', async () => {
     await opts.db.query('SELECT 1 AS one');
     return { ok: true, db: opts.db.dialect };
-  };
-  app.get('/healthz', healthz);
-  app.get(`${API_PREFIX}/healthz`, healthz);
+  });
   return app;
 }

@@ -26,8 +26,19 @@ export interface BackofficeConfig {
   verifyUrl?: string;
   /** Site part of the kiosks' remote configuration, seeded at first start. */
   site?: Record<string, unknown>;
-  /** Fastify logging (JSON lines, personal data masked). */
-  logger?: boolean;
+  /**
+   * JSON-line logs (one line per request, errors, lifecycle) with ID numbers, names and pickup
+   * codes masked. `true` writes to stdout at level info; off by default for embedded use and tests.
+   */
+  logger?: boolean | LogOptions;
+  /** Check every JSON answer against its documented schema (tests; costs time in production). */
+  validateResponses?: boolean;
+}
+
+export interface LogOptions {
+  level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where lines go (default stdout); each line is masked before it is written. */
+  destination?: { write(line: string): unknown };
 }
 
 export interface PickupPolicy {
@@ -45,9 +56,12 @@ export const DEV_STAFF: readonly StaffSeed[] = [
   { username: 'technician', password: 'technician-dev-2026', role: 'technician', displayName: '运维工程师' },
 ];
 
-export interface ResolvedConfig extends Required<Omit<BackofficeConfig, 'pickup' | 'elicences' | 'site'>> {
+export interface ResolvedConfig extends Required<
+  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'site' | 'logger'>
+> {
   pickup: PickupPolicy;
   site: Record<string, unknown>;
+  logger: LogOptions | false;
 }
 
 export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
@@ -73,6 +87,7 @@ export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
       hallName: '政务服务中心24小时自助服务厅',
       heartbeatIntervalMs: c.heartbeatIntervalMs ?? 30_000,
     },
-    logger: c.logger ?? false,
+    logger: c.logger === true ? {} : (c.logger ?? false),
+    validateResponses: c.validateResponses ?? false,
   };
 }

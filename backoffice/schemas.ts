@@ -51,8 +51,14 @@ export const kioskConfig = z.object({
   site: z.record(z.string(), z.unknown()),
 });
 export const heartbeatReply = z.object({ configVersion: z.number().int(), config: kioskConfig.optional() });
+/** One service as kiosks show it; extra display fields (icons, guides, order) pass through. */
+export const catalogueEntry = z.looseObject({
+  serviceId: z.string().min(1).max(64),
+  nameZh: z.string().min(1).max(60),
+  nameEn: z.string().min(1).max(120),
+});
 export const configUpdate = z.object({
-  catalogue: z.array(z.record(z.string(), z.unknown())).optional(),
+  catalogue: z.array(catalogueEntry).max(500).optional(),
   site: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -105,6 +111,23 @@ export const statusEvent = z.object({
   actor: z.string(),
   reason: z.string().optional(),
 });
+const lockerPlace = {
+  cabinetId: id,
+  board: z.number().int().min(0).max(255),
+  door: z.number().int().min(0).max(255),
+};
+export const doorContent = z.object({
+  kioskId: z.string(),
+  ...lockerPlace,
+  content: z.enum(['deposit', 'result']).describe('citizen papers put in, or a result waiting for pickup'),
+  id: z.string().describe('depositId or pickupId'),
+  filingId: z.string(),
+  trackingNumber: z.string(),
+  state: z.enum(['deposited', 'waiting', 'opened']),
+  since: isoTime,
+  expiresAt: isoTime.optional(),
+  expired: z.boolean(),
+});
 export const filing = z.object({
   filingId: z.string(),
   trackingNumber: z.string(),
@@ -128,6 +151,10 @@ export const filing = z.object({
     }),
   ),
   resultUrl: z.string().optional(),
+  lockers: z
+    .array(doorContent)
+    .optional()
+    .describe('staff only: doors now holding papers or the result of this filing'),
   history: z.array(statusEvent),
 });
 export const progressQuery = z.union([
@@ -140,6 +167,13 @@ export const progressItem = z.object({
   status: filingStatus,
   updatedAt: isoTime,
   delivery,
+  filingId: z.string().optional().describe('only when asked by ID number + name (the applicant)'),
+  resultUrl: z
+    .string()
+    .optional()
+    .describe('result to print at the kiosk: only for the applicant, delivery print, status resultReady'),
+  missing: z.array(z.string()).optional().describe('materials staff asked for (status needsMore)'),
+  decisionReason: z.string().optional(),
 });
 export const progressReply = z.object({ items: z.array(progressItem) });
 export const rating = z.object({
@@ -150,11 +184,6 @@ export const rating = z.object({
 export const okReply = z.object({ ok: z.literal(true) });
 
 // Lockers
-const lockerPlace = {
-  cabinetId: id,
-  board: z.number().int().min(0).max(255),
-  door: z.number().int().min(0).max(255),
-};
 export const deposit = z.object({ filingId: z.uuid(), kioskId: id, ...lockerPlace });
 export const depositCreated = z.object({ depositId: z.string() });
 export const pickupVerify = z.union([
@@ -166,6 +195,10 @@ export const pickupParams = z.object({ pickupId: z.uuid() });
 export const pickupCollected = z.object({ doorOpenedAt: isoTime, doorClosedAt: isoTime });
 export const lockerAssignment = z.object({ kioskId: id, ...lockerPlace });
 export const lockerAssigned = z.object({ pickupId: z.string(), pickupCode: z.string(), expiresAt: isoTime });
+export const lockerDoorsQuery = z.object({ kioskId: id.optional() });
+export const lockerDoors = z.object({ doors: z.array(doorContent) });
+export const depositParams = z.object({ depositId: z.uuid() });
+export const lockerRelease = z.object({ reason: z.string().min(1).max(200) });
 
 // E-licences
 export const elicenceQuery = z.object({ idNumber });
@@ -250,5 +283,20 @@ export const auditVerify = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   brokenAt: z.number().int().optional(),
+  head: z
+    .object({ seq: z.number().int(), hash: z.string() })
+    .optional()
+    .describe('record it elsewhere; pass it back as anchorSeq/anchorHash to detect a cut-off tail'),
 });
+export const auditVerifyQuery = z
+  .object({
+    anchorSeq: z.coerce.number().int().min(1).optional(),
+    anchorHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .refine((q) => (q.anchorSeq === undefined) === (q.anchorHash === undefined), {
+    message: 'anchorSeq and anchorHash go together',
+  });
 export const health = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });

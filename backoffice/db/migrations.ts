@@ -1,12 +1,21 @@
 import { translateDdl } from './dialect';
-import type { Database } from './types';
+import type { Database, Dialect } from './types';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** Portable DDL, split on `;` (types from dialect.ts tokens). */
+  sql: string;
+  /** Statements that cannot be portable (triggers), one list per dialect, run after `sql`. */
+  perDialect?: Record<Dialect, readonly string[]>;
+}
 
 /**
  * Numbered migrations shared by both dialects. Types use portable names (TEXT, INTEGER) or the
  * tokens of dialect.ts. Timestamps are epoch milliseconds ({{bigint}}); JSON is stored as TEXT.
  * Never edit an applied migration: append a new one.
  */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'initial schema',
@@ -87,6 +96,31 @@ CREATE TABLE audit_log (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'locker door occupancy; append-only audit log',
+    sql: `
+ALTER TABLE deposits ADD COLUMN retrieved_at {{bigint}};
+ALTER TABLE deposits ADD COLUMN retrieved_by TEXT;
+ALTER TABLE pickups ADD COLUMN withdrawn_at {{bigint}};
+ALTER TABLE pickups ADD COLUMN withdrawn_by TEXT;
+CREATE INDEX deposits_door ON deposits (kiosk_id, cabinet_id, board, door);
+CREATE INDEX pickups_door ON pickups (kiosk_id, cabinet_id, board, door);
+CREATE INDEX pickups_filing ON pickups (filing_id, state);
+`,
+    // The hash chain detects tampering; these make the service's own connections unable to do it.
+    perDialect: {
+      sqlite: [
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+      ],
+      postgres: [
+        "CREATE FUNCTION yizhan_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$",
+        'CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION yizhan_audit_append_only()',
+        'CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION yizhan_audit_append_only()',
+      ],
+    },
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */
@@ -107,6 +141,7 @@ export async function migrate(db: Database, now: number): Promise<number[]> {
       for (const stmt of translateDdl(m.sql, db.dialect).split(';')) {
         if (stmt.trim()) await tx.run(stmt);
       }
+      for (const stmt of m.perDialect?.[db.dialect] ?? []) await tx.run(stmt);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         m.version,
         m.name,

@@ -2,10 +2,20 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from './types';
 
-/** ~/.local/share/yizhan/backoffice.db (XDG_DATA_HOME respected). */
+/**
+ * The per-user data directory of the platform: `%LOCALAPPDATA%\\Yizhan` on Windows,
+ * `~/Library/Application Support/Yizhan` on macOS, `$XDG_DATA_HOME/yizhan` (default
+ * `~/.local/share/yizhan`) on Linux, UOS and Kylin.
+ */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), 'Yizhan');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Yizhan');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'yizhan');
+}
+
+/** `<user data dir>/backoffice.db`. */
 export function defaultSqlitePath(): string {
-  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'yizhan', 'backoffice.db');
+  return join(userDataDir(), 'backoffice.db');
 }
 
 /** `sqlite:PATH`, `sqlite::memory:`, a bare path, or `postgres://…` / `postgresql://…`. */

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database, Tx } from './types';
 
@@ -42,7 +42,15 @@ function exec(conn: Conn, sql: string, params: readonly unknown[]) {
  * file wait on the busy timeout; a separate reader connection sees only committed data (WAL).
  */
 export function openSqlite(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Filings hold ID numbers: owner-only directory and file (SQLite gives -wal/-shm the same mode).
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
   const writer = open(file, false);
   // An in-memory database cannot be shared between connections: read through the writer.
   const reader = file === ':memory:' ? writer : open(file, true);

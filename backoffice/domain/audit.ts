@@ -46,12 +46,28 @@ export interface AuditVerification {
   ok: boolean;
   entries: number;
   brokenAt?: number;
+  /** Last entry: record it outside the database; passing it back later as `anchor` detects truncation. */
+  head?: { seq: number; hash: string };
 }
 
-/** Walks the chain in pages; reports the first sequence number whose link or hash does not hold. */
-export async function verifyAudit(db: SqlExecutor, pageSize = 5000): Promise<AuditVerification> {
+/**
+ * Walks the chain in pages; reports the first sequence number whose link or hash does not hold.
+ * A chain alone cannot show that its newest entries were cut off: `anchor` (a head recorded
+ * earlier, e.g. printed or sent to another system) must still be in the chain with the same hash.
+ */
+export async function verifyAudit(
+  db: SqlExecutor,
+  pageSize = 5000,
+  anchor?: { seq: number; hash: string },
+): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
+  const done = (): AuditVerification => {
+    const entries = expectedSeq - 1;
+    const head = entries > 0 ? { head: { seq: entries, hash: prevHash } } : {};
+    if (anchor && entries < anchor.seq) return { ok: false, entries, brokenAt: entries + 1, ...head };
+    return { ok: true, entries, ...head };
+  };
   for (;;) {
     const rows = await db.query<{
       seq: number;
@@ -78,12 +94,18 @@ export async function verifyAudit(db: SqlExecutor, pageSize = 5000): Promise<Aud
         subject: r.subject,
         data,
       };
-      if (r.seq !== expectedSeq || r.prev_hash !== prevHash || entryHash(prevHash, entry) !== r.hash) {
+      const anchorMismatch = anchor !== undefined && r.seq === anchor.seq && r.hash !== anchor.hash;
+      if (
+        r.seq !== expectedSeq ||
+        r.prev_hash !== prevHash ||
+        entryHash(prevHash, entry) !== r.hash ||
+        anchorMismatch
+      ) {
         return { ok: false, entries: expectedSeq - 1, brokenAt: Math.min(r.seq, expectedSeq) };
       }
       prevHash = r.hash;
       expectedSeq++;
     }
-    if (rows.length < pageSize) return { ok: true, entries: expectedSeq - 1 };
+    if (rows.length < pageSize) return done();
   }
 }

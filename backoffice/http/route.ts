@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { ZodType, type z } from 'zod';
 import type { StaffRole } from '../config';
 
 export type Principal =
@@ -55,6 +55,8 @@ export interface RouteSpec<
 export type AnyRoute = RouteSpec<any, any, any>;
 
 export interface RouteHooks {
+  /** Check each JSON answer against `responses[status]`: an undocumented shape or status is a bug. */
+  validateResponses?: boolean;
   authenticate(
     mode: AuthMode,
     req: FastifyRequest,
@@ -99,6 +101,20 @@ export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hook
           );
         }
         return reply.code(200).send(out.raw);
+      }
+      if (hooks.validateResponses) {
+        const documented = spec.responses[out.status];
+        if (!(documented instanceof ZodType)) {
+          throw new Error(
+            `${spec.method} ${spec.url} answered ${out.status}, which its spec does not document`,
+          );
+        }
+        const checked = documented.safeParse(out.body);
+        if (!checked.success) {
+          throw new Error(
+            `${spec.method} ${spec.url} ${out.status} does not match its schema: ${checked.error.message}`,
+          );
+        }
       }
       return reply.code(out.status).send(out.body);
     },

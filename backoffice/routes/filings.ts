@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { iso, keyedHash, type Ctx } from '../context';
+import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
+import { isUniqueViolation } from '../db/dialect';
 import { appendAudit } from '../domain/audit';
 import { isValidTrackingNumber } from '../domain/tracking';
 import { ApiError, notFound } from '../errors';
@@ -8,7 +9,7 @@ import { requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute, type Principal } from '../http/route';
 import * as s from '../schemas';
 import { readBlob, storeBlob } from '../services/blobs';
-import { createFiling } from '../services/filings';
+import { createFiling, resultUrl } from '../services/filings';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
 import { filingView, loadFiling } from '../services/views';
 
@@ -21,6 +22,8 @@ const actorOf = (p: Principal | undefined) =>
  * belong in the record until the matter is closed (rejected or collected).
  */
 const MATERIAL_STATES = new Set(['submitted', 'needsMore', 'accepted', 'approved', 'resultReady']);
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+type MaterialCreated = z.output<typeof s.materialCreated>;
 
 export function filingRoutes(ctx: Ctx): AnyRoute[] {
   return [
@@ -35,7 +38,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       async handler({ body, principal, headers }) {
         requireKiosk(principal, body.kioskId);
         const key = headers['idempotency-key'];
-        if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+        if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
           throw new ApiError(
             400,
             'idempotencyKeyRequired',
@@ -54,8 +57,16 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       params: s.filingParams,
       query: s.materialQuery,
       rawTypes: ['image/jpeg', 'application/pdf'],
-      responses: { 201: s.materialCreated },
+      responses: { 200: s.materialCreated, 201: s.materialCreated },
       async handler({ params, query, rawBody, principal, headers }) {
+        const key = headers['idempotency-key'];
+        if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+          throw new ApiError(
+            400,
+            'badIdempotencyKey',
+            '幂等键格式错误 / Idempotency-Key must be 8–100 characters',
+          );
+        }
         if (!rawBody)
           throw new ApiError(
             415,
@@ -74,9 +85,32 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
             '文件内容与类型不符 / body does not match its content type',
           );
         const now = ctx.clock.now();
+        const digest = sha256Hex(rawBody);
         const created = await ctx.db.transaction(async (tx) => {
           const row = await lockFiling(tx, params.filingId);
           if (principal?.kind === 'kiosk' && principal.kioskId !== row.kiosk_id) throw notFound('filing');
+          // A retried upload (same key) answers with the material stored the first time. The filing
+          // lock serialises uploads to one filing, so check-then-insert cannot race.
+          const scopedKey = typeof key === 'string' ? `material:${key}` : undefined;
+          const requestHash = sha256Hex(
+            `${row.filing_id}\u0000${query.name}\u0000${query.kind}\u0000${contentType}\u0000${digest}`,
+          );
+          if (scopedKey) {
+            const prior = await tx.query<{ request_hash: string; response: string }>(
+              'SELECT request_hash, response FROM idempotency WHERE kiosk_id = ? AND idem_key = ?',
+              [row.kiosk_id, scopedKey],
+            );
+            if (prior[0]) {
+              if (prior[0].request_hash !== requestHash) {
+                throw new ApiError(
+                  409,
+                  'idempotencyConflict',
+                  '同一幂等键的请求内容不同 / Idempotency-Key reused with a different material',
+                );
+              }
+              return { replayed: true, body: JSON.parse(prior[0].response) as MaterialCreated };
+            }
+          }
           if (!MATERIAL_STATES.has(row.status)) {
             throw new ApiError(
               409,
@@ -101,15 +135,34 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
             'INSERT INTO materials (material_id, filing_id, name, kind, blob_id, bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
             [materialId, row.filing_id, query.name, query.kind, blob.id, blob.bytes, blob.sha256, now],
           );
+          const body: MaterialCreated = { materialId, bytes: blob.bytes, sha256: blob.sha256 };
+          if (scopedKey) {
+            try {
+              await tx.run(
+                'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)',
+                [row.kiosk_id, scopedKey, requestHash, JSON.stringify(body), now],
+              );
+            } catch (err) {
+              // The same key raced in for another filing (only the filing lock was held).
+              if (isUniqueViolation(err)) {
+                throw new ApiError(
+                  409,
+                  'idempotencyConflict',
+                  '幂等键已被使用 / Idempotency-Key already used',
+                );
+              }
+              throw err;
+            }
+          }
           await appendAudit(tx, now, actorOf(principal), 'filing.material', row.filing_id, {
             materialId,
             kind: query.kind,
             bytes: blob.bytes,
             sha256: blob.sha256,
           });
-          return { materialId, bytes: blob.bytes, sha256: blob.sha256 };
+          return { replayed: false, body };
         });
-        return { status: 201, body: created };
+        return { status: created.replayed ? 200 : 201, body: created.body };
       },
     }),
     defineRoute({
@@ -133,9 +186,10 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId',
-      summary: 'A filing with its status history',
+      summary: 'A filing with its status history (kiosks: masked, staff: full and audited)',
       tag: 'filings',
       auth: 'kioskOrStaff',
+      roles: ['clerk', 'supervisor'],
       params: s.filingParams,
       responses: { 200: s.filing },
       async handler({ params, principal }) {
@@ -181,6 +235,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       summary: 'The result document (PDF) for printing at a kiosk or staff review',
       tag: 'filings',
       auth: 'kioskOrStaff',
+      roles: ['clerk', 'supervisor'],
       params: s.filingParams,
       responses: { 200: { description: 'Result document', contentType: 'application/pdf' } },
       async handler({ params }) {
@@ -217,6 +272,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       responses: { 200: s.progressReply },
       async handler({ query }) {
         let rows: FilingRow[];
+        const byApplicant = !('trackingNumber' in query);
         if ('trackingNumber' in query) {
           const tn = query.trackingNumber.toUpperCase();
           if (!isValidTrackingNumber(tn)) {
@@ -236,13 +292,30 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
         return {
           status: 200,
           body: {
-            items: rows.map((r) => ({
-              trackingNumber: r.tracking_number,
-              serviceId: r.service_id,
-              status: r.status,
-              updatedAt: iso(r.updated_at),
-              delivery: JSON.parse(r.delivery) as z.output<typeof s.delivery>,
-            })),
+            items: rows.map((r) => {
+              const delivery = JSON.parse(r.delivery) as z.output<typeof s.delivery>;
+              // Whoever knows a tracking number sees the status; only the applicant (ID number +
+              // name, e.g. from the ID card) gets the filing, staff remarks and a result to print.
+              return {
+                trackingNumber: r.tracking_number,
+                serviceId: r.service_id,
+                status: r.status,
+                updatedAt: iso(r.updated_at),
+                delivery,
+                ...(byApplicant
+                  ? {
+                      filingId: r.filing_id,
+                      ...(r.decision_reason ? { decisionReason: r.decision_reason } : {}),
+                      ...(r.status === 'needsMore' && r.missing
+                        ? { missing: JSON.parse(r.missing) as string[] }
+                        : {}),
+                      ...(r.status === 'resultReady' && delivery.method === 'print' && r.result_blob_id
+                        ? { resultUrl: resultUrl(r.filing_id) }
+                        : {}),
+                    }
+                  : {}),
+              };
+            }),
           },
         };
       },

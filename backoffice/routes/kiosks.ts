@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { iso, sha256Hex, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { catalogueForKiosks } from '../domain/catalogue';
+import { catalogueForKiosks, findService } from '../domain/catalogue';
 import { ApiError } from '../errors';
 import { requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -180,6 +180,22 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
       responses: { 200: s.kioskConfig },
       async handler({ body, principal }) {
         const now = ctx.clock.now();
+        // Kiosks file into what they are shown: every service must be one the back office accepts.
+        const ids = (body.catalogue ?? []).map((c) => c.serviceId);
+        const bad = ids
+          .map((id, i) => ({ id, i }))
+          .filter(({ id, i }) => !findService(id) || ids.indexOf(id) !== i);
+        if (bad.length > 0) {
+          throw new ApiError(
+            400,
+            'unknownService',
+            '目录含未知或重复事项 / catalogue has unknown or duplicate services',
+            bad.map(({ id, i }) => ({
+              path: `catalogue.${i}.serviceId`,
+              message: `unknown or duplicate: ${id}`,
+            })),
+          );
+        }
         await ctx.db.transaction(async (tx) => {
           await tx.lock('yizhan.config');
           const cur = (

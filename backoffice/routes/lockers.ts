@@ -6,7 +6,8 @@ import { ApiError, notFound } from '../errors';
 import { requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
-import { assertNotLocked, recordFailure } from '../services/attempts';
+import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
+import { claimDoor, doorView, occupiedDoors } from '../services/lockers';
 import { lockFiling, transition } from '../services/transitions';
 
 interface PickupRow {
@@ -16,9 +17,12 @@ interface PickupRow {
   cabinet_id: string;
   board: number;
   door: number;
-  state: 'waiting' | 'opened' | 'collected';
+  state: 'waiting' | 'opened' | 'collected' | 'withdrawn';
   expires_at: number;
 }
+
+/** A matter that is closed takes no more papers. */
+const CLOSED = new Set(['rejected', 'collected']);
 
 const NOT_FOUND = () => new ApiError(404, 'notFound', '取件码无效或已过期 / no matching pickup');
 
@@ -38,7 +42,11 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         const depositId = randomUUID();
         await ctx.db.transaction(async (tx) => {
-          await lockFiling(tx, body.filingId);
+          const filing = await lockFiling(tx, body.filingId);
+          if (CLOSED.has(filing.status)) {
+            throw new ApiError(409, 'illegalTransition', `办件已办结 / filing is ${filing.status}`);
+          }
+          await claimDoor(tx, body);
           await tx.run(
             'INSERT INTO deposits (deposit_id, filing_id, kiosk_id, cabinet_id, board, door, deposited_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [depositId, body.filingId, body.kioskId, body.cabinetId, body.board, body.door, now],
@@ -73,6 +81,20 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           const row = await lockFiling(tx, params.id);
           if (row.status !== 'resultReady')
             throw new ApiError(409, 'illegalTransition', `结果未就绪 / filing is ${row.status}`);
+          const kiosk = await tx.query('SELECT 1 AS one FROM kiosks WHERE kiosk_id = ?', [body.kioskId]);
+          if (!kiosk[0]) throw new ApiError(400, 'unknownKiosk', `无此终端 / no kiosk ${body.kioskId}`);
+          const live = await tx.query<{ cabinet_id: string; board: number; door: number }>(
+            `SELECT cabinet_id, board, door FROM pickups WHERE filing_id = ? AND state IN ('waiting', 'opened')`,
+            [row.filing_id],
+          );
+          if (live[0]) {
+            throw new ApiError(
+              409,
+              'alreadyAssigned',
+              `结果已在柜门 ${live[0].cabinet_id}-${live[0].board}-${live[0].door}，请先取回 / result is already in a door`,
+            );
+          }
+          await claimDoor(tx, body);
           await tx.lock('yizhan.pickup-codes');
           // Codes are unique among live pickups so a code names exactly one door.
           for (let i = 0; i < 20; i++) {
@@ -129,7 +151,8 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
         const subject =
           'code' in body ? `code:${codeHash(body.code)}` : `id:${keyedHash(ctx.cfg, 'id', body.idNumber)}`;
         const scopes = [`kiosk:${body.kioskId}`, subject];
-        await assertNotLocked(ctx.db, scopes, now);
+        // Charged before the lookup: parallel guesses cannot get past the limit.
+        const charge = await chargeAttempt(ctx.db, ctx.cfg, scopes, now);
         const found = await ctx.db.transaction(async (tx) => {
           await tx.lock('yizhan.pickup-codes');
           const rows =
@@ -158,15 +181,9 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           });
           return pickup;
         });
+        const lockedNow = await settleAttempt(ctx.db, ctx.cfg, charge, now, found !== undefined);
         if (!found) {
-          const locked = await recordFailure(ctx.db, ctx.cfg, scopes, now);
-          if (locked) {
-            throw new ApiError(
-              423,
-              'lockedOut',
-              '尝试次数过多，请稍后再试或联系工作人员 / too many failed attempts, try later',
-            );
-          }
+          if (lockedNow) throw lockedOut();
           throw NOT_FOUND();
         }
         return {
@@ -210,6 +227,95 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           const filing = await lockFiling(tx, pickup.filing_id);
           await transition(tx, filing, 'collected', now, `kiosk:${pickup.kiosk_id}`, {
             reason: '智能柜取件',
+          });
+        });
+        return { status: 200, body: { ok: true as const } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/lockers/doors',
+      summary: 'Which cabinet and door holds what: unretrieved deposits and results awaiting pickup',
+      tag: 'lockers',
+      auth: 'kioskOrStaff',
+      roles: ['clerk', 'supervisor', 'technician'],
+      query: s.lockerDoorsQuery,
+      responses: { 200: s.lockerDoors },
+      async handler({ query, principal }) {
+        // A kiosk sees its own doors only (to pick an empty one); staff see every kiosk or one.
+        if (principal?.kind === 'kiosk') requireKiosk(principal, query.kioskId ?? '');
+        const now = ctx.clock.now();
+        const doors = await occupiedDoors(ctx.db, { kioskId: query.kioskId });
+        return { status: 200, body: { doors: doors.map((d) => doorView(d, now)) } };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/staff/lockers/deposits/:depositId/retrieved',
+      summary: "Staff took the citizen's papers out of the door (the door is free again)",
+      tag: 'lockers',
+      auth: 'staff',
+      roles: ['clerk', 'supervisor'],
+      params: s.depositParams,
+      responses: { 200: s.okReply },
+      async handler({ params, principal }) {
+        const now = ctx.clock.now();
+        const actor = `staff:${principal?.kind === 'staff' ? principal.username : '?'}`;
+        await ctx.db.transaction(async (tx) => {
+          await tx.lock(`yizhan.deposit.${params.depositId}`);
+          const rows = await tx.query<{ filing_id: string; retrieved_at: number | null }>(
+            'SELECT filing_id, retrieved_at FROM deposits WHERE deposit_id = ?',
+            [params.depositId],
+          );
+          const dep = rows[0];
+          if (!dep) throw notFound('deposit');
+          if (dep.retrieved_at !== null)
+            throw new ApiError(409, 'illegalTransition', '材料已取出 / deposit already retrieved');
+          await tx.run('UPDATE deposits SET retrieved_at = ?, retrieved_by = ? WHERE deposit_id = ?', [
+            now,
+            actor,
+            params.depositId,
+          ]);
+          await appendAudit(tx, now, actor, 'locker.depositRetrieved', dep.filing_id, {
+            depositId: params.depositId,
+          });
+        });
+        return { status: 200, body: { ok: true as const } };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/staff/lockers/pickups/:pickupId/withdrawn',
+      summary: 'Staff took an uncollected result back out of its door (e.g. expired); its code stops working',
+      tag: 'lockers',
+      auth: 'staff',
+      roles: ['clerk', 'supervisor'],
+      params: s.pickupParams,
+      body: s.lockerRelease,
+      responses: { 200: s.okReply },
+      async handler({ params, body, principal }) {
+        const now = ctx.clock.now();
+        const actor = `staff:${principal?.kind === 'staff' ? principal.username : '?'}`;
+        await ctx.db.transaction(async (tx) => {
+          await tx.lock(`yizhan.pickup.${params.pickupId}`);
+          const rows = await tx.query<PickupRow>('SELECT * FROM pickups WHERE pickup_id = ?', [
+            params.pickupId,
+          ]);
+          const pickup = rows[0];
+          if (!pickup) throw notFound('pickup');
+          if (pickup.state !== 'waiting' && pickup.state !== 'opened') {
+            throw new ApiError(409, 'illegalTransition', `取件状态不符 / pickup is ${pickup.state}`);
+          }
+          // The filing stays resultReady: staff may assign another door or hand it over otherwise.
+          await tx.run(
+            `UPDATE pickups SET state = 'withdrawn', withdrawn_at = ?, withdrawn_by = ? WHERE pickup_id = ?`,
+            [now, actor, params.pickupId],
+          );
+          await appendAudit(tx, now, actor, 'locker.pickupWithdrawn', pickup.filing_id, {
+            pickupId: params.pickupId,
+            wasState: pickup.state,
+            expired: pickup.expires_at <= now,
+            reason: body.reason,
           });
         });
         return { status: 200, body: { ok: true as const } };

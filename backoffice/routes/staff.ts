@@ -7,7 +7,7 @@ import type { FilingStatus } from '../domain/states';
 import { ApiError, notFound } from '../errors';
 import { defineRoute, type AnyRoute, type Principal } from '../http/route';
 import * as s from '../schemas';
-import { assertNotLocked, recordFailure } from '../services/attempts';
+import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { storeBlob } from '../services/blobs';
 import { ratingsCsv, ratingsBetween } from '../services/ratings';
 import { generateNotice } from '../services/results';
@@ -75,21 +75,22 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         ]);
         const user = rows[0];
         const now = ctx.clock.now();
-        // Password guessing is throttled per user name (same window and lockout as pickup codes).
-        const scope = [`login:${body.username}`];
-        await assertNotLocked(ctx.db, scope, now);
+        // Password guessing is limited per user name (same window and lockout as pickup codes); the
+        // attempt is charged before the (slow) password check, so parallel guesses cannot pile up.
+        const charge = await chargeAttempt(
+          ctx.db,
+          ctx.cfg,
+          [`login:${body.username}`],
+          now,
+          '尝试次数过多，账号暂时锁定 / too many failed logins, try later',
+        );
         const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy));
+        const lockedNow = await settleAttempt(ctx.db, ctx.cfg, charge, now, Boolean(user && ok));
         if (!user || !ok) {
           await ctx.db.transaction((tx) =>
             appendAudit(tx, now, `staff:${body.username}`, 'staff.loginFailed', body.username),
           );
-          if (await recordFailure(ctx.db, ctx.cfg, scope, now)) {
-            throw new ApiError(
-              423,
-              'lockedOut',
-              '尝试次数过多，账号暂时锁定 / too many failed logins, try later',
-            );
-          }
+          if (lockedNow) throw lockedOut('尝试次数过多，账号暂时锁定 / too many failed logins, try later');
           throw new ApiError(401, 'badCredentials', '用户名或密码错误 / wrong username or password');
         }
         const token = randomBytes(32).toString('base64url');
@@ -253,9 +254,17 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       responses: {
         200: { description: 'CSV, UTF-8 with BOM, CRLF', contentType: 'text/csv; charset=utf-8' },
       },
-      async handler({ query }) {
+      async handler({ query, principal }) {
+        const items = await ratingsBetween(ctx, query);
+        await ctx.db.transaction((tx) =>
+          appendAudit(tx, ctx.clock.now(), who(principal), 'ratings.export', 'ratings', {
+            ...(query.from ? { from: query.from } : {}),
+            ...(query.to ? { to: query.to } : {}),
+            rows: items.length,
+          }),
+        );
         return {
-          raw: ratingsCsv(await ratingsBetween(ctx, query)),
+          raw: ratingsCsv(items),
           contentType: 'text/csv; charset=utf-8',
           fileName: '好差评.csv',
         };
@@ -268,9 +277,39 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       tag: 'staff',
       auth: 'staff',
       roles: DECIDE,
+      query: s.auditVerifyQuery,
       responses: { 200: s.auditVerify },
-      async handler() {
-        return { status: 200, body: await verifyAudit(ctx.db) };
+      async handler({ query, principal }) {
+        const anchor =
+          query.anchorSeq !== undefined && query.anchorHash !== undefined
+            ? { seq: query.anchorSeq, hash: query.anchorHash }
+            : undefined;
+        const result = await verifyAudit(ctx.db, 5000, anchor);
+        // Recorded after the walk, so the reported head is the chain as it was checked.
+        await ctx.db.transaction((tx) =>
+          appendAudit(tx, ctx.clock.now(), who(principal), 'audit.verify', 'audit_log', {
+            ok: result.ok,
+            entries: result.entries,
+          }),
+        );
+        return { status: 200, body: result };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/staff/logout',
+      summary: 'End this staff session (the token stops working at once)',
+      tag: 'staff',
+      auth: 'staff',
+      responses: { 200: s.okReply },
+      async handler({ headers, principal }) {
+        const token = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? '';
+        const now = ctx.clock.now();
+        await ctx.db.transaction(async (tx) => {
+          await tx.run('DELETE FROM staff_sessions WHERE token_hash = ?', [sha256Hex(token)]);
+          await appendAudit(tx, now, who(principal), 'staff.logout', who(principal).slice(6));
+        });
+        return { status: 200, body: { ok: true as const } };
       },
     }),
   ];

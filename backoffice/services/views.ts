@@ -5,6 +5,7 @@ import { maskIdNumber, maskName, maskPhone } from '../domain/identity';
 import type { Principal } from '../http/route';
 import type { delivery, filing } from '../schemas';
 import { resultUrl } from './filings';
+import { doorView, occupiedDoors } from './lockers';
 import type { FilingRow } from './transitions';
 
 type Filing = z.output<typeof filing>;
@@ -18,7 +19,8 @@ export async function filingView(
   row: FilingRow,
   principal: Principal | undefined,
 ): Promise<Filing> {
-  const [events, materials] = await Promise.all([
+  const staff = principal?.kind === 'staff';
+  const [events, materials, doors] = await Promise.all([
     ctx.db.query<{
       from_status: FilingStatus | null;
       to_status: FilingStatus;
@@ -33,8 +35,8 @@ export async function filingView(
       'SELECT material_id, name, kind, bytes, sha256 FROM materials WHERE filing_id = ? ORDER BY created_at, material_id',
       [row.filing_id],
     ),
+    staff ? occupiedDoors(ctx.db, { filingId: row.filing_id }) : Promise.resolve(undefined),
   ]);
-  const staff = principal?.kind === 'staff';
   const phone = row.applicant_phone ?? undefined;
   return {
     filingId: row.filing_id,
@@ -61,6 +63,7 @@ export async function filingView(
       sha256: m.sha256,
     })),
     ...(row.result_blob_id ? { resultUrl: resultUrl(row.filing_id) } : {}),
+    ...(doors ? { lockers: doors.map((d) => doorView(d, ctx.clock.now())) } : {}),
     history: events.map((e) => ({
       from: e.from_status,
       to: e.to_status,

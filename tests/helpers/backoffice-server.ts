@@ -46,7 +46,12 @@ export class BackendHarness {
     const app = await createBackoffice({
       db,
       clock,
-      config: { secret: TEST_SECRET, enrollmentToken: TEST_ENROLLMENT, ...opts.config },
+      config: {
+        secret: TEST_SECRET,
+        enrollmentToken: TEST_ENROLLMENT,
+        validateResponses: true,
+        ...opts.config,
+      },
     });
     this.opened.push({ app, db });
     return { app, db, clock, spec };

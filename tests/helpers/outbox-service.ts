@@ -41,6 +41,7 @@ export class TestService {
       config: {
         secret: SECRET,
         enrollmentToken: ENROLLMENT_TOKEN,
+        validateResponses: true,
         ...(this.opts.heartbeatIntervalMs ? { heartbeatIntervalMs: this.opts.heartbeatIntervalMs } : {}),
       },
     });

@@ -7,13 +7,24 @@ function redactUrl(spec: string): string {
   return spec.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug'] as const;
+
+function logLevel(v: unknown): (typeof LEVELS)[number] {
+  if (v === undefined) return 'info';
+  const found = LEVELS.find((l) => l === v);
+  if (!found) throw new UsageError(`logLevel must be one of ${LEVELS.join(', ')}`);
+  return found;
+}
+
 export const command: CliCommand = {
   path: ['backoffice'],
   summary: 'Run the back office service (filings, 秒批, lockers, fleet, 好差评, audit)',
   usage:
     'backoffice [--port N] [--host ADDR] [--db sqlite:PATH | postgres://…] [--config FILE.json]\n\n' +
-    '  --db      default sqlite:~/.local/share/yizhan/backoffice.db\n' +
-    '  --config  JSON: {secret, enrollmentToken, staffUsers?, site?, heartbeatIntervalMs?, verifyUrl?, …}\n' +
+    '  --db      default sqlite:<user data dir>/backoffice.db (Linux: ~/.local/share/yizhan)\n' +
+    '  --config  JSON: {secret, enrollmentToken, staffUsers?, site?, heartbeatIntervalMs?, verifyUrl?,\n' +
+    '            logger? (false = no logs), logLevel? (info), …}\n' +
+    '  Logs: JSON lines on stdout, one per request; ID numbers, names and pickup codes are masked.\n' +
     '            (also YIZHAN_BACKOFFICE_SECRET / YIZHAN_ENROLLMENT_TOKEN). With SQLite and no secrets\n' +
     '            given, they are generated once next to the database file (mode 0600).',
   options: {
@@ -53,7 +64,13 @@ export const command: CliCommand = {
     const db = await openDatabase(spec);
     const app = await createBackoffice({
       db,
-      config: { ...fileConfig, secret, enrollmentToken, logger: fileConfig.logger === true },
+      config: {
+        ...fileConfig,
+        secret,
+        enrollmentToken,
+        // A 24/7 service logs by default (masked); `"logger": false` in the config turns it off.
+        logger: fileConfig.logger === false ? false : { level: logLevel(fileConfig.logLevel) },
+      },
     });
     // The staff console is served by the same service under /console/ (built on first start, then cached).
     const { registerConsole } = await import('../../../backoffice/console/index');

@@ -135,6 +135,34 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(view.json<{ materials: unknown[] }>().materials).toHaveLength(2);
   });
 
+  it('stores a retried material upload once (same Idempotency-Key answers with the first copy)', async () => {
+    const { filingId } = (await submit(genericBody())).json<{ filingId: string }>();
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(30 * 1024, 9)]);
+    const up = (key: string | undefined, body = jpeg, name = '户口本.jpg') =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/filings/${filingId}/materials?name=${encodeURIComponent(name)}&kind=household`,
+        headers: { ...kiosk, 'content-type': 'image/jpeg', ...(key ? { 'idempotency-key': key } : {}) },
+        payload: body,
+      });
+    const key = newKey();
+    const first = await up(key);
+    expect(first.statusCode).toBe(201);
+    // 30 KiB twice would still fit the 100 KiB filing limit: the replay is recognised, not re-stored.
+    const again = await up(key);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const concurrent = await Promise.all([up(`${key}-b`), up(`${key}-b`), up(`${key}-b`)]);
+    expect(concurrent.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(concurrent.map((r) => r.json<{ materialId: string }>().materialId)).size).toBe(1);
+    const view = await app.inject({ method: 'GET', url: `${API}/filings/${filingId}`, headers: clerk });
+    expect(view.json<{ materials: unknown[] }>().materials).toHaveLength(2);
+    const changed = await up(key, Buffer.concat([jpeg, Buffer.from([1])]));
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({ error: { code: 'idempotencyConflict' } });
+    expect((await up('short')).json()).toMatchObject({ error: { code: 'badIdempotencyKey' } });
+  });
+
   it('walks the state machine, refuses illegal transitions and lets the applicant supplement', async () => {
     const { filingId } = (await submit(genericBody())).json<{ filingId: string }>();
     const act = (path: string, headers: Record<string, string>, payload: object = {}) =>
@@ -320,6 +348,75 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     });
     expect(list.body).not.toContain('110101198501012311');
     expect(list.body).toContain('110101********2311');
+  });
+
+  it('gives the applicant (ID number + name) the result to print, and a tracking number only the status', async () => {
+    const created = (await submit(soleProprietorBody({ idNumber: '110105199003071239' }))).json<{
+      filingId: string;
+      trackingNumber: string;
+      status: string;
+    }>();
+    expect(created.status).toBe('resultReady');
+    const mine = await app.inject({
+      method: 'GET',
+      url: `${API}/progress?idNumber=110105199003071239&name=${encodeURIComponent('张晓明')}`,
+      headers: kiosk,
+    });
+    const item = mine.json<{ items: Record<string, unknown>[] }>().items[0];
+    expect(item).toMatchObject({
+      trackingNumber: created.trackingNumber,
+      filingId: created.filingId,
+      resultUrl: `/api/v1/filings/${created.filingId}/result`,
+    });
+    const pdf = await app.inject({ method: 'GET', url: String(item?.resultUrl), headers: kiosk });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const anyone = await app.inject({
+      method: 'GET',
+      url: `${API}/progress?trackingNumber=${created.trackingNumber}`,
+      headers: kiosk,
+    });
+    const public_ = anyone.json<{ items: Record<string, unknown>[] }>().items[0];
+    expect(public_).toMatchObject({ trackingNumber: created.trackingNumber, status: 'resultReady' });
+    expect(public_).not.toHaveProperty('filingId');
+    expect(public_).not.toHaveProperty('resultUrl');
+  });
+
+  it('shows staff remarks to the applicant when more materials are needed', async () => {
+    const { filingId } = (await submit(genericBody('110105199003071239'))).json<{ filingId: string }>();
+    await app.inject({
+      method: 'POST',
+      url: `${API}/staff/filings/${filingId}/accept`,
+      headers: clerk,
+      payload: {},
+    });
+    await app.inject({
+      method: 'POST',
+      url: `${API}/staff/filings/${filingId}/request-more`,
+      headers: clerk,
+      payload: { reason: '请补充户口本首页', missing: ['户口本首页'] },
+    });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `${API}/progress?idNumber=110105199003071239&name=${encodeURIComponent('李华')}`,
+      headers: kiosk,
+    });
+    expect(mine.json<{ items: unknown[] }>().items).toContainEqual(
+      expect.objectContaining({
+        filingId,
+        status: 'needsMore',
+        missing: ['户口本首页'],
+        decisionReason: '请补充户口本首页',
+      }),
+    );
+  });
+
+  it('keeps personal data from the technician role', async () => {
+    const technician = await loginStaff(app, 'technician');
+    const r = (await submit(soleProprietorBody())).json<{ filingId: string }>();
+    for (const url of [`${API}/filings/${r.filingId}`, `${API}/filings/${r.filingId}/result`]) {
+      const res = await app.inject({ method: 'GET', url, headers: technician });
+      expect(res.statusCode, url).toBe(403);
+    }
   });
 
   it('takes one 好差评 rating per filing and exports it as UTF-8 CSV with BOM', async () => {

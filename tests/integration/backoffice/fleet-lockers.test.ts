@@ -99,6 +99,16 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
       payload: { site: { hallName: '东城区24小时自助服务厅', idleTimeoutSeconds: 90 } },
     });
     expect(pub.json()).toMatchObject({ version: 2, site: { idleTimeoutSeconds: 90 } });
+    const unknown = await app.inject({
+      method: 'PUT',
+      url: `${API}/staff/config`,
+      headers: technician,
+      payload: { catalogue: [{ serviceId: 'no-such-service', nameZh: '无', nameEn: 'none' }] },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'unknownService', fields: [{ path: 'catalogue.0.serviceId' }] },
+    });
     const behind = await heartbeat(1);
     expect(behind.json()).toMatchObject({
       configVersion: 2,
@@ -138,6 +148,9 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
   });
 
   async function readyFiling(idNumber = ADULT_ID): Promise<string> {
+    // The test clock jumps days ahead: fresh sessions every time.
+    clerk = await loginStaff(app, 'clerk');
+    technician = await loginStaff(app, 'technician');
     const supervisor = await loginStaff(app, 'supervisor');
     const r = await app.inject({
       method: 'POST',
@@ -276,6 +289,136 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     expect((await attempt('44444444')).statusCode).toBe(423);
     clock.advance(300_001);
     expect((await attempt('55555555')).statusCode).toBe(404);
+  });
+
+  it('checks at most maxFailures guesses when they arrive in parallel, and locks out even the right code', async () => {
+    const k5 = await registerKiosk(app, 'kiosk-05');
+    const filingId = await readyFiling();
+    const { pickupCode } = (
+      await app.inject({
+        method: 'POST',
+        url: `${API}/staff/filings/${filingId}/locker-assignment`,
+        headers: clerk,
+        payload: { kioskId: 'kiosk-05', cabinetId: 'cab-5', board: 1, door: 1 },
+      })
+    ).json<{ pickupCode: string }>();
+    const wrong = (i: number) => String((Number(pickupCode) + 1 + i) % 1e8).padStart(8, '0');
+    const attempt = (code: string) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/lockers/pickup/verify`,
+        headers: k5,
+        payload: { kioskId: 'kiosk-05', code },
+      });
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(wrong(i))));
+    const statuses = burst.map((r) => r.statusCode).sort();
+    // maxFailures is 3: two guesses come back "no such code", the third locks, the rest are never checked.
+    expect(statuses).toEqual([404, 404, ...Array<number>(8).fill(423)]);
+    expect((await attempt(pickupCode)).statusCode).toBe(423);
+    clock.advance(300_001);
+    const ok = await attempt(pickupCode);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ filingId, cabinetId: 'cab-5', board: 1, door: 1 });
+  });
+
+  it('knows which door holds what and never puts two things in one door', async () => {
+    const k4 = await registerKiosk(app, 'kiosk-04');
+    const first = await readyFiling();
+    const second = await readyFiling();
+    const place = { kioskId: 'kiosk-01', cabinetId: 'cab-L', board: 5, door: 1 };
+    const assign = (filingId: string, where: object) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/staff/filings/${filingId}/locker-assignment`,
+        headers: clerk,
+        payload: where,
+      });
+    const doors = async (headers: Record<string, string>, q = '?kioskId=kiosk-01') => {
+      const r = await app.inject({ method: 'GET', url: `${API}/lockers/doors${q}`, headers });
+      expect(r.statusCode).toBe(200);
+      return r.json<{
+        doors: {
+          id: string;
+          content: string;
+          filingId: string;
+          door: number;
+          state: string;
+          expired: boolean;
+        }[];
+      }>().doors;
+    };
+    const a = await assign(first, place);
+    expect(a.statusCode).toBe(201);
+    const { pickupId } = a.json<{ pickupId: string }>();
+    expect(await doors(kiosk)).toContainEqual(
+      expect.objectContaining({
+        content: 'result',
+        filingId: first,
+        door: 1,
+        state: 'waiting',
+        expired: false,
+      }),
+    );
+    expect((await assign(second, place)).json()).toMatchObject({ error: { code: 'doorOccupied' } });
+    expect((await assign(first, { ...place, door: 9 })).json()).toMatchObject({
+      error: { code: 'alreadyAssigned' },
+    });
+    expect((await assign(second, { ...place, kioskId: 'no-such-kiosk' })).json()).toMatchObject({
+      error: { code: 'unknownKiosk' },
+    });
+    const deposit = (where: object) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/lockers/deposits`,
+        headers: kiosk,
+        payload: { filingId: second, ...place, ...where },
+      });
+    expect((await deposit({})).json()).toMatchObject({ error: { code: 'doorOccupied' } });
+    const dep = await deposit({ door: 2 });
+    expect(dep.statusCode).toBe(201);
+    const { depositId } = dep.json<{ depositId: string }>();
+    expect(await doors(kiosk)).toContainEqual(
+      expect.objectContaining({ content: 'deposit', id: depositId, filingId: second, door: 2 }),
+    );
+    // A kiosk sees only its own doors; staff see the filing's doors on the filing.
+    expect(
+      (await app.inject({ method: 'GET', url: `${API}/lockers/doors?kioskId=kiosk-01`, headers: k4 }))
+        .statusCode,
+    ).toBe(403);
+    expect((await doors(technician, '')).length).toBeGreaterThanOrEqual(2);
+    const view = await app.inject({ method: 'GET', url: `${API}/filings/${first}`, headers: clerk });
+    expect(view.json<{ lockers: unknown[] }>().lockers).toEqual([
+      expect.objectContaining({ content: 'result', id: pickupId, door: 1 }),
+    ]);
+
+    // Uncollected past its expiry: staff take it back out, the code is dead and the door free.
+    clock.advance(8 * 24 * 3600_000);
+    clerk = await loginStaff(app, 'clerk');
+    expect((await doors(clerk)).find((d) => d.id === pickupId)?.expired).toBe(true);
+    const withdraw = () =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/staff/lockers/pickups/${pickupId}/withdrawn`,
+        headers: clerk,
+        payload: { reason: '超期未取，取回窗口' },
+      });
+    expect((await withdraw()).statusCode).toBe(200);
+    expect((await withdraw()).statusCode).toBe(409);
+    expect((await doors(clerk)).some((d) => d.id === pickupId)).toBe(false);
+    expect((await assign(second, place)).statusCode).toBe(201);
+    expect((await assign(first, { ...place, door: 3 })).statusCode).toBe(201);
+
+    const retrieve = () =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/staff/lockers/deposits/${depositId}/retrieved`,
+        headers: clerk,
+        payload: {},
+      });
+    expect((await retrieve()).statusCode).toBe(200);
+    expect((await retrieve()).statusCode).toBe(409);
+    expect((await doors(clerk)).some((d) => d.id === depositId)).toBe(false);
+    expect((await deposit({ door: 2 })).statusCode).toBe(201);
   });
 
   it('looks up e-licences from the sample registry', async () => {

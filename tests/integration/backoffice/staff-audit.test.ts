@@ -98,12 +98,50 @@ describe.each(BACKENDS)('staff, audit chain and meta on %s', (backend) => {
     expect(kioskView.body).not.toContain(genericBody().applicant.idNumber);
   });
 
-  it('keeps an append-only hash chain and finds a row modified directly in the database', async () => {
+  it('refuses to change or delete audit entries through the service database connection', async () => {
+    await expect(db.run(`UPDATE audit_log SET actor = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
+    if (backend === 'postgres') await expect(db.run('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    const rows = await db.query<{ actor: string }>('SELECT actor FROM audit_log WHERE seq = 1');
+    expect(rows[0]?.actor).not.toBe('x');
+  });
+
+  it('records logout, export and verification, and ends the session at logout', async () => {
+    const clerk = await loginStaff(app, 'clerk');
+    const csv = await app.inject({ method: 'GET', url: `${API}/staff/ratings/export.csv`, headers: clerk });
+    expect(csv.statusCode).toBe(200);
+    const out = await app.inject({ method: 'POST', url: `${API}/staff/logout`, headers: clerk, payload: {} });
+    expect(out.statusCode).toBe(200);
+    const after = await app.inject({ method: 'GET', url: `${API}/staff/filings`, headers: clerk });
+    expect(after.statusCode).toBe(401);
     const supervisor = await loginStaff(app, 'supervisor');
-    const verify = () => app.inject({ method: 'GET', url: `${API}/staff/audit/verify`, headers: supervisor });
-    const before = (await verify()).json<{ ok: boolean; entries: number }>();
+    await app.inject({ method: 'GET', url: `${API}/staff/audit/verify`, headers: supervisor });
+    const tail = await db.query<{ actor: string; action: string }>(
+      'SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 5',
+    );
+    expect(tail.map((t) => `${t.actor} ${t.action}`).reverse()).toEqual([
+      'staff:clerk staff.login',
+      'staff:clerk ratings.export',
+      'staff:clerk staff.logout',
+      'staff:supervisor staff.login',
+      'staff:supervisor audit.verify',
+    ]);
+  });
+
+  it('detects an entry changed or removed by someone who bypassed the guard, and a cut-off tail', async () => {
+    const supervisor = await loginStaff(app, 'supervisor');
+    const verify = (q = '') =>
+      app.inject({ method: 'GET', url: `${API}/staff/audit/verify${q}`, headers: supervisor });
+    const before = (await verify()).json<{
+      ok: boolean;
+      entries: number;
+      head: { seq: number; hash: string };
+    }>();
     expect(before.ok).toBe(true);
     expect(before.entries).toBeGreaterThanOrEqual(8);
+    expect(before.head.seq).toBe(before.entries);
+    const anchor = `?anchorSeq=${before.head.seq}&anchorHash=${before.head.hash}`;
+    expect((await verify(anchor)).json()).toMatchObject({ ok: true });
     const actions = await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq');
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining([
@@ -115,6 +153,18 @@ describe.each(BACKENDS)('staff, audit chain and meta on %s', (backend) => {
         'filing.view',
       ]),
     );
+    // A database administrator drops the guard and edits history.
+    if (backend === 'sqlite') {
+      await db.run('DROP TRIGGER audit_log_no_update');
+      await db.run('DROP TRIGGER audit_log_no_delete');
+    } else {
+      await db.run('DROP TRIGGER audit_log_append_only ON audit_log');
+    }
+    // Cutting off the newest entries leaves a valid chain: only the anchor kept elsewhere shows it.
+    await db.run('DELETE FROM audit_log WHERE seq >= ?', [before.head.seq - 1]);
+    expect((await verify()).json()).toMatchObject({ ok: true, entries: before.head.seq - 2 });
+    expect((await verify(anchor)).json()).toMatchObject({ ok: false });
+    // Editing or removing an entry in the middle breaks the chain right there.
     await db.run(`UPDATE audit_log SET data = ? WHERE seq = 5`, ['{"to":"approved"}']);
     expect((await verify()).json()).toEqual({ ok: false, entries: 4, brokenAt: 5 });
     await db.run('DELETE FROM audit_log WHERE seq = 5');
