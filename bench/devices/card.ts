@@ -2,7 +2,7 @@
 // Runs its own private pcscd (scripts/services/pcscd.sh, needs root). Usage: npx tsx bench/devices/card.ts [inserts=50]
 import { spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { MemoryLogger } from '../../devices/core';
+import { MemoryLogger, type CardChannel } from '../../devices/core';
 import { PcscTransport } from '../../devices/transports/pcsc';
 import { TcpTransport } from '../../devices/transports/tcp';
 import { PcscCardSimulator, PcscReaderDriver } from '../../devices/pcsc-reader';
@@ -19,10 +19,45 @@ const pct = (xs: number[], p: number) => {
 const fmt = (xs: number[]) =>
   `median ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, min ${Math.min(...xs).toFixed(2)}, max ${Math.max(...xs).toFixed(2)} (n=${xs.length})`;
 
+/**
+ * What the same APDUs would cost on the wire of a real contact card: ISO 7816-3 T=1 at the default
+ * speed (F = 372, D = 1, 3.5712 MHz clock → 9600 bit/s, 12 etu per character), each APDU carried in
+ * an I-block with a 3-byte prologue and a 1-byte LRC each way. Readers that negotiate a faster TA1
+ * (PPS) divide this by D.
+ */
+const ETU_MS = (372 / 3.5712e6) * 1000;
+const contactWireMs = (bytes: number, blocks: number) => (bytes + blocks * 4) * 12 * ETU_MS;
+
+/** The transport with a byte count on every transmit (both directions), for the wire-time figure. */
+function counting(
+  t: PcscTransport,
+): CardChannel & { bytes: number; blocks: number; cardPresent(r: string): boolean } {
+  const c = {
+    bytes: 0,
+    blocks: 0,
+    describe: t.describe,
+    readers: () => t.readers(),
+    cardPresent: (r: string) => t.cardPresent(r),
+    onReaderChange: (l: Parameters<CardChannel['onReaderChange']>[0]) => t.onReaderChange(l),
+    onCardChange: (l: Parameters<CardChannel['onCardChange']>[0]) => t.onCardChange(l),
+    connect: (r: string, s?: AbortSignal) => t.connect(r, s),
+    disconnect: (r: string) => t.disconnect(r),
+    close: () => t.close(),
+    transmit: async (r: string, apdu: Uint8Array, s?: AbortSignal) => {
+      const res = await t.transmit(r, apdu, s);
+      c.bytes += apdu.length + res.length;
+      c.blocks += 2;
+      return res;
+    },
+  };
+  return c;
+}
+
 const pcscd = ensurePcscd();
 const reader = pcscd.readers[0];
 const transport = new PcscTransport({ socketPath: pcscd.socketPath });
-const driver = new PcscReaderDriver(transport, { deviceId: 'bench', reader, log: new MemoryLogger() });
+const channel = counting(transport);
+const driver = new PcscReaderDriver(channel, { deviceId: 'bench', reader, log: new MemoryLogger() });
 driver.start();
 await waitUntil(() => transport.readers().includes(reader), 10_000, 'vpcd reader');
 
@@ -33,8 +68,11 @@ const insertToRecord: number[] = [];
 const readOnly: number[] = [];
 const removal: number[] = [];
 let apdus = 0;
+let readBytes = 0;
+let readBlocks = 0;
 for (let i = 0; i < INSERTS + 1; i++) {
   const before = card.apduCount;
+  const [bytesBefore, blocksBefore] = [channel.bytes, channel.blocks];
   const t0 = performance.now();
   await card.insert();
   await waitUntil(() => driver.status.current.detail.card === 'present', 5_000, 'present');
@@ -49,6 +87,8 @@ for (let i = 0; i < INSERTS + 1; i++) {
   readOnly.push(t2 - t1);
   removal.push(t3 - t2);
   apdus = card.apduCount - before;
+  readBytes = channel.bytes - bytesBefore;
+  readBlocks = channel.blocks - blocksBefore;
 }
 
 // 2. Per-APDU round trip (SELECT SSSE), with the quickack route (127.0.0.2) and without (127.0.0.1).
@@ -106,7 +146,11 @@ console.log(
 console.log(`insert → parsed social security record: ${fmt(insertToRecord)}`);
 console.log(`  of which card detected → record (connect + ${apdus} APDUs + disconnect): ${fmt(readOnly)}`);
 console.log(`removal → reported absent: ${fmt(removal)}`);
-console.log(`APDUs per social security read: ${apdus}`);
+console.log(`APDUs per social security read: ${apdus} (${readBytes} bytes of C-APDU + R-APDU)`);
+console.log(
+  `wire time of those bytes: vpcd TCP ${(apdus * pct(quick, 50)).toFixed(2)} ms at the median round trip; ` +
+    `a real contact card at the ISO 7816-3 default speed (T=1, 9600 bit/s) ${contactWireMs(readBytes, readBlocks).toFixed(1)} ms`,
+);
 console.log(`APDU round trip with quickack route (127.0.0.2): ${fmt(quick)}`);
 console.log(`APDU round trip without it (127.0.0.1, Nagle + delayed ACK): ${fmt(nagle)}`);
 
