@@ -10,7 +10,8 @@ export const CONSOLE_KIOSK = 'hall-01';
 export interface ConsoleFixture {
   service: TestService;
   kiosk: BackofficeClient;
-  filings: { filingId: string; trackingNumber: string; applicantName: string }[];
+  kioskCredential: string;
+  filings: { filingId: string; trackingNumber: string; applicantName: string; idNumber: string }[];
 }
 
 export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> {
@@ -26,7 +27,9 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
     timeoutMs: 10_000,
   });
   const filings: ConsoleFixture['filings'] = [];
-  for (let i = 0; i < 3; i++) {
+  // 0: accept → approve → generated result → locker; 1: uploaded result; 2: rated;
+  // 3: rejected; 4: asked for more + papers deposited in a locker.
+  for (let i = 0; i < 5; i++) {
     const plan = planFiling(99, i);
     const { filing } = await kiosk.createFiling(
       {
@@ -43,6 +46,7 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
       filingId: filing.filingId,
       trackingNumber: filing.trackingNumber,
       applicantName: plan.applicant.name,
+      idNumber: plan.applicant.idNumber,
     });
   }
   await kiosk.rate(filings[2]!.filingId, { level: 2, comment: '排队等待时间太长' });
@@ -62,7 +66,7 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
       },
     ],
   });
-  return { service, kiosk, filings };
+  return { service, kiosk, kioskCredential: credential, filings };
 }
 
 export const CHROMIUM_FLAGS = [

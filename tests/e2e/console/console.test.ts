@@ -102,6 +102,98 @@ describe('staff console', () => {
     },
   );
 
+  it('shows which door holds what, and lets the clerk empty doors', { timeout: 60_000 }, async () => {
+    const papers = fx.filings[4]!;
+    await fx.kiosk.lockerDeposit({ filingId: papers.filingId, cabinetId: 'C1', board: 1, door: 8 });
+    const clerk = await loginAs('clerk');
+    await clerk.getByRole('link', { name: '智能柜 Lockers' }).click();
+    const table = clerk.getByTestId('lockers');
+    // Door 7 holds the result released to the citizen in the first test; door 8 the deposited papers.
+    const released = clerk.getByTestId('door-C1-1-7');
+    const deposited = clerk.getByTestId('door-C1-1-8');
+    await expect.poll(() => deposited.textContent(), POLL).toContain(papers.trackingNumber);
+    expect(await deposited.textContent()).toContain('申请人存入材料');
+    expect(await released.textContent()).toContain(fx.filings[0]!.trackingNumber);
+    await shot(clerk, 'lockers');
+    await deposited.getByRole('button', { name: '已取出 Retrieved' }).click();
+    await expect.poll(() => clerk.getByTestId('door-C1-1-8').count(), POLL).toBe(0);
+    await released.getByRole('button', { name: '取回 Withdraw' }).click();
+    await expect.poll(() => table.textContent(), POLL).toContain('柜门全部空闲');
+    // The service agrees: nothing is left in the doors.
+    const token = await staffLogin(fx.service.url, 'clerk');
+    const doors = await callApi<{ doors: unknown[] }>(`${fx.service.url}/api/v1/lockers/doors`, { token });
+    expect(doors.doors).toEqual([]);
+  });
+
+  it(
+    'supervisor rejects with a reason; clerk asks for more and the applicant sees it',
+    { timeout: 90_000 },
+    async () => {
+      const [rejected, more] = [fx.filings[3]!, fx.filings[4]!];
+      const clerk = await loginAs('clerk');
+      for (const f of [rejected, more]) {
+        await clerk.goto(`${fx.service.url}/console/#/filings/${f.filingId}`);
+        await clerk.getByRole('button', { name: '受理 Accept' }).click();
+        await expect.poll(() => clerk.getByTestId('filing-status').textContent(), POLL).toContain('已受理');
+      }
+      const supervisor = await loginAs('supervisor');
+      await supervisor.goto(`${fx.service.url}/console/#/filings/${rejected.filingId}`);
+      await supervisor.getByRole('button', { name: '不予批准 Reject' }).click();
+      await expect.poll(() => supervisor.getByRole('alert').textContent(), POLL).toContain('请填写理由');
+      await supervisor.getByLabel('理由 Reason（驳回、补正必填）').fill('申请事项不属于本中心受理范围');
+      await supervisor.getByRole('button', { name: '不予批准 Reject' }).click();
+      await expect
+        .poll(() => supervisor.getByTestId('filing-status').textContent(), POLL)
+        .toContain('不予批准');
+      expect(await supervisor.locator('.card').first().textContent()).toContain('不属于本中心受理范围');
+
+      await clerk.goto(`${fx.service.url}/console/#/filings/${more.filingId}`);
+      await clerk.getByLabel('理由 Reason（驳回、补正必填）').fill('身份证复印件不清晰');
+      await clerk.getByLabel('需补正材料 Missing（逗号分隔）').fill('身份证复印件，户口本首页');
+      await clerk.getByRole('button', { name: '要求补正 Ask for more' }).click();
+      await expect.poll(() => clerk.getByTestId('filing-status').textContent(), POLL).toContain('待补正');
+      await shot(clerk, 'needs-more');
+      const seen = await fx.kiosk.progressByApplicant(more.idNumber, more.applicantName);
+      expect(seen).toContainEqual(
+        expect.objectContaining({
+          trackingNumber: more.trackingNumber,
+          status: 'needsMore',
+          missing: ['身份证复印件', '户口本首页'],
+          decisionReason: '身份证复印件不清晰',
+        }),
+      );
+    },
+  );
+
+  it(
+    'clerk attaches a PDF prepared outside as the result, and the kiosk gets those bytes',
+    { timeout: 90_000 },
+    async () => {
+      const f = fx.filings[1]!;
+      const clerk = await loginAs('clerk');
+      await clerk.goto(`${fx.service.url}/console/#/filings/${f.filingId}`);
+      await clerk.getByRole('button', { name: '受理 Accept' }).click();
+      await expect.poll(() => clerk.getByTestId('filing-status').textContent(), POLL).toContain('已受理');
+      const supervisor = await loginAs('supervisor');
+      await supervisor.goto(`${fx.service.url}/console/#/filings/${f.filingId}`);
+      await supervisor.getByRole('button', { name: '批准 Approve' }).click();
+      await expect
+        .poll(() => supervisor.getByTestId('filing-status').textContent(), POLL)
+        .toContain('已批准');
+      await clerk.reload();
+      const pdf = Buffer.from('%PDF-1.4\n% 窗口出具的结果文书\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      await clerk
+        .getByLabel('或上传PDF Upload a PDF')
+        .setInputFiles({ name: '结果.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await expect.poll(() => clerk.getByTestId('filing-status').textContent(), POLL).toContain('结果已出');
+      const kioskToken = fx.kioskCredential;
+      const res = await fetch(`${fx.service.url}/api/v1/filings/${f.filingId}/result`, {
+        headers: { authorization: `Bearer ${kioskToken}` },
+      });
+      expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), pdf)).toBe(0);
+    },
+  );
+
   it('lists ratings and exports them as CSV', { timeout: 60_000 }, async () => {
     const clerk = await loginAs('clerk');
     await clerk.getByRole('link', { name: '好差评 Ratings' }).click();
@@ -134,21 +226,25 @@ describe('staff console', () => {
       expect(await tech.getByRole('link', { name: '办件队列 Queue' }).count()).toBe(0);
       await shot(tech, 'fleet');
 
-      const other = fx.filings[1]!;
+      const other = fx.filings[2]!;
       await tech.goto(`${fx.service.url}/console/#/filings/${other.filingId}`);
       await tech.getByTestId('readonly-note').waitFor();
       expect(await tech.getByRole('button', { name: '受理 Accept' }).count()).toBe(0);
-      expect(await tech.getByRole('button', { name: '批准 Approve' }).count()).toBe(0);
+      expect(await tech.getByText(other.applicantName).count()).toBe(0);
+      await tech.getByRole('link', { name: '智能柜 Lockers' }).click();
+      await tech.getByTestId('lockers').waitFor();
+      expect(await tech.getByRole('button', { name: '取回 Withdraw' }).count()).toBe(0);
 
       // And the service refuses it too, whatever the UI shows.
       const token = await staffLogin(fx.service.url, 'technician');
-      await expect(
-        callApi(`${fx.service.url}/api/v1/staff/filings/${other.filingId}/accept`, {
-          method: 'POST',
-          token,
-          json: {},
-        }),
-      ).rejects.toThrow(/403/);
+      for (const [url, method] of [
+        [`${fx.service.url}/api/v1/staff/filings/${other.filingId}/accept`, 'POST'],
+        [`${fx.service.url}/api/v1/filings/${other.filingId}`, 'GET'],
+      ] as const) {
+        await expect(
+          callApi(url, { method, token, ...(method === 'POST' ? { json: {} } : {}) }),
+        ).rejects.toThrow(/403/);
+      }
     },
   );
 });

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { loadSession, saveSession, type Session } from './api';
+import { loadSession, postJson, saveSession, type Session } from './api';
 import { ROLE_LABELS } from './labels';
 import { FilingPage } from './pages/filing';
 import { FleetPage } from './pages/fleet';
+import { LockersPage } from './pages/lockers';
 import { LoginPage } from './pages/login';
 import { QueuePage } from './pages/queue';
 import { RatingsPage } from './pages/ratings';
@@ -32,9 +33,14 @@ export function App() {
 
   const role = session.role;
   const logout = () => {
-    saveSession(null);
-    setSession(null);
-    navigate('');
+    // End the session on the server too; the console forgets it whatever the answer.
+    void postJson('/staff/logout')
+      .catch(() => undefined)
+      .finally(() => {
+        saveSession(null);
+        setSession(null);
+        navigate('');
+      });
   };
   let body;
   switch (route.page) {
@@ -50,6 +56,9 @@ export function App() {
     case 'ratings':
       body = CAN.ratings(role) ? <RatingsPage /> : <Forbidden />;
       break;
+    case 'lockers':
+      body = CAN.lockers(role) ? <LockersPage role={role} /> : <Forbidden />;
+      break;
     case 'home':
       body = homePage(role) === 'queue' ? <QueuePage /> : <FleetPage />;
       break;
@@ -64,6 +73,7 @@ export function App() {
         <nav>
           {CAN.queue(role) && <a href="#/queue">办件队列 Queue</a>}
           {CAN.fleet(role) && <a href="#/fleet">终端监控 Fleet</a>}
+          {CAN.lockers(role) && <a href="#/lockers">智能柜 Lockers</a>}
           {CAN.ratings(role) && <a href="#/ratings">好差评 Ratings</a>}
         </nav>
         <div className="user">

@@ -54,12 +54,21 @@ export function formatTime(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+// Keyed by the service's error codes (backoffice/errors.ts and the routes).
 export const ERROR_TEXT: Record<string, string> = {
   network: '无法连接后台服务',
   unauthorized: '登录已失效，请重新登录',
   forbidden: '当前角色无此权限',
-  invalidCredentials: '用户名或密码错误',
-  invalidTransition: '当前状态不允许此操作',
+  badCredentials: '用户名或密码错误',
+  lockedOut: '尝试次数过多，请稍后再试',
+  illegalTransition: '当前状态不允许此操作',
+  doorOccupied: '该柜门已被占用，请换一个柜门',
+  alreadyAssigned: '结果已在其他柜门中，请先取回',
+  unknownKiosk: '无此终端编号',
+  validationFailed: '填写内容不符合要求',
+  contentMismatch: '文件不是有效的 PDF',
+  tooLarge: '文件过大',
+  notFound: '未找到',
 };
 
 export function errorText(err: unknown): string {

@@ -5,6 +5,7 @@ import { CAN } from '../roles';
 import { useLoad } from '../use-load';
 import { DecisionPanel } from './decision-panel';
 import { LockerPanel } from './locker-panel';
+import type { DoorContent } from './lockers';
 import { ResultPanel } from './result-panel';
 
 export interface Material {
@@ -32,10 +33,23 @@ export interface Filing {
   missing?: string[];
   materials: Material[];
   resultUrl?: string;
+  lockers?: DoorContent[];
   history: { from: string | null; to: string; at: string; actor: string; reason?: string }[];
 }
 
 export function FilingPage({ filingId, role }: { filingId: string; role: Role }) {
+  // Applicants' personal data is for desk staff only; the service refuses it to others as well.
+  if (!CAN.handle(role)) {
+    return (
+      <p className="notice" data-testid="readonly-note">
+        当前角色无权查看办件及申请人信息 / Filings are not available for your role
+      </p>
+    );
+  }
+  return <FilingDetail filingId={filingId} role={role} />;
+}
+
+function FilingDetail({ filingId, role }: { filingId: string; role: Role }) {
   const {
     data: filing,
     error,
@@ -104,17 +118,11 @@ export function FilingPage({ filingId, role }: { filingId: string; role: Role })
           </div>
         </div>
       </div>
-      {CAN.handle(role) ? (
-        <div className="columns">
-          <DecisionPanel filing={filing} canDecide={CAN.decide(role)} onDone={reload} />
-          <ResultPanel filing={filing} onDone={reload} />
-          <LockerPanel filing={filing} onDone={reload} />
-        </div>
-      ) : (
-        <p className="notice" data-testid="readonly-note">
-          当前角色仅可查看，不能受理或审批 / Read-only for your role
-        </p>
-      )}
+      <div className="columns">
+        <DecisionPanel filing={filing} canDecide={CAN.decide(role)} onDone={reload} />
+        <ResultPanel filing={filing} onDone={reload} />
+        <LockerPanel filing={filing} onDone={reload} />
+      </div>
       <div className="card">
         <h3>办理记录 History</h3>
         <table className="grid">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { postJson } from '../api';
 import { errorText, formatTime } from '../labels';
 import type { Filing } from './filing';
+import { DOOR_STATE, doorName, emptyDoor, type DoorContent } from './lockers';
 
 interface Assigned {
   pickupCode: string;
@@ -41,9 +42,40 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
     }
   };
 
+  const doors: DoorContent[] = filing.lockers ?? [];
+  const liveResult = doors.find((d) => d.content === 'result');
+  const take = async (d: DoorContent) => {
+    if (!window.confirm(`${doorName(d)}：确认已从柜门取出？`)) return;
+    setError('');
+    try {
+      await emptyDoor(d, d.expired ? '超期未取，取回窗口' : '工作人员取回');
+      setAssigned(undefined);
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
   return (
     <div className="card" data-testid="locker-panel">
       <h3>智能柜 Locker</h3>
+      {doors.length > 0 && (
+        <ul className="doors" data-testid="filing-doors">
+          {doors.map((d) => (
+            <li key={d.id}>
+              <span className="mono">
+                {d.kioskId} {doorName(d)}
+              </span>{' '}
+              {DOOR_STATE[d.state]}
+              {d.expiresAt ? `，有效期至 ${formatTime(d.expiresAt)}` : ''}
+              {d.expired && <strong> 已超期 Expired</strong>}{' '}
+              <button type="button" onClick={() => void take(d)}>
+                {d.content === 'deposit' ? '已取出 Retrieved' : '取回 Withdraw'}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {assigned ? (
         <div className="pickup" role="status">
           <p>取件码（仅显示一次，请通过短信告知申请人）/ Pickup code, shown once:</p>
@@ -52,7 +84,7 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
           </p>
           <p className="muted">有效期至 Valid until {formatTime(assigned.expiresAt)}</p>
         </div>
-      ) : filing.status === 'resultReady' ? (
+      ) : filing.status === 'resultReady' && !liveResult ? (
         <form onSubmit={(e) => void submit(e)}>
           <label>
             终端 Kiosk
@@ -82,7 +114,7 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
             分配柜门 Assign door
           </button>
         </form>
-      ) : (
+      ) : liveResult ? null : (
         <p className="muted">结果文书出具后可分配柜门 / Available once the result is ready</p>
       )}
       {error && (
