@@ -90,6 +90,20 @@ describe('IdCardReaderDriver over a memory link', () => {
     expect(commands.filter((c) => c === 'readBase').length).toBe(reads);
   });
 
+  it('polls at the standby cadence while nobody waits for a card, and wakes when a read is asked for', async () => {
+    const { d, sim, simEnd, attachSim, commands } = setup({ standbyPollMs: 60_000 });
+    await attachSim(simEnd);
+    d.start();
+    const finds = () => commands.filter((c) => c === 'findCard').length;
+    while (finds() === 0) await new Promise((res) => setTimeout(res, 5));
+    sim.placeCard(SAMPLE_CARDS.resident);
+    await new Promise((res) => setTimeout(res, 200));
+    // Still inside the first standby pause: the placed card has not been found yet.
+    expect(finds()).toBe(1);
+    expect(d.card).toBe('absent');
+    await expect(d.readOnce({ timeoutMs: 3000 })).resolves.toMatchObject({ name: '张三' });
+  });
+
   it('honours the caller’s abort with a canceled DeviceError', async () => {
     const { d, simEnd, attachSim } = setup();
     await attachSim(simEnd);

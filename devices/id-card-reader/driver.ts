@@ -1,4 +1,5 @@
 import {
+  abortReason,
   CommandQueue,
   DeviceError,
   Emitter,
@@ -78,11 +79,18 @@ export interface IdCardReaderOptions {
   readExtraAddress?: boolean;
   timeouts?: Partial<StageTimeouts>;
   /**
-   * Pause between finds while no card is present. Each find costs 25 bytes (≈2.2 ms at 115200), so a
-   * short cadence keeps the time from "card placed" to "read starts" small at the price of a busy
-   * line and a few hundred wake-ups per second. Default 5 ms.
+   * Pause between finds while no card is present and a `readOnce` waits for one (a screen asks for
+   * the card). Each find costs 25 bytes (≈2.2 ms at 115200), so a short cadence keeps the time from
+   * "card placed" to "read starts" small at the price of a busy line. Default 5 ms.
    */
   idlePollMs?: number;
+  /**
+   * Pause between finds while no card is present and nobody waits for one. A kiosk idles most of
+   * the day; polling at `idlePollMs` then would keep a core and the reader busy around the clock
+   * for nothing. A card placed meanwhile is still read and reported, just up to this much later.
+   * Default 250 ms.
+   */
+  standbyPollMs?: number;
   /** Pause between finds while a read card lies on the reader (removal detection). Default 50 ms. */
   presencePollMs?: number;
   /** Consecutive "no card" finds that count as removal; 2 filters one-off misses of a card still in the field. */
@@ -131,6 +139,10 @@ export class IdCardReaderDriver {
   #everConnected = false;
   #probeAttempted = false;
   #lastLinkError: DeviceError | undefined;
+  /** `readOnce` calls waiting for a card; while > 0 the idle cadence is `idlePollMs`. */
+  #awaiting = 0;
+  /** Ends a standby pause early (a `readOnce` started). */
+  #wake: (() => void) | undefined;
 
   constructor(
     readonly transport: Transport,
@@ -195,6 +207,8 @@ export class IdCardReaderDriver {
     const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
     let lastError: DeviceError | undefined;
     const offError = this.events.on('error', ({ error }) => (lastError = error));
+    this.#awaiting++;
+    this.#wake?.();
     try {
       const { record } = await this.events.next('card-read', signal);
       return record;
@@ -225,6 +239,7 @@ export class IdCardReaderDriver {
         detail: 'noCard',
       });
     } finally {
+      this.#awaiting--;
       clearTimeout(timer);
       offError();
     }
@@ -365,7 +380,8 @@ export class IdCardReaderDriver {
             this.#setCardRemoved();
             lastKey = '';
           }
-          await sleep(this.#card === 'absent' ? (this.opts.idlePollMs ?? 5) : 0, signal);
+          if (this.#card === 'absent') await this.#idlePause(signal);
+          else await sleep(0, signal);
           continue;
         }
         misses = 0;
@@ -454,6 +470,25 @@ export class IdCardReaderDriver {
       }
     }
     return false;
+  }
+
+  /** The pause between finds with no card: short while someone waits for a card, long otherwise. */
+  #idlePause(signal: AbortSignal): Promise<void> {
+    if (this.#awaiting > 0) return sleep(this.opts.idlePollMs ?? 5, signal);
+    return new Promise<void>((resolve, reject) => {
+      const settle = (err?: Error) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        this.#wake = undefined;
+        if (err) reject(err);
+        else resolve();
+      };
+      const onAbort = () => settle(abortReason(signal));
+      const timer = setTimeout(() => settle(), this.opts.standbyPollMs ?? 250);
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#wake = () => settle();
+    });
   }
 
   async #find(signal: AbortSignal): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UsageError, type CliCommand } from './command';
+import { printJson, UsageError, type CliCommand } from './command';
 
 const COMMANDS_DIR = new URL('./commands/', import.meta.url);
 
@@ -54,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       err instanceof UsageError ||
       (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
     ) {
+      // Tools that asked for JSON parse stdout only, so a bad invocation is answered in the same shape.
+      if (rest.includes('--json')) printJson({ error: { code: 'invalidArgument', message: err.message } });
       process.stderr.write(`${err.message}\nUsage: yizhan ${match.usage}\n`);
       return 2;
     }

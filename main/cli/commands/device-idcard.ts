@@ -22,6 +22,7 @@ export const command: CliCommand = {
     const baud = values.baud === undefined ? undefined : intOption(values, 'baud', 0);
     if (baud !== undefined && baud <= 0) throw new UsageError('--baud must be a positive integer');
     const timeoutMs = intOption(values, 'timeout-ms', 10_000);
+    if (timeoutMs <= 0) throw new UsageError('--timeout-ms must be a positive integer');
     const json = values.json === true;
     const [{ SerialTransport }, { IdCardReaderDriver }, core] = await Promise.all([
       import('../../../devices/transports'),

@@ -1,5 +1,16 @@
 import type * as NodeFs from 'node:fs';
-import { intOption, requiredString, stringOption, type CliCommand } from '../command';
+import type { SimulatedCard } from '../../../devices/id-card-reader';
+import type { PtyPair, SerialTransport } from '../../../devices/transports';
+import {
+  intOption,
+  printJson,
+  requiredString,
+  stringOption,
+  UsageError,
+  type CliCommand,
+  type CliValues,
+} from '../command';
+import { CONTROL_HELP, parseControlLine, parseFaultSwitch, type FaultSwitch } from './sim-idcard-control';
 
 /**
  * The line rate the driver side of a socat pty currently uses (termios c_ospeed, read with TCGETS2
@@ -39,69 +50,178 @@ export function ptyLineRate(devicePath: string): () => Promise<number | undefine
   };
 }
 
+const list = (values: CliValues, name: string): string[] => {
+  const raw = values[name];
+  return Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : [];
+};
+
 export const command: CliCommand = {
   path: ['sim', 'idcard'],
   summary: 'Simulate an ID card reader (SAM_V) on a pty pair / 模拟身份证阅读器',
-  usage: 'sim idcard --link PATH [--card FILE.json] [--baud 115200] [--rf-delay-ms 20]',
+  usage:
+    'sim idcard --link PATH [--card FILE.json | --no-card] [--baud 115200] [--rf-delay-ms 20] [--fault NAME[=N]]…\n' +
+    '  --card takes the JSON that "device idcard read --json" prints (default: a sample resident card).\n' +
+    '  Faults: noCard, selectFail, readFail, checksumCorruption, dribbledBytes, noiseBeforePreamble (=N: the\n' +
+    '  next N replies only), unplugMidRead[=MS] (pull the cable at the next read, plug it back after MS).\n' +
+    `  Control lines on a piped stdin: ${CONTROL_HELP}.\n` +
+    '  Prints {"ready":…} and one {"event":…} line per change (placed, removed, fault, unplugged, plugged).',
   options: {
     link: { type: 'string' },
     card: { type: 'string' },
+    'no-card': { type: 'boolean' },
     baud: { type: 'string' },
     'rf-delay-ms': { type: 'string' },
+    fault: { type: 'string', multiple: true },
   },
   async run(values, _positionals, signal) {
     const link = requiredString(values, 'link');
     const baudRate = intOption(values, 'baud', 115200);
+    if (baudRate <= 0) throw new UsageError('--baud must be a positive integer');
     const rfReadDelayMs = intOption(values, 'rf-delay-ms', 20);
     const cardFile = stringOption(values, 'card');
-    const [{ readFile }, { createPtyPair, SerialTransport }, idcard] = await Promise.all([
-      import('node:fs/promises'),
-      import('../../../devices/transports'),
-      import('../../../devices/id-card-reader'),
-    ]);
-    let card: unknown = idcard.SAMPLE_CARDS.resident;
-    if (cardFile) {
-      try {
-        card = JSON.parse(await readFile(cardFile, 'utf8'));
-      } catch (err) {
-        process.stderr.write(
-          `无法读取卡文件 / cannot read card file ${cardFile}: ${(err as Error).message}\n`,
-        );
-        return 2;
-      }
+    if (cardFile && values['no-card'] === true)
+      throw new UsageError('--card and --no-card exclude each other');
+    let switches: FaultSwitch[];
+    try {
+      switches = list(values, 'fault').map(parseFaultSwitch);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
     }
-    const parsed = idcard.simulatedCardSchema.safeParse(card);
-    if (!parsed.success) {
-      process.stderr.write(`卡文件格式错误 / invalid card file: ${parsed.error.message}\n`);
-      return 2;
-    }
-
-    const pair = await createPtyPair({ link });
+    const [{ readFile }, { createInterface }, { createPtyPair, SerialTransport }, idcard, { sleep }] =
+      await Promise.all([
+        import('node:fs/promises'),
+        import('node:readline'),
+        import('../../../devices/transports'),
+        import('../../../devices/id-card-reader'),
+        import('../../../devices/core'),
+      ]);
     const sim = new idcard.IdCardReaderSimulator({
       baudRate,
       rfReadDelayMs,
       hostBaudRate: ptyLineRate(link),
     });
-    try {
-      sim.placeCard(parsed.data);
-    } catch (err) {
-      await pair.close();
-      process.stderr.write(`卡文件无法编码 / card cannot be encoded: ${(err as Error).message}\n`);
-      return 2;
+
+    /** The card `place` without a file puts back: the last card file placed, else a sample card. */
+    let defaultCard: SimulatedCard = idcard.SAMPLE_CARDS.resident;
+    /** Reads, validates and places a card file; the message says what is wrong with it. */
+    const place = async (file: string | undefined): Promise<string | undefined> => {
+      let card: unknown = defaultCard;
+      if (file) {
+        try {
+          card = JSON.parse(await readFile(file, 'utf8'));
+        } catch (err) {
+          return `无法读取卡文件 / cannot read card file ${file}: ${(err as Error).message}`;
+        }
+      }
+      const parsed = idcard.simulatedCardSchema.safeParse(card);
+      if (!parsed.success) return `卡文件格式错误 / invalid card file: ${parsed.error.message}`;
+      try {
+        sim.placeCard(parsed.data);
+      } catch (err) {
+        return `卡文件无法编码 / card cannot be encoded: ${(err as Error).message}`;
+      }
+      if (file) defaultCard = parsed.data;
+      return undefined;
+    };
+    if (values['no-card'] !== true) {
+      const problem = await place(cardFile);
+      if (problem) {
+        process.stderr.write(`${problem}\n`);
+        return 2;
+      }
     }
-    const transport = new SerialTransport({ path: pair.simulatorPath, baudRate });
-    await transport.open();
-    sim.attach(transport);
+
+    // The cable: a pty pair on `link`. Pulling it kills socat (the driver sees a disconnect); plugging
+    // it back makes a new pair on the same path, as a USB-serial adapter re-enumerating would.
+    let pair: PtyPair | undefined;
+    let wire: SerialTransport | undefined;
+    let pulling = false;
+    let socatDied!: () => void;
+    const died = new Promise<void>((resolve) => (socatDied = resolve));
+    const plug = async () => {
+      const p = (pair = await createPtyPair({ link }));
+      wire = new SerialTransport({ path: p.simulatorPath, baudRate });
+      await wire.open();
+      sim.attach(wire);
+      p.process.once('exit', () => {
+        if (pair === p && !pulling) socatDied();
+      });
+    };
+    const unplug = async (ms: number) => {
+      if (pulling) return;
+      pulling = true;
+      try {
+        await wire?.close();
+        await pair?.close();
+        printJson({ event: 'unplugged', link, forMs: ms });
+        await sleep(ms, signal);
+        await plug();
+        printJson({ event: 'plugged', link });
+      } catch (err) {
+        if (!signal.aborted) process.stderr.write(`无法重新接入 / cannot plug back in: ${String(err)}\n`);
+      } finally {
+        pulling = false;
+      }
+    };
+    let unplugMidReadMs: number | undefined;
+    sim.events.on('command', ({ name }) => {
+      if (unplugMidReadMs === undefined || (name !== 'readBase' && name !== 'readBaseWithFingerprint'))
+        return;
+      const ms = unplugMidReadMs;
+      unplugMidReadMs = undefined;
+      void unplug(ms);
+    });
+    for (const s of switches) {
+      if (s.kind === 'fault') sim.setFault(s.fault, s.on);
+      else unplugMidReadMs = s.ms;
+    }
+    await plug();
+
+    // Control lines come from a pipe. A terminal is left alone: a simulator started in the background
+    // of an interactive shell (`… &`) that read its terminal would be stopped by SIGTTIN.
+    const lines = process.stdin.isTTY ? undefined : createInterface({ input: process.stdin });
+    lines?.on('line', (line) => {
+      void (async () => {
+        const c = parseControlLine(line);
+        if (!c) return;
+        if (c.verb === 'place') {
+          const problem = await place(c.file);
+          if (problem) throw new Error(problem);
+          printJson({ event: 'placed' });
+        } else if (c.verb === 'remove') {
+          sim.removeCard();
+          printJson({ event: 'removed' });
+        } else if (c.verb === 'fault') {
+          sim.setFault(c.fault, c.on);
+          printJson({ event: 'fault', fault: c.fault, on: c.on });
+        } else if (c.verb === 'unplugMidRead') {
+          unplugMidReadMs = c.ms;
+          printJson({ event: 'fault', fault: 'unplugMidRead', on: c.ms });
+        } else await unplug(c.ms);
+      })().catch((err: unknown) => process.stderr.write(`${(err as Error).message}\n`));
+    });
+
+    printJson({ ready: true, link, baudRate, card: sim.cardPlaced });
     process.stderr.write(
       `身份证阅读器模拟器已在 ${link} 监听 (${baudRate} baud) / ID card reader simulator listening on ${link} at ${baudRate} baud\n`,
     );
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       if (signal.aborted) resolve();
       signal.addEventListener('abort', () => resolve(), { once: true });
-      pair.process.once('exit', () => resolve());
     });
-    await transport.close();
-    await pair.close();
+    const why = await Promise.race([
+      stopped.then(() => 'stopped' as const),
+      died.then(() => 'died' as const),
+    ]);
+    lines?.close();
+    // A replug in progress ends quickly once aborted; wait for it so its new socat is closed too.
+    while (pulling) await new Promise((r) => setTimeout(r, 10));
+    await wire?.close();
+    await pair?.close();
+    if (why === 'died') {
+      process.stderr.write('socat 已退出 / socat exited: the simulated link is gone\n');
+      return 1;
+    }
     return 0;
   },
 };
