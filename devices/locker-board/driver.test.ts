@@ -39,6 +39,16 @@ describe('LockerCabinetDriver', () => {
     expect(sim.requestsSeen).toBe(0);
   });
 
+  it('refuses at construction a board address the protocol cannot carry, or a duplicate', () => {
+    const [host] = memoryPair();
+    const make = (protocol: '8a' | 'cu', boards: number[]) => () =>
+      new LockerCabinetDriver('cab', host, defaultCabinetConfig(protocol, { boards }), new MemoryLogger());
+    expect(make('cu', [0, 16])).toThrow(/board address 16 is outside 0–15/);
+    expect(make('8a', [0])).toThrow(/outside 1–32/);
+    expect(make('cu', [1, 1])).toThrow(/unique/);
+    expect(make('cu', [0, 15])).not.toThrow();
+  });
+
   it('turns a caller abort into canceled', async () => {
     const { driver, sim } = await withSimulator();
     sim.setDeadSensor(1, 4);

@@ -92,6 +92,13 @@ export class LockerCabinetDriver {
       throw new RangeError(
         `doorsPerBoard must be 1–${this.#protocol.maxDoorsPerBoard} for ${config.protocol}`,
       );
+    // A misconfigured address must fail here, at start-up, not alias onto another board's doors.
+    const { min, max } = this.#protocol.boardRange;
+    for (const b of config.boards)
+      if (!Number.isInteger(b) || b < min || b > max)
+        throw new RangeError(`board address ${b} is outside ${min}–${max} for ${config.protocol}`);
+    if (new Set(config.boards).size !== config.boards.length)
+      throw new RangeError(`board addresses must be unique on one bus: ${config.boards.join(', ')}`);
     this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs });
     this.status = new StatusCell<LockerCabinetDetail>(
       id,

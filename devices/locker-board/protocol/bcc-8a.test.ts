@@ -89,4 +89,11 @@ describe('8A/80 BCC codec, golden frames from protocols.md §4.1', () => {
       ),
     );
   });
+
+  it('refuses board 0 (broadcast on some firmwares), boards above 32 and doors above 24', () => {
+    expect(() => p.encodeRequest({ kind: 'unlock', board: 0, door: 1 })).toThrow(RangeError);
+    expect(() => p.encodeRequest({ kind: 'boardStatus', board: 33 })).toThrow(RangeError);
+    expect(() => p.encodeRequest({ kind: 'unlock', board: 1, door: 25 })).toThrow(RangeError);
+    expect(p.encodeRequest({ kind: 'unlock', board: 32, door: 24 })).toEqual(hex('8A 20 18 11 A3'));
+  });
 });

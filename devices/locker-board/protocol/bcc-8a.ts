@@ -4,7 +4,13 @@
 //   80 BOARD <bitmap, ceil(doors/8) bytes> 33 BCC
 import type { DecodeResult } from '../../core';
 import { bitmapBytes, packBitmap, unpackBitmap } from './bitmap';
-import type { BitmapLayout, LockerProtocol, LockerReply, LockerRequest } from './types';
+import {
+  checkAddress,
+  type BitmapLayout,
+  type LockerProtocol,
+  type LockerReply,
+  type LockerRequest,
+} from './types';
 
 const CMD_UNLOCK = 0x8a;
 const CMD_QUERY = 0x80;
@@ -26,6 +32,9 @@ const frame5 = (cmd: number, board: number, lock: number, func: number): Uint8Ar
   return f;
 };
 
+/** Board address 1–32 by DIP switch (0 is broadcast on some firmwares: never sent), up to 24 locks. */
+const LIMITS_8A = { name: '8a', boardRange: { min: 1, max: 32 }, maxDoorsPerBoard: 24 } as const;
+
 export const DEFAULT_8A_LAYOUT: BitmapLayout = {
   doorsPerBoard: 16,
   groupOrder: 'highFirst',
@@ -44,15 +53,14 @@ export function create8aProtocol(layout: BitmapLayout = DEFAULT_8A_LAYOUT): Lock
   };
 
   return {
-    name: '8a',
+    ...LIMITS_8A,
     baudRate: 9600,
-    boardRange: { min: 1, max: 32 },
-    maxDoorsPerBoard: 24,
     hasItemSensors: false,
     layout,
     supports: (kind) => kind !== 'busStatus',
 
     encodeRequest(req: LockerRequest): Uint8Array {
+      checkAddress(LIMITS_8A, req);
       switch (req.kind) {
         case 'unlock': // 8A BOARD LOCK 11 BCC, e.g. 8A 01 01 11 9B
           return frame5(CMD_UNLOCK, req.board, req.door, FUNC_UNLOCK);

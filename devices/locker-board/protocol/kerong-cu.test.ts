@@ -77,4 +77,12 @@ describe('Kerong CU codec, golden frames from protocols.md §4.2', () => {
       ),
     );
   });
+
+  it('refuses addresses the address byte cannot carry instead of aliasing them onto another board', () => {
+    expect(() => p.encodeRequest({ kind: 'unlock', board: 16, door: 1 })).toThrow(RangeError);
+    expect(() => p.encodeRequest({ kind: 'unlock', board: 0, door: 17 })).toThrow(RangeError);
+    expect(() => p.encodeRequest({ kind: 'unlock', board: 0, door: 0 })).toThrow(RangeError);
+    expect(() => p.encodeRequest({ kind: 'boardStatus', board: -1 })).toThrow(RangeError);
+    expect(p.encodeRequest({ kind: 'unlock', board: 15, door: 16 })).toEqual(hex('02 FF 31 03 35'));
+  });
 });

@@ -6,7 +6,14 @@
 // The unlock reply's layout follows the CartWise driver, which parses it as a status frame [M].
 import type { DecodeResult } from '../../core';
 import { packBitmap, unpackBitmap } from './bitmap';
-import type { BitmapLayout, BoardBits, LockerProtocol, LockerReply, LockerRequest } from './types';
+import {
+  checkAddress,
+  type BitmapLayout,
+  type BoardBits,
+  type LockerProtocol,
+  type LockerReply,
+  type LockerRequest,
+} from './types';
 
 const STX = 0x02;
 const ETX = 0x03;
@@ -68,6 +75,9 @@ function decodeCuFrame(
   };
 }
 
+/** One address byte: board in the high nibble (0–15), lock in the low nibble (doors 1–16). */
+const LIMITS_CU = { name: 'cu', boardRange: { min: 0, max: 15 }, maxDoorsPerBoard: 16 } as const;
+
 export const DEFAULT_CU_LAYOUT: BitmapLayout = {
   doorsPerBoard: 16,
   groupOrder: 'lowFirst',
@@ -91,15 +101,14 @@ export function createCuProtocol(layout: BitmapLayout = DEFAULT_CU_LAYOUT): Lock
   const statusCommands: number[] = [CU_CMD.status, CU_CMD.unlock, CU_CMD.busStatus, CU_CMD.unlockAll];
 
   return {
-    name: 'cu',
+    ...LIMITS_CU,
     baudRate: 19200,
-    boardRange: { min: 0, max: 15 },
-    maxDoorsPerBoard: 16,
     hasItemSensors: true,
     layout,
     supports: (kind) => kind !== 'doorStatus',
 
     encodeRequest(req: LockerRequest): Uint8Array {
+      checkAddress(LIMITS_CU, req);
       switch (req.kind) {
         case 'boardStatus': // 02 B0 30 03 SUM, e.g. 02 00 30 03 35
           return encodeCuFrame(addr(req.board), CU_CMD.status);

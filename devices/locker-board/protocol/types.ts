@@ -83,3 +83,19 @@ export function replyMatches(req: LockerRequest, reply: LockerReply): boolean {
       return reply.kind === 'busStatus';
   }
 }
+
+/**
+ * Refuses an address the wire cannot carry. Without it a CU board 16 would be masked to board 0 (the
+ * address nibble) and open another cabinet's door.
+ */
+export function checkAddress(
+  p: Pick<LockerProtocol, 'name' | 'boardRange' | 'maxDoorsPerBoard'>,
+  req: LockerRequest,
+): void {
+  if (req.kind === 'busStatus') return;
+  const { min, max } = p.boardRange;
+  if (!Number.isInteger(req.board) || req.board < min || req.board > max)
+    throw new RangeError(`${p.name}: board address must be ${min}–${max}, got ${req.board}`);
+  if ('door' in req && (!Number.isInteger(req.door) || req.door < 1 || req.door > p.maxDoorsPerBoard))
+    throw new RangeError(`${p.name}: door must be 1–${p.maxDoorsPerBoard}, got ${req.door}`);
+}

@@ -48,6 +48,18 @@ export const command: CliCommand = {
     });
     const transport = new SerialTransport({ path: port, baudRate: protocol === '8a' ? 9600 : 19200 });
     const where = { deviceId: `locker:${port}`, command: action };
+    const answer = (error: ErrorJson) =>
+      printJson(action === 'open' ? { board, door, opened: false, error } : { board, doors: null, error });
+    let driver: InstanceType<typeof LockerCabinetDriver>;
+    try {
+      driver = new LockerCabinetDriver(where.deviceId, transport, config, silentLogger);
+    } catch (err) {
+      // An address the protocol cannot carry (CU board 16, 8A board 0): refused before any byte is sent.
+      if (!(err instanceof RangeError)) throw err;
+      if (!json) throw new UsageError(err.message);
+      answer({ code: 'invalidArgument', message: err.message, detail: 'badAddress' });
+      return 2;
+    }
     const asJson = (err: unknown): ErrorJson => {
       const e = toDeviceError(err, where, signal);
       return { code: e.code, message: e.message, detail: e.detail ?? null };
@@ -61,13 +73,11 @@ export const command: CliCommand = {
         message: `cannot open ${port}: ${err instanceof Error ? err.message : String(err)}`,
         detail: 'portUnavailable',
       };
-      if (json)
-        printJson(action === 'open' ? { board, door, opened: false, error } : { board, doors: null, error });
+      if (json) answer(error);
       else process.stderr.write(`无法打开串口 / cannot open ${port}: ${error.message}\n`);
       return 1;
     }
     try {
-      const driver = new LockerCabinetDriver(where.deviceId, transport, config, silentLogger);
       if (action === 'open') {
         try {
           const r = await driver.open(board, door, signal);

@@ -169,4 +169,28 @@ describe('yizhan device locker without a device', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ opened: false, error: { code: 'notConnected' } });
   });
+
+  it('refuses a board address the protocol cannot carry before sending anything', async () => {
+    const r = await runYizhan([
+      'device',
+      'locker',
+      'open',
+      '--port',
+      join(dir, 'absent'),
+      '--board',
+      '16',
+      '--door',
+      '1',
+      '--protocol',
+      'cu',
+      '--json',
+    ]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      board: 16,
+      door: 1,
+      opened: false,
+      error: { code: 'invalidArgument', detail: 'badAddress' },
+    });
+  });
 });
