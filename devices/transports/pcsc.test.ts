@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceError, TransportClosedError } from '../core';
 import { ensurePcscd, type PrivatePcscd } from '../../tests/helpers/pcsc';
@@ -93,6 +94,47 @@ describe('PcscTransport over pcscd + vpcd', () => {
     expect(tick).toBeLessThan(1000);
     pcscd.startDaemon();
     await waitUntil(() => transport.readers().length === 2, 10_000, 'readers re-attached');
+    expect(events.filter((e) => e.startsWith('attached')).sort()).toEqual([
+      `attached:${slot0}`,
+      `attached:${slot1}`,
+    ]);
+  });
+
+  it('comes back after a fast pcscd restart (no gap to observe) and talks to a card again', async () => {
+    events.length = 0;
+    pcscd.startDaemon(); // restart-daemon: stop and start at once
+    await waitUntil(
+      () => events.filter((e) => e.startsWith('attached')).length === 2,
+      15_000,
+      'readers re-attached after the restart',
+    );
+    expect(events.filter((e) => e.startsWith('detached')).sort()).toEqual([
+      `detached:${slot0}`,
+      `detached:${slot1}`,
+    ]);
+    const card = virtualCard(pcscd, loadProfile('ssc-gen1'), 0);
+    await card.insert();
+    try {
+      await waitUntil(() => transport.cardPresent(slot0), 5_000, 'card present');
+      await transport.connect(slot0);
+      const res = await transport.transmit(
+        slot0,
+        Buffer.from('00A404000F7378312E73682EC9E7BBE1B1A3D5CF', 'hex'),
+      );
+      expect(Buffer.from(res.subarray(-2)).toString('hex')).toBe('9000');
+      await transport.disconnect(slot0);
+    } finally {
+      await card.remove();
+    }
+    await waitUntil(() => !transport.cardPresent(slot0), 5_000, 'card absent');
+  });
+
+  it('notices pcscd crashing (SIGKILL leaves its socket file behind) and recovers when it is back', async () => {
+    events.length = 0;
+    process.kill(Number(readFileSync(`${pcscd.dir}/pcscd.pid`, 'utf8')), 'SIGKILL');
+    await waitUntil(() => transport.readers().length === 0, 5_000, 'readers detached after the crash');
+    pcscd.startDaemon();
+    await waitUntil(() => transport.readers().length === 2, 15_000, 'readers back after the crash');
     expect(events.filter((e) => e.startsWith('attached')).sort()).toEqual([
       `attached:${slot0}`,
       `attached:${slot1}`,
