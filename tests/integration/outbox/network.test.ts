@@ -168,3 +168,61 @@ describe('outbox when the back office refuses a filing', () => {
     }
   });
 });
+
+describe('outbox against a back office slower than the kiosk is patient', () => {
+  it('keeps one copy of each material when an upload commits after the kiosk gave up on it', async () => {
+    // The first upload of every material stalls 1.5 s before the server stores it; the kiosk gives
+    // up after 0.6 s, finds nothing on the server yet, and sends it again. Only the material's
+    // Idempotency-Key lets the server tell the late first copy from the retry.
+    const stalled = new Set<string>();
+    const slow = await startService({
+      dir: path.join(dir, 'slow-server'),
+      decorate: (app) => {
+        app.addHook('preHandler', async (req) => {
+          if (req.method !== 'POST' || !req.url.includes('/materials')) return;
+          const key = String(req.headers['idempotency-key']);
+          if (stalled.has(key)) return;
+          stalled.add(key);
+          await new Promise((r) => setTimeout(r, 1500));
+        });
+      },
+    });
+    try {
+      const kioskId = 'slow-kiosk-01';
+      const credential = await registerKiosk(slow.url, kioskId);
+      const client = new BackofficeClient({ baseUrl: slow.url, kioskId, credential, timeoutMs: 600 });
+      const outbox = new Outbox({
+        dataDir: path.join(dir, kioskId),
+        openDatabase: (file) => new Database(file),
+        client,
+        backoff: { baseMs: 50, maxMs: 200, factor: 2 },
+        idlePollMs: 50,
+      });
+      const stop = new AbortController();
+      try {
+        const plan = planFiling(SEED, 30);
+        const draining = outbox.drain(stop.signal);
+        const { localId } = await outbox.enqueueFiling(plan);
+        await until(() => outbox.status(localId)?.state === 'delivered', 30_000, 'delivery');
+        // Let every stalled first copy finish on the server before counting.
+        await new Promise((r) => setTimeout(r, 1800));
+        stop.abort();
+        await draining;
+        expect(outbox.status(localId)?.attempts).toBeGreaterThan(1);
+        expect(stalled.size).toBe(plan.materials.length);
+        const onServer = (await serverFilings(slow.url, await staffLogin(slow.url, 'clerk'))).filter(
+          (f) => f.kioskId === kioskId,
+        );
+        expect(onServer).toHaveLength(1);
+        expect(onServer[0]!.materials.map((m) => m.sha256).sort()).toEqual(
+          plan.materials.map((m) => sha256Hex(m.bytes)).sort(),
+        );
+      } finally {
+        stop.abort();
+        outbox.close();
+      }
+    } finally {
+      await slow.stop();
+    }
+  });
+});
