@@ -42,6 +42,8 @@ export function defaultCabinetConfig(
   protocol: LockerProtocolName,
   overrides: Partial<LockerCabinetConfig> = {},
 ): LockerCabinetConfig {
+  if (protocol !== '8a' && protocol !== 'cu')
+    throw new RangeError(`unknown locker protocol "${String(protocol)}" (expected 8a or cu)`);
   const base: LockerCabinetConfig =
     protocol === '8a'
       ? {

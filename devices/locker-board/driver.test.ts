@@ -49,6 +49,12 @@ describe('LockerCabinetDriver', () => {
     expect(make('cu', [0, 15])).not.toThrow();
   });
 
+  it('refuses an unknown protocol name instead of falling back to another board family', () => {
+    const name = 'wkly' as unknown as '8a';
+    expect(() => defaultCabinetConfig(name)).toThrow(/unknown locker protocol "wkly"/);
+    expect(() => createLockerProtocol(name)).toThrow(RangeError);
+  });
+
   it('turns a caller abort into canceled', async () => {
     const { driver, sim } = await withSimulator();
     sim.setDeadSensor(1, 4);

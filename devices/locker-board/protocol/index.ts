@@ -14,7 +14,10 @@ export function createLockerProtocol(
   name: LockerProtocolName,
   layout: Partial<BitmapLayout> = {},
 ): LockerProtocol {
-  return name === '8a'
-    ? create8aProtocol({ ...DEFAULT_8A_LAYOUT, ...layout })
-    : createCuProtocol({ ...DEFAULT_CU_LAYOUT, ...layout });
+  // Configuration is data: an unknown name must not quietly fall back to another board family.
+  if (name === '8a') return create8aProtocol({ ...DEFAULT_8A_LAYOUT, ...layout });
+  if (name === 'cu') return createCuProtocol({ ...DEFAULT_CU_LAYOUT, ...layout });
+  throw new RangeError(
+    `unknown locker protocol "${String(name)}" (expected ${LOCKER_PROTOCOLS.join(' or ')})`,
+  );
 }
