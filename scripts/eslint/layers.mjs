@@ -176,6 +176,8 @@ function deviceBare(m, isDriver) {
   if (m === 'electron') return 'devices never import electron';
   if (startsWithAny(m, NATIVE))
     return 'drivers and simulators never import native modules; they get a Transport';
+  // createRequire would load anything past this rule.
+  if (isBuiltin(m) && builtinName(m) === 'module') return 'devices never load modules by hand (node:module)';
   if (isDriver && isBuiltin(m) && IO_BUILTINS.includes(builtinName(m)))
     return 'a driver does no I/O of its own; it gets a Transport';
   return null;
@@ -215,6 +217,15 @@ const boundaries = {
       ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
       ExportAllDeclaration: (n) => check(n, n.source.value),
       ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+      // require('x') and TypeScript's `import x = require('x')` reach modules as surely as import does.
+      CallExpression: (n) =>
+        n.callee.type === 'Identifier' &&
+        n.callee.name === 'require' &&
+        n.arguments[0]?.type === 'Literal' &&
+        check(n, n.arguments[0].value),
+      TSImportEqualsDeclaration: (n) =>
+        n.moduleReference.type === 'TSExternalModuleReference' &&
+        check(n, n.moduleReference.expression.value),
     };
   },
 };

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import layers from '../../scripts/eslint/layers.mjs';
+import layers, { protocolPurity } from '../../scripts/eslint/layers.mjs';
 import { DEVICE_ERROR_CODES, HEALTH_VALUES } from '../../devices/core';
 import { FailureCode, Health } from '../../main/ipc/contract';
 
@@ -71,6 +71,120 @@ describe('layer rules are enforced by lint', () => {
     ],
     ['main/printing/jobs.ts', "import { app } from 'electron';", /only the Electron shell/],
     ['main/ipc/contract/x.ts', "import { readFileSync } from 'node:fs';", /only zod/],
+    // The rest of the table of house style 5.4, row by row.
+    ['renderer/src/app.ts', "import { app } from 'electron';", /renderer never sees/],
+    ['renderer/src/app.ts', "import Database from 'better-sqlite3';", /renderer never sees/],
+    ['renderer/src/app.ts', "import { render } from '../../print-templates';", /only renderer/],
+    [
+      'renderer/src/app.ts',
+      "import { buildRegistry } from '../../main/device-host/registry';",
+      /only renderer/,
+    ],
+    [
+      'main/preload/index.ts',
+      "import { CommandQueue } from '../../devices/core';",
+      /imports only the contract/,
+    ],
+    ['main/preload/index.ts', "import { readFileSync } from 'node:fs';", /only electron and the contract/],
+    [
+      'main/ipc/contract/x.ts',
+      "import { HEALTH_VALUES } from '../../../devices/core';",
+      /pure and self-contained/,
+    ],
+    ['main/printing/jobs.ts', "import { App } from '../../renderer/src/app';", /never imports the renderer/],
+    [
+      'main/printing/jobs.ts',
+      "import { IdCardReaderDriver } from '../../devices/id-card-reader/driver';",
+      /through its index/,
+    ],
+    [
+      'main/printing/jobs.ts',
+      "import { IdCardReaderSimulator } from '../../devices/id-card-reader/simulator';",
+      /through its index/,
+    ],
+    ['main/printing/jobs.ts', "import { SerialPort } from 'serialport';", /through devices\/transports/],
+    [
+      'main/printing/jobs.ts',
+      "import { startServer } from '../../backoffice/server';",
+      /composition roots start/,
+    ],
+    ['devices/core/x.ts', "import { z } from 'zod';", /standard library only/],
+    ['devices/core/x.ts', "import { readFileSync } from 'node:fs';", /standard library only/],
+    ['devices/core/x.ts', "import { SW3 } from '../id-card-reader';", /depends on nothing else/],
+    ['devices/core/x.ts', "import { main } from '../../main/cli/main';", /depends on nothing else/],
+    ['devices/transports/x.ts', "import { SW3 } from '../id-card-reader';", /know only devices\/core/],
+    ['devices/transports/x.ts', "import { loadConfig } from '../../main/config/host-config';", /know only/],
+    ['devices/transports/x.ts', "import { app } from 'electron';", /never import electron/],
+    [
+      'devices/id-card-reader/protocol/frame.ts',
+      "import { SerialTransport } from '../../transports/serial';",
+      /only its siblings and devices\/core/,
+    ],
+    [
+      'devices/id-card-reader/protocol/frame.ts',
+      "import { IdCardReaderDriver } from '../driver';",
+      /only its siblings/,
+    ],
+    [
+      'devices/id-card-reader/protocol/frame.ts',
+      "import { encode } from '../../escpos-printer/protocol/encode';",
+      /only its siblings/,
+    ],
+    [
+      'devices/id-card-reader/protocol/frame.ts',
+      "import { SerialPort } from 'serialport';",
+      /protocol code is pure/,
+    ],
+    [
+      'devices/id-card-reader/driver.ts',
+      "import { EscposPrinterDriver } from '../escpos-printer';",
+      /receives a Transport/,
+    ],
+    ['devices/id-card-reader/driver.ts', "import { readFileSync } from 'node:fs';", /does no I\/O/],
+    ['devices/id-card-reader/driver.ts', "import { Socket } from 'node:net';", /does no I\/O/],
+    [
+      'devices/id-card-reader/driver.ts',
+      "import { UsageError } from '../../main/cli/command';",
+      /receives a Transport/,
+    ],
+    ['devices/id-card-reader/driver.ts', "export * from '../transports';", /receives a Transport/],
+    ['devices/id-card-reader/driver.ts', "const m = await import('serialport');", /never import native/],
+    ['devices/id-card-reader/driver.ts', "const m = require('serialport');", /never import native/],
+    ['devices/id-card-reader/driver.ts', "import m = require('serialport');", /never import native/],
+    ['devices/id-card-reader/driver.ts', "import { createRequire } from 'node:module';", /by hand/],
+    [
+      'devices/id-card-reader/diagnostics.ts',
+      "import { memoryPair } from '../transports';",
+      /receives a Transport/,
+    ],
+    [
+      'devices/id-card-reader/simulator.ts',
+      "import { SerialTransport } from '../transports/serial';",
+      /must not share code paths/,
+    ],
+    [
+      'devices/id-card-reader/simulator.ts',
+      "import { SerialPort } from 'serialport';",
+      /never import native/,
+    ],
+    [
+      'devices/id-card-reader/simulator/card-file.ts',
+      "import { DEFAULT_TIMEOUTS } from '../driver';",
+      /must not share/,
+    ],
+    ['devices/id-card-reader/index.ts', "export * from '../escpos-printer';", /only its own family/],
+    [
+      'print-templates/receipt/template.ts',
+      "import { EscposPrinterDriver } from '../../devices/escpos-printer/driver';",
+      /print templates are pure/,
+    ],
+    [
+      'print-templates/receipt/template.ts',
+      "import { SerialPort } from 'serialport';",
+      /never touch devices/,
+    ],
+    ['backoffice/server.ts', "import { CommandQueue } from '../devices/core';", /separate service/],
+    ['backoffice/server.ts', "import { SerialPort } from 'serialport';", /never touches kiosk devices/],
   ])('%s: %s is rejected', async (file, code, why) => {
     const errors = await layerErrors(file, `${code}\nexport {};\n`);
     expect(errors.join('\n')).toMatch(why);
@@ -81,6 +195,13 @@ describe('layer rules are enforced by lint', () => {
     ['devices/id-card-reader/driver.ts', "import { CommandQueue } from '../core';"],
     ['main/device-host/host.ts', "import { SerialTransport } from '../../devices/transports/serial';"],
     ['devices/id-card-reader/protocol/frame.ts', "import iconv from 'iconv-lite';"],
+    ['devices/id-card-reader/simulator.ts', "import { decodeFrame } from './protocol/frame';"],
+    ['devices/id-card-reader/index.ts', "export { IdCardReaderDriver } from './driver';"],
+    ['devices/transports/serial.ts', "import { SerialPort } from 'serialport';"],
+    ['main/cli/commands/sim-x.ts', "const t = await import('../../../devices/transports');"],
+    ['main/printing/jobs.ts', "import { IdCardReaderDriver } from '../../devices/id-card-reader';"],
+    ['print-templates/receipt/t.ts', "import type { ReceiptDocument } from '../../devices/escpos-printer';"],
+    ['tests/integration/x.test.ts', "import { SerialTransport } from '../../devices/transports/serial';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport {};\n`)).toEqual([]);
   });
@@ -96,6 +217,42 @@ describe('the project config turns the layer rule on', () => {
       expect(config.rules['layers/boundaries']).toEqual([2]);
     },
   );
+});
+
+describe('protocol code is pure (no clock, no randomness, no timers)', () => {
+  const purity = new ESLint({
+    cwd: process.cwd(),
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: protocolPurity },
+    ],
+  });
+  it.each([
+    'export const t = Date.now();',
+    'export const r = Math.random();',
+    'setTimeout(() => undefined, 1);',
+    'export const p = performance.now();',
+    'export const e = process.env.X;',
+  ])('rejects %s', async (code) => {
+    const [result] = await purity.lintText(code, { filePath: 'devices/id-card-reader/protocol/x.ts' });
+    expect(result?.messages.length).toBeGreaterThan(0);
+  });
+
+  it('the project config applies these rules to protocol files and not to their tests', async () => {
+    const project = new ESLint({ cwd: process.cwd() });
+    const rules = async (file: string) =>
+      ((await project.calculateConfigForFile(file)) as { rules: Record<string, unknown> }).rules;
+    const source = await rules('devices/id-card-reader/protocol/frame.ts');
+    // ESLint normalises 'error' to 2; the option objects are the ones layers.mjs exports.
+    for (const rule of ['no-restricted-globals', 'no-restricted-properties']) {
+      const [level, ...options] = protocolPurity[rule] as unknown[];
+      expect(level).toBe('error');
+      expect(source[rule]).toEqual([2, ...options]);
+    }
+    expect(
+      (await rules('devices/id-card-reader/protocol/frame.test.ts'))['no-restricted-globals'],
+    ).toBeUndefined();
+  });
 });
 
 describe('vocabularies agree across the IPC boundary', () => {
