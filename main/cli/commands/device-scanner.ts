@@ -80,7 +80,11 @@ export const command: CliCommand = {
         signal.addEventListener('abort', () => resolve('stopped'), { once: true });
         if (timeoutMs > 0) setTimeout(() => resolve('stopped'), timeoutMs).unref();
       });
-      const outcome = await Promise.race([done.then(() => 'done' as const), stopped]);
+      // A pulled cable ends the wait: no scan can arrive any more.
+      const lost = new Promise<'lost'>((resolve) => transport.onClose(() => resolve('lost')));
+      const outcome = await Promise.race([done.then(() => 'done' as const), stopped, lost]);
+      if (outcome === 'lost')
+        return fail('notConnected', `the scanner link closed after ${seen} of ${count} scans`, 'linkClosed');
       if (outcome !== 'done')
         return fail('timeout', `only ${seen} of ${count} scans arrived`, 'scansMissing');
       return 0;

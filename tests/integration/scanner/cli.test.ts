@@ -86,6 +86,19 @@ describe('yizhan sim scanner + device scanner listen as real processes', () => {
     }
   });
 
+  it('stops listening with notConnected when the scanner goes away mid-listen', async () => {
+    const link = join(dir, 'pulled');
+    const sim = startYizhan(['sim', 'scanner', '--link', link]);
+    await sim.firstLine;
+    const listen = startYizhan(['device', 'scanner', 'listen', '--port', link, '--count', '2']);
+    await until(() => listen.output().stderr.includes('configured'));
+    sim.write('SF1234567890');
+    await until(() => listen.output().stdout.includes('SF1234567890'));
+    expect(await sim.stop()).toBe(0); // the simulator exits and its pty pair vanishes
+    expect(await listen.exited).toBe(1);
+    expect(listen.output().stderr).toContain('notConnected');
+  });
+
   it('answers with a JSON error and exit 1 when the port does not exist', async () => {
     const r = await runYizhan([
       'device',
