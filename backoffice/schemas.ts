@@ -49,6 +49,11 @@ export const kioskConfig = z.object({
   version: z.number().int(),
   catalogue: z.array(z.record(z.string(), z.unknown())),
   site: z.record(z.string(), z.unknown()),
+  limits: z
+    .object({ maxMaterialBytes: z.number().int(), maxFilingBytes: z.number().int() })
+    .describe(
+      'what the back office accepts, so the kiosk refuses an oversized scan before the citizen leaves',
+    ),
 });
 export const heartbeatReply = z.object({ configVersion: z.number().int(), config: kioskConfig.optional() });
 /** One service as kiosks show it; extra display fields (icons, guides, order) pass through. */

@@ -16,11 +16,13 @@ export async function currentConfig(ctx: Ctx): Promise<Config> {
     'SELECT version, catalogue, site FROM site_config WHERE id = 1',
   );
   const r = rows[0];
-  if (!r) return { version: 0, catalogue: [], site: {} };
+  const limits = { maxMaterialBytes: ctx.cfg.maxMaterialBytes, maxFilingBytes: ctx.cfg.maxFilingBytes };
+  if (!r) return { version: 0, catalogue: [], site: {}, limits };
   return {
     version: r.version,
     catalogue: JSON.parse(r.catalogue) as Config['catalogue'],
     site: JSON.parse(r.site) as Config['site'],
+    limits,
   };
 }
 

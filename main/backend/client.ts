@@ -8,6 +8,7 @@ import type {
   HeartbeatRequest,
   KioskConfig,
   LockerDeposit,
+  LockerDoor,
   MaterialUploaded,
   PickupGrant,
   ProgressItem,
@@ -140,6 +141,28 @@ export class BackofficeClient {
     signal?: AbortSignal,
   ): Promise<void> {
     await this.#post(`/lockers/pickup/${encodeURIComponent(pickupId)}/collected`, times, signal);
+  }
+
+  /** Doors of this kiosk that hold papers or a result: pick an empty one for a deposit. */
+  async lockerDoors(signal?: AbortSignal): Promise<LockerDoor[]> {
+    return (
+      await this.#get<{ doors: LockerDoor[] }>('/lockers/doors', { kioskId: this.opts.kioskId }, signal)
+    ).body.doors;
+  }
+
+  /** The result document (PDF bytes) to print at this kiosk. */
+  async resultDocument(filingId: string, signal?: AbortSignal): Promise<Uint8Array> {
+    return (
+      await this.#send<Uint8Array>(
+        { method: 'GET', path: `/filings/${encodeURIComponent(filingId)}/result`, binary: true },
+        signal,
+      )
+    ).body;
+  }
+
+  /** The citizen took the printed result: resultReady → collected. */
+  async resultPrinted(filingId: string, signal?: AbortSignal): Promise<void> {
+    await this.#post(`/filings/${encodeURIComponent(filingId)}/result/printed`, {}, signal);
   }
 
   async elicences(idNumber: string, signal?: AbortSignal): Promise<ElicenceItem[]> {

@@ -16,6 +16,8 @@ export interface HttpRequest {
   raw?: { body: Uint8Array; contentType: string };
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Answer is binary (a PDF): the body comes back as bytes. */
+  binary?: boolean;
 }
 
 export interface HttpResponse<T> {
@@ -40,9 +42,15 @@ export async function sendRequest<T>(opts: HttpOptions, req: HttpRequest): Promi
   }
   let res: Response;
   let text: string;
+  let bytes: Uint8Array | undefined;
   try {
     res = await (opts.fetch ?? fetch)(url, { method: req.method, headers, body: body ?? null, signal });
-    text = await res.text();
+    if (req.binary && res.ok) {
+      bytes = new Uint8Array(await res.arrayBuffer());
+      text = '';
+    } else {
+      text = await res.text();
+    }
   } catch (err) {
     if (req.signal?.aborted) throw err;
     if (timeout.aborted) {
@@ -52,6 +60,7 @@ export async function sendRequest<T>(opts: HttpOptions, req: HttpRequest): Promi
       cause: err,
     });
   }
+  if (bytes) return { status: res.status, body: bytes as T };
   const parsed = parseJson(text);
   if (res.ok) return { status: res.status, body: parsed as T };
   const error = readErrorBody(parsed);

@@ -8,6 +8,8 @@ export {
 export type * from './types';
 export {
   Outbox,
+  FilingRefused,
+  DEFAULT_LIMITS,
   materialKey,
   type FilingInput,
   type MaterialInput,

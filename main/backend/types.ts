@@ -70,6 +70,13 @@ export interface KioskConfig {
   version: number | string;
   catalogue: unknown[];
   site: Record<string, unknown>;
+  /** What the back office accepts; pass to `Outbox.setLimits`. */
+  limits?: MaterialLimits;
+}
+
+export interface MaterialLimits {
+  maxMaterialBytes: number;
+  maxFilingBytes: number;
 }
 
 export interface HeartbeatReply {
@@ -83,6 +90,28 @@ export interface ProgressItem {
   status: FilingStatus;
   updatedAt: string;
   delivery: unknown;
+  /** Only when asked by ID number + name (the applicant). */
+  filingId?: string;
+  /** The result to print here: applicant, delivery print, status resultReady. */
+  resultUrl?: string;
+  missing?: string[];
+  decisionReason?: string;
+}
+
+/** One occupied locker door of this kiosk (GET /lockers/doors). */
+export interface LockerDoor {
+  kioskId: string;
+  cabinetId: string;
+  board: number;
+  door: number;
+  content: 'deposit' | 'result';
+  id: string;
+  filingId: string;
+  trackingNumber: string;
+  state: 'deposited' | 'waiting' | 'opened';
+  since: string;
+  expiresAt?: string;
+  expired: boolean;
 }
 
 export interface RatingRequest {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackofficeError } from '../errors';
 import type { FilingCreated, FilingRequest, FilingView, MaterialUploaded } from '../types';
-import { Outbox, type FilingInput, type OutboxClient } from './outbox';
+import { FilingRefused, Outbox, type FilingInput, type OutboxClient } from './outbox';
 
 /** An in-memory back office with the API's idempotency semantics and scriptable failures. */
 class FakeBackoffice implements OutboxClient {
@@ -189,5 +189,38 @@ describe('Outbox', () => {
     const b = await outbox.enqueueFiling(input());
     await outbox.drainOnce();
     expect(outbox.status(b.localId)?.rejection).toMatchObject({ code: 'idempotencyConflict', status: 409 });
+  });
+
+  it('refuses what the back office would refuse before storing anything, with a message for the citizen', async () => {
+    outbox.setLimits({ maxMaterialBytes: 1000, maxFilingBytes: 1500 });
+    const jpeg = (n: number) =>
+      Uint8Array.from({ length: n }, (_, i) => (i === 0 ? 0xff : i === 1 ? 0xd8 : 7));
+    const cases: [FilingInput['materials'], string][] = [
+      [[{ name: 'big.jpg', kind: 'scan', contentType: 'image/jpeg', bytes: jpeg(1001) }], 'tooLarge'],
+      [
+        [
+          { name: 'a.jpg', kind: 'scan', contentType: 'image/jpeg', bytes: jpeg(800) },
+          { name: 'b.jpg', kind: 'scan', contentType: 'image/jpeg', bytes: jpeg(800) },
+        ],
+        'tooLarge',
+      ],
+      [[{ name: 'x.pdf', kind: 'form', contentType: 'application/pdf', bytes: jpeg(10) }], 'contentMismatch'],
+      [
+        [{ name: 'x.jpg', kind: 'scan', contentType: 'image/jpeg', bytes: Uint8Array.of(1, 2, 3) }],
+        'contentMismatch',
+      ],
+    ];
+    for (const [materials, code] of cases) {
+      const err = await outbox.enqueueFiling({ ...input(), materials }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FilingRefused);
+      expect((err as FilingRefused).code).toBe(code);
+      expect((err as FilingRefused).label.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(outbox.list()).toEqual([]);
+    const ok = await outbox.enqueueFiling({
+      ...input(),
+      materials: [{ name: 'a.jpg', kind: 'scan', contentType: 'image/jpeg', bytes: jpeg(1000) }],
+    });
+    expect(ok.state).toBe('pending');
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Emitter, maskIdNumber, silentLogger, sleep, type Logger } from '../../../devices/core';
 import type { BackofficeClient, MaterialContentType } from '../client';
 import { BackofficeError, isBackofficeError } from '../errors';
-import type { Applicant, DeliveryMethod, FilingRequest, MaterialSummary } from '../types';
+import type { Applicant, DeliveryMethod, FilingRequest, MaterialLimits, MaterialSummary } from '../types';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { OpenSqlite, SqliteDatabase } from './sqlite';
 import { OutboxStore, prepareDatabase, type EntryRow, type OutboxState } from './store';
@@ -51,9 +51,35 @@ export interface OutboxOptions {
   random?: () => number;
   /** Longest sleep of the drain loop when nothing is due (it also wakes on enqueue). */
   idlePollMs?: number;
+  /** What the back office accepts (its config's `limits`); the service defaults until told. */
+  limits?: MaterialLimits;
 }
 
-const CONTENT_TYPES: readonly string[] = ['image/jpeg', 'application/pdf'];
+/** The back office's defaults (backoffice/config.ts). */
+export const DEFAULT_LIMITS: MaterialLimits = {
+  maxMaterialBytes: 10 * 1024 * 1024,
+  maxFilingBytes: 40 * 1024 * 1024,
+};
+
+/**
+ * A filing the back office would refuse: thrown by `enqueueFiling` before anything is stored, so
+ * the citizen hears it at the kiosk instead of the filing failing later without them.
+ */
+export class FilingRefused extends RangeError {
+  override readonly name = 'FilingRefused';
+  constructor(
+    readonly code: 'tooLarge' | 'contentMismatch' | 'badMaterial',
+    readonly material: string | undefined,
+    readonly label: { zh: string; en: string },
+  ) {
+    super(`${label.en}${material ? `: ${material}` : ''}`);
+  }
+}
+
+const MAGIC: Record<MaterialContentType, (b: Uint8Array) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8,
+  'application/pdf': (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-',
+};
 
 /**
  * Durable outbox for filings. `enqueueFiling` commits the filing and its material bytes to SQLite
@@ -71,6 +97,7 @@ export class Outbox {
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #idlePollMs: number;
+  #limits: MaterialLimits;
   #inFlight: Promise<void> | undefined;
   #wake: (() => void) | undefined;
 
@@ -85,6 +112,7 @@ export class Outbox {
     this.#now = opts.now ?? Date.now;
     this.#random = opts.random ?? Math.random;
     this.#idlePollMs = opts.idlePollMs ?? 30_000;
+    this.#limits = { ...(opts.limits ?? DEFAULT_LIMITS) };
   }
 
   /**
@@ -99,13 +127,49 @@ export class Outbox {
     }
   }
 
-  #enqueue(input: FilingInput): OutboxStatus {
-    for (const m of input.materials) {
-      if (!m.name) throw new RangeError('material name is required');
-      if (!CONTENT_TYPES.includes(m.contentType))
-        throw new RangeError(`unsupported content type ${m.contentType}`);
+  /** Adopts the back office's limits (from its remote configuration). */
+  setLimits(limits: MaterialLimits): void {
+    this.#limits = { ...limits };
+  }
+
+  /** The same checks as the back office, so nothing durable is promised that it would refuse. */
+  #check(materials: readonly MaterialInput[]): void {
+    let total = 0;
+    for (const m of materials) {
+      if (!m.name || !m.kind) {
+        throw new FilingRefused('badMaterial', m.name, {
+          zh: '材料缺少名称或类别',
+          en: 'material lacks a name or kind',
+        });
+      }
+      const magic = MAGIC[m.contentType] as ((b: Uint8Array) => boolean) | undefined;
+      if (!magic || !magic(m.bytes)) {
+        throw new FilingRefused('contentMismatch', m.name, {
+          zh: '材料文件损坏或格式不符，请重新拍摄',
+          en: 'material is not a valid JPEG or PDF, please scan again',
+        });
+      }
+      if (m.bytes.byteLength > this.#limits.maxMaterialBytes) {
+        throw new FilingRefused('tooLarge', m.name, {
+          zh: '单个材料文件过大，请降低分辨率后重新拍摄',
+          en: 'a material is too large, scan it again at a lower resolution',
+        });
+      }
+      total += m.bytes.byteLength;
     }
+    if (total > this.#limits.maxFilingBytes) {
+      throw new FilingRefused('tooLarge', undefined, {
+        zh: '材料总大小超出限制，请减少页数',
+        en: 'materials are too large in total, please send fewer pages',
+      });
+    }
+  }
+
+  #enqueue(input: FilingInput): OutboxStatus {
     const localId = input.localId ?? randomUUID();
+    const known = this.#store.entry(localId);
+    if (known) return this.#status(known);
+    this.#check(input.materials);
     const request: FilingRequest = {
       serviceId: input.serviceId,
       kioskId: this.#client.kioskId,
@@ -113,8 +177,6 @@ export class Outbox {
       form: input.form,
       delivery: input.delivery,
     };
-    const existing = this.#store.entry(localId);
-    if (existing) return this.#status(existing);
     const now = this.#now();
     this.#store.transaction(() => {
       this.#store.insertEntry({

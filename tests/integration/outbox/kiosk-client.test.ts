@@ -1,0 +1,109 @@
+// The kiosk's back-office client against the real service: the calls a hall kiosk makes for
+// 秒批 printing, progress, lockers and configuration, with the shapes the client declares.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BackofficeClient, BackofficeError } from '../../../main/backend';
+import {
+  callApi,
+  registerKiosk,
+  staffLogin,
+  startService,
+  type TestService,
+} from '../../helpers/outbox-service';
+
+const KIOSK = 'client-kiosk-01';
+const APPLICANT = { idNumber: '110105200001011238', name: '张晓明' };
+let dir: string;
+let service: TestService;
+let client: BackofficeClient;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'yizhan-kiosk-client-'));
+  service = await startService({ dir });
+  const credential = await registerKiosk(service.url, KIOSK);
+  client = new BackofficeClient({ baseUrl: service.url, kioskId: KIOSK, credential, timeoutMs: 10_000 });
+});
+afterAll(async () => {
+  await service?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('gets its configuration with the material limits the outbox must apply', async () => {
+  const reply = await client.heartbeat({
+    sentAt: new Date().toISOString(),
+    appVersion: '0.1.0',
+    configVersion: 0,
+    session: 'idle',
+    devices: [],
+  });
+  expect(reply.config?.limits).toEqual({
+    maxMaterialBytes: 10 * 1024 * 1024,
+    maxFilingBytes: 40 * 1024 * 1024,
+  });
+  expect((await client.config()).catalogue.length).toBeGreaterThan(0);
+});
+
+it('prints a 秒批 result found by the applicant’s ID card and reports it taken', async () => {
+  const { filing } = await client.createFiling(
+    {
+      serviceId: 'sole-proprietor-registration',
+      kioskId: KIOSK,
+      applicant: APPLICANT,
+      form: {
+        businessName: '东城区晓明打字复印店',
+        ownerType: 'naturalPerson',
+        businessScope: ['打字复印'],
+        address: '北京市东城区东四北大街100号',
+      },
+      delivery: { method: 'print' },
+    },
+    'client-test-instant-0001',
+  );
+  expect(filing.status).toBe('resultReady');
+  const [item] = await client.progressByApplicant(APPLICANT.idNumber, APPLICANT.name);
+  expect(item).toMatchObject({ filingId: filing.filingId, resultUrl: filing.instantResult?.documentUrl });
+  const pdf = await client.resultDocument(filing.filingId);
+  expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+  expect(pdf.byteLength).toBeGreaterThan(5000);
+  await client.resultPrinted(filing.filingId);
+  const [after] = await client.progressByTracking(filing.trackingNumber);
+  expect(after?.status).toBe('collected');
+  // Printed twice is refused: the matter is closed.
+  const again = await client.resultPrinted(filing.filingId).catch((e: unknown) => e);
+  expect(again).toBeInstanceOf(BackofficeError);
+  expect((again as BackofficeError).code).toBe('illegalTransition');
+});
+
+it('sees its own occupied doors, so a deposit goes into an empty one', async () => {
+  const { filing } = await client.createFiling(
+    {
+      serviceId: 'generic-application',
+      kioskId: KIOSK,
+      applicant: APPLICANT,
+      form: { subject: '材料存柜' },
+      delivery: { method: 'locker' },
+    },
+    'client-test-deposit-0001',
+  );
+  expect(await client.lockerDoors()).toEqual([]);
+  await client.lockerDeposit({ filingId: filing.filingId, cabinetId: 'A', board: 1, door: 2 });
+  expect(await client.lockerDoors()).toEqual([
+    expect.objectContaining({ content: 'deposit', filingId: filing.filingId, cabinetId: 'A', door: 2 }),
+  ]);
+  const twice = await client
+    .lockerDeposit({ filingId: filing.filingId, cabinetId: 'A', board: 1, door: 2 })
+    .catch((e: unknown) => e);
+  expect((twice as BackofficeError).code).toBe('doorOccupied');
+  const clerk = await staffLogin(service.url, 'clerk');
+  const { doors } = await callApi<{ doors: { id: string }[] }>(`${service.url}/api/v1/lockers/doors`, {
+    token: clerk,
+  });
+  await callApi(`${service.url}/api/v1/staff/lockers/deposits/${doors[0]!.id}/retrieved`, {
+    method: 'POST',
+    token: clerk,
+    json: {},
+  });
+  expect(await client.lockerDoors()).toEqual([]);
+});
