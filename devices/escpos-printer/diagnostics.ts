@@ -37,7 +37,7 @@ export function statusRows(
   ];
 }
 
-/** The test slip: Chinese and Latin text, the status just read, a QR code, then a cut. */
+/** The test slip: Chinese and Latin text, a QR code, the status just read, then a cut. */
 export function testSlip(
   status: Pick<DeviceStatus<PrinterDetail>, 'health' | 'detail'>,
   at: Date,
@@ -50,10 +50,11 @@ export function testSlip(
       receipt.rule('double'),
       receipt.text('中文测试 Chinese text: 一站式自助服务终端，凭条打印机测试。'),
       receipt.text('ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789', { bold: true }),
+      receipt.text('扫码测试 QR code test', { align: 'center' }),
+      receipt.qr(`yizhan:printer-test:${stamp}`, 6),
       receipt.rule(),
       ...statusRows(status).map(([k, v]) => receipt.keyValue(k, v)),
       receipt.rule(),
-      receipt.qr(`yizhan:printer-test:${stamp}`, 6),
       receipt.feed(2),
       receipt.cut(),
     ],

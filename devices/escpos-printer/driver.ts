@@ -18,7 +18,7 @@ import {
   sleep,
   toDeviceError,
   wireTimeMs,
-  withDeadline,
+  deadline,
   abortReason,
   type DeviceStatus,
   type Logger,
@@ -119,6 +119,8 @@ export class EscposPrinterDriver {
   #conditions: PrinterConditions = { ...NO_CONDITIONS };
   #supervisor: LinkSupervisor | undefined;
   #stopPolling: AbortController | undefined;
+  /** Aborted by stop(): ends waits that outlive a command (the presenter watch). */
+  #life = new AbortController();
   #running = false;
   #seq = 0;
 
@@ -167,9 +169,15 @@ export class EscposPrinterDriver {
     void this.#pollLoop(poll.signal);
   }
 
+  /**
+   * Stops polling, the link supervisor and any presenter watch (a job waiting to be taken stays
+   * `printed`). Call it before closing the transport; the driver can be started again.
+   */
   async stop(): Promise<void> {
     this.#stopPolling?.abort();
     this.#stopPolling = undefined;
+    this.#life.abort(new DeviceError('canceled', 'driver stopped', { deviceId: this.opts.deviceId }));
+    this.#life = new AbortController();
     await this.#supervisor?.stop();
     this.#supervisor = undefined;
   }
@@ -328,22 +336,32 @@ export class EscposPrinterDriver {
   async #awaitTaken(job: JobRecord): Promise<void> {
     const deadline = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
     const bit = this.opts.profile.statusBits.receiptNotTaken!;
-    while (this.#now() < deadline && this.transport.isOpen) {
+    const life = this.#life.signal;
+    while (this.#now() < deadline && this.transport.isOpen && !life.aborted) {
       try {
-        const notTaken = await this.#queue.run('presenter', async (s) => {
-          await this.#pollOne(bit.n, s, 0);
-          return this.#conditions.receiptNotTaken;
-        });
+        const notTaken = await this.#queue.run(
+          'presenter',
+          async (s) => {
+            await this.#pollOne(bit.n, s, 0);
+            return this.#conditions.receiptNotTaken;
+          },
+          { signal: life },
+        );
         if (notTaken === false) return this.#set(job, 'taken');
       } catch (err) {
+        if (life.aborted) break;
         this.#log.warn('printer.presenterPollFailed', {
           job: job.id,
           error: toDeviceError(err, { deviceId: this.opts.deviceId }).code,
         });
       }
-      await sleep(this.opts.takePollMs ?? 250);
+      try {
+        await sleep(this.opts.takePollMs ?? 250, life);
+      } catch {
+        break;
+      }
     }
-    this.#log.warn('printer.receiptNotTaken', { job: job.id });
+    this.#log.warn('printer.receiptNotTaken', { job: job.id, ...(life.aborted ? { stopped: true } : {}) });
   }
 
   async #pollLoop(signal: AbortSignal): Promise<void> {
@@ -366,12 +384,19 @@ export class EscposPrinterDriver {
   }
 
   async #pollOne(n: StatusQuery, signal: AbortSignal, extraMs: number): Promise<void> {
-    const deadline = withDeadline(this.#replyMs + extraMs, signal);
-    const reply = this.#nextReply(deadline);
-    reply.catch(() => undefined); // awaited below; this only keeps a failed write from orphaning it
-    await this.transport.write(realtimeStatus(n), deadline);
-    const byte = await reply;
-    this.#merge(decodeRealtime({ [n]: byte }, this.opts.profile.statusBits));
+    // Disposed as soon as the reply is in: a live timer would hold a short-lived process (the CLI) open.
+    const limit = deadline(this.#replyMs + extraMs, signal);
+    const settled = new AbortController(); // withdraws the waiter when we leave without its reply
+    try {
+      const reply = this.#nextReply(AbortSignal.any([limit.signal, settled.signal]));
+      reply.catch(() => undefined); // awaited below; this only keeps a failed write from orphaning it
+      await this.transport.write(realtimeStatus(n), limit.signal);
+      const byte = await reply;
+      this.#merge(decodeRealtime({ [n]: byte }, this.opts.profile.statusBits));
+    } finally {
+      settled.abort();
+      limit.dispose();
+    }
   }
 
   #nextReply(signal: AbortSignal): Promise<number> {

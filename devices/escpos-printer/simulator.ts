@@ -56,6 +56,11 @@ const NO_FAULTS: PrinterFaults = {
 
 export class EscposPrinterSimulator {
   readonly receipts: SimulatedReceipt[] = [];
+  /**
+   * Real-time command sequences seen inside raster data (a status poll sent mid-image, or image
+   * bytes that look like one). A real printer may answer or act on them; a correct host makes none.
+   */
+  realtimeInsideData = 0;
   #faults: PrinterFaults = { ...NO_FAULTS };
   #interpreter: EscPosInterpreter;
   #page: PrintedItem[] = [];
@@ -93,7 +98,7 @@ export class EscposPrinterSimulator {
     return this.#receiptInPresenter;
   }
 
-  /** Changes faults at run time; clearing paper out / cover open / offline resumes printing with a clean parser. */
+  /** Changes faults at run time; clearing paper out / cover open / offline / cutter error resumes printing with a clean parser. */
   setFaults(patch: Partial<PrinterFaults>): void {
     const wasStopped = this.#stopped();
     this.#faults = { ...this.#faults, ...patch };
@@ -137,9 +142,10 @@ export class EscposPrinterSimulator {
     return b;
   }
 
+  /** Paper out, cover open, offline and an autocutter error stop printing: the printer goes offline (DLE EOT 1 bit 3). */
   #stopped(): boolean {
     const f = this.#faults;
-    return f.paperOut || f.coverOpen || f.offline;
+    return f.paperOut || f.coverOpen || f.offline || f.cutterError;
   }
 
   #asbFrame(): Uint8Array {
@@ -244,6 +250,10 @@ export class EscposPrinterSimulator {
           break;
         case 'unknown':
           this.#log.debug('printerSim.unknownCommand', { bytes: ev.bytes.length });
+          break;
+        case 'realtimeInData':
+          this.realtimeInsideData += ev.count;
+          this.#log.warn('printerSim.realtimeInsideData', { count: ev.count });
           break;
       }
     }

@@ -119,4 +119,23 @@ describe('encodeReceipt golden bytes (hand-checked against protocols.md §2)', (
     expect(s).toContain('1d763000' + '4800' + '0001');
     expect(s).toContain('1d763000' + '4800' + '5800');
   });
+
+  it('never lets image bytes form a real-time command (DLE EOT / ENQ / DC4): one dot is left white instead', () => {
+    // Full width (72 bytes a row): DLE EOT 1 across the row end, DLE ENQ 2 inside row 2.
+    const data = new Uint8Array(144);
+    data.set([0x10, 0x04], 70);
+    data.set([0x01, 0xff], 72);
+    data.set([0x10, 0x05, 0x02], 80);
+    data.set([0x10, 0x10, 0x04, 0x00], 100); // DLE DLE EOT 0: not a command, left alone
+    const bitmap: Bitmap = { width: 576, height: 2, data };
+    const bytes = encodeReceipt({ blocks: [{ kind: 'image', bitmap, align: 'left' }] }, PROFILES.kp628);
+    const s = Buffer.from(bytes).toString('hex');
+    const header = '1d763000' + '4800' + '0200';
+    const raster = Buffer.from(s.slice(s.indexOf(header) + header.length).slice(0, 288), 'hex');
+    const hex = raster.toString('hex');
+    for (const seq of ['100401', '100502']) expect(hex).not.toContain(seq);
+    expect(hex).toContain('10100400');
+    const dots = (b: Uint8Array) => [...b].reduce((n, x) => n + x.toString(2).replace(/0/g, '').length, 0);
+    expect(dots(raster)).toBe(dots(data) - 2);
+  });
 });

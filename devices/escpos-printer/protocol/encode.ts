@@ -16,6 +16,7 @@ import {
   renderLine,
   renderQr,
   stack,
+  withoutRealtimeCommands,
   type GlyphRasterizer,
 } from './raster';
 import { isAscii } from './width';
@@ -139,7 +140,9 @@ class Encoder {
     this.align('left');
     this.style(PLAIN);
     for (const band of bands(bitmap, this.profile.rasterBandRows))
-      this.out.push(cmd.rasterImage(bytesPerRow(band.width), band.height, band.data));
+      this.out.push(
+        cmd.rasterImage(bytesPerRow(band.width), band.height, withoutRealtimeCommands(band.data)),
+      );
   }
 
   requireGlyphs(why: string): GlyphRasterizer {

@@ -134,3 +134,33 @@ export function bands(b: Bitmap, rows: number): Bitmap[] {
   }
   return out;
 }
+
+/**
+ * True when `b[i]` starts a real-time command: DLE EOT n (10 04 n, n 1–4 or 7), DLE ENQ n (10 05 n,
+ * n 0–2) or DLE DC4 fn (10 14 fn, fn 1–8). Printers scan their receive buffer for these even inside
+ * raster data (protocols.md §2.6 caution), so image bytes must never form one.
+ */
+export function startsRealtimeCommand(b: Uint8Array, i: number): boolean {
+  if (b[i] !== 0x10 || i + 2 >= b.length) return false;
+  const [c, n] = [b[i + 1]!, b[i + 2]!];
+  return (
+    (c === 0x04 && ((n >= 1 && n <= 4) || n === 7)) ||
+    (c === 0x05 && n <= 2) ||
+    (c === 0x14 && n >= 1 && n <= 8)
+  );
+}
+
+/**
+ * Raster data safe to send: each byte 0x10 that would start a real-time command becomes 0x00, i.e.
+ * one dot of that row is left white. A 0x00 cannot start or continue such a command, so one pass
+ * suffices. Returns the input itself when nothing had to change.
+ */
+export function withoutRealtimeCommands(data: Uint8Array): Uint8Array {
+  let out: Uint8Array | undefined;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] !== 0x10 || !startsRealtimeCommand(out ?? data, i)) continue;
+    out ??= data.slice();
+    out[i] = 0x00;
+  }
+  return out ?? data;
+}

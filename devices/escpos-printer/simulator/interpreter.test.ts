@@ -53,4 +53,11 @@ describe('ESC/POS interpreter round trip', () => {
     expect(events[0]).toMatchObject({ kind: 'unknown' });
     expect(transcriptOf(itemsOf(events), 48)).toBe('㐀中\n[CUT]\n');
   });
+
+  it('reports real-time command sequences found inside raster data', () => {
+    const raster = Uint8Array.of(0x1d, 0x76, 0x30, 0x00, 0x02, 0x00, 0x02, 0x00, 0x10, 0x04, 0x02, 0x00);
+    const events = new EscPosInterpreter().push(raster);
+    expect(events[0]).toEqual({ kind: 'realtimeInData', count: 1 });
+    expect(events[1]).toMatchObject({ kind: 'item', item: { kind: 'raster' } });
+  });
 });

@@ -25,7 +25,9 @@ export type InterpreterEvent =
   | { kind: 'statusBack'; mask: number }
   | { kind: 'initialize' }
   | { kind: 'item'; item: PrintedItem }
-  | { kind: 'unknown'; bytes: Uint8Array };
+  | { kind: 'unknown'; bytes: Uint8Array }
+  /** Real-time command sequences (DLE EOT/ENQ/DC4) found inside raster data: a printer may act on them. */
+  | { kind: 'realtimeInData'; count: number };
 
 const ALIGNS: Align[] = ['left', 'center', 'right'];
 const NEED_MORE = 0;
@@ -257,6 +259,8 @@ export class EscPosInterpreter {
         if (left < 8 + x * y) return NEED_MORE;
         this.#printLine(false);
         const data = buf.slice(off + 8, off + 8 + x * y);
+        const inData = realtimeSequences(data);
+        if (inData) this.#events.push({ kind: 'realtimeInData', count: inData });
         this.#emit({ kind: 'raster', bitmap: { width: x * 8, height: y, data }, align: this.#align });
         return 8 + x * y;
       }
@@ -326,4 +330,20 @@ export class EscPosInterpreter {
     } else this.#events.push({ kind: 'unknown', bytes: buf.slice(off, off + used) });
     return used;
   }
+}
+
+/** DLE EOT n (10 04 1–4/7), DLE ENQ n (10 05 0–2) and DLE DC4 fn (10 14 1–8) sequences in `data`. */
+function realtimeSequences(data: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i + 2 < data.length; i++) {
+    if (data[i] !== 0x10) continue;
+    const [c, p] = [data[i + 1], data[i + 2]!];
+    if (
+      (c === 0x04 && ((p >= 1 && p <= 4) || p === 7)) ||
+      (c === 0x05 && p <= 2) ||
+      (c === 0x14 && p >= 1 && p <= 8)
+    )
+      n++;
+  }
+  return n;
 }

@@ -83,6 +83,8 @@ export const command: CliCommand = {
     } catch (err) {
       return fail(err);
     } finally {
+      // Ends the presenter watch of a slip still waiting to be taken, so the command exits at once.
+      await driver.stop();
       await transport.close();
     }
   },

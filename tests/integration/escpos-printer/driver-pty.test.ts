@@ -48,6 +48,55 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     const lines = complete(rig)[0]!.transcript.split('\n');
     expect(lines[0]?.trim()).toBe('重打 REPRINT');
     expect(lines.filter((l) => l.trim() === '受理回执')).toHaveLength(1);
+    expect(rig.sim.realtimeInsideData).toBe(0);
+  });
+
+  it('prints on paper near end and reports nearEnd while staying in service', async () => {
+    rig = await printerOverPty();
+    rig.sim.setFaults({ paperNearEnd: true });
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-NE' });
+    expect(await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed'])).toMatchObject({
+      state: 'taken',
+    });
+    expect(rig.driver.status.current).toMatchObject({ health: 'online', detail: { paper: 'nearEnd' } });
+    expect(complete(rig)).toHaveLength(1);
+  });
+
+  it('holds a job on a cutter error without printing and reports hardwareError', async () => {
+    rig = await printerOverPty();
+    rig.sim.setFaults({ cutterError: true });
+    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-CE' });
+    const held = await rig.driver.waitForJob(job.id, ['held', 'printed', 'taken', 'failed']);
+    expect(held).toMatchObject({ state: 'held', reason: 'cutterError', attempts: 0 });
+    expect(rig.driver.status.current).toMatchObject({
+      health: 'hardwareError',
+      detail: { cutterError: true, online: false },
+    });
+    expect(rig.sim.receipts).toHaveLength(0);
+    rig.sim.setFaults({ cutterError: false });
+    rig.driver.resume(job.id);
+    expect((await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed'])).state).toBe('taken');
+    expect(rig.driver.status.current.detail.cutterError).toBe(false);
+  });
+
+  it('sends raster data that never contains a real-time command, and polls only after it', async () => {
+    rig = await printerOverPty({ profile: PROFILES['raster-80'] });
+    // An image whose bytes would read as DLE EOT 2 and DLE ENQ 1 if sent as they are.
+    const data = new Uint8Array(72 * 8).fill(0x10);
+    for (let i = 1; i < data.length; i += 3) data.set([0x04, 0x02], i);
+    data.set([0x10, 0x05, 0x01], 300);
+    const doc = {
+      blocks: [
+        receipt.text('图像 image'),
+        { kind: 'image' as const, bitmap: { width: 576, height: 8, data } },
+        receipt.cut(),
+      ],
+    };
+    const job = rig.driver.submit(doc, { key: 'SL-IMG' });
+    expect((await rig.driver.waitForJob(job.id, ['printed', 'held', 'failed'])).state).toBe('printed');
+    const printed = complete(rig)[0]!;
+    expect(printed.items.filter((i) => i.kind === 'raster').length).toBeGreaterThanOrEqual(2);
+    expect(rig.sim.realtimeInsideData).toBe(0);
   });
 
   it('does not send to a printer with the cover open: held without printing, resumed without a reprint mark', async () => {
