@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { iso, type Ctx } from '../context';
-import { findService, type SoleProprietorForm } from '../domain/catalogue';
+import { findService, type ServiceDefinition, type SoleProprietorForm } from '../domain/catalogue';
 
 export interface NoticeInput {
   serviceId: string;
@@ -19,8 +19,13 @@ export function verificationCode(secret: string, trackingNumber: string): string
   return chars.match(/.{4}/g)?.join('-') ?? chars;
 }
 
-function summaryOf(input: NoticeInput, serviceName: string): { summary: string; nextSteps: string[] } {
-  if (input.serviceId === 'sole-proprietor-registration') {
+/** The wording of the notice, chosen by the service's `resultTemplate` in the catalogue. */
+function summaryOf(
+  input: NoticeInput,
+  serviceName: string,
+  template: ServiceDefinition['resultTemplate'],
+): { summary: string; nextSteps: string[] } {
+  if (template === 'soleProprietorNotice') {
     const f = input.form as SoleProprietorForm;
     const how = input.decidedBy === 'instant' ? '经智能审批（秒批）' : '经审查';
     return {
@@ -56,7 +61,7 @@ export function generateNotice(ctx: Ctx, input: NoticeInput): Promise<Buffer> {
     acceptedAt: iso(input.submittedAt),
     issuedAt: iso(ctx.clock.now()),
     decision: 'approved',
-    ...summaryOf(input, serviceName),
+    ...summaryOf(input, serviceName, service?.resultTemplate),
     issuer: { name: department, sealText: `${department}业务专用章`.slice(0, 30) },
     verification: { code: verificationCode(ctx.cfg.secret, input.trackingNumber), url: ctx.cfg.verifyUrl },
   });
