@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { ApiError } from '../errors';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 
@@ -25,7 +26,18 @@ export function metaRoutes(ctx: Ctx): AnyRoute[] {
       query: s.elicenceQuery,
       responses: { 200: s.elicenceReply },
       async handler({ query }) {
-        return { status: 200, body: { items: await ctx.elicences.lookup(query.idNumber) } };
+        let items;
+        try {
+          items = await ctx.elicences.lookup(query.idNumber);
+        } catch {
+          // The provincial platform is down or refused: say so, do not pretend the person holds nothing.
+          throw new ApiError(
+            503,
+            'elicenceUnavailable',
+            '电子证照平台暂不可用，请稍后再试 / the e-licence platform is unavailable',
+          );
+        }
+        return { status: 200, body: { items } };
       },
     }),
   ];

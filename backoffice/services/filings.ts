@@ -81,14 +81,13 @@ export async function createFiling(
   const now = ctx.clock.now();
   let instant: { trackingNumber: string; pdf: Buffer } | undefined;
   if (service.instantRule) {
+    // A rule that cannot be decided (e-licence platform down) is not a reason to lose the filing:
+    // it goes to staff review like any filing that does not qualify.
     const outcome = await evaluateRule(
       service.instantRule,
       { applicant: body.applicant, form: form.data },
-      {
-        now,
-        elicences: (id) => ctx.elicences.lookup(id),
-      },
-    );
+      { now, elicences: (id) => ctx.elicences.lookup(id) },
+    ).catch(() => ({ approved: false }));
     if (outcome.approved) {
       const trackingNumber = await nextTrackingNumber(ctx.db, now);
       const pdf = await generateNotice(ctx, {
