@@ -24,10 +24,14 @@ export {
   FontRegistry,
   FontMissingError,
   DEFAULT_FONT_CATALOG,
+  SUBSET_FONT_CATALOG,
   FONT,
   fontkitOf,
   missingGlyphs,
   type AssetLoader,
+  type FontCatalog,
+  type FontSession,
+  type FontTier,
   type FontkitFont,
 } from './_shared/fonts';
 export type { PdfTemplate, DocumentMeta } from './_shared/define';

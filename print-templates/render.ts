@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { z } from 'zod';
 import { pageFooters } from './_shared/blocks';
 import type { PdfTemplate } from './_shared/define';
-import type { FontRegistry } from './_shared/fonts';
+import type { FontRegistry, FontTier } from './_shared/fonts';
 import { describeIssues } from './_shared/schema';
 import { MARGIN } from './_shared/units';
 
@@ -23,9 +23,18 @@ export function parseTemplateData<S extends z.ZodType>(template: PdfTemplate<S>,
   return parsed.data;
 }
 
+/** Every string in the validated data: what the document will print besides the template's own wording. */
+function* dataTexts(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const v of value) yield* dataTexts(v);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) yield* dataTexts(v);
+}
+
 /**
  * Creates the A4 document with fixed metadata (from the data, never the clock), lets the template
- * draw, adds page footers and returns the PDF bytes.
+ * draw, adds page footers and returns the PDF bytes. The font tier follows from the data: the
+ * shipped subset when it has every character, else the full faces (and the full faces again if the
+ * subset drew an empty box after all), so identical input always gives identical bytes.
  */
 export async function renderPdf<S extends z.ZodType>(
   template: PdfTemplate<S>,
@@ -33,6 +42,18 @@ export async function renderPdf<S extends z.ZodType>(
   deps: { fonts: FontRegistry },
 ): Promise<Uint8Array> {
   const data = parseTemplateData(template, raw);
+  const tier = deps.fonts.tierFor(dataTexts(data));
+  const first = await draw(template, data, deps.fonts, tier);
+  if (!first.missingGlyphs) return first.pdf;
+  return (await draw(template, data, deps.fonts, 'full')).pdf;
+}
+
+async function draw<S extends z.ZodType>(
+  template: PdfTemplate<S>,
+  data: z.output<S>,
+  fonts: FontRegistry,
+  tier: FontTier,
+): Promise<{ pdf: Uint8Array; missingGlyphs: boolean }> {
   const meta = template.meta(data);
   const issued = new Date(meta.issuedAt);
   const doc = new PDFDocument({
@@ -57,11 +78,12 @@ export async function renderPdf<S extends z.ZodType>(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  deps.fonts.apply(doc);
+  const session = fonts.open(doc, tier);
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
   template.draw(doc, data);
   pageFooters(doc, meta.verification.code);
+  const { missingGlyphs } = session.finish();
   doc.end();
-  return await done;
+  return { pdf: await done, missingGlyphs: tier === 'subset' && missingGlyphs };
 }

@@ -1,22 +1,34 @@
 /**
  * Font registry: finds the CJK faces templates draw with, through an injected loader (templates never
- * touch the file system), and keeps the parsed fontkit object so later documents skip re-parsing the
- * 19 MB collection. pdfkit embeds only the glyphs used (CID subset with a ToUnicode map).
+ * touch the file system), and keeps the parsed fontkit objects so later documents skip parsing.
+ * pdfkit embeds only the glyphs used (CID subset with a ToUnicode map).
+ *
+ * Two tiers. The shipped subset (fonts/*.subset.otf: GB 2312, symbols and the templates' wording,
+ * 3.5 MB a weight) is read and parsed in a fraction of the time of the 19.5 MB Debian collection,
+ * which is what makes the first document of a process fast. A document with any character outside
+ * it (a 生僻字 name) is drawn entirely with the full collection, so it never shows an empty box.
  */
+import { fileURLToPath } from 'node:url';
+import { create, type Font } from 'fontkit';
 
 /** Reads an asset; `undefined` when it does not exist. Supplied by the caller (CLI, main/printing, tests). */
 export type AssetLoader = (path: string) => Uint8Array | undefined;
 
 export type FontWeight = 'regular' | 'bold';
 
+/** Which set of faces a document is drawn with. */
+export type FontTier = 'subset' | 'full';
+
 export interface FontCandidate {
   file: string;
-  /** PostScript name selecting the face inside a .ttc collection. */
-  postscriptName: string;
+  /** PostScript name selecting the face inside a .ttc collection; omit for a single-face file. */
+  postscriptName?: string;
 }
 
+export type FontCatalog = Readonly<Record<FontWeight, readonly FontCandidate[]>>;
+
 /** Debian `fonts-noto-cjk` (SIL OFL 1.1): full Noto Sans CJK SC incl. Ext-A/Ext-B (䶮, 𠮷). */
-export const DEFAULT_FONT_CATALOG: Readonly<Record<FontWeight, readonly FontCandidate[]>> = {
+export const DEFAULT_FONT_CATALOG: FontCatalog = {
   regular: [
     {
       file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
@@ -26,6 +38,21 @@ export const DEFAULT_FONT_CATALOG: Readonly<Record<FontWeight, readonly FontCand
   bold: [
     { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', postscriptName: 'NotoSansCJKsc-Bold' },
   ],
+};
+
+/** Where a file of print-templates/fonts/ is; undefined when bundled without an ESM module URL (no subset then). */
+function shippedFont(name: string): FontCandidate[] {
+  try {
+    return [{ file: fileURLToPath(new URL(`../fonts/${name}`, import.meta.url)) }];
+  } catch {
+    return [];
+  }
+}
+
+/** The subset shipped with the templates (see fonts/README.md); same outlines and layout as the full faces. */
+export const SUBSET_FONT_CATALOG: FontCatalog = {
+  regular: shippedFont('NotoSansCJKsc-Regular.subset.otf'),
+  bold: shippedFont('NotoSansCJKsc-Bold.subset.otf'),
 };
 
 /** The font names a template passes to `doc.font()`. */
@@ -44,19 +71,21 @@ export class FontMissingError extends Error {
   }
 }
 
-/** The parts of pdfkit's internal EmbeddedFont we rely on: its fontkit font. */
+/** The parts of a fontkit font we rely on. */
 export interface FontkitFont {
   postscriptName: string;
   layout(text: string): unknown;
   glyphForCodePoint(codePoint: number): { id: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
 }
+
+type LayoutCache = Record<string, unknown>;
 
 interface ResolvedFace {
   candidate: FontCandidate;
-  bytes: Uint8Array;
-  parsed?: FontkitFont;
-  /** pdfkit's per-font text layout cache, shared across documents (see apply). */
-  layoutCache: Record<string, unknown>;
+  parsed: Font;
+  /** pdfkit's per-font text layout cache, shared across documents (see open). */
+  layoutCache: LayoutCache;
 }
 
 /**
@@ -66,64 +95,145 @@ interface ResolvedFace {
  */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
+/** A laid-out word as pdfkit caches it: glyphs with fontkit ids. */
+interface CachedRun {
+  glyphs?: { id: number }[];
+}
+
+/** The fonts of one document; `finish` tells whether any character fell back to .notdef (an empty box). */
+export interface FontSession {
+  tier: FontTier;
+  finish(): { missingGlyphs: boolean };
+}
+
+const WHITESPACE = /^\s$/u;
+
 export class FontRegistry {
-  readonly #faces = new Map<FontWeight, ResolvedFace>();
+  readonly #faces = new Map<string, ResolvedFace | null>();
 
   constructor(
     private readonly load: AssetLoader,
-    private readonly catalog: Readonly<Record<FontWeight, readonly FontCandidate[]>> = DEFAULT_FONT_CATALOG,
+    private readonly catalog: FontCatalog = DEFAULT_FONT_CATALOG,
+    /** The fast tier; pass null to always draw with `catalog`. */
+    private readonly subsetCatalog: FontCatalog | null = SUBSET_FONT_CATALOG,
   ) {}
 
-  /** Finds the first available candidate for a weight; throws FontMissingError listing what was tried. */
+  /** Finds the first available full-tier candidate for a weight; throws FontMissingError listing what was tried. */
   resolve(weight: FontWeight): FontCandidate {
-    return this.#face(weight).candidate;
+    return this.#full(weight).candidate;
   }
 
-  /** Registers both faces on a document under FONT.regular / FONT.bold and selects the regular face. */
-  apply(doc: PDFKit.PDFDocument): void {
-    for (const weight of ['regular', 'bold'] as const) {
-      const face = this.#face(weight);
-      if (face.parsed) {
-        // pdfkit accepts a fontkit object (anything with layout()) as a font source.
-        doc.registerFont(FONT[weight], face.parsed as unknown as Uint8Array);
-      } else {
-        doc.registerFont(FONT[weight], face.bytes, face.candidate.postscriptName);
-        doc.font(FONT[weight]);
-        face.parsed = fontkitOf(doc);
+  /** The tier that draws every character of `texts`: the subset when it has them all, else the full faces. */
+  tierFor(texts: Iterable<string>): FontTier {
+    const faces = (['regular', 'bold'] as const).map((w) => this.#subset(w));
+    if (faces.some((f) => !f)) return 'full';
+    for (const text of texts)
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (cp < 0x20 || WHITESPACE.test(ch)) continue;
+        if (faces.some((f) => !f!.parsed.hasGlyphForCodePoint(cp))) return 'full';
       }
+    return 'subset';
+  }
+
+  /** Registers both faces of `tier` on a document under FONT.regular / FONT.bold and selects the regular face. */
+  open(doc: PDFKit.PDFDocument, tier: FontTier): FontSession {
+    const perDocument: { face: ResolvedFace; cache: LayoutCache }[] = [];
+    for (const weight of ['regular', 'bold'] as const) {
+      const face = (tier === 'subset' ? this.#subset(weight) : undefined) ?? this.#full(weight);
+      // pdfkit accepts a fontkit object (anything with layout()) as a font source.
+      doc.registerFont(FONT[weight], face.parsed as unknown as Uint8Array);
       doc.font(FONT[weight]);
       if (Object.keys(face.layoutCache).length > LAYOUT_CACHE_LIMIT)
-        face.layoutCache = Object.create(null) as Record<string, unknown>;
+        face.layoutCache = Object.create(null) as LayoutCache;
       // Layout results hold glyphs and scaled positions only; subsetting and widths stay per document.
-      const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-      if (embedded?.layoutCache) embedded.layoutCache = face.layoutCache;
+      // The document reads through to the shared cache and writes its new words to its own layer.
+      const embedded = (doc as unknown as { _font?: { layoutCache?: LayoutCache } })._font;
+      if (embedded?.layoutCache) {
+        const cache = Object.create(face.layoutCache) as LayoutCache;
+        embedded.layoutCache = cache;
+        perDocument.push({ face, cache });
+      }
     }
     doc.font(FONT.regular);
+    return {
+      tier,
+      finish: () => {
+        let missingGlyphs = false;
+        for (const { face, cache } of perDocument)
+          for (const word of Object.keys(cache)) {
+            if (drawsNotdef(word, cache[word] as CachedRun)) missingGlyphs = true;
+            else face.layoutCache[word] = cache[word];
+          }
+        return { missingGlyphs };
+      },
+    };
   }
 
-  /** The parsed font of a weight (after `apply` ran once), for glyph coverage checks. */
-  parsed(weight: FontWeight): FontkitFont | undefined {
-    return this.#faces.get(weight)?.parsed;
+  /** Registers the full faces (kept for callers that draw outside renderPdf). */
+  apply(doc: PDFKit.PDFDocument): void {
+    this.open(doc, 'full');
   }
 
-  #face(weight: FontWeight): ResolvedFace {
-    const cached = this.#faces.get(weight);
-    if (cached) return cached;
-    const tried: string[] = [];
-    for (const candidate of this.catalog[weight]) {
-      tried.push(candidate.file);
+  /** The parsed font of a weight and tier (parsing it if needed), for glyph coverage checks. */
+  parsed(weight: FontWeight, tier: FontTier = 'full'): FontkitFont | undefined {
+    try {
+      const face = tier === 'subset' ? this.#subset(weight) : this.#full(weight);
+      return face?.parsed as unknown as FontkitFont | undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #full(weight: FontWeight): ResolvedFace {
+    const face = this.#find(`full:${weight}`, this.catalog[weight]);
+    if (!face)
+      throw new FontMissingError(
+        weight,
+        this.catalog[weight].map((c) => c.file),
+      );
+    return face;
+  }
+
+  #subset(weight: FontWeight): ResolvedFace | undefined {
+    return this.subsetCatalog ? this.#find(`subset:${weight}`, this.subsetCatalog[weight]) : undefined;
+  }
+
+  #find(key: string, candidates: readonly FontCandidate[]): ResolvedFace | undefined {
+    const cached = this.#faces.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    for (const candidate of candidates) {
       const bytes = this.load(candidate.file);
       if (!bytes) continue;
-      const face: ResolvedFace = {
+      const face = {
         candidate,
-        bytes,
-        layoutCache: Object.create(null) as Record<string, unknown>,
+        parsed: parseFace(bytes, candidate),
+        layoutCache: Object.create(null) as LayoutCache,
       };
-      this.#faces.set(weight, face);
+      this.#faces.set(key, face);
       return face;
     }
-    throw new FontMissingError(weight, tried);
+    this.#faces.set(key, null);
+    return undefined;
   }
+}
+
+function parseFace(bytes: Uint8Array, candidate: FontCandidate): Font {
+  const loaded = create(bytes);
+  if (!('fonts' in loaded)) return loaded;
+  const face = candidate.postscriptName ? loaded.getFont(candidate.postscriptName) : loaded.fonts[0];
+  if (!face) throw new Error(`${candidate.file} has no face ${candidate.postscriptName ?? ''}`);
+  return face;
+}
+
+/**
+ * True when a laid-out word drew glyph 0 (.notdef) for a visible character. fontkit gives .notdef
+ * no code points, so the word's own text tells whether anything visible was in it.
+ */
+function drawsNotdef(word: string, run: CachedRun | undefined): boolean {
+  return (
+    (run?.glyphs ?? []).some((g) => g.id === 0) && [...word].some((ch) => ch >= ' ' && !WHITESPACE.test(ch))
+  );
 }
 
 /** The fontkit font behind the document's current font (pdfkit keeps it as `_font.font`). */

@@ -65,6 +65,25 @@ describe('A4 printing through CUPS (cups-pdf)', () => {
     expect(driver.status.detail).toMatchObject({ accepting: true, enabled: true, activeJob: null });
   });
 
+  it('prints a document drawn with the shipped font subset, text intact after the spooler', async () => {
+    const receipt = await render('acceptance-receipt');
+    const outcome = await driverFor(queue.name).print(receipt, {
+      title: '受理回执',
+      idempotencyKey: `s-${Date.now()}`,
+    });
+    const printed = await queue.waitForOutput(jobNumber(outcome.jobId));
+    outputs.push(printed);
+    const submitted = join(work, 'receipt.pdf');
+    writeFileSync(submitted, receipt);
+    const printedText = squash(pdfText(printed));
+    const lines = pdfText(submitted)
+      .split('\n')
+      .map(squash)
+      .filter((l) => l !== '' && !l.startsWith('验证码A1B2'));
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(printedText).toContain(line);
+  });
+
   it('does not print twice when a submission is retried with the same idempotency key', async () => {
     const key = `retry-${Date.now()}`;
     const first = await driverFor(queue.name).print(pdf, { title: 'retry', idempotencyKey: key });
