@@ -79,7 +79,7 @@ describe('LinkSupervisor', () => {
     await sup.stop();
   });
 
-  it('treats an I/O error like a disconnect and reopens; an own close() ends supervision', async () => {
+  it('treats an I/O error, and a close it did not ask for, like a disconnect; only stop() ends supervision', async () => {
     const [dev] = memoryPair();
     const log = new MemoryLogger();
     let connects = 0;
@@ -100,10 +100,12 @@ describe('LinkSupervisor', () => {
       reason: 'error',
       cause: 'EIO',
     });
+    await dev.close();
+    await waitFor(() => connects === 3 && sup.state === 'connected');
     await sup.stop();
     expect(sup.state).toBe('stopped');
     await new Promise((r) => setTimeout(r, 50));
-    expect(connects).toBe(2);
+    expect(connects).toBe(3);
     expect(dev.isOpen).toBe(false);
   });
 });

@@ -18,8 +18,8 @@ export interface SupervisorOptions {
 }
 
 /**
- * Keeps one transport open: opens it, reopens it with backoff after a disconnect or error, and
- * reports each state transition once. `onConnected` runs after every (re)open so a driver can
+ * Keeps one transport open until `stop()`: opens it, reopens it with backoff after any close it did
+ * not cause (disconnect, error, or a close from elsewhere), and reports each state transition once. `onConnected` runs after every (re)open so a driver can
  * re-probe and resynchronise.
  */
 export class LinkSupervisor {
@@ -77,7 +77,9 @@ export class LinkSupervisor {
         this.#set('connected');
         backoff = this.opts.initialBackoffMs;
         const { reason, cause } = await closed;
-        if (signal.aborted || reason === 'requested') return;
+        // Only stop() ends supervision. A `requested` close nobody here asked for (a transport that
+        // misreports a vanished device, or stray code closing it) is a loss like any other.
+        if (signal.aborted) return;
         this.log.warn('link.closed', {
           transport: this.transport.describe,
           reason,

@@ -28,6 +28,29 @@ describe('SerialTransport over a socat pty pair', () => {
     await expect(dev.write(Uint8Array.of(1))).rejects.toThrow(/not open/);
   });
 
+  it('reports the cable pulled under a pending write as disconnected, not as our own close', async () => {
+    pair = await createPtyPair();
+    const dev = new SerialTransport({ path: pair.devicePath, baudRate: 115200 });
+    await dev.open();
+    const closed = new Promise((resolve) => dev.onClose((reason) => resolve(reason)));
+    // Nobody reads the far end, so 1 MiB stays pending in the pty and socat.
+    const pending = dev.write(new Uint8Array(1 << 20));
+    await new Promise((r) => setTimeout(r, 50));
+    await pair.close();
+    await expect(pending).rejects.toThrow();
+    await expect(closed).resolves.toBe('disconnected');
+  });
+
+  it('reports its own close() as requested', async () => {
+    pair = await createPtyPair();
+    const dev = new SerialTransport({ path: pair.devicePath, baudRate: 115200 });
+    await dev.open();
+    const closed = new Promise((resolve) => dev.onClose((reason) => resolve(reason)));
+    await dev.close();
+    await expect(closed).resolves.toBe('requested');
+    expect(dev.isOpen).toBe(false);
+  });
+
   it('fails to open a path where no device is', async () => {
     const t = new SerialTransport({ path: '/dev/yizhan-does-not-exist', baudRate: 9600 });
     await expect(t.open()).rejects.toThrow();

@@ -15,6 +15,8 @@ export interface SerialOptions {
 export class SerialTransport implements ReconfigurableTransport {
   readonly framing = 'stream' as const;
   #port: SerialPort | undefined;
+  /** Set by close(): only then is a close `requested`. */
+  #closeRequested = false;
   #baud: number;
   readonly #data = new Set<(c: Uint8Array) => void>();
   readonly #close = new Set<(r: CloseReason, cause?: unknown) => void>();
@@ -53,19 +55,27 @@ export class SerialTransport implements ReconfigurableTransport {
       signal.throwIfAborted();
     }
     this.#port = port;
+    this.#closeRequested = false;
+    let lastError: Error | undefined;
     port.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       for (const l of [...this.#data]) l(bytes);
     });
     // serialport emits 'close' with an error carrying `disconnected: true` when the device vanishes.
+    // A write that fails as the device vanishes destroys the stream first, and Node emits a bare
+    // 'close' for that: without our own close() that is a disconnect too, never `requested`.
     port.on('close', (err?: Error & { disconnected?: boolean }) => {
       if (this.#port !== port) return;
       this.#port = undefined;
-      const reason: CloseReason = err ? (err.disconnected ? 'disconnected' : 'error') : 'requested';
-      for (const l of [...this.#close]) l(reason, err);
+      const reason: CloseReason = this.#closeRequested
+        ? 'requested'
+        : !err || err.disconnected
+          ? 'disconnected'
+          : 'error';
+      for (const l of [...this.#close]) l(reason, err ?? lastError);
     });
-    // A read error on a vanished pty/USB device arrives as 'error' first; serialport then closes.
-    port.on('error', () => undefined);
+    // A read or write error on a vanished pty/USB device arrives as 'error'; serialport then closes.
+    port.on('error', (e: Error) => (lastError = e));
   }
 
   write(bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
@@ -100,6 +110,7 @@ export class SerialTransport implements ReconfigurableTransport {
   async close(): Promise<void> {
     const port = this.#port;
     if (!port) return;
+    this.#closeRequested = true;
     await closePort(port);
   }
 }

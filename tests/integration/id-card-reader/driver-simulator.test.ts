@@ -163,13 +163,19 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     link = await openIdCardLink();
     link.sim.setFault(fault, true);
     link.sim.placeCard(SAMPLE_CARDS.foreign2023);
-    const { driver, log } = link.driver();
+    const { driver, log, transport } = link.driver();
     const seen = record(driver);
+    const chunkSizes: number[] = [];
+    transport.onData((c) => chunkSizes.push(c.length));
     driver.start();
     await expect(driver.readOnce({ timeoutMs: 10_000 })).resolves.toMatchObject({
       nameEn: SAMPLE_CARDS.foreign2023.nameEn,
     });
     expect(seen.filter((s) => s.event === 'error')).toEqual([]);
+    // Paced replies arrive in 32-byte writes (or the frame's remainder, never below 11 bytes here);
+    // dribbled ones in 1–3 byte pieces, and the driver still reassembled every frame.
+    if (fault === 'dribbledBytes') expect(chunkSizes.some((n) => n <= 3)).toBe(true);
+    else expect(chunkSizes.some((n) => n <= 3)).toBe(false);
     if (fault === 'noiseBeforePreamble') {
       expect(log.lines.some((l) => l.event === 'frame.skipped' && l.fields.reason === 'noise')).toBe(true);
     }
@@ -205,6 +211,33 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
       health: 'online',
       detail: { baudRate: 115200, card: 'read' },
     });
+  });
+
+  it('a short unplug is debounced; a long one reports noDevice, and both recover after replug', async () => {
+    link = await openIdCardLink();
+    const { driver } = link.driver({
+      supervisor: { initialBackoffMs: 20, maxBackoffMs: 100, debounceMs: 1500 },
+    });
+    const health: string[] = [];
+    driver.status.subscribe((s) => {
+      if (health.at(-1) !== s.health) health.push(s.health);
+    });
+    driver.start();
+    await waitFor(() => driver.status.current.health === 'online');
+    health.length = 0;
+    await link.unplug();
+    await new Promise((res) => setTimeout(res, 100));
+    await link.replug();
+    link.sim.placeCard(SAMPLE_CARDS.resident);
+    await expect(driver.readOnce({ timeoutMs: 8000 })).resolves.toMatchObject({ name: '张三' });
+    expect(health).not.toContain('noDevice');
+
+    link.sim.removeCard();
+    await link.unplug();
+    await waitFor(() => driver.status.current.health === 'noDevice');
+    await link.replug();
+    await waitFor(() => driver.status.current.health === 'online');
+    expect(health.slice(-2)).toEqual(['noDevice', 'online']);
   });
 
   it('reports noDevice and notConnected/noAnswer when no reader answers at any rate', async () => {
