@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { resolveConfig, type BackofficeConfig } from './config';
-import type { Clock, Ctx } from './context';
+import { silentLog, type Clock, type Ctx } from './context';
 import { migrate } from './db/migrations';
 import type { Database } from './db/types';
 import { SampleElicenceProvider } from './domain/elicence';
@@ -24,6 +24,8 @@ export interface BackofficeOptions {
   db: Database;
   clock?: Clock;
   config: BackofficeConfig;
+  /** Renders result documents (default: the print-templates 办件结果通知书 in a worker thread). */
+  renderer?: Ctx['renderer'];
 }
 
 /** Query parameters that carry personal data are masked before anything is logged. */
@@ -91,7 +93,8 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     cfg,
     clock,
     elicences: opts.config.elicences ?? new SampleElicenceProvider(),
-    renderer: new NoticeRenderer(),
+    renderer: opts.renderer ?? new NoticeRenderer(),
+    log: silentLog,
   };
   await migrate(opts.db, clock.now());
   await seedConfig(ctx);
@@ -114,6 +117,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
   });
+  ctx.log = app.log;
   if (log) {
     app.addHook('onResponse', (req, reply, done) => {
       req.log.info(

@@ -15,8 +15,17 @@ export interface Ctx {
   clock: Clock;
   elicences: ElicenceProvider;
   /** Result documents, rendered off the event loop. */
-  renderer: NoticeRenderer;
+  renderer: Pick<NoticeRenderer, 'render' | 'close'>;
+  /** The service log (JSON lines, masked); silent until the HTTP layer exists. */
+  log: ServiceLog;
 }
+
+export interface ServiceLog {
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export const silentLog: ServiceLog = { warn: () => undefined, error: () => undefined };
 
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 

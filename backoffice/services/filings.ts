@@ -80,6 +80,7 @@ export async function createFiling(
 
   const now = ctx.clock.now();
   let instant: { trackingNumber: string; pdf: Buffer } | undefined;
+  let reserved: string | undefined;
   if (service.instantRule) {
     // A rule that cannot be decided (e-licence platform down) is not a reason to lose the filing:
     // it goes to staff review like any filing that does not qualify.
@@ -89,20 +90,32 @@ export async function createFiling(
       { now, elicences: (id) => ctx.elicences.lookup(id) },
     ).catch(() => ({ approved: false }));
     if (outcome.approved) {
-      const trackingNumber = await nextTrackingNumber(ctx.db, now);
-      const pdf = await generateNotice(ctx, {
-        serviceId: service.serviceId,
-        trackingNumber,
-        applicant: body.applicant,
-        form: form.data,
-        submittedAt: now,
-        decidedBy: 'instant',
-      });
-      instant = { trackingNumber, pdf };
+      const trackingNumber = (reserved = await nextTrackingNumber(ctx.db, now));
+      try {
+        const pdf = await generateNotice(ctx, {
+          serviceId: service.serviceId,
+          trackingNumber,
+          applicant: body.applicant,
+          form: form.data,
+          submittedAt: now,
+          decidedBy: 'instant',
+        });
+        instant = { trackingNumber, pdf };
+      } catch (err) {
+        // No document, no instant approval: the filing still lands and staff issue the result.
+        ctx.log.error(
+          {
+            serviceId: service.serviceId,
+            trackingNumber,
+            err: err instanceof Error ? err.message : String(err),
+          },
+          'instant approval notice failed; filing goes to staff review',
+        );
+      }
     }
   }
 
-  const trackingNumber = instant?.trackingNumber ?? (await nextTrackingNumber(ctx.db, now));
+  const trackingNumber = reserved ?? (await nextTrackingNumber(ctx.db, now));
   const outcome = await ctx.db.transaction(async (tx) => {
     const claimed = await tx.run(
       'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING',

@@ -3,6 +3,7 @@ import {
   createBackoffice,
   openDatabase,
   type BackofficeConfig,
+  type BackofficeOptions,
   type Clock,
   type Database,
 } from '../../backoffice/index';
@@ -38,7 +39,12 @@ export class BackendHarness {
   }
 
   async start(
-    opts: { spec?: string; clock?: Clock; config?: Partial<BackofficeConfig> } = {},
+    opts: {
+      spec?: string;
+      clock?: Clock;
+      config?: Partial<BackofficeConfig>;
+      renderer?: BackofficeOptions['renderer'];
+    } = {},
   ): Promise<{ app: FastifyInstance; db: Database; clock: Clock; spec: string }> {
     const spec = opts.spec ?? (await this.databaseSpec());
     const db = await openDatabase(spec);
@@ -46,6 +52,7 @@ export class BackendHarness {
     const app = await createBackoffice({
       db,
       clock,
+      ...(opts.renderer ? { renderer: opts.renderer } : {}),
       config: {
         secret: TEST_SECRET,
         enrollmentToken: TEST_ENROLLMENT,

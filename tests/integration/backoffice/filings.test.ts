@@ -456,3 +456,30 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(text).toContain(`"'=HYPERLINK(""x"") 办事很快"`);
   });
 });
+
+describe('instant approval when the result document cannot be rendered', () => {
+  const harness = new BackendHarness('sqlite');
+  afterAll(() => harness.stop());
+
+  it('still takes the filing, for staff review, without an instant result', async () => {
+    const { app } = await harness.start({
+      renderer: {
+        render: () => Promise.reject(new Error('font file missing')),
+        close: () => Promise.resolve(),
+      },
+    });
+    const kiosk = await registerKiosk(app);
+    const r = await app.inject({
+      method: 'POST',
+      url: `${API}/filings`,
+      headers: { ...kiosk, 'idempotency-key': 'render-fails-0001' },
+      payload: soleProprietorBody(),
+    });
+    expect(r.statusCode).toBe(201);
+    const body = r.json<{ status: string; trackingNumber: string }>();
+    expect(body.status).toBe('submitted');
+    // The number reserved for the instant result is the one used: no gap in the day's sequence.
+    expect(body.trackingNumber).toMatch(/-000001[0-9A-Y]$/);
+    expect(r.json()).not.toHaveProperty('instantResult');
+  });
+});
