@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Emitter, maskIdNumber, silentLogger, sleep, type Logger } from '../../../devices/core';
 import type { BackofficeClient, MaterialContentType } from '../client';
@@ -102,8 +102,15 @@ export class Outbox {
   #wake: (() => void) | undefined;
 
   constructor(opts: OutboxOptions) {
-    mkdirSync(opts.dataDir, { recursive: true });
-    this.#db = opts.openDatabase(path.join(opts.dataDir, 'outbox.sqlite'));
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    // Pending filings hold ID numbers and scans: owner-only file (SQLite gives -wal/-shm its mode).
+    const file = path.join(opts.dataDir, 'outbox.sqlite');
+    try {
+      writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    this.#db = opts.openDatabase(file);
     prepareDatabase(this.#db);
     this.#store = new OutboxStore(this.#db);
     this.#client = opts.client;

@@ -2,7 +2,7 @@
 // server down → entries wait with growing backoff → server back → each delivered exactly once;
 // a 4xx is final and keeps the entry for staff.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,8 @@ describe('outbox with the back office down', () => {
       const draining = outbox.drain(stop.signal);
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) ids.push((await outbox.enqueueFiling(planFiling(SEED, i))).localId);
+      for (const f of ['outbox.sqlite', 'outbox.sqlite-wal'])
+        expect(statSync(path.join(dir, 'net-kiosk-01', f)).mode & 0o777, f).toBe(0o600);
       expect(ids.map((id) => outbox.status(id)?.label.zh)).toEqual(Array(3).fill('已提交，正在同步'));
 
       await until(
