@@ -3,18 +3,19 @@ import { testGlyphs } from '../../tests/helpers/escpos-font';
 import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports';
 import { printerChecks } from './diagnostics';
-import { EscposPrinterDriver, type EscposPrinterOptions } from './driver';
+import { EscposPrinterDriver, type EscposPrinterOptions, type PrintJob, type PrintJournal } from './driver';
 import { PROFILES, receipt, type PrinterProfile } from './protocol';
 import { EscposPrinterSimulator } from './simulator';
 
 let ends: MemoryEnd[] = [];
 afterEach(async () => {
   for (const e of ends) await e.close();
+  ends = [];
 });
 
 async function rig(profile: PrinterProfile, opts: Partial<EscposPrinterOptions> = {}) {
   const [host, device] = memoryPair('printer');
-  ends = [host, device];
+  ends.push(host, device);
   await host.open();
   await device.open();
   const sim = new EscposPrinterSimulator(device, { profile, glyphs: testGlyphs(), baudRate: 0 });
@@ -111,5 +112,75 @@ describe('printer diagnostics', () => {
     expect(text).toContain('中文测试 Chinese text');
     expect(text).toMatch(/纸张 Paper +将尽 near end/);
     expect(text).toContain('[QR yizhan:printer-test:1970-01-01T00:00:00.000Z]');
+  });
+
+  describe('with a journal (restart or crash between submissions)', () => {
+    const journal = (): PrintJournal & { entries: Map<string, PrintJob> } => {
+      const entries = new Map<string, PrintJob>();
+      return { entries, get: (k) => entries.get(k), put: (j) => void entries.set(j.key, j) };
+    };
+
+    it('does not print a key again that an earlier driver printed', async () => {
+      const j = journal();
+      const first = await rig(PROFILES['generic-80'], { journal: j });
+      const job = first.driver.submit(doc('回执 once'), { key: 'K1' });
+      await first.driver.waitForJob(job.id, ['printed']);
+      expect(j.entries.get('K1')?.state).toBe('printed');
+      const second = await rig(PROFILES['generic-80'], { journal: j });
+      expect(second.driver.submit(doc('回执 once'), { key: 'K1' })).toMatchObject({
+        id: job.id,
+        state: 'printed',
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(second.sim.receipts).toHaveLength(0);
+    });
+
+    it('holds a key the previous process was sending, and prints it once with the reprint banner on resume', async () => {
+      const j = journal();
+      j.put({
+        id: 'p1-old-1',
+        key: 'K2',
+        state: 'sending',
+        attempts: 1,
+        partiallyPrinted: false,
+        updatedAt: 1,
+      });
+      const { driver, sim } = await rig(PROFILES['generic-80'], { journal: j });
+      const held = driver.submit(doc('回执 crash'), { key: 'K2' });
+      expect(held).toMatchObject({
+        id: 'p1-old-1',
+        state: 'held',
+        reason: 'interrupted',
+        partiallyPrinted: true,
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(sim.receipts).toHaveLength(0);
+      driver.resume(held.id);
+      expect(await driver.waitForJob(held.id, ['printed', 'held', 'failed'])).toMatchObject({
+        state: 'printed',
+        attempts: 2,
+      });
+      expect(sim.receipts).toHaveLength(1);
+      expect(sim.receipts[0]!.transcript.split('\n')[0]?.trim()).toBe('重打 REPRINT');
+      expect(j.entries.get('K2')?.state).toBe('printed');
+    });
+
+    it('prints a key again whose earlier attempt failed before anything was sent', async () => {
+      const j = journal();
+      j.put({
+        id: 'p1-old-2',
+        key: 'K3',
+        state: 'failed',
+        reason: 'timeout',
+        attempts: 0,
+        partiallyPrinted: false,
+        updatedAt: 1,
+      });
+      const { driver, sim } = await rig(PROFILES['generic-80'], { journal: j });
+      const job = driver.submit(doc('回执 retry'), { key: 'K3' });
+      expect(job.id).not.toBe('p1-old-2');
+      await driver.waitForJob(job.id, ['printed']);
+      expect(sim.receipts).toHaveLength(1);
+    });
   });
 });

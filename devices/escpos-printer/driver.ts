@@ -55,7 +55,9 @@ export type PrintJobReason =
   | 'hardwareError'
   | 'notConnected'
   | 'timeout'
-  | 'invalidDocument';
+  | 'invalidDocument'
+  /** The previous process stopped while the receipt was being sent: part of it may be on paper. */
+  | 'interrupted';
 
 export interface PrintJob {
   id: string;
@@ -68,6 +70,16 @@ export interface PrintJob {
   /** True once some of the receipt may be on paper (then a resume prints the reprint marker). */
   partiallyPrinted: boolean;
   updatedAt: number;
+}
+
+/**
+ * Where job states outlive the process, keyed by idempotency key, so a receipt submitted again
+ * after a crash or restart is neither printed twice nor silently dropped. Entries hold states
+ * only, never the receipt (it carries names and ID numbers). Calls are synchronous (e.g. SQLite).
+ */
+export interface PrintJournal {
+  get(key: string): PrintJob | undefined;
+  put(job: PrintJob): void;
 }
 
 export interface EscposPrinterOptions {
@@ -86,6 +98,8 @@ export interface EscposPrinterOptions {
   takeTimeoutMs?: number;
   /** Ask the printer for Automatic Status Back (GS a) on connect. */
   statusBack?: boolean;
+  /** Durable job states (main/printing supplies one); without it idempotency holds for this process only. */
+  journal?: PrintJournal;
   supervisor?: Partial<SupervisorOptions>;
   log?: Logger;
   now?: () => number;
@@ -123,6 +137,8 @@ export class EscposPrinterDriver {
   #life = new AbortController();
   #running = false;
   #seq = 0;
+  /** Distinguishes job ids of this driver instance from those an earlier process recorded. */
+  readonly #epoch = Date.now().toString(36);
 
   constructor(
     private readonly transport: Transport,
@@ -201,12 +217,25 @@ export class EscposPrinterDriver {
       });
   }
 
-  /** Queues a receipt. The same `key` returns the existing job unless that one failed or was canceled. */
+  /**
+   * Queues a receipt. The same `key` returns the existing job unless that one failed or was
+   * canceled. With a journal this also holds across restarts: a key recorded as printed or taken
+   * is not printed again, and one recorded while sending or held comes back `held` (resume prints
+   * it with the reprint banner when part of it may be on paper).
+   */
   submit(doc: ReceiptDocument, options: { key: string }): PrintJob {
     const existing = this.#byKey.get(options.key);
     if (existing && existing.state !== 'failed' && existing.state !== 'canceled') return snapshot(existing);
+    const recorded = existing ? undefined : this.opts.journal?.get(options.key);
+    if (
+      recorded &&
+      recorded.state !== 'failed' &&
+      recorded.state !== 'canceled' &&
+      recorded.state !== 'queued'
+    )
+      return this.#adopt(recorded, doc);
     const job: JobRecord = {
-      id: `${this.opts.deviceId}-${++this.#seq}`,
+      id: `${this.opts.deviceId}-${this.#epoch}-${++this.#seq}`,
       key: options.key,
       state: 'queued',
       attempts: 0,
@@ -218,6 +247,24 @@ export class EscposPrinterDriver {
     this.#byKey.set(job.key, job);
     this.#emit(job);
     void this.#runJobs();
+    return snapshot(job);
+  }
+
+  /** A job an earlier process recorded: printed/taken stay done; sending/held wait for resume() or cancel(). */
+  #adopt(recorded: PrintJob, doc: ReceiptDocument): PrintJob {
+    const done = recorded.state === 'printed' || recorded.state === 'taken';
+    const job: JobRecord = {
+      ...recorded,
+      state: done ? recorded.state : 'held',
+      partiallyPrinted: recorded.partiallyPrinted || recorded.state === 'sending',
+      updatedAt: this.#now(),
+      doc,
+    };
+    if (!done) job.reason = recorded.state === 'sending' ? 'interrupted' : (recorded.reason ?? 'interrupted');
+    this.#jobs.set(job.id, job);
+    this.#byKey.set(job.key, job);
+    this.#log.info('printer.jobRecovered', { job: job.id, was: recorded.state, state: job.state });
+    if (!done) this.#set(job, 'held', job.reason);
     return snapshot(job);
   }
 
@@ -449,7 +496,9 @@ export class EscposPrinterDriver {
   }
 
   #emit(job: JobRecord): void {
-    this.events.emit('job', snapshot(job));
+    const snap = snapshot(job);
+    this.opts.journal?.put(snap);
+    this.events.emit('job', snap);
   }
 }
 

@@ -30,6 +30,7 @@ export {
   type PrintJob,
   type PrintJobReason,
   type PrintJobState,
+  type PrintJournal,
 } from './driver';
 export {
   EscposPrinterSimulator,
