@@ -1,7 +1,11 @@
 /**
  * A4 certificate builders for the printing bench: our pdfkit template and the same certificate laid
- * out with pdfmake, both with Noto Sans CJK SC. Run directly with `--cold <pdfkit|pdfmake>` to time
- * the first document of a fresh process (run.ts spawns one child per cold sample).
+ * out with pdfmake, both with Noto Sans CJK SC. Run directly with `--cold <pdfkit|pdfmake> <variant>`
+ * to time the first document of a fresh process (run.ts spawns one child per cold sample).
+ *
+ * Variants: `typical` is the sample certificate for a person named 王建国 (every character in GB 2312,
+ * so the product draws it with its shipped font subset); `rare` is the sample as committed, whose
+ * holder 王䶮堃 has a CJK Ext-A character, so the product draws it with the full Debian collection.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,11 +15,16 @@ import type * as TemplatesModule from '../../print-templates/index';
 const entered = performance.now();
 const ROOT = join(import.meta.dirname, '..', '..');
 const FONT_DIR = '/usr/share/fonts/opentype/noto';
+const SUBSET_DIR = join(ROOT, 'print-templates', 'fonts');
 
-export function certificateData(): Record<string, unknown> {
-  return JSON.parse(
+export type Variant = 'typical' | 'rare';
+
+export function certificateData(variant: Variant = 'typical'): Record<string, unknown> {
+  const data = JSON.parse(
     readFileSync(join(ROOT, 'print-templates', 'social-insurance-certificate', 'sample.json'), 'utf8'),
-  ) as Record<string, unknown>;
+  ) as { insured: { name: string } } & Record<string, unknown>;
+  if (variant === 'typical') data.insured = { ...data.insured, name: '王建国' };
+  return data;
 }
 
 type Templates = typeof TemplatesModule;
@@ -23,10 +32,25 @@ let templates: Templates | undefined;
 let registry: InstanceType<Templates['FontRegistry']> | undefined;
 
 /** Our template through renderPdf; the font registry (parsed font cache) lives for the process. */
-export async function buildPdfkit(data = certificateData()): Promise<Uint8Array> {
+export async function buildPdfkit(variant: Variant = 'typical'): Promise<Uint8Array> {
   templates ??= await import('../../print-templates/index');
   registry ??= new templates.FontRegistry((p) => (existsSync(p) ? readFileSync(p) : undefined));
-  return templates.renderPdf(templates.socialInsuranceCertificate, data, { fonts: registry });
+  return templates.renderPdf(templates.socialInsuranceCertificate, certificateData(variant), {
+    fonts: registry,
+  });
+}
+
+/** The font files the product draws a variant with, so pdfmake gets the same fonts. */
+function fontsFor(variant: Variant): { normal: string[]; bold: string[] } {
+  if (variant === 'rare')
+    return {
+      normal: [`${FONT_DIR}/NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'],
+      bold: [`${FONT_DIR}/NotoSansCJK-Bold.ttc`, 'NotoSansCJKsc-Bold'],
+    };
+  return {
+    normal: [join(SUBSET_DIR, 'NotoSansCJKsc-Regular.subset.otf')],
+    bold: [join(SUBSET_DIR, 'NotoSansCJKsc-Bold.subset.otf')],
+  };
 }
 
 interface Month {
@@ -46,15 +70,15 @@ interface PdfMake {
 let pdfmake: PdfMake | undefined;
 
 /** The same certificate content (title, identity grid, month table with repeated header, notes) in pdfmake. */
-export async function buildPdfmake(data = certificateData()): Promise<Uint8Array> {
+export async function buildPdfmake(variant: Variant = 'typical'): Promise<Uint8Array> {
+  const data = certificateData(variant);
   if (!pdfmake) {
     pdfmake = createRequire(import.meta.url)('pdfmake') as PdfMake;
-    const regular = [`${FONT_DIR}/NotoSansCJK-Regular.ttc`, 'NotoSansCJKsc-Regular'];
-    const bold = [`${FONT_DIR}/NotoSansCJK-Bold.ttc`, 'NotoSansCJKsc-Bold'];
-    pdfmake.setFonts({ Noto: { normal: regular, bold, italics: regular, bolditalics: bold } });
-    pdfmake.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
+    pdfmake.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR) || p.startsWith(SUBSET_DIR));
     pdfmake.setUrlAccessPolicy(() => false);
   }
+  const { normal, bold } = fontsFor(variant);
+  pdfmake.setFonts({ Noto: { normal, bold, italics: normal, bolditalics: bold } });
   const d = data as { insured: { name: string; idNumber: string }; months: Month[]; documentNumber: string };
   const money = (n: number) => n.toFixed(2);
   const def = {
@@ -114,7 +138,7 @@ export async function buildPdfmake(data = certificateData()): Promise<Uint8Array
 
 if (process.argv[2] === '--cold') {
   const which = process.argv[3] === 'pdfmake' ? buildPdfmake : buildPdfkit;
-  const pdf = await which();
+  const pdf = await which(process.argv[4] === 'rare' ? 'rare' : 'typical');
   const now = performance.now();
   process.stdout.write(
     `${JSON.stringify({ firstDocMs: now - entered, sinceProcessStartMs: now, bytes: pdf.length })}\n`,

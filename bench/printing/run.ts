@@ -1,15 +1,18 @@
 /**
  * Printing bench: `npx tsx bench/printing/run.ts [--warm N] [--cold N]`. Prints figures, asserts nothing.
- * - cold: the first certificate in a fresh process (one child process per sample);
- * - warm: median of N certificates in this process (font parsed once, cached by FontRegistry);
- * - pdfmake: the same certificate with the same font, for comparison;
- * - receipts: bench/printing/receipt.ts when present.
+ * - cold: the first certificate in a fresh process (one child process per sample), from source (tsx)
+ *   and bundled as packaged; everything (imports, font reading and parsing) is inside the timer;
+ * - warm: median of N certificates in this process (fonts parsed once, cached by FontRegistry);
+ * - pdfmake: the same certificate with the same font files, for comparison;
+ * - both variants of pdf.ts: `typical` (drawn with the shipped font subset) and `rare` (a 生僻字
+ *   name: drawn with the full Noto CJK collection);
+ * - receipts: bench/printing/receipt.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildPdfkit, buildPdfmake } from './pdf';
+import { buildPdfkit, buildPdfmake, type Variant } from './pdf';
 
 const { values } = parseArgs({ options: { warm: { type: 'string' }, cold: { type: 'string' } } });
 const WARM = Number(values.warm ?? 15);
@@ -44,7 +47,13 @@ async function bundleColdEntry(): Promise<string> {
   // Inside the repository (git-ignored .tmp/) so the bundle resolves packages from node_modules.
   const dir = join(import.meta.dirname, '..', '..', '.tmp');
   mkdirSync(dir, { recursive: true });
-  const outdir = mkdtempSync(join(dir, 'bench-'));
+  // The shipped fonts sit next to the code as in a package: print-templates resolves ../fonts/ from its module.
+  const root = mkdtempSync(join(dir, 'bench-'));
+  const outdir = join(root, 'bundle');
+  cpSync(join(import.meta.dirname, '..', '..', 'print-templates', 'fonts'), join(root, 'fonts'), {
+    recursive: true,
+    filter: (f) => !f.endsWith('.ts'),
+  });
   // Splitting keeps the dynamically imported templates (and the pdfkit they load) in their own chunk,
   // loaded inside the timed region as in the tsx run, instead of hoisted before the timer starts.
   await build({
@@ -65,11 +74,12 @@ async function bundleColdEntry(): Promise<string> {
 
 function cold(
   lib: 'pdfkit' | 'pdfmake',
+  variant: Variant,
   entry: { args: string[] } = { args: ['--import', 'tsx', join(import.meta.dirname, 'pdf.ts')] },
-): { firstDocMs: number; processMs: number; wallMs: number } {
+): { firstDocMs: number; processMs: number; wallMs: number; bytes: number } {
   const samples = Array.from({ length: COLD }, () => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [...entry.args, '--cold', lib], {
+    const r = spawnSync(process.execPath, [...entry.args, '--cold', lib, variant], {
       encoding: 'utf8',
       timeout: 120_000,
     });
@@ -78,13 +88,15 @@ function cold(
     const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as {
       firstDocMs: number;
       sinceProcessStartMs: number;
+      bytes: number;
     };
-    return { firstDocMs: out.firstDocMs, processMs: out.sinceProcessStartMs, wallMs };
+    return { firstDocMs: out.firstDocMs, processMs: out.sinceProcessStartMs, wallMs, bytes: out.bytes };
   });
   return {
     firstDocMs: round(median(samples.map((s) => s.firstDocMs))),
     processMs: round(median(samples.map((s) => s.processMs))),
     wallMs: round(median(samples.map((s) => s.wallMs))),
+    bytes: samples[0]!.bytes,
   };
 }
 
@@ -92,32 +104,34 @@ const print = (name: string, figures: Record<string, unknown>) =>
   console.log(`${name.padEnd(28)} ${JSON.stringify(figures)}`);
 
 const os = await import('node:os');
-print('machine', { cpus: os.cpus().length, load1: round(os.loadavg()[0]!), node: process.versions.node });
-
-const pdfkitWarm = await warm(() => buildPdfkit());
-const pdfmakeWarm = await warm(() => buildPdfmake());
-print('certificate pdfkit warm', { ...pdfkitWarm, n: WARM, targetMs: 100, met: pdfkitWarm.medianMs < 100 });
-print('certificate pdfmake warm', { ...pdfmakeWarm, n: WARM });
-print('warm ratio pdfmake/pdfkit', { ratio: round(pdfmakeWarm.medianMs / pdfkitWarm.medianMs) });
+const load = () => round(os.loadavg()[0]!);
+print('machine', { cpus: os.cpus().length, load1: load(), node: process.versions.node });
 
 const bundled = { args: [await bundleColdEntry()] };
-const pdfkitColdBundled = cold('pdfkit', bundled);
-const pdfkitCold = cold('pdfkit');
-const pdfmakeCold = cold('pdfmake');
-print('certificate pdfkit cold', {
-  ...pdfkitCold,
-  n: COLD,
-  targetMs: 1000,
-  met: pdfkitCold.firstDocMs < 1000,
-});
-print('certificate pdfmake cold', { ...pdfmakeCold, n: COLD });
-print('certificate pdfkit cold, bundled as packaged', {
-  ...pdfkitColdBundled,
-  n: COLD,
-  targetMs: 1000,
-  met: pdfkitColdBundled.firstDocMs < 1000,
-});
-print('cold ratio pdfmake/pdfkit', { ratio: round(pdfmakeCold.firstDocMs / pdfkitCold.firstDocMs) });
+for (const variant of ['typical', 'rare'] as const) {
+  const pdfkitWarm = await warm(() => buildPdfkit(variant));
+  const pdfmakeWarm = await warm(() => buildPdfmake(variant));
+  print(`${variant}: pdfkit warm`, { ...pdfkitWarm, n: WARM, targetMs: 100, met: pdfkitWarm.medianMs < 100 });
+  print(`${variant}: pdfmake warm`, { ...pdfmakeWarm, n: WARM });
+  print(`${variant}: warm ratio pdfmake/pdfkit`, {
+    ratio: round(pdfmakeWarm.medianMs / pdfkitWarm.medianMs),
+  });
+
+  const pdfkitColdBundled = cold('pdfkit', variant, bundled);
+  const pdfkitCold = cold('pdfkit', variant);
+  const pdfmakeCold = cold('pdfmake', variant);
+  const verdict = (ms: number) => ({ n: COLD, targetMs: 1000, met: ms < 1000 });
+  print(`${variant}: pdfkit cold, bundled`, {
+    ...pdfkitColdBundled,
+    ...verdict(pdfkitColdBundled.firstDocMs),
+  });
+  print(`${variant}: pdfkit cold, tsx source`, { ...pdfkitCold, ...verdict(pdfkitCold.firstDocMs) });
+  print(`${variant}: pdfmake cold, tsx`, { ...pdfmakeCold, n: COLD });
+  print(`${variant}: cold ratio pdfmake/pdfkit`, {
+    ratio: round(pdfmakeCold.firstDocMs / pdfkitCold.firstDocMs),
+    load1: load(),
+  });
+}
 
 const receiptBench = join(import.meta.dirname, 'receipt.ts');
 if (existsSync(receiptBench)) {
