@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'out/**', 'release/**'],
+    // .tmp/ holds scratch and generated files (git-ignored); nothing there is part of the suite.
+    exclude: ['node_modules/**', 'out/**', 'release/**', '.tmp/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Integration suites share real system daemons (pcscd, cupsd, PostgreSQL); keep files isolated in forks.
