@@ -115,14 +115,31 @@ export async function createFiling(
     }
   }
 
-  const trackingNumber = reserved ?? (await nextTrackingNumber(ctx.db, now));
+  // SQLite has a single writer anyway: the day's counter is bumped inside the filing's transaction
+  // (one commit). On PostgreSQL it is its own statement, so the counter row is not held locked for
+  // the whole filing transaction (a failed filing leaves a gap, as a sequence would).
+  const early =
+    reserved ?? (ctx.db.dialect === 'postgres' ? await nextTrackingNumber(ctx.db, now) : undefined);
+  const filingId = randomUUID();
   const outcome = await ctx.db.transaction(async (tx) => {
+    const trackingNumber = early ?? (await nextTrackingNumber(tx, now));
+    const created: Created = {
+      filingId,
+      trackingNumber,
+      status: instant ? 'resultReady' : 'submitted',
+      qrPayload: qrPayload(trackingNumber, ctx.cfg.secret),
+      submittedAt: iso(now),
+      ...(instant
+        ? { instantResult: { decision: 'approved' as const, documentUrl: resultUrl(filingId) } }
+        : {}),
+    };
+    // The claim carries the answer: a twin (another instance) blocks on this row until we commit,
+    // then replays it; if we roll back, the row goes with everything else.
     const claimed = await tx.run(
-      'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT DO NOTHING',
-      [kioskId, key, hash, now],
+      'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [kioskId, key, hash, JSON.stringify(created), now],
     );
     if (claimed.changes === 0) return undefined; // a twin won the race; answer from its row below
-    const filingId = randomUUID();
     let row: FilingRow = {
       filing_id: filingId,
       tracking_number: trackingNumber,
@@ -178,21 +195,6 @@ export async function createFiling(
       });
       row = await transition(tx, row, 'resultReady', now, actor, { resultBlobId: blob.id });
     }
-    const created: Created = {
-      filingId,
-      trackingNumber,
-      status: row.status,
-      qrPayload: qrPayload(trackingNumber, ctx.cfg.secret),
-      submittedAt: iso(now),
-      ...(instant
-        ? { instantResult: { decision: 'approved' as const, documentUrl: resultUrl(filingId) } }
-        : {}),
-    };
-    await tx.run('UPDATE idempotency SET response = ? WHERE kiosk_id = ? AND idem_key = ?', [
-      JSON.stringify(created),
-      kioskId,
-      key,
-    ]);
     // Last statement before commit: the audit lock serialises all writers, so hold it briefly.
     if (!instant) await auditCreate();
     return created;
