@@ -2,6 +2,7 @@
 // nothing documented that does not exist, and every path parameter and body declared.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { HEALTH_VALUES } from '../../../devices/core';
 import { BackendHarness } from '../../helpers/backoffice-server';
 
 interface Operation {
@@ -104,4 +105,15 @@ it('answers unknown routes and malformed requests with the documented error shap
     expect(body.error.code).toMatch(/^[a-z][A-Za-z]+$/);
     expect(body.error.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
   }
+});
+
+it('accepts in heartbeats exactly the device health vocabulary the kiosk reports (devices/core)', () => {
+  const body = doc.paths['/api/v1/kiosks/{kioskId}/heartbeat']?.post?.requestBody?.content[
+    'application/json'
+  ] as {
+    schema: { properties: { devices: { items: { properties: { health: { enum: string[] } } } } } };
+  };
+  expect([...body.schema.properties.devices.items.properties.health.enum].sort()).toEqual(
+    [...HEALTH_VALUES].sort(),
+  );
 });
