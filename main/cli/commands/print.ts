@@ -1,12 +1,15 @@
 import { UsageError, intOption, printJson, requiredString, stringOption, type CliCommand } from '../command';
 
 const USAGE =
-  'print TEMPLATE --data FILE.json (--out FILE.pdf | --printer QUEUE [--copies N] [--timeout SECONDS] [--key IDEMPOTENCY_KEY]) [--json]';
+  'print TEMPLATE --data FILE.json (--out FILE.pdf | --printer QUEUE [--copies N] [--timeout SECONDS] [--key IDEMPOTENCY_KEY] [--spooler cups|windows] [--pdf-helper PATH]) [--json]';
+
+/** SumatraPDF bundled by the Windows installer prints PDFs silently (devices/a4-printer/README.md). */
+const DEFAULT_PDF_HELPER = 'C:\\Program Files\\Yizhan\\SumatraPDF.exe';
 
 /**
  * Renders an A4 template and writes it to a file or prints it through the OS spooler (CUPS over
- * IPP on Linux), waiting for the job's final state. Exit 0 printed/written, 1 print failure or
- * timeout, 2 usage or data validation error.
+ * IPP on Linux, the PrintManagement cmdlets on Windows), waiting for the job's final state. Exit 0
+ * printed/written, 1 print failure or timeout, 2 usage or data validation error.
  */
 export const command: CliCommand = {
   path: ['print'],
@@ -19,6 +22,8 @@ export const command: CliCommand = {
     copies: { type: 'string' },
     timeout: { type: 'string' },
     key: { type: 'string' },
+    spooler: { type: 'string' },
+    'pdf-helper': { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values, positionals, signal) {
@@ -31,6 +36,9 @@ export const command: CliCommand = {
     const copies = intOption(values, 'copies', 1);
     if (copies < 1 || copies > 99) throw new UsageError('--copies must be 1..99');
     const timeoutMs = intOption(values, 'timeout', 120) * 1000;
+    const spooler = stringOption(values, 'spooler') ?? (process.platform === 'win32' ? 'windows' : 'cups');
+    if (spooler !== 'cups' && spooler !== 'windows')
+      throw new UsageError('--spooler must be cups or windows');
     const json = values.json === true;
     const say = (text: string, fields: Record<string, unknown>) =>
       json ? printJson(fields) : process.stdout.write(`${text}\n`);
@@ -75,7 +83,15 @@ export const command: CliCommand = {
     }
     return printToQueue(
       pdf,
-      { queue: queue!, copies, timeoutMs, templateId, key: stringOption(values, 'key') },
+      {
+        queue: queue!,
+        copies,
+        timeoutMs,
+        templateId,
+        key: stringOption(values, 'key'),
+        spooler,
+        pdfHelper: stringOption(values, 'pdf-helper') ?? DEFAULT_PDF_HELPER,
+      },
       say,
       fail,
       signal,
@@ -83,24 +99,44 @@ export const command: CliCommand = {
   },
 };
 
+interface QueueJob {
+  queue: string;
+  copies: number;
+  timeoutMs: number;
+  templateId: string;
+  key: string | undefined;
+  spooler: 'cups' | 'windows';
+  pdfHelper: string;
+}
+
+async function openSpooler(p: QueueJob) {
+  const a4 = await import('../../../devices/a4-printer/index');
+  if (p.spooler === 'windows') {
+    const { PowerShellProcess } = await import('../../../devices/transports/powershell');
+    const shell = new PowerShellProcess({ argsFor: a4.powershellArgs });
+    return {
+      spooler: new a4.WindowsSpooler(shell, { pdfHelper: p.pdfHelper }),
+      close: () => shell.dispose(),
+    };
+  }
+  const { userInfo } = await import('node:os');
+  const { cupsIppExchange } = await import('../../../devices/transports/cups');
+  return {
+    spooler: new a4.CupsSpooler(cupsIppExchange(), userInfo().username),
+    close: () => Promise.resolve(),
+  };
+}
+
 async function printToQueue(
   pdf: Uint8Array,
-  p: { queue: string; copies: number; timeoutMs: number; templateId: string; key: string | undefined },
+  p: QueueJob,
   say: (text: string, fields: Record<string, unknown>) => void,
   fail: (code: number, message: string, fields?: Record<string, unknown>) => number,
   signal: AbortSignal,
 ): Promise<number> {
-  if (process.platform === 'win32') {
-    return fail(
-      1,
-      'Windows spooler printing is not wired into this CLI build (see devices/a4-printer/README.md)',
-    );
-  }
-  const { userInfo } = await import('node:os');
-  const { A4PrinterDriver, CupsSpooler, isFinalJobState } = await import('../../../devices/a4-printer/index');
-  const { cupsIppExchange } = await import('../../../devices/transports/cups');
+  const { A4PrinterDriver, isFinalJobState } = await import('../../../devices/a4-printer/index');
   const { silentLogger, DeviceError } = await import('../../../devices/core');
-  const spooler = new CupsSpooler(cupsIppExchange(), userInfo().username);
+  const { spooler, close } = await openSpooler(p);
   let jobId: string | undefined;
   const log = {
     ...silentLogger,
@@ -118,35 +154,43 @@ async function printToQueue(
   );
   const started = performance.now();
   try {
-    const outcome = await driver.print(
-      pdf,
-      { title: p.templateId, copies: p.copies, ...(p.key ? { idempotencyKey: p.key } : {}) },
-      signal,
-    );
-    const ms = Math.round(performance.now() - started);
-    say(
-      `打印完成 / job ${outcome.jobId} completed${outcome.reused ? ' (already printed, not resubmitted)' : ''} in ${ms} ms`,
-      {
-        jobId: outcome.jobId,
-        state: outcome.state,
-        reused: outcome.reused,
-        ms,
-      },
-    );
-    return 0;
-  } catch (err) {
-    if (!(err instanceof DeviceError)) throw err;
-    const state = jobId ? await spooler.jobState(jobId).catch(() => undefined) : undefined;
-    return fail(
-      1,
-      `打印失败 / print failed: ${err.code}${err.detail ? ` (${err.detail})` : ''}: ${err.message}`,
-      {
-        code: err.code,
-        detail: err.detail,
-        health: driver.status.health,
-        ...(jobId ? { jobId } : {}),
-        ...(state ? { state, final: isFinalJobState(state) } : {}),
-      },
-    );
+    return await track();
+  } finally {
+    await close();
+  }
+
+  async function track(): Promise<number> {
+    try {
+      const outcome = await driver.print(
+        pdf,
+        { title: p.templateId, copies: p.copies, ...(p.key ? { idempotencyKey: p.key } : {}) },
+        signal,
+      );
+      const ms = Math.round(performance.now() - started);
+      say(
+        `打印完成 / job ${outcome.jobId} completed${outcome.reused ? ' (already printed, not resubmitted)' : ''} in ${ms} ms`,
+        {
+          jobId: outcome.jobId,
+          state: outcome.state,
+          reused: outcome.reused,
+          ms,
+        },
+      );
+      return 0;
+    } catch (err) {
+      if (!(err instanceof DeviceError)) throw err;
+      const state = jobId ? await spooler.jobState(jobId).catch(() => undefined) : undefined;
+      return fail(
+        1,
+        `打印失败 / print failed: ${err.code}${err.detail ? ` (${err.detail})` : ''}: ${err.message}`,
+        {
+          code: err.code,
+          detail: err.detail,
+          health: driver.status.health,
+          ...(jobId ? { jobId } : {}),
+          ...(state ? { state, final: isFinalJobState(state) } : {}),
+        },
+      );
+    }
   }
 }

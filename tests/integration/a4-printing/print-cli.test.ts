@@ -104,4 +104,21 @@ describe('yizhan print', { timeout: 90_000 }, () => {
       queue.enable();
     }
   });
+
+  it('drives the Windows spooler behind the same interface (here: no powershell.exe, so unreachable)', () => {
+    const r = yizhan([
+      'print',
+      'result-notice',
+      '--data',
+      samplePath('result-notice'),
+      '--printer',
+      'Kiosk A4',
+      '--spooler',
+      'windows',
+      '--json',
+    ]);
+    expect(r.code).toBe(1);
+    const { error } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ code: 'notConnected', detail: 'spoolerUnreachable', health: 'noDevice' });
+  });
 });
