@@ -121,6 +121,21 @@ CREATE INDEX pickups_filing ON pickups (filing_id, state);
       ],
     },
   },
+  {
+    version: 3,
+    name: 'audit chain head row',
+    // One row holding the chain's newest link: appends lock this row (not a global lock + read),
+    // and verification compares the chain with it, so a cut-off tail shows without an anchor.
+    sql: `
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1), seq {{bigint}} NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, prev_hash, hash)
+  SELECT 1, 0, '${'0'.repeat(64)}', '${'0'.repeat(64)}' WHERE NOT EXISTS (SELECT 1 FROM audit_log);
+INSERT INTO audit_head (id, seq, prev_hash, hash)
+  SELECT 1, seq, prev_hash, hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log);
+`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

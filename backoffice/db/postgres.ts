@@ -14,7 +14,7 @@ const types = {
 /** DML runs as named prepared statements (parsed and planned once per connection). */
 function config(sql: string, params: readonly unknown[]): pg.QueryConfig {
   const text = toPgPlaceholders(sql);
-  const dml = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i.test(text);
+  const dml = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(text);
   return {
     text,
     values: [...params],
@@ -49,6 +49,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
       const client = await pool.connect();
       const ex = executor(client);
       const tx: Tx = {
+        dialect: 'postgres',
         ...ex,
         lock: async (name) => {
           await ex.query('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);

@@ -63,6 +63,7 @@ export function openSqlite(file: string): Database {
   }
 
   const txApi: Tx = {
+    dialect: 'sqlite',
     query: <T>(sql: string, params: readonly unknown[] = []) =>
       Promise.resolve(exec(writer, sql, params).rows as T[]),
     run: (sql, params = []) => Promise.resolve({ changes: exec(writer, sql, params).changes }),

@@ -7,6 +7,7 @@ export interface SqlExecutor {
 }
 
 export interface Tx extends SqlExecutor {
+  readonly dialect: Dialect;
   /**
    * Serialises this transaction against every other holder of `name` until commit, across
    * processes (PostgreSQL advisory transaction lock; SQLite's BEGIN IMMEDIATE already holds the

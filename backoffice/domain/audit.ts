@@ -18,9 +18,21 @@ export function entryHash(prevHash: string, entry: AuditEntry): string {
 }
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction. The named lock makes the
- * read of the head and the insert atomic across service instances; the primary key on `seq`
- * would reject a fork even if the lock were missing.
+ * The entry's canonical JSON split around its sequence number (keys sort as action, actor, at,
+ * data, seq, subject), so PostgreSQL can put in the number it assigns under the head row's lock.
+ */
+function canonicalAround(entry: Omit<AuditEntry, 'seq'>): { before: string; after: string } {
+  const marker = -424242.5; // not an integer: cannot collide with a real sequence number
+  const json = canonicalJson({ ...entry, seq: marker });
+  const at = json.indexOf(`"seq":${marker}`) + '"seq":'.length;
+  return { before: json.slice(0, at), after: json.slice(at + String(marker).length) };
+}
+
+/**
+ * Appends one entry to the hash chain inside the caller's transaction. The `audit_head` row is
+ * the chain's newest link: locking it serialises appenders across service instances, and it is
+ * held only to commit (PostgreSQL: one statement computes the hash from the locked head with
+ * sha256(); SQLite: one writer anyway). The primary key on `seq` would reject a fork regardless.
  */
 export async function appendAudit(
   tx: Tx,
@@ -30,16 +42,36 @@ export async function appendAudit(
   subject: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.lock('yizhan.audit');
-  const head = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-  );
-  const prev = head[0] ?? { seq: 0, hash: GENESIS_HASH };
+  const dataJson = canonicalJson(data);
+  if (tx.dialect === 'postgres') {
+    const { before, after } = canonicalAround({ at, actor, action, subject, data });
+    const rows = await tx.query<{ seq: number }>(
+      `WITH h AS (
+         UPDATE audit_head SET prev_hash = hash, seq = seq + 1,
+           hash = encode(sha256(convert_to(hash || CAST(? AS TEXT) || (seq + 1)::text || CAST(? AS TEXT), 'UTF8')), 'hex')
+         WHERE id = 1 RETURNING seq, prev_hash, hash)
+       INSERT INTO audit_log (seq, at, actor, action, subject, data, prev_hash, hash)
+       SELECT seq, CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), prev_hash, hash
+       FROM h RETURNING seq`,
+      [before, after, at, actor, action, subject, dataJson],
+    );
+    if (!rows[0]) throw new Error('audit_head row is missing');
+    return;
+  }
+  const head = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
+  const prev = head[0];
+  if (!prev) throw new Error('audit_head row is missing');
   const entry: AuditEntry = { seq: prev.seq + 1, at, actor, action, subject, data };
+  const hash = entryHash(prev.hash, entry);
   await tx.run(
     'INSERT INTO audit_log (seq, at, actor, action, subject, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [entry.seq, at, actor, action, subject, canonicalJson(data), prev.hash, entryHash(prev.hash, entry)],
+    [entry.seq, at, actor, action, subject, dataJson, prev.hash, hash],
   );
+  await tx.run('UPDATE audit_head SET seq = ?, prev_hash = ?, hash = ? WHERE id = 1', [
+    entry.seq,
+    prev.hash,
+    hash,
+  ]);
 }
 
 export interface AuditVerification {
@@ -62,10 +94,15 @@ export async function verifyAudit(
 ): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
+  // The head row says how far the chain reached: fewer entries means its newest were cut off.
+  const stored = (
+    await db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1')
+  )[0];
+  const anchors = [anchor, stored?.seq ? stored : undefined].filter((a) => a !== undefined);
   const done = (): AuditVerification => {
     const entries = expectedSeq - 1;
     const head = entries > 0 ? { head: { seq: entries, hash: prevHash } } : {};
-    if (anchor && entries < anchor.seq) return { ok: false, entries, brokenAt: entries + 1, ...head };
+    if (anchors.some((a) => entries < a.seq)) return { ok: false, entries, brokenAt: entries + 1, ...head };
     return { ok: true, entries, ...head };
   };
   for (;;) {
@@ -94,7 +131,7 @@ export async function verifyAudit(
         subject: r.subject,
         data,
       };
-      const anchorMismatch = anchor !== undefined && r.seq === anchor.seq && r.hash !== anchor.hash;
+      const anchorMismatch = anchors.some((a) => r.seq === a.seq && r.hash !== a.hash);
       if (
         r.seq !== expectedSeq ||
         r.prev_hash !== prevHash ||

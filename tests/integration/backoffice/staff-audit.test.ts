@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../backoffice/index';
+import { appendAudit } from '../../../backoffice/domain/audit';
 import {
   BACKENDS,
   BackendHarness,
@@ -98,6 +99,31 @@ describe.each(BACKENDS)('staff, audit chain and meta on %s', (backend) => {
     expect(kioskView.body).not.toContain(genericBody().applicant.idNumber);
   });
 
+  it('chains entries holding any text the same way in the database and in the verifier', async () => {
+    const awkward = [
+      '张晓明 "引号" \\反斜杠\\',
+      '😀 emoji',
+      'tab\tnew\nline \u0001',
+      "'; DROP TABLE x; --",
+      'Ünïcödé ß',
+    ];
+    for (const [i, text] of awkward.entries()) {
+      await db.transaction((tx) =>
+        appendAudit(tx, 1_800_000_000_000 + i, `staff:测试${i}`, 'test.text', text, {
+          text,
+          nested: { list: [text, i] },
+        }),
+      );
+    }
+    const supervisor = await loginStaff(app, 'supervisor');
+    const r = await app.inject({ method: 'GET', url: `${API}/staff/audit/verify`, headers: supervisor });
+    expect(r.json()).toMatchObject({ ok: true });
+    const rows = await db.query<{ subject: string }>(
+      `SELECT subject FROM audit_log WHERE action = 'test.text' ORDER BY seq`,
+    );
+    expect(rows.map((x) => x.subject)).toEqual(awkward);
+  });
+
   it('refuses to change or delete audit entries through the service database connection', async () => {
     await expect(db.run(`UPDATE audit_log SET actor = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(db.run('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
@@ -160,9 +186,21 @@ describe.each(BACKENDS)('staff, audit chain and meta on %s', (backend) => {
     } else {
       await db.run('DROP TRIGGER audit_log_append_only ON audit_log');
     }
-    // Cutting off the newest entries leaves a valid chain: only the anchor kept elsewhere shows it.
-    await db.run('DELETE FROM audit_log WHERE seq >= ?', [before.head.seq - 1]);
-    expect((await verify()).json()).toMatchObject({ ok: true, entries: before.head.seq - 2 });
+    // Cutting off the newest entries: the head row still says how far the chain reached.
+    const cutAt = before.head.seq - 1;
+    await db.run('DELETE FROM audit_log WHERE seq >= ?', [cutAt]);
+    expect((await verify()).json()).toMatchObject({ ok: false, entries: cutAt - 1, brokenAt: cutAt });
+    // Rewinding the head row too leaves a chain that checks out: only the anchor kept elsewhere shows it.
+    await db.run('DELETE FROM audit_log WHERE seq >= ?', [cutAt]); // also the entry that check wrote
+    const last = await db.query<{ seq: number; prev_hash: string; hash: string }>(
+      'SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
+    await db.run('UPDATE audit_head SET seq = ?, prev_hash = ?, hash = ? WHERE id = 1', [
+      last[0]!.seq,
+      last[0]!.prev_hash,
+      last[0]!.hash,
+    ]);
+    expect((await verify()).json()).toMatchObject({ ok: true, entries: cutAt - 1 });
     expect((await verify(anchor)).json()).toMatchObject({ ok: false });
     // Editing or removing an entry in the middle breaks the chain right there.
     await db.run(`UPDATE audit_log SET data = ? WHERE seq = 5`, ['{"to":"approved"}']);
