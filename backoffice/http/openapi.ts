@@ -64,12 +64,13 @@ export function buildOpenApi(
       description: 'Structured error',
       content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } },
     };
+    const auth = r.documentedAuth ?? r.auth;
     const security =
-      r.auth === 'kiosk'
+      auth === 'kiosk'
         ? [{ kiosk: [] }]
-        : r.auth === 'staff'
+        : auth === 'staff'
           ? [{ staff: [] }]
-          : r.auth === 'kioskOrStaff'
+          : auth === 'kioskOrStaff'
             ? [{ kiosk: [] }, { staff: [] }]
             : [];
     (paths[path] ??= {})[r.method.toLowerCase()] = {

@@ -33,6 +33,8 @@ export interface RouteSpec<
   summary: string;
   tag: string;
   auth: AuthMode;
+  /** What the document says when the handler checks credentials itself (heartbeat: one statement). */
+  documentedAuth?: AuthMode;
   /** Staff roles allowed (staff auth); all roles when omitted. */
   roles?: readonly StaffRole[];
   body?: B;

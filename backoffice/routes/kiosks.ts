@@ -82,6 +82,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
       summary: 'Application heartbeat with device health; answers with newer configuration',
       tag: 'kiosks',
       auth: 'none', // checked inside the single UPDATE below (one statement per heartbeat)
+      documentedAuth: 'kiosk',
       params: s.kioskParams,
       body: s.heartbeat,
       responses: { 200: s.heartbeatReply },

@@ -80,6 +80,10 @@ it('declares every path parameter, body, response and security scheme', () => {
   });
   expect(doc.paths['/api/v1/staff/login']?.post?.security).toEqual([]);
   expect(doc.paths['/api/v1/staff/filings']?.get?.security).toEqual([{ staff: [] }]);
+  expect(doc.paths['/api/v1/kiosks/{kioskId}/heartbeat']?.post?.security).toEqual([{ kiosk: [] }]);
+  expect(doc.paths['/api/v1/kiosks/register']?.post?.parameters).toContainEqual(
+    expect.objectContaining({ name: 'X-Enrollment-Token', in: 'header', required: true }),
+  );
 });
 
 it('answers unknown routes and malformed requests with the documented error shape', async () => {
