@@ -59,8 +59,10 @@ export const command: CliCommand = {
   path: ['sim', 'idcard'],
   summary: 'Simulate an ID card reader (SAM_V) on a pty pair / 模拟身份证阅读器',
   usage:
-    'sim idcard --link PATH [--card FILE.json | --no-card] [--baud 115200] [--rf-delay-ms 20] [--fault NAME[=N]]…\n' +
+    'sim idcard --link PATH [--card FILE.json | --no-card] [--baud 115200] [--rf-delay-ms 20] [--precise-timing]\n' +
+    '  [--fault NAME[=N]]…\n' +
     '  --card takes the JSON that "device idcard read --json" prints (default: a sample resident card).\n' +
+    '  --precise-timing trims timer lateness from the simulated wire and RF times (benchmarks; costs CPU).\n' +
     '  Faults: noCard, selectFail, readFail, checksumCorruption, dribbledBytes, noiseBeforePreamble (=N: the\n' +
     '  next N replies only), unplugMidRead[=MS] (pull the cable at the next read, plug it back after MS).\n' +
     `  Control lines on a piped stdin: ${CONTROL_HELP}.\n` +
@@ -71,6 +73,7 @@ export const command: CliCommand = {
     'no-card': { type: 'boolean' },
     baud: { type: 'string' },
     'rf-delay-ms': { type: 'string' },
+    'precise-timing': { type: 'boolean' },
     fault: { type: 'string', multiple: true },
   },
   async run(values, _positionals, signal) {
@@ -99,6 +102,7 @@ export const command: CliCommand = {
       baudRate,
       rfReadDelayMs,
       hostBaudRate: ptyLineRate(link),
+      preciseTiming: values['precise-timing'] === true,
     });
 
     /** The card `place` without a file puts back: the last card file placed, else a sample card. */
