@@ -30,6 +30,7 @@ export {
   missingGlyphs,
   type AssetLoader,
   type FontCatalog,
+  type FontPlan,
   type FontSession,
   type FontTier,
   type FontkitFont,

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { z } from 'zod';
 import { pageFooters } from './_shared/blocks';
 import type { PdfTemplate } from './_shared/define';
-import type { FontRegistry, FontTier } from './_shared/fonts';
+import type { FontPlan, FontRegistry } from './_shared/fonts';
 import { describeIssues } from './_shared/schema';
 import { MARGIN } from './_shared/units';
 
@@ -32,9 +32,10 @@ function* dataTexts(value: unknown): Generator<string> {
 
 /**
  * Creates the A4 document with fixed metadata (from the data, never the clock), lets the template
- * draw, adds page footers and returns the PDF bytes. The font tier follows from the data: the
- * shipped subset when it has every character, else the full faces (and the full faces again if the
- * subset drew an empty box after all), so identical input always gives identical bytes.
+ * draw, adds page footers and returns the PDF bytes. The fonts follow from the data (FontRegistry.
+ * planFor): the shipped subset when it has every character, else the full regular face; a weight
+ * whose subset still drew an empty box is drawn again with its full face. Identical input always
+ * gives identical bytes.
  */
 export async function renderPdf<S extends z.ZodType>(
   template: PdfTemplate<S>,
@@ -42,18 +43,24 @@ export async function renderPdf<S extends z.ZodType>(
   deps: { fonts: FontRegistry },
 ): Promise<Uint8Array> {
   const data = parseTemplateData(template, raw);
-  const tier = deps.fonts.tierFor(dataTexts(data));
-  const first = await draw(template, data, deps.fonts, tier);
-  if (!first.missingGlyphs) return first.pdf;
-  return (await draw(template, data, deps.fonts, 'full')).pdf;
+  let plan = deps.fonts.planFor(dataTexts(data));
+  for (;;) {
+    const { pdf, missingGlyphs } = await draw(template, data, deps.fonts, plan);
+    if (!missingGlyphs.regular && !missingGlyphs.bold) return pdf;
+    // A subset face drew an empty box: that weight moves to the full face (at most twice in all).
+    plan = {
+      regular: missingGlyphs.regular ? 'full' : plan.regular,
+      bold: missingGlyphs.bold ? 'full' : plan.bold,
+    };
+  }
 }
 
 async function draw<S extends z.ZodType>(
   template: PdfTemplate<S>,
   data: z.output<S>,
   fonts: FontRegistry,
-  tier: FontTier,
-): Promise<{ pdf: Uint8Array; missingGlyphs: boolean }> {
+  plan: FontPlan,
+): Promise<{ pdf: Uint8Array; missingGlyphs: Record<'regular' | 'bold', boolean> }> {
   const meta = template.meta(data);
   const issued = new Date(meta.issuedAt);
   const doc = new PDFDocument({
@@ -78,12 +85,12 @@ async function draw<S extends z.ZodType>(
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const session = fonts.open(doc, tier);
+  const session = fonts.open(doc, plan);
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
   template.draw(doc, data);
   pageFooters(doc, meta.verification.code);
   const { missingGlyphs } = session.finish();
   doc.end();
-  return { pdf: await done, missingGlyphs: tier === 'subset' && missingGlyphs };
+  return { pdf: await done, missingGlyphs };
 }

@@ -108,6 +108,28 @@ describe('documents drawn with the subset', () => {
   });
 });
 
+describe('documents with a 生僻字', () => {
+  it('draw the name with the full regular face, bold stays on the subset, and look as with full fonts only', async () => {
+    const id = 'social-insurance-certificate'; // the sample holder is 王䶮堃
+    expect(tiered.planFor(['王䶮堃'])).toEqual({ regular: 'full', bold: 'subset' });
+    const mixed = await renderPdf(PDF_TEMPLATES[id]!, sample(id), { fonts: tiered });
+    const full = await renderPdf(PDF_TEMPLATES[id]!, sample(id), { fonts: fullOnly });
+    expect(mixed.length).toBeLessThan(full.length);
+    expect(pdfToText(mixed)).toBe(pdfToText(full));
+    const [a, b] = [pdfToPngs(mixed, 100), pdfToPngs(full, 100)];
+    expect(a.length).toBe(b.length);
+    a.forEach((page, i) => expect(diffRatio(page, b[i]!)).toBeLessThan(0.0005));
+  });
+
+  it('move bold to the full face when bold text has one (the service name in a form title)', async () => {
+    const id = 'application-form';
+    const base = sample(id) as { service: Record<string, string> };
+    const data = { ...base, service: { ...base.service, name: '燊堃企业设立登记' } };
+    const text = pdfToText(await renderPdf(PDF_TEMPLATES[id]!, data, { fonts: tiered }));
+    expect(text).toContain('燊堃企业设立登记申请表');
+  });
+});
+
 describe('rare name characters on paper (pdftoppm)', () => {
   /** One 40 pt character per 60 pt cell in a row, drawn with the registry's tier for it. */
   async function cells(chars: string[]): Promise<PNG> {
