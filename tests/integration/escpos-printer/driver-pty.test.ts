@@ -14,9 +14,12 @@ const complete = (r: PrinterRig) => r.sim.receipts.filter((x) => !x.interrupted)
 describe('receipt printer driver ↔ simulator over a socat pty', () => {
   it('prints a receipt and reports it taken from the presenter', async () => {
     rig = await printerOverPty();
+    const states: string[] = [];
+    rig.driver.events.on('job', (j) => j.key === 'SL-1' && states.push(j.state));
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-1' });
     const done = await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed']);
     expect(done).toMatchObject({ state: 'taken', attempts: 1 });
+    expect(states).toEqual(['queued', 'sending', 'printed', 'taken']);
     expect(done.reason).toBeUndefined();
     expect(complete(rig)).toHaveLength(1);
     expect(rig.sim.receipts[0]!.transcript).toContain('受理回执');
