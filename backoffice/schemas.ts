@@ -164,6 +164,7 @@ export const filing = z.object({
 });
 export const progressQuery = z.union([
   z.object({ trackingNumber: z.string().min(6).max(40) }),
+  z.object({ qr: z.string().min(10).max(200).describe('the receipt QR payload as scanned') }),
   z.object({ idNumber, name: personName }),
 ]);
 export const progressItem = z.object({

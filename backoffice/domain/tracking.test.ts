@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTrackingNumber, isValidTrackingNumber, qrPayload, trackingMac } from './tracking';
+import {
+  formatTrackingNumber,
+  isValidTrackingNumber,
+  qrPayload,
+  readQrPayload,
+  trackingMac,
+} from './tracking';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z');
 
@@ -42,5 +48,17 @@ describe('tracking numbers', () => {
     expect(payload).toBe(`yizhan://track/${tn}?v=${trackingMac(tn, 'secret-0123456789abcdef')}`);
     expect(payload).toMatch(/^[A-Za-z0-9:/?=._-]+$/);
     expect(trackingMac(tn, 'another-secret-0123456789')).not.toBe(trackingMac(tn, 'secret-0123456789abcdef'));
+  });
+  it('reads back only genuine QR payloads', () => {
+    const secret = 'secret-0123456789abcdef';
+    const tn = formatTrackingNumber(NOW, 42);
+    const payload = qrPayload(tn, secret);
+    expect(readQrPayload(payload, secret)).toBe(tn);
+    expect(readQrPayload(` ${payload}\n`, secret)).toBe(tn);
+    expect(readQrPayload(payload, 'another-secret-0123456789')).toBeNull();
+    const other = formatTrackingNumber(NOW, 43);
+    expect(readQrPayload(payload.replace(tn, other), secret)).toBeNull();
+    expect(readQrPayload(payload.slice(0, -1) + (payload.endsWith('A') ? 'B' : 'A'), secret)).toBeNull();
+    expect(readQrPayload(`https://example.com/?v=${trackingMac(tn, secret)}`, secret)).toBeNull();
   });
 });

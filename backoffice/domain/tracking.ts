@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 // Tracking numbers: YZ + CST date + '-' + 6-digit daily sequence + check character,
 // e.g. YZ20261123-000123K. The check character is a weighted sum modulo the prime 31 (weights
@@ -31,11 +31,24 @@ export function isValidTrackingNumber(tn: string): boolean {
   return m !== null && trackingCheckCharacter(m[1] ?? '') === m[2];
 }
 
-/** `yizhan://track/<trackingNumber>?v=<mac>`: the mac lets a kiosk reject forged QR codes offline-free. */
+/**
+ * `yizhan://track/<trackingNumber>?v=<mac>`, printed on the receipt. Tracking numbers are sequential
+ * and guessable; the MAC (checked by the service, which holds the secret) shows a scanned code
+ * came from a real receipt and was read without error.
+ */
 export function qrPayload(trackingNumber: string, secret: string): string {
   return `yizhan://track/${trackingNumber}?v=${trackingMac(trackingNumber, secret)}`;
 }
 
 export function trackingMac(trackingNumber: string, secret: string): string {
   return createHmac('sha256', secret).update(`track:${trackingNumber}`).digest('base64url').slice(0, 16);
+}
+
+/** The tracking number of a genuine receipt QR payload, or null (forged, damaged, another system). */
+export function readQrPayload(payload: string, secret: string): string | null {
+  const m = /^yizhan:\/\/track\/([A-Z0-9-]{12,40})\?v=([A-Za-z0-9_-]{16})$/.exec(payload.trim());
+  if (!m?.[1] || !m[2] || !isValidTrackingNumber(m[1])) return null;
+  const want = Buffer.from(trackingMac(m[1], secret));
+  const got = Buffer.from(m[2]);
+  return want.length === got.length && timingSafeEqual(want, got) ? m[1] : null;
 }

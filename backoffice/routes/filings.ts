@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import { isUniqueViolation } from '../db/dialect';
 import { appendAudit } from '../domain/audit';
-import { isValidTrackingNumber } from '../domain/tracking';
+import { isValidTrackingNumber, readQrPayload } from '../domain/tracking';
 import { ApiError, notFound } from '../errors';
 import { requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute, type Principal } from '../http/route';
@@ -265,15 +265,25 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/progress',
-      summary: 'Progress by tracking number or by ID number + name',
+      summary: 'Progress by tracking number, by the receipt QR code, or by ID number + name',
       tag: 'filings',
       auth: 'kiosk',
       query: s.progressQuery,
       responses: { 200: s.progressReply },
       async handler({ query }) {
         let rows: FilingRow[];
-        const byApplicant = !('trackingNumber' in query);
-        if ('trackingNumber' in query) {
+        const byApplicant = 'idNumber' in query;
+        if ('qr' in query) {
+          const tn = readQrPayload(query.qr, ctx.cfg.secret);
+          if (!tn) {
+            throw new ApiError(
+              400,
+              'badQrCode',
+              '二维码无法识别，请重新扫描或输入办件编号 / not a receipt QR code of this hall',
+            );
+          }
+          rows = await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
+        } else if ('trackingNumber' in query) {
           const tn = query.trackingNumber.toUpperCase();
           if (!isValidTrackingNumber(tn)) {
             throw new ApiError(

@@ -105,6 +105,11 @@ export class BackofficeClient {
     return (await this.#get<{ items: ProgressItem[] }>('/progress', { trackingNumber }, signal)).body.items;
   }
 
+  /** By the QR code on the receipt, as scanned; a forged or damaged code is `rejected` `badQrCode`. */
+  async progressByQr(payload: string, signal?: AbortSignal): Promise<ProgressItem[]> {
+    return (await this.#get<{ items: ProgressItem[] }>('/progress', { qr: payload }, signal)).body.items;
+  }
+
   async progressByApplicant(idNumber: string, name: string, signal?: AbortSignal): Promise<ProgressItem[]> {
     return (await this.#get<{ items: ProgressItem[] }>('/progress', { idNumber, name }, signal)).body.items;
   }

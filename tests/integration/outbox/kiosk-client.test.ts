@@ -68,8 +68,12 @@ it('prints a 秒批 result found by the applicant’s ID card and reports it tak
   expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   expect(pdf.byteLength).toBeGreaterThan(5000);
   await client.resultPrinted(filing.filingId);
-  const [after] = await client.progressByTracking(filing.trackingNumber);
-  expect(after?.status).toBe('collected');
+  const [after] = await client.progressByQr(filing.qrPayload);
+  expect(after).toMatchObject({ trackingNumber: filing.trackingNumber, status: 'collected' });
+  expect(after).not.toHaveProperty('resultUrl');
+  const forged = filing.qrPayload.replace(/v=.*/, 'v=AAAAAAAAAAAAAAAA');
+  const refused = await client.progressByQr(forged).catch((e: unknown) => e);
+  expect((refused as BackofficeError).code).toBe('badQrCode');
   // Printed twice is refused: the matter is closed.
   const again = await client.resultPrinted(filing.filingId).catch((e: unknown) => e);
   expect(again).toBeInstanceOf(BackofficeError);
