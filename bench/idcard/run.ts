@@ -41,17 +41,20 @@ sim.stderr.on('data', (d: Buffer) => (simStderr += d.toString()));
 sim.once('exit', (code) => {
   if (code) process.stderr.write(`simulator exited with ${code}: ${simStderr}\n`);
 });
-const simEvents: ((e: { ready?: boolean; event?: string }) => void)[] = [];
+type SimEvent = { ready?: boolean; event?: string; at?: number };
+const simEvents: ((e: SimEvent) => void)[] = [];
 createInterface({ input: sim.stdout }).on('line', (line) => {
-  const e = JSON.parse(line) as { ready?: boolean; event?: string };
+  const e = JSON.parse(line) as SimEvent;
   for (const l of simEvents.splice(0)) l(e);
 });
 const simSays = (what: string) =>
-  new Promise<void>((resolve) => {
-    const wait = (e: { ready?: boolean; event?: string }) =>
-      (what === 'ready' ? e.ready : e.event === what) ? resolve() : simEvents.push(wait);
+  new Promise<SimEvent>((resolve) => {
+    const wait = (e: SimEvent) =>
+      (what === 'ready' ? e.ready : e.event === what) ? resolve(e) : simEvents.push(wait);
     simEvents.push(wait);
   });
+/** Epoch ms with sub-ms resolution, on the same scale as the simulator's `at`. */
+const epochNow = () => performance.timeOrigin + performance.now();
 await simSays('ready');
 
 // Bytes of one read, counted on the driver's side of the wire: the find that saw the card (9F) and
@@ -90,13 +93,12 @@ for (let i = 0; i < READS; i++) {
   inserted = false;
   rfCommands = 0;
   // As on the identify screen: a read is asked for, then the card lands at a random phase of the
-  // (armed) idle poll cycle. The clock starts when the "place" line leaves for the simulator.
-  const read = driver.readOnce({ timeoutMs: 10_000 });
+  // (armed) idle poll cycle. The clock starts when the simulator has the card on its reader.
+  const read = driver.readOnce({ timeoutMs: 10_000 }).then(epochNow);
   await new Promise((r) => setTimeout(r, Math.random() * 10));
-  const t0 = performance.now();
+  const placed = simSays('placed');
   sim.stdin.write('place\n');
-  await read;
-  const elapsed = performance.now() - t0;
+  const elapsed = (await read) - (await placed).at!;
   const wire = wireTimeMs(bytesAtRead, BAUD);
   totals.push(elapsed);
   wires.push(wire);

@@ -191,7 +191,8 @@ export const command: CliCommand = {
         if (c.verb === 'place') {
           const problem = await place(c.file);
           if (problem) throw new Error(problem);
-          printJson({ event: 'placed' });
+          // `at`: epoch ms with sub-ms resolution, comparable across processes, for benchmarks.
+          printJson({ event: 'placed', at: performance.timeOrigin + performance.now() });
         } else if (c.verb === 'remove') {
           sim.removeCard();
           printJson({ event: 'removed' });
