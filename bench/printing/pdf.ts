@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as TemplatesModule from '../../print-templates/index';
 
 const entered = performance.now();
@@ -136,7 +137,9 @@ export async function buildPdfmake(variant: Variant = 'typical'): Promise<Uint8A
   return new Uint8Array(await pdfmake.createPdf(def).getBuffer());
 }
 
-if (process.argv[2] === '--cold') {
+// Only when run as the entry point (run.ts imports this module and has its own --cold option).
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain && process.argv[2] === '--cold') {
   const which = process.argv[3] === 'pdfmake' ? buildPdfmake : buildPdfkit;
   const pdf = await which(process.argv[4] === 'rare' ? 'rare' : 'typical');
   const now = performance.now();
