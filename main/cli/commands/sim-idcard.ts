@@ -179,7 +179,14 @@ export const command: CliCommand = {
       if (s.kind === 'fault') sim.setFault(s.fault, s.on);
       else unplugMidReadMs = s.ms;
     }
-    await plug();
+    try {
+      await plug();
+    } catch (err) {
+      process.stderr.write(
+        `无法创建串口链路 / cannot create the link at ${link}: ${(err as Error).message}\n`,
+      );
+      return 1;
+    }
 
     // Control lines come from a pipe. A terminal is left alone: a simulator started in the background
     // of an interactive shell (`… &`) that read its terminal would be stopped by SIGTTIN.
