@@ -149,7 +149,7 @@ export class EscposPrinterDriver {
     this.status = new StatusCell<PrinterDetail>(
       opts.deviceId,
       'escpos-printer',
-      toDetail(NO_CONDITIONS),
+      toDetail(NO_CONDITIONS, { cutter: opts.profile.cutter !== 'none' }),
       this.#now,
     );
     this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: this.#replyMs * 6 });
@@ -478,7 +478,10 @@ export class EscposPrinterDriver {
 
   #merge(change: Partial<PrinterConditions>): void {
     this.#conditions = { ...this.#conditions, ...change };
-    this.status.update({ health: healthOf(this.#conditions), detail: toDetail(this.#conditions) });
+    this.status.update({
+      health: healthOf(this.#conditions),
+      detail: toDetail(this.#conditions, { cutter: this.opts.profile.cutter !== 'none' }),
+    });
   }
 
   #set(job: JobRecord, state: PrintJobState, reason?: PrintJobReason): void {

@@ -44,6 +44,12 @@ describe('DLE EOT replies (protocols.md §2.6)', () => {
     });
   });
 
+  it('reports null for what the model has no sensor for (no autocutter)', () => {
+    const c = { ...NO_CONDITIONS, ...decodeRealtime({ 3: 0x1a }, EPSON_STATUS_BITS) };
+    expect(toDetail(c).cutterError).toBe(true);
+    expect(toDetail(c, { cutter: false }).cutterError).toBeNull();
+  });
+
   it('reads the KP628 presenter bit (n=1 bit7) only on profiles that have it', () => {
     expect(detailOf({ 1: 0x92 }, KP628_STATUS_BITS).receiptTaken).toBe(false);
     expect(detailOf({ 1: 0x12 }, KP628_STATUS_BITS).receiptTaken).toBe(true);

@@ -13,7 +13,8 @@ export interface PrinterDetail {
   online: boolean;
   paper: PaperState;
   coverOpen: boolean;
-  cutterError: boolean;
+  /** Null on a model without an autocutter, which cannot report one. */
+  cutterError: boolean | null;
   /** False while a receipt waits in the presenter; null when the model cannot tell. */
   receiptTaken: boolean | null;
 }
@@ -142,12 +143,13 @@ export const NO_CONDITIONS: PrinterConditions = {
   receiptNotTaken: null,
 };
 
-export function toDetail(c: PrinterConditions): PrinterDetail {
+/** The reported detail; fields the model has no sensor for (`caps`) are null. */
+export function toDetail(c: PrinterConditions, caps: { cutter: boolean } = { cutter: true }): PrinterDetail {
   return {
     online: !c.offline,
     paper: c.paperOut || c.paperEndStop ? 'out' : c.paperNearEnd ? 'nearEnd' : 'ok',
     coverOpen: c.coverOpen,
-    cutterError: c.cutterError,
+    cutterError: caps.cutter ? c.cutterError : null,
     receiptTaken: c.receiptNotTaken === null ? null : !c.receiptNotTaken,
   };
 }

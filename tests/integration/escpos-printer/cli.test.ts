@@ -102,4 +102,47 @@ describe('yizhan printer commands as processes', () => {
     ]);
     expect(JSON.parse(status.stdout)).toMatchObject({ online: false, paper: 'out' });
   }, 60_000);
+
+  it('reports null for what a 58 mm printer without presenter or cutter cannot tell', async () => {
+    const link58 = join(dir, 'printer-58');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'sim', 'printer', '--link', link58, '--out', join(dir, 'out-58'), '--profile', 'generic-58'],
+      {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let stdout = '';
+        child.stdout.on(
+          'data',
+          (d: Buffer) => (stdout += d.toString()) && stdout.includes('"ready":true') && resolve(),
+        );
+        child.on('exit', (code) => reject(new Error(`sim printer exited with ${code}`)));
+      });
+      const status = await run(process.execPath, [
+        BIN,
+        'device',
+        'printer',
+        'status',
+        '--port',
+        link58,
+        '--profile',
+        'generic-58',
+        '--json',
+      ]);
+      expect(JSON.parse(status.stdout)).toEqual({
+        online: true,
+        paper: 'ok',
+        coverOpen: false,
+        cutterError: null,
+        receiptTaken: null,
+      });
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
 });
