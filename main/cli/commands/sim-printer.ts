@@ -19,14 +19,19 @@ export const command: CliCommand = {
     const link = requiredString(values, 'link');
     const outDir = requiredString(values, 'out');
     const baudRate = intOption(values, 'baud', 115200);
-    const [{ mkdirSync, writeFileSync, existsSync, readFileSync }, path, readline, family, transports] =
-      await Promise.all([
-        import('node:fs'),
-        import('node:path'),
-        import('node:readline'),
-        import('../../../devices/escpos-printer'),
-        import('../../../devices/transports'),
-      ]);
+    const [
+      { mkdirSync, writeFileSync, existsSync, readFileSync, readdirSync },
+      path,
+      readline,
+      family,
+      transports,
+    ] = await Promise.all([
+      import('node:fs'),
+      import('node:path'),
+      import('node:readline'),
+      import('../../../devices/escpos-printer'),
+      import('../../../devices/transports'),
+    ]);
     const profileName = stringOption(values, 'profile') ?? 'kp628';
     const profile = family.findProfile(profileName);
     if (!profile)
@@ -40,6 +45,9 @@ export const command: CliCommand = {
     }
     const glyphs = family.createCjkRasterizer(readFileSync(fontPath));
     mkdirSync(outDir, { recursive: true });
+    // A restarted simulator continues the numbering instead of overwriting receipts already filed.
+    const filed = readdirSync(outDir).map((f) => /^(\d{4,})(-interrupted)?\.(png|txt)$/.exec(f)?.[1]);
+    const offset = Math.max(0, ...filed.map((n) => (n ? Number(n) : 0)));
 
     const pair = await transports.createPtyPair({ link });
     const wire = new transports.SerialTransport({ path: pair.simulatorPath, baudRate });
@@ -57,11 +65,16 @@ export const command: CliCommand = {
       for (const r of toDraw.splice(0)) {
         const base = receiptPath(r);
         writeFileSync(`${base}.png`, r.png);
-        printJson({ receipt: r.index, interrupted: r.interrupted, png: `${base}.png`, txt: `${base}.txt` });
+        printJson({
+          receipt: offset + r.index,
+          interrupted: r.interrupted,
+          png: `${base}.png`,
+          txt: `${base}.txt`,
+        });
       }
     };
     const receiptPath = (r: SimulatedReceipt) =>
-      path.join(outDir, `${String(r.index).padStart(4, '0')}${r.interrupted ? '-interrupted' : ''}`);
+      path.join(outDir, `${String(offset + r.index).padStart(4, '0')}${r.interrupted ? '-interrupted' : ''}`);
     sim.onReceipt((r) => {
       writeFileSync(`${receiptPath(r)}.txt`, r.transcript);
       if (toDraw.push(r) === 1) setTimeout(drawWhenQuiet, 250);

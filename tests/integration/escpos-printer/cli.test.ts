@@ -1,5 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -103,11 +111,14 @@ describe('yizhan printer commands as processes', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ online: false, paper: 'out' });
   }, 60_000);
 
-  it('reports null for what a 58 mm printer without presenter or cutter cannot tell', async () => {
+  it('reports null for what a 58 mm printer without presenter or cutter cannot tell; a restarted simulator keeps numbering', async () => {
     const link58 = join(dir, 'printer-58');
+    const out58 = join(dir, 'out-58');
+    mkdirSync(out58, { recursive: true });
+    writeFileSync(join(out58, '0007.txt'), 'filed by an earlier run\n');
     const child = spawn(
       process.execPath,
-      [BIN, 'sim', 'printer', '--link', link58, '--out', join(dir, 'out-58'), '--profile', 'generic-58'],
+      [BIN, 'sim', 'printer', '--link', link58, '--out', out58, '--profile', 'generic-58'],
       {
         stdio: ['pipe', 'pipe', 'pipe'],
       },
@@ -139,6 +150,20 @@ describe('yizhan printer commands as processes', () => {
         cutterError: null,
         receiptTaken: null,
       });
+      await run(process.execPath, [
+        BIN,
+        'device',
+        'printer',
+        'test',
+        '--port',
+        link58,
+        '--profile',
+        'generic-58',
+      ]);
+      for (let i = 0; i < 100 && !existsSync(join(out58, '0008.txt')); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(join(out58, '0007.txt'), 'utf8')).toBe('filed by an earlier run\n');
+      expect(readFileSync(join(out58, '0008.txt'), 'utf8')).toContain('中文测试');
     } finally {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
