@@ -231,6 +231,8 @@ export const loginReply = z.object({
 export const staffFilingsQuery = z.object({
   status: filingStatus.optional(),
   serviceId: z.string().max(64).optional(),
+  trackingNumber: z.string().min(6).max(40).optional(),
+  idNumber: idNumber.optional().describe("the applicant's ID number (matched by keyed hash)"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

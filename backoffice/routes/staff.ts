@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '../config';
-import { iso, sha256Hex, type Ctx } from '../context';
+import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import { appendAudit, verifyAudit } from '../domain/audit';
 import { maskIdNumber, maskName } from '../domain/identity';
 import type { FilingStatus } from '../domain/states';
@@ -130,6 +130,14 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         if (query.serviceId) {
           where.push('service_id = ?');
           args.push(query.serviceId);
+        }
+        if (query.trackingNumber) {
+          where.push('tracking_number = ?');
+          args.push(query.trackingNumber.trim().toUpperCase());
+        }
+        if (query.idNumber) {
+          where.push('applicant_id_hash = ?');
+          args.push(keyedHash(ctx.cfg, 'id', query.idNumber));
         }
         const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
         const [total, rows] = await Promise.all([

@@ -63,6 +63,15 @@ describe('staff console', () => {
       for (const f of fx.filings)
         await expect.poll(() => queue.textContent(), POLL).toContain(f.trackingNumber);
       await shot(clerk, 'queue');
+      // A citizen at the window gives an ID number, then a tracking number: only their filing is listed.
+      const search = clerk.getByLabel('办件编号或身份证号 Tracking no. or ID');
+      for (const term of [target.idNumber, target.trackingNumber]) {
+        await search.fill(term);
+        await expect.poll(() => queue.getByRole('link').count(), POLL).toBe(1);
+        expect(await queue.textContent()).toContain(target.trackingNumber);
+      }
+      await search.fill('');
+      await expect.poll(() => queue.getByRole('link').count(), POLL).toBe(fx.filings.length);
 
       await queue.getByRole('link', { name: target.trackingNumber }).click();
       const status = clerk.getByTestId('filing-status');

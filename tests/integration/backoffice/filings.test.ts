@@ -348,6 +348,18 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     });
     expect(list.body).not.toContain('110101198501012311');
     expect(list.body).toContain('110101********2311');
+    const found = (q: string) =>
+      app
+        .inject({ method: 'GET', url: `${API}/staff/filings?${q}`, headers: clerk })
+        .then((r) => r.json<{ items: { trackingNumber: string }[]; total: number }>());
+    expect(
+      (await found(`trackingNumber=${trackingNumber.toLowerCase()}`)).items.map((i) => i.trackingNumber),
+    ).toEqual([trackingNumber]);
+    const foundById = (await found('idNumber=110101198501012311')).items.map((i) => i.trackingNumber);
+    expect(foundById).toContain(trackingNumber);
+    expect((await found('idNumber=110105200001011238')).items.map((i) => i.trackingNumber)).not.toContain(
+      trackingNumber,
+    );
   });
 
   it('gives the applicant (ID number + name) the result to print, and a tracking number only the status', async () => {

@@ -20,13 +20,18 @@ const PAGE_SIZE = 20;
 export function QueuePage() {
   const [status, setStatus] = useState('');
   const [serviceId, setServiceId] = useState('');
+  const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const { data, error, reload } = useLoad(() => {
     const q = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
     if (status) q.set('status', status);
     if (serviceId) q.set('serviceId', serviceId);
+    // A citizen at the window gives a tracking number or an ID number.
+    const term = search.trim().toUpperCase();
+    if (/^\d{17}[\dX]$/.test(term)) q.set('idNumber', term);
+    else if (term) q.set('trackingNumber', term);
     return getJson<{ items: FilingSummary[]; total: number }>(`/staff/filings?${q.toString()}`);
-  }, [status, serviceId, page]);
+  }, [status, serviceId, search, page]);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -70,6 +75,17 @@ export function QueuePage() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          办件编号或身份证号 Tracking no. or ID
+          <input
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+            placeholder="YZ… / 18位身份证号"
+          />
         </label>
         <button type="button" onClick={reload}>
           刷新 Refresh
