@@ -145,6 +145,9 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
           devices: string;
         }>('SELECT * FROM kiosks ORDER BY kiosk_id');
         const now = ctx.clock.now();
+        // Judge kiosks by the interval they were told to keep (the pushed site config), not ours.
+        const told = (await currentConfig(ctx)).site.heartbeatIntervalMs;
+        const interval = typeof told === 'number' && told >= 1000 ? told : ctx.cfg.heartbeatIntervalMs;
         return {
           status: 200,
           body: rows.map((r) => {
@@ -153,7 +156,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
               kioskId: r.kiosk_id,
               name: r.name,
               site: r.site,
-              presence: presenceOf(r.last_heartbeat_at, now, ctx.cfg.heartbeatIntervalMs),
+              presence: presenceOf(r.last_heartbeat_at, now, interval),
               lastHeartbeatAt: r.last_heartbeat_at === null ? null : iso(r.last_heartbeat_at),
               appVersion: r.app_version,
               configVersion: r.config_version,

@@ -142,6 +142,19 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     expect(fleet.find((k) => k.kioskId === 'kiosk-01')?.presence).toBe('offline');
     await heartbeat(2);
     expect((await presence()).find((k) => k.kioskId === 'kiosk-01')?.presence).toBe('online');
+    // Kiosks told to beat every 2 minutes are judged by that, not by the service's default.
+    const slower = await app.inject({
+      method: 'PUT',
+      url: `${API}/staff/config`,
+      headers: technician,
+      payload: { site: { hallName: '东城区24小时自助服务厅', heartbeatIntervalMs: 120_000 } },
+    });
+    expect(slower.statusCode).toBe(200);
+    clock.advance(3 * INTERVAL);
+    expect((await presence()).find((k) => k.kioskId === 'kiosk-01')?.presence).toBe('online');
+    clock.advance(2 * 120_000);
+    expect((await presence()).find((k) => k.kioskId === 'kiosk-01')?.presence).toBe('stale');
+    await heartbeat(3);
     expect((await app.inject({ method: 'GET', url: `${API}/staff/kiosks`, headers: clerk })).statusCode).toBe(
       403,
     );
