@@ -9,8 +9,8 @@
  * - receipts: bench/printing/receipt.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPdfkit, buildPdfmake, type Variant } from './pdf';
 
@@ -109,7 +109,9 @@ const os = await import('node:os');
 const load = () => round(os.loadavg()[0]!);
 print('machine', { cpus: os.cpus().length, load1: load(), node: process.versions.node });
 
-const bundled = { args: [await bundleColdEntry()] };
+const bundleEntry = await bundleColdEntry();
+const bundled = { args: [bundleEntry] };
+process.on('exit', () => rmSync(dirname(dirname(bundleEntry)), { recursive: true, force: true }));
 for (const variant of ['typical', 'rare'] as const) {
   const pdfkitWarm = await warm(() => buildPdfkit(variant));
   const pdfmakeWarm = await warm(() => buildPdfmake(variant));
