@@ -1,5 +1,6 @@
 // Bundles the Electron entry points (main, preload, device host) with esbuild into out/.
 // Native modules stay external: electron-builder unpacks them from the asar and rebuilds them for Electron.
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const external = [
@@ -28,3 +29,9 @@ await Promise.all([
   // A sandboxed preload cannot require() anything but electron: one self-contained file.
   build({ ...common, entryPoints: ['main/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
 ]);
+
+// The A4 templates look for their shipped CJK font subset in ../fonts/ beside the host bundle
+// (print-templates/_shared/fonts.ts); without it they fall back to the full 19 MB system faces.
+mkdirSync('out/fonts', { recursive: true });
+for (const f of readdirSync('print-templates/fonts'))
+  if (/\.otf$|^OFL\.txt$|^manifest\.json$/.test(f)) cpSync(`print-templates/fonts/${f}`, `out/fonts/${f}`);
