@@ -18,6 +18,17 @@ export const DeviceConfig = z.object({
       baudRate: z.number().int().positive().optional(),
     }),
     z.object({ kind: z.literal('pcsc'), reader: z.string().optional() }),
+    /** A USB HID device (HID POS scanner): a hidraw path, or vendor and product id from `lsusb`. */
+    z
+      .object({
+        kind: z.literal('hid'),
+        path: z.string().optional(),
+        vendorId: z.number().int().min(0).max(0xffff).optional(),
+        productId: z.number().int().min(0).max(0xffff).optional(),
+      })
+      .refine((t) => t.path !== undefined || (t.vendorId !== undefined && t.productId !== undefined), {
+        message: 'a hid transport needs a path, or a vendorId and a productId',
+      }),
     z.object({ kind: z.literal('spooler'), queue: z.string() }),
   ]),
   options: z.record(z.string(), z.unknown()).default({}),

@@ -1,6 +1,6 @@
 // Builds each device family from configuration: the composition root where transports are chosen.
 // `simulated` wires the family's simulator to the driver over an in-memory link (the same bytes as
-// on a cable); `serial`, `pcsc` and `spooler` reach real hardware.
+// on a cable); `serial`, `hid`, `pcsc` and `spooler` reach real hardware.
 import { existsSync, readFileSync } from 'node:fs';
 import type { DeviceStatus, Transport } from '../../devices/core';
 import { memoryPair, SerialTransport } from '../../devices/transports';
@@ -120,7 +120,41 @@ const lockerBoard: FamilyFactory = async (dc, log) => {
   });
 };
 
+/** A HID POS scanner: reports from node-hid, the link kept open (replug, resume) by a supervisor. */
+const hidScanner: FamilyFactory = async (dc, log) => {
+  if (dc.transport.kind !== 'hid') throw new Error('hidScanner needs a hid transport');
+  const [f, { HidTransport }, { LinkSupervisor }] = await Promise.all([
+    import('../../devices/scanner'),
+    import('../../devices/transports/hid'),
+    import('../../devices/core'),
+  ]);
+  const { path, vendorId, productId } = dc.transport;
+  const transport = new HidTransport({
+    ...(path !== undefined ? { path } : {}),
+    ...(vendorId !== undefined ? { vendorId } : {}),
+    ...(productId !== undefined ? { productId } : {}),
+    usagePage: f.HID_POS_USAGE_PAGE,
+  });
+  const profile = f.HID_POS_PROFILES[option(dc, 'profile', 'honeywell')];
+  if (!profile) throw new Error(`unknown HID POS profile ${String(dc.options.profile)}`);
+  const driver = new f.HidScannerDriver(dc.id, transport, f.defaultHidScannerConfig({ profile }), log);
+  const supervisor = new LinkSupervisor(
+    transport,
+    { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 1_500 },
+    log,
+    () => Promise.resolve(driver.markOnline()),
+  );
+  // Until the first open succeeds the scanner is absent, not merely unknown.
+  driver.status.update({ health: 'noDevice' });
+  supervisor.start();
+  return managed(dc.id, driver.status, async () => {
+    driver.dispose();
+    await supervisor.stop();
+  });
+};
+
 const scanner: FamilyFactory = async (dc, log) => {
+  if (dc.transport.kind === 'hid') return hidScanner(dc, log);
   const f = await import('../../devices/scanner');
   const config = f.defaultSerialScannerConfig(option(dc, 'scanner', {}));
   const { transport, detach } = serialLink(dc, 9600, (wire) => {

@@ -55,4 +55,38 @@ describe('device host with the default simulated devices', () => {
       await registry.stop();
     }
   });
+
+  it('reports a configured HID POS scanner that is not plugged in as noDevice and keeps looking for it', async () => {
+    const log = new MemoryLogger();
+    const registry = await buildRegistry(
+      HostConfig.parse({
+        devices: [
+          {
+            id: 'hid-scanner-1',
+            family: 'scanner',
+            // No such device on this machine: node-hid loads for real and finds nothing.
+            transport: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61 },
+          },
+        ],
+      }),
+      log,
+    );
+    try {
+      expect(registry.list()).toMatchObject([{ deviceId: 'hid-scanner-1', health: 'noDevice' }]);
+      // The supervisor retries with backoff instead of giving up.
+      await expect
+        .poll(() => log.lines.filter((l) => l.event === 'link.openFailed').length, { timeout: 10_000 })
+        .toBeGreaterThan(1);
+      expect(registry.list()[0]?.health).toBe('noDevice');
+    } finally {
+      await registry.stop();
+    }
+  });
+
+  it('refuses a hid transport that names no device', () => {
+    const parsed = HostConfig.safeParse({
+      devices: [{ id: 'hid-scanner-1', family: 'scanner', transport: { kind: 'hid' } }],
+    });
+    expect(parsed.success).toBe(false);
+  });
 });
