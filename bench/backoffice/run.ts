@@ -1,6 +1,6 @@
 // Back office throughput over loopback HTTP: filings/s and p99 with N concurrent simulated kiosks,
 // heartbeats/s, on SQLite or PostgreSQL. Usage:
-//   npx tsx bench/backoffice/run.ts [--db sqlite|postgres] [--kiosks 32] [--seconds 10]
+//   npx tsx bench/backoffice/run.ts [--db sqlite|postgres] [--kiosks 32] [--seconds 10] [--rate 1000]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startPostgres, type PgCluster } from '../../tests/helpers/postgres';
 import { autocannon, type Options, type Result } from './autocannon';
+import { openLoop } from './open-loop';
 
 const { values } = parseArgs({
   options: {
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     kiosks: { type: 'string', default: '32' },
     seconds: { type: 'string', default: '10' },
     instant: { type: 'string', default: '40' },
+    // The target: filings/s offered in the fixed-rate phase (p99 at this rate, not at saturation).
+    rate: { type: 'string', default: '1000' },
   },
 });
 const kiosks = Number(values.kiosks);
@@ -180,12 +183,50 @@ try {
     amount: 500,
     requests: [filingRequest('generic-application')],
   });
+  // Closed loop: as fast as the service goes (throughput; latency is mostly queueing).
   await measure('filings', {
     url: base,
     connections: kiosks,
     duration: seconds,
     requests: [filingRequest('generic-application')],
   });
+  // Open loop at the target rate, evenly spaced: the latency a kiosk sees when the hall files
+  // that fast (the closed loop above only shows how long a saturated queue is).
+  {
+    const rate = Number(values.rate);
+    const cpu0 = serverCpuMs();
+    const r = await openLoop({
+      url: base,
+      rate,
+      seconds,
+      connections: kiosks,
+      next: (n) => {
+        const built = filingRequest('generic-application').setupRequest(
+          {},
+          { kiosk: creds[n % creds.length] },
+        ) as {
+          headers: Record<string, string>;
+          body: string;
+        };
+        return { method: 'POST', path: '/api/v1/filings', headers: built.headers, body: built.body };
+      },
+    });
+    console.log(
+      JSON.stringify({
+        bench: 'filingsAtRate',
+        db: backend,
+        offeredPerSecond: rate,
+        seconds: r.duration,
+        ok: r.ok,
+        perSecond: Math.round(r.ok / r.duration),
+        latencyMs: r.latency,
+        serverCpuMsPerRequest: +((serverCpuMs() - cpu0) / Math.max(r.ok, 1)).toFixed(3),
+        loadAverage: loadavg()[0],
+        errors: r.errors,
+        non2xx: r.non2xx,
+      }),
+    );
+  }
   await measure('heartbeats', {
     url: base,
     connections: kiosks,
