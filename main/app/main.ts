@@ -7,15 +7,29 @@ import { HostClient, type HostChannel } from '../host/client';
 import type { HostMessage, HostRequest } from '../host/messages';
 import { Broadcaster, registerIpc } from '../ipc/router';
 import { createJsonLogger } from '../logging/json-logger';
-import { CrashPolicy, isAppUrl } from '../windows/guards';
+import { CrashPolicy, isAppUrl, originOf } from '../windows/guards';
 import { createCustomerWindow } from '../windows/customer-window';
+import { registerAppScheme, serveRenderer } from './app-scheme';
+import { APP_ORIGIN } from './app-url';
 import { hardenSession } from './security';
 
 const log = createJsonLogger({ component: 'shell' });
-const APP_URL = process.env.YIZHAN_APP_URL ?? 'app://kiosk/index.html';
-const OUT_OF_SERVICE_URL = `${new URL(APP_URL).origin}/out-of-service.html`;
+// YIZHAN_APP_URL points the window at a development server (e.g. Vite's) instead of the build.
+const APP_URL = process.env.YIZHAN_APP_URL ?? `${APP_ORIGIN}/index.html`;
+// The origin the window, the permission handlers and the IPC sender check accept. Node's URL gives
+// app: (like file: and data:) the opaque origin "null", which would match every opaque page.
+const origin = originOf(APP_URL) ?? '';
+const OUT_OF_SERVICE_URL = `${origin}/out-of-service.html`;
+// The packaged renderer beside this bundle: out/main/index.cjs → out/renderer/.
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 
+if (!origin) {
+  log.error('shell.badAppUrl', { appUrl: APP_URL, reason: 'not an http(s) or app: URL with a host' });
+  app.exit(1);
+}
 if (!app.requestSingleInstanceLock()) app.quit();
+// Scheme privileges are fixed when Chromium starts: before ready, before any window.
+registerAppScheme();
 app.commandLine.appendSwitch('disable-features', 'Translate');
 app.on('window-all-closed', () => app.quit());
 
@@ -44,7 +58,7 @@ function startHost(): void {
 }
 
 void app.whenReady().then(() => {
-  const origin = new URL(APP_URL).origin;
+  serveRenderer(RENDERER_DIR);
   hardenSession(session.defaultSession, origin);
   startHost();
   let win: BrowserWindow | undefined;

@@ -1,5 +1,5 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
-import { isAppUrl, isBlockedShortcut } from './guards';
+import { isAppUrl, isBlockedShortcut, originOf } from './guards';
 
 export interface CustomerWindowOptions {
   appUrl: string;
@@ -30,7 +30,8 @@ export function createCustomerWindow(opts: CustomerWindowOptions): BrowserWindow
     },
   };
   const win = new BrowserWindow(options);
-  const origin = new URL(opts.appUrl).origin;
+  // Not URL.origin: under Node that is "null" for app: and would admit file: and data: pages too.
+  const origin = originOf(opts.appUrl) ?? '';
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAppUrl(url, origin)) e.preventDefault();

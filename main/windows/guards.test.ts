@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrashPolicy, isAppUrl, isBlockedShortcut } from './guards';
+import { CrashPolicy, isAppUrl, isBlockedShortcut, originOf } from './guards';
 
 const key = (
   k: string,
@@ -20,6 +20,34 @@ describe('kiosk window guards', () => {
     expect(isAppUrl('https://example.com/', 'http://127.0.0.1:5174')).toBe(false);
     expect(isAppUrl('file:///etc/passwd', 'http://127.0.0.1:5174')).toBe(false);
     expect(isAppUrl('not a url', 'http://127.0.0.1:5174')).toBe(false);
+  });
+
+  it('gives the app scheme a real origin and never matches opaque ones', () => {
+    // Node's URL.origin is "null" for app:, file: and data: alike; comparing those let any of them pass.
+    expect(originOf('app://kiosk/index.html')).toBe('app://kiosk');
+    expect(originOf('app://KIOSK/assets/x.js')).toBe('app://kiosk');
+    expect(originOf('http://127.0.0.1:5174/#/home')).toBe('http://127.0.0.1:5174');
+    for (const url of [
+      'file:///etc/passwd',
+      'data:text/html,<p>x',
+      'about:blank',
+      'javascript:alert(1)',
+      'x',
+    ])
+      expect(originOf(url), url).toBeNull();
+    const app = originOf('app://kiosk/index.html')!;
+    expect(isAppUrl('app://kiosk/out-of-service.html', app)).toBe(true);
+    for (const url of [
+      'file:///etc/passwd',
+      'data:text/html,<script>x</script>',
+      'about:blank',
+      'app://other/index.html',
+      'app://kiosk:8080/index.html',
+      'chrome://settings',
+      'devtools://devtools/bundled/inspector.html',
+    ])
+      expect(isAppUrl(url, app), url).toBe(false);
+    expect(isAppUrl('file:///etc/passwd', 'null')).toBe(false);
   });
 
   it('blocks escape shortcuts and lets typing through', () => {

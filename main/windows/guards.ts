@@ -1,13 +1,26 @@
 // Pure navigation and keyboard guards for kiosk windows; no Electron import so they are unit-tested in Node.
+import { APP_SCHEME } from '../app/app-url';
 
-/** Only the app's own origin may be shown; everything else (links, drag-and-drop files) is refused. */
-export function isAppUrl(url: string, appOrigin: string): boolean {
+// Schemes whose URLs have a (scheme, host, port) origin in Chromium: the web's own plus the app's
+// privileged standard scheme. Node's URL gives every non-special scheme (app:, file:, data:) the
+// opaque origin "null", and two opaque origins must never count as the same page.
+const TUPLE_ORIGIN_SCHEMES = new Set(['http:', 'https:', `${APP_SCHEME}:`]);
+
+/** The origin Chromium gives `url`, or null when it is opaque (file:, data:, about:, other schemes) or unparsable. */
+export function originOf(url: string): string | null {
   try {
     const u = new URL(url);
-    return u.origin === appOrigin || (appOrigin === 'file://' && u.protocol === 'file:');
+    if (!TUPLE_ORIGIN_SCHEMES.has(u.protocol) || !u.host) return null;
+    return u.protocol === `${APP_SCHEME}:` ? `${u.protocol}//${u.host.toLowerCase()}` : u.origin;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Only the app's own origin may be shown; everything else (links, drag-and-drop files, data: URLs) is refused. */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  const origin = originOf(url);
+  return origin !== null && origin === appOrigin;
 }
 
 export interface KeyInput {
