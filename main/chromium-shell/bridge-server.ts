@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../devices/core';
+import { SUBMIT_BODY_LIMIT } from '../ipc/contract';
 import { dispatch, type Handlers } from '../ipc/dispatch';
 import type { HostEvent } from '../host/messages';
 import { CSP } from './csp';
@@ -80,19 +81,22 @@ export async function startBridgeServer(
     }
     if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
       if (!authorised(req)) return void res.writeHead(403).end();
-      const body = await readBody(req, 1024 * 1024);
+      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      const body = await readBody(req, BODY_LIMITS[channel] ?? 1024 * 1024);
+      if (!body) {
+        opts.log.warn('bridge.bodyTooLarge', { channel });
+        return json(res, 413, {
+          ok: false,
+          error: { code: 'tooLarge', message: `request body too large for ${channel}`, detail: 'materials' },
+        });
+      }
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return json(res, 400, { ok: false, error: { code: 'invalidArgument', message: 'body is not JSON' } });
       }
-      const result = await dispatch(
-        decodeURIComponent(url.pathname.slice('/ipc/'.length)),
-        input,
-        opts.handlers,
-        opts.log,
-      );
+      const result = await dispatch(channel, input, opts.handlers, opts.log);
       return json(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
@@ -134,13 +138,17 @@ function json(res: ServerResponse, status: number, value: unknown): void {
     .end(JSON.stringify(value));
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** Calls that carry scans (base64 in JSON) may be larger than the 1 MiB every other call gets. */
+const BODY_LIMITS: Record<string, number> = { 'filings:submit': SUBMIT_BODY_LIMIT };
+
+/** The body, or undefined past `limit`: the rest is read and dropped so the page still gets an answer. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new Error('request body too large');
-    chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
+    else chunks.length = 0;
   }
-  return Buffer.concat(chunks);
+  return size <= limit ? Buffer.concat(chunks) : undefined;
 }

@@ -3,6 +3,7 @@ import type { HostConfig } from '../config/host-config';
 import type { DeviceStatusDto } from '../ipc/contract';
 import type { EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { Handlers } from '../ipc/dispatch';
+import { filingChannels } from './filings';
 
 export interface Host {
   handlers: Handlers;
@@ -25,9 +26,13 @@ export async function createHost(
 ): Promise<Host> {
   const registry = await buildRegistry(config, log);
   const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log);
+  const filings = filingChannels(link?.outbox, log);
   const listeners = new Set<<C extends EventChannel>(channel: C, payload: EventPayload<C>) => void>();
   registry.onStatus((s) => {
     for (const l of listeners) l('devices:status', s);
+  });
+  filings.onState((s) => {
+    for (const l of listeners) l('filings:state', s);
   });
   log.info('host.started', { kioskId: config.kioskId, devices: config.devices.length });
   return {
@@ -35,6 +40,7 @@ export async function createHost(
       'app:info': () =>
         Promise.resolve({ version: config.version, kioskId: config.kioskId, mode: 'electron' }),
       'devices:list': () => Promise.resolve(registry.list()),
+      ...filings.handlers,
     },
     onEvent(listener) {
       listeners.add(listener);

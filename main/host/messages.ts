@@ -5,11 +5,10 @@ import type { EventChannel, EventPayload } from '../ipc/contract/channels';
 
 export type HostRequest = { kind: 'request'; id: number; channel: string; input: unknown };
 export type HostResponse = { kind: 'response'; id: number; result: Result<unknown> };
-export type HostEvent<C extends EventChannel = EventChannel> = {
-  kind: 'event';
-  channel: C;
-  payload: EventPayload<C>;
-};
+/** One member per event channel, so `channel` narrows `payload`. */
+export type HostEvent = {
+  [C in EventChannel]: { kind: 'event'; channel: C; payload: EventPayload<C> };
+}[EventChannel];
 export type HostMessage = HostResponse | HostEvent | { kind: 'ready' };
 
 export function isHostRequest(m: unknown): m is HostRequest {

@@ -12,6 +12,9 @@ const status = {
 const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   'app:info': () => Promise.resolve({ version: '0.1.0', kioskId: 'k1', mode: 'chromium' }),
   'devices:list': () => Promise.resolve([status]),
+  // Not exercised here (filings.test.ts is): a call reaching them would fail the test as internal.
+  'filings:submit': () => Promise.reject(new Error('unexpected call')),
+  'filings:status': () => Promise.reject(new Error('unexpected call')),
   ...over,
 });
 

@@ -1,5 +1,6 @@
 // Transport-neutral request handling for the contract: Electron IPC (router.ts) and the Chromium
 // product mode (an HTTP bridge) both call `dispatch`, so validation and error mapping live once.
+import type { z } from 'zod';
 import { isDeviceError } from '../../devices/core';
 import { Failure, FailureCode, type Result } from './contract';
 import { invoke, type In, type InvokeChannel, type Out } from './contract/channels';
@@ -21,8 +22,13 @@ export async function dispatch(
   const spec = invoke[channel];
   const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) {
-    log.warn('ipc.invalidInput', { channel, issues: parsed.error.issues.map((i) => i.path.join('.')) });
-    return { ok: false, error: { code: 'invalidArgument', message: `invalid input for ${channel}` } };
+    // Paths only, never values: the input may hold an ID number or a name.
+    const paths = [...new Set(parsed.error.issues.flatMap(issuePaths))].slice(0, 10);
+    log.warn('ipc.invalidInput', { channel, issues: paths });
+    return {
+      ok: false,
+      error: { code: 'invalidArgument', message: `invalid input for ${channel}`, detail: paths.join(',') },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
@@ -41,6 +47,20 @@ export async function dispatch(
       ...(failure.detail ? { detail: failure.detail } : {}),
     });
     return { ok: false, error: failure };
+  }
+}
+
+/** Where an input issue is: its path, or for unknown keys the path of each key. */
+function issuePaths(issue: z.core.$ZodIssue): string[] {
+  const at = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => [...at, k].join('.'));
+  return [at.join('.') || '(root)'];
+}
+
+/** Thrown by a handler to answer with this exact Failure (a refusal the citizen must hear about). */
+export class CallFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
   }
 }
 

@@ -18,6 +18,11 @@ const api: KioskApi = {
     list: () => ipcRenderer.invoke('devices:list', {}),
     onStatus: (listener) => subscribe('devices:status', listener),
   },
+  filings: {
+    submit: (input) => ipcRenderer.invoke('filings:submit', input),
+    status: (input) => ipcRenderer.invoke('filings:status', input),
+    onState: (listener) => subscribe('filings:state', listener),
+  },
 };
 
 contextBridge.exposeInMainWorld('kiosk', api);

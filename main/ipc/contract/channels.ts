@@ -2,6 +2,7 @@
 // Names: `area:verb` for calls, `area:noun` for events (house style 5.5-8).
 import { z } from 'zod';
 import { DeviceStatusDto, type Failure, type Result } from './index';
+import { FilingStatusDto, FilingStatusInput, SubmitFilingInput } from './filings';
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -13,10 +14,16 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const invoke = {
   'app:info': { input: z.object({}).strict(), output: AppInfo },
   'devices:list': { input: z.object({}).strict(), output: z.array(DeviceStatusDto) },
+  /** Answers once the filing and all its materials are durable on the kiosk, never before. */
+  'filings:submit': { input: SubmitFilingInput, output: FilingStatusDto },
+  /** null: no filing with that localId was ever made durable (submit it again). */
+  'filings:status': { input: FilingStatusInput, output: FilingStatusDto.nullable() },
 } as const;
 
 export const events = {
   'devices:status': DeviceStatusDto,
+  /** Every move of a filing in the outbox: pending → sending → delivered | rejected. */
+  'filings:state': FilingStatusDto,
 } as const;
 
 /** Sent by the page once it can receive events; main queues events until then. */
@@ -34,6 +41,11 @@ export interface KioskApi {
   devices: {
     list(): Promise<Result<Out<'devices:list'>>>;
     onStatus(listener: (s: EventPayload<'devices:status'>) => void): () => void;
+  };
+  filings: {
+    submit(input: In<'filings:submit'>): Promise<Result<Out<'filings:submit'>>>;
+    status(input: In<'filings:status'>): Promise<Result<Out<'filings:status'>>>;
+    onState(listener: (s: EventPayload<'filings:state'>) => void): () => void;
   };
 }
 

@@ -14,7 +14,12 @@ export const Health = z.enum([
 ]);
 export type Health = z.infer<typeof Health>;
 
-/** Mirrors devices/core DEVICE_ERROR_CODES plus application codes. */
+/**
+ * Mirrors devices/core DEVICE_ERROR_CODES plus application codes. Filing refusals:
+ * `tooLarge`, `contentMismatch` (not a real JPEG/PDF) and `badMaterial` (no name or kind), each
+ * with `detail` naming the field at fault (`materials.2`, or `materials` for the total);
+ * `notConfigured`: this kiosk has no back office, so it cannot accept a filing.
+ */
 export const FailureCode = z.enum([
   'timeout',
   'canceled',
@@ -31,10 +36,18 @@ export const FailureCode = z.enum([
   'forbidden',
   'network',
   'internal',
+  'tooLarge',
+  'contentMismatch',
+  'badMaterial',
+  'notConfigured',
 ]);
 export type FailureCode = z.infer<typeof FailureCode>;
 
-/** What the renderer receives instead of an exception. `message` is for logs; the screen shows i18n text by code. */
+/**
+ * What the renderer receives instead of an exception. `message` is for logs; the screen shows i18n
+ * text by code. `detail` refines the code: a device's fault, or for `invalidArgument` the input
+ * paths at fault, comma-separated (`applicant.idNumber,materials.0.data`).
+ */
 export const Failure = z.object({
   code: FailureCode,
   message: z.string(),
@@ -54,3 +67,5 @@ export const DeviceStatusDto = z.object({
   lastError: z.object({ code: FailureCode, detail: z.string().optional(), at: z.number() }).optional(),
 });
 export type DeviceStatusDto = z.infer<typeof DeviceStatusDto>;
+
+export * from './filings';
