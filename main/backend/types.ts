@@ -61,17 +61,18 @@ export type DeviceHealthReport = {
 export interface HeartbeatRequest {
   sentAt: string;
   appVersion: string;
-  configVersion: number | string;
+  /** The version of the configuration the kiosk runs (0 before it has one). */
+  configVersion: number;
   devices: DeviceHealthReport[];
   session: 'idle' | 'serving' | 'maintenance';
 }
 
 export interface KioskConfig {
-  version: number | string;
+  version: number;
   catalogue: unknown[];
   site: Record<string, unknown>;
   /** What the back office accepts; pass to `Outbox.setLimits`. */
-  limits?: MaterialLimits;
+  limits: MaterialLimits;
 }
 
 export interface MaterialLimits {
@@ -80,7 +81,7 @@ export interface MaterialLimits {
 }
 
 export interface HeartbeatReply {
-  configVersion: number | string;
+  configVersion: number;
   config?: KioskConfig;
 }
 

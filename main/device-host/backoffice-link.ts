@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { sleep, type Logger } from '../../devices/core';
 import { BackofficeClient, Outbox } from '../backend';
 import type { HostConfig } from '../config/host-config';
@@ -40,7 +41,7 @@ export function startBackofficeLink(
   const drained = outbox.drain(stopping.signal).catch((err: unknown) => {
     if (!stopping.signal.aborted) log.error('outbox.drainStopped', { error: String(err) });
   });
-  const beating = heartbeatLoop(client, config, registry, log, stopping.signal);
+  const beating = heartbeatLoop(client, outbox, config, registry, log, stopping.signal);
   return {
     outbox,
     async stop() {
@@ -51,14 +52,22 @@ export function startBackofficeLink(
   };
 }
 
+/** Pushed limits are checked before use: a zero or a missing field would refuse every filing. */
+const PushedLimits = z.object({
+  maxMaterialBytes: z.number().int().positive(),
+  maxFilingBytes: z.number().int().positive(),
+});
+
 async function heartbeatLoop(
   client: BackofficeClient,
+  outbox: Outbox,
   config: HostConfig,
   registry: DeviceRegistry,
   log: Logger,
   signal: AbortSignal,
 ): Promise<void> {
-  let configVersion: number | string = 0;
+  // 0 = none yet: the first heartbeat of every start gets the full configuration, limits included.
+  let configVersion = 0;
   let intervalMs = config.heartbeatIntervalMs;
   let failures = 0;
   while (!signal.aborted) {
@@ -68,6 +77,8 @@ async function heartbeatLoop(
           sentAt: new Date().toISOString(),
           appVersion: config.version,
           configVersion,
+          // The host keeps no citizen session (the page runs the flow; a filing is only a submit call),
+          // and there is no maintenance mode yet, so there is nothing truer to report than idle.
           session: 'idle',
           devices: registry.list().map((d) => ({
             deviceId: d.deviceId,
@@ -93,7 +104,13 @@ async function heartbeatLoop(
         const site = reply.config.site;
         if (typeof site.heartbeatIntervalMs === 'number' && site.heartbeatIntervalMs >= 1000)
           intervalMs = site.heartbeatIntervalMs;
-        log.info('config.received', { version: configVersion });
+        const limits = PushedLimits.safeParse(reply.config.limits);
+        if (limits.success) outbox.setLimits(limits.data);
+        else log.warn('config.badLimits', { version: configVersion });
+        log.info('config.received', {
+          version: configVersion,
+          ...(limits.success ? { limits: limits.data } : {}),
+        });
       }
     } catch (err) {
       if (signal.aborted) return;
