@@ -4,7 +4,7 @@ import { createJsonLogger } from '../logging/json-logger';
 import { dispatch } from '../ipc/dispatch';
 import { loadHostConfig } from '../config/host-config';
 import { createHost } from './host';
-import { isHostRequest, type HostMessage } from './messages';
+import { isHostRequest, type HostEvent, type HostMessage } from './messages';
 
 interface ParentPortLike {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -17,14 +17,18 @@ const post = (m: HostMessage) => (parentPort ? parentPort.postMessage(m) : proce
 const onMessage = (l: (m: unknown) => void) =>
   parentPort ? parentPort.on('message', (e) => l(e.data)) : process.on('message', (m) => l(m));
 
-const host = await createHost(loadHostConfig(process.env), log);
-host.onEvent((channel, payload) => post({ kind: 'event', channel, payload }));
+// Listen before the host is built: a shell may post as soon as it forks us, and a message with no
+// listener yet is dropped (the page would wait for its timeout). Early requests wait for the host.
+const starting = createHost(loadHostConfig(process.env), log);
 onMessage((m) => {
   if (!isHostRequest(m)) return;
-  void dispatch(m.channel, m.input, host.handlers, log).then((result) =>
-    post({ kind: 'response', id: m.id, result }),
-  );
+  void starting
+    .then((h) => dispatch(m.channel, m.input, h.handlers, log))
+    .then((result) => post({ kind: 'response', id: m.id, result }));
 });
+const host = await starting;
+// The listener's signature ties `payload` to `channel`; the union type cannot see that by itself.
+host.onEvent((channel, payload) => post({ kind: 'event', channel, payload } as HostEvent));
 const shutdown = () => void host.stop().finally(() => process.exit(0));
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
