@@ -2,6 +2,7 @@
 // the same plan from the same seed, so the parent knows exactly what must reach the server.
 import { createHash } from 'node:crypto';
 import type { FilingInput, MaterialInput } from '../../main/backend';
+import type { SubmitFilingInput } from '../../main/ipc/contract';
 
 /** mulberry32: a tiny seeded PRNG so failures reproduce with the printed seed. */
 export function seededRandom(seed: number): () => number {
@@ -23,7 +24,8 @@ export function testIdNumber(i: number): string {
   return body + '10X98765432'[sum % 11]!;
 }
 
-function bytesFor(seed: string, size: number, kind: 'jpeg' | 'pdf'): Uint8Array {
+/** `size` deterministic bytes that start like a JPEG or a PDF (the magic the back office checks). */
+export function sampleBytes(seed: string, size: number, kind: 'jpeg' | 'pdf'): Uint8Array {
   const out = new Uint8Array(size);
   let block = createHash('sha256').update(seed).digest();
   for (let off = 0; off < size; off += block.length) {
@@ -46,7 +48,7 @@ export function planFiling(seed: number, i: number): FilingInput {
       name: pdf ? `申请表-${i}.pdf` : `身份证-${i}-${m}.jpg`,
       kind: pdf ? 'applicationForm' : 'idCardCopy',
       contentType: pdf ? 'application/pdf' : 'image/jpeg',
-      bytes: bytesFor(`${seed}/${i}/${m}`, size, pdf ? 'pdf' : 'jpeg'),
+      bytes: sampleBytes(`${seed}/${i}/${m}`, size, pdf ? 'pdf' : 'jpeg'),
     });
   }
   return {
@@ -60,3 +62,23 @@ export function planFiling(seed: number, i: number): FilingInput {
 }
 
 export const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** A planned filing as the page sends it over `filings:submit` (materials in base64). */
+export function submitInput(f: FilingInput): SubmitFilingInput {
+  return {
+    localId: f.localId!,
+    serviceId: f.serviceId,
+    applicant: f.applicant,
+    form: f.form,
+    delivery:
+      f.delivery.method === 'post'
+        ? { method: 'post', address: f.delivery.address! }
+        : { method: f.delivery.method },
+    materials: f.materials.map((m) => ({
+      name: m.name,
+      kind: m.kind,
+      contentType: m.contentType,
+      data: Buffer.from(m.bytes).toString('base64'),
+    })),
+  };
+}

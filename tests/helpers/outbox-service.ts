@@ -13,6 +13,8 @@ export interface ServiceOptions {
   /** Extra setup on the fastify instance before it listens (e.g. the console routes). */
   decorate?: (app: FastifyInstance) => Promise<void> | void;
   heartbeatIntervalMs?: number;
+  /** What the service accepts (and pushes to kiosks in their configuration). */
+  limits?: { maxMaterialBytes: number; maxFilingBytes: number };
 }
 
 export class TestService {
@@ -43,6 +45,7 @@ export class TestService {
         enrollmentToken: ENROLLMENT_TOKEN,
         validateResponses: true,
         ...(this.opts.heartbeatIntervalMs ? { heartbeatIntervalMs: this.opts.heartbeatIntervalMs } : {}),
+        ...this.opts.limits,
       },
     });
     await this.opts.decorate?.(app);
