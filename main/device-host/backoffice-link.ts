@@ -70,6 +70,7 @@ async function heartbeatLoop(
   let configVersion = 0;
   let intervalMs = config.heartbeatIntervalMs;
   let failures = 0;
+  let reached = false;
   while (!signal.aborted) {
     try {
       const reply = await client.heartbeat(
@@ -98,6 +99,10 @@ async function heartbeatLoop(
         signal,
       );
       if (failures > 0) log.info('heartbeat.restored', { afterFailures: failures });
+      // The back office answers (again, or for the first time since this start): filings waiting
+      // out a backoff from an outage need not wait any longer.
+      if (failures > 0 || !reached) outbox.retryNow();
+      reached = true;
       failures = 0;
       if (reply.config) {
         configVersion = reply.config.version;
