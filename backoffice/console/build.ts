@@ -34,8 +34,7 @@ export async function buildConsole(cacheDir: string = defaultConsoleCacheDir()):
   const outDir = path.join(cacheDir, `console-${consoleSourceHash()}`);
   if (existsSync(path.join(outDir, 'index.html'))) return outDir;
   const tmp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
-  const { build } = await import('vite');
-  await build({ configFile: CONFIG, build: { outDir: tmp, emptyOutDir: true } });
+  await buildConsoleTo(tmp);
   try {
     renameSync(tmp, outDir);
   } catch (err) {
@@ -43,5 +42,15 @@ export async function buildConsole(cacheDir: string = defaultConsoleCacheDir()):
     rmSync(tmp, { recursive: true, force: true });
     if (!existsSync(path.join(outDir, 'index.html'))) throw err;
   }
+  return outDir;
+}
+
+/**
+ * Builds the console with Vite into `outDir` (emptied first) and returns it. Packaging ships this
+ * directory (out/console) so an installed kiosk serves it as `distDir` without Vite.
+ */
+export async function buildConsoleTo(outDir: string): Promise<string> {
+  const { build } = await import('vite');
+  await build({ configFile: CONFIG, build: { outDir, emptyOutDir: true } });
   return outDir;
 }

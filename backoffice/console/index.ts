@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildConsole, defaultConsoleCacheDir } from './build';
 
@@ -33,7 +33,7 @@ const CSP =
  */
 export function registerConsole(app: FastifyInstance, opts: ConsoleOptions = {}): Promise<void> {
   const ready: Promise<string | Error> = (
-    opts.distDir ? Promise.resolve(opts.distDir) : buildConsole(opts.cacheDir ?? defaultConsoleCacheDir())
+    opts.distDir ? shippedConsole(opts.distDir) : buildConsole(opts.cacheDir ?? defaultConsoleCacheDir())
   ).catch((err: unknown) => {
     const error = err instanceof Error ? err : new Error(String(err));
     app.log.error({ err: error }, 'console build failed');
@@ -75,4 +75,12 @@ export function registerConsole(app: FastifyInstance, opts: ConsoleOptions = {})
   app.get('/console', (_req, reply) => reply.redirect('/console/'));
   app.get<{ Params: { '*': string } }>('/console/*', (req, reply) => serve(reply, req.params['*']));
   return ready.then(() => undefined);
+}
+
+/** A prebuilt console directory, absolute (the containment check above compares absolute paths); it must hold index.html. */
+async function shippedConsole(distDir: string): Promise<string> {
+  const dir = path.resolve(distDir);
+  if (!(await stat(path.join(dir, 'index.html')).catch(() => null))?.isFile())
+    throw new Error(`no console build in ${dir} (index.html missing)`);
+  return dir;
 }

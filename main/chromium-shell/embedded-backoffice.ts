@@ -10,6 +10,8 @@ export async function startEmbeddedBackoffice(o: {
   dataDir: string;
   kioskId: string;
   log: Logger;
+  /** A shipped console build (out/console of a package); without it the console is built with Vite into the data dir. */
+  consoleDistDir?: string;
 }): Promise<{ url: string; credential: string; stop(): Promise<void> }> {
   const { createBackoffice, openDatabase, loadOrCreateSecrets } = await import('../../backoffice/index');
   const dbFile = path.join(o.dataDir, 'backoffice.db');
@@ -18,7 +20,10 @@ export async function startEmbeddedBackoffice(o: {
   const app = await createBackoffice({ db, config: { ...secrets } });
   // Hall staff use the same console as with a central back office, at <url>/console/.
   const { registerConsole } = await import('../../backoffice/console/index');
-  void registerConsole(app, { cacheDir: path.join(o.dataDir, 'console-build') });
+  void registerConsole(
+    app,
+    o.consoleDistDir ? { distDir: o.consoleDistDir } : { cacheDir: path.join(o.dataDir, 'console-build') },
+  );
   // The service origin: clients add the /api/v1 prefix themselves.
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const res = await fetch(`${url}/api/v1/kiosks/register`, {
