@@ -69,6 +69,9 @@ export async function startBridgeServer(
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
+      // Headers go out now, not with the first event: the page's EventSource opens (and knows it
+      // is subscribed to filings:state before it submits) without waiting for the first ping.
+      res.write(': open\n\n');
       const send = (e: HostEvent) => res.write(`event: ${e.channel}\ndata: ${JSON.stringify(e.payload)}\n\n`);
       for (const e of opts.snapshot()) send(e);
       const off = opts.onEvent(send);
