@@ -110,7 +110,11 @@ function superviseHost(client: HostClient, configPath: string, log: Logger): { s
     });
     child = proc;
     const channel: HostChannel = {
-      post: (m) => proc.connected && proc.send(m),
+      // A host that just died can still look connected; without a callback the failed write (EPIPE)
+      // is an 'error' event that crashes this shell. The host's exit then fails the request.
+      post: (m) =>
+        proc.connected &&
+        proc.send(m, (err) => err && log.warn('host.sendFailed', { channel: m.channel, error: err.message })),
       onMessage: (l) => proc.on('message', (m: HostMessage) => l(m)),
       onExit: (l) => proc.on('exit', (code) => l(code)),
     };
