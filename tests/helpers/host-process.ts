@@ -77,7 +77,9 @@ export function startHostProcess(
   });
   ready.catch(() => undefined);
   const channel: HostChannel = {
-    post: (m) => proc.connected && proc.send(m),
+    // A host that just died can still look connected: the write then fails with EPIPE, which
+    // without a callback is an 'error' event that would crash the shell. Its exit fails the request.
+    post: (m) => proc.connected && proc.send(m, () => undefined),
     onMessage: (l) => proc.on('message', (m: HostMessage) => l(m)),
     onExit: (l) => proc.on('exit', (code) => l(code)),
   };
