@@ -76,7 +76,18 @@ export class HostClient {
         clearTimeout(timer);
         resolve(r);
       });
-      ch.post({ kind: 'request', id, channel, input });
+      try {
+        ch.post({ kind: 'request', id, channel, input });
+      } catch (err) {
+        // A host that died between its exit and our noticing it: Electron throws on posting to it.
+        clearTimeout(timer);
+        this.#pending.delete(id);
+        this.log.warn('host.postFailed', {
+          channel,
+          error: err instanceof Error ? err.message : String(err),
+        });
+        resolve({ ok: false, error: { code: 'notConnected', message: 'the device host is not running' } });
+      }
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Logger } from '../../devices/core';
 import type { HostConfig } from '../config/host-config';
 import type { DeviceStatusDto } from '../ipc/contract';
-import type { EventChannel, EventPayload } from '../ipc/contract/channels';
+import type { AppInfo, EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { Handlers } from '../ipc/dispatch';
 import { filingChannels } from './filings';
 
@@ -18,12 +18,17 @@ export interface DeviceRegistry {
   stop(): Promise<void>;
 }
 
-export async function createHost(
-  config: HostConfig,
-  log: Logger,
-  buildRegistry: (c: HostConfig, l: Logger) => Promise<DeviceRegistry> = async (c, l) =>
-    (await import('../device-host/registry')).buildRegistry(c, l),
-): Promise<Host> {
+export interface HostOptions {
+  /** Which shell runs this host (the worker reads YIZHAN_SHELL); reported by app:info. */
+  shell?: AppInfo['mode'];
+  buildRegistry?: (c: HostConfig, l: Logger) => Promise<DeviceRegistry>;
+}
+
+export async function createHost(config: HostConfig, log: Logger, opts: HostOptions = {}): Promise<Host> {
+  const buildRegistry =
+    opts.buildRegistry ??
+    (async (c: HostConfig, l: Logger) => (await import('../device-host/registry')).buildRegistry(c, l));
+  const mode = opts.shell ?? 'electron';
   const registry = await buildRegistry(config, log);
   const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log);
   const filings = filingChannels(link?.outbox, log);
@@ -37,8 +42,7 @@ export async function createHost(
   log.info('host.started', { kioskId: config.kioskId, devices: config.devices.length });
   return {
     handlers: {
-      'app:info': () =>
-        Promise.resolve({ version: config.version, kioskId: config.kioskId, mode: 'electron' }),
+      'app:info': () => Promise.resolve({ version: config.version, kioskId: config.kioskId, mode }),
       'devices:list': () => Promise.resolve(registry.list()),
       ...filings.handlers,
     },

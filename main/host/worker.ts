@@ -19,7 +19,9 @@ const onMessage = (l: (m: unknown) => void) =>
 
 // Listen before the host is built: a shell may post as soon as it forks us, and a message with no
 // listener yet is dropped (the page would wait for its timeout). Early requests wait for the host.
-const starting = createHost(loadHostConfig(process.env), log);
+const starting = createHost(loadHostConfig(process.env), log, {
+  shell: process.env.YIZHAN_SHELL === 'chromium' ? 'chromium' : 'electron',
+});
 onMessage((m) => {
   if (!isHostRequest(m)) return;
   void starting

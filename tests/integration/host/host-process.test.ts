@@ -14,12 +14,15 @@ afterEach(() => {
 });
 
 /** Starts main/host/worker.ts as a real child process (the plain-Node form of the utilityProcess). */
-function startHost(config: object): { client: HostClient; ready: Promise<void>; proc: ChildProcess } {
+function startHost(
+  config: object,
+  env: NodeJS.ProcessEnv = {},
+): { client: HostClient; ready: Promise<void>; proc: ChildProcess } {
   const file = path.join(tmpdir(), `yizhan-host-${process.pid}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(config));
   const proc = fork(path.resolve('main/host/worker.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, YIZHAN_CONFIG: file, YIZHAN_LOG_LEVEL: 'error' },
+    env: { ...process.env, YIZHAN_CONFIG: file, YIZHAN_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   child = proc;
@@ -45,7 +48,7 @@ describe('device host process', () => {
     await ready;
     await expect(client.request('app:info', {})).resolves.toMatchObject({
       ok: true,
-      value: { kioskId: 'kiosk-t1' },
+      value: { kioskId: 'kiosk-t1', mode: 'electron' },
     });
     const list = await client.request('devices:list', {});
     expect(list).toMatchObject({
@@ -80,5 +83,14 @@ describe('device host process', () => {
     const code = await new Promise((r) => proc.once('exit', r));
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/invalid kiosk configuration/);
+  });
+
+  it('reports the Chromium shell when started by it', async () => {
+    const { client, ready } = startHost({ kioskId: 'kiosk-t2' }, { YIZHAN_SHELL: 'chromium' });
+    await ready;
+    await expect(client.request('app:info', {})).resolves.toMatchObject({
+      ok: true,
+      value: { mode: 'chromium' },
+    });
   });
 });
