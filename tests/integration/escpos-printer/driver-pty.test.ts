@@ -169,7 +169,12 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     await health('online');
     await rig.unplug();
     await health('noDevice');
-    expect(rig.driver.status.current.lastError?.code).toBe('notConnected');
+    // A status poll in flight at the pull may first report the silence as a timeout; once the
+    // supervisor's debounce has passed, the lost link is what the status says.
+    await expect
+      .poll(() => rig!.driver.status.current.lastError?.code, { timeout: 5_000, interval: 20 })
+      .toBe('notConnected');
+    expect(rig.driver.status.current.health).toBe('noDevice');
     await rig.replug();
     await health('online');
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-7' });
