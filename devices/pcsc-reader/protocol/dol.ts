@@ -43,13 +43,14 @@ export function fillDol(dol: readonly DolEntry[], values: ReadonlyMap<string, Ui
   let o = 0;
   for (const { tag, length } of dol) {
     const v = values.get(tag);
-    if (v) out.set(fit(v, length, NUMERIC_TAGS.has(tag)), o);
+    if (v) out.set(fitToLength(v, length, NUMERIC_TAGS.has(tag)), o);
     o += length;
   }
   return out;
 }
 
-function fit(v: Uint8Array, length: number, numeric: boolean): Uint8Array {
+/** Pads or cuts a value to its DOL length (EMV Book 3 §5.4: numeric values keep their rightmost digits). */
+function fitToLength(v: Uint8Array, length: number, numeric: boolean): Uint8Array {
   if (v.length === length) return v;
   const out = new Uint8Array(length);
   if (v.length > length) return numeric ? v.slice(v.length - length) : v.slice(0, length);
