@@ -61,6 +61,15 @@ export function authenticator(ctx: Ctx) {
   };
 }
 
+/** The audit log's name for whoever made a request: `kiosk:<id>`, `staff:<username>` or `anonymous`. */
+export function actorOf(p: Principal | undefined): string {
+  return p?.kind === 'kiosk'
+    ? `kiosk:${p.kioskId}`
+    : p?.kind === 'staff'
+      ? `staff:${p.username}`
+      : 'anonymous';
+}
+
 /** A kiosk may act only in its own name. */
 export function requireKiosk(principal: Principal | undefined, kioskId: string): void {
   if (principal?.kind !== 'kiosk' || principal.kioskId !== kioskId) {

@@ -5,16 +5,13 @@ import { isUniqueViolation } from '../db/dialect';
 import { appendAudit } from '../domain/audit';
 import { isValidTrackingNumber, readQrPayload } from '../domain/tracking';
 import { ApiError, notFound } from '../errors';
-import { requireKiosk } from '../http/auth';
-import { defineRoute, type AnyRoute, type Principal } from '../http/route';
+import { actorOf, requireKiosk } from '../http/auth';
+import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { readBlob, storeBlob } from '../services/blobs';
 import { createFiling, resultUrl } from '../services/filings';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
 import { filingView, loadFiling } from '../services/views';
-
-const actorOf = (p: Principal | undefined) =>
-  p?.kind === 'kiosk' ? `kiosk:${p.kioskId}` : p?.kind === 'staff' ? `staff:${p.username}` : 'anonymous';
 
 /**
  * States in which the submitting kiosk may still attach materials. The kiosk uploads right after

@@ -4,7 +4,7 @@ import { iso, sha256Hex, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
 import { catalogueForKiosks, findService } from '../domain/catalogue';
 import { ApiError } from '../errors';
-import { requireKiosk } from '../http/auth';
+import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 
@@ -218,16 +218,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
                site = excluded.site, updated_at = excluded.updated_at`,
             [version, catalogue, site, now],
           );
-          await appendAudit(
-            tx,
-            now,
-            `staff:${principal?.kind === 'staff' ? principal.username : '?'}`,
-            'config.publish',
-            'site',
-            {
-              version,
-            },
-          );
+          await appendAudit(tx, now, actorOf(principal), 'config.publish', 'site', { version });
         });
         return { status: 200, body: await currentConfig(ctx) };
       },

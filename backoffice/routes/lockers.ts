@@ -3,7 +3,7 @@ import { iso, keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
 import { maskIdNumber } from '../domain/identity';
 import { ApiError, notFound } from '../errors';
-import { requireKiosk } from '../http/auth';
+import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
@@ -76,7 +76,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
         const p = ctx.cfg.pickup;
         const expiresAt = now + p.ttlMs;
         const pickupId = randomUUID();
-        const actor = `staff:${principal?.kind === 'staff' ? principal.username : '?'}`;
+        const actor = actorOf(principal);
         const code = await ctx.db.transaction(async (tx) => {
           const row = await lockFiling(tx, params.id);
           if (row.status !== 'resultReady')
@@ -260,7 +260,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       responses: { 200: s.okReply },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
-        const actor = `staff:${principal?.kind === 'staff' ? principal.username : '?'}`;
+        const actor = actorOf(principal);
         await ctx.db.transaction(async (tx) => {
           await tx.lock(`yizhan.deposit.${params.depositId}`);
           const rows = await tx.query<{ filing_id: string; retrieved_at: number | null }>(
@@ -295,7 +295,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       responses: { 200: s.okReply },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
-        const actor = `staff:${principal?.kind === 'staff' ? principal.username : '?'}`;
+        const actor = actorOf(principal);
         await ctx.db.transaction(async (tx) => {
           await tx.lock(`yizhan.pickup.${params.pickupId}`);
           const rows = await tx.query<PickupRow>('SELECT * FROM pickups WHERE pickup_id = ?', [

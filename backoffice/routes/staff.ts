@@ -5,7 +5,8 @@ import { appendAudit, verifyAudit } from '../domain/audit';
 import { maskIdNumber, maskName } from '../domain/identity';
 import type { FilingStatus } from '../domain/states';
 import { ApiError, notFound } from '../errors';
-import { defineRoute, type AnyRoute, type Principal } from '../http/route';
+import { actorOf } from '../http/auth';
+import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { storeBlob } from '../services/blobs';
@@ -15,7 +16,6 @@ import { hashPassword, verifyPassword } from '../services/staff';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
 import { filingView } from '../services/views';
 
-const who = (p: Principal | undefined) => (p?.kind === 'staff' ? `staff:${p.username}` : 'staff:?');
 const DESK: readonly StaffRole[] = ['clerk', 'supervisor'];
 const DECIDE: readonly StaffRole[] = ['supervisor'];
 
@@ -45,7 +45,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
           const cur = await lockFiling(tx, params.id);
-          return transition(tx, cur, to, now, who(principal), {
+          return transition(tx, cur, to, now, actorOf(principal), {
             ...(input?.reason ? { reason: input.reason } : {}),
             ...(input?.missing ? { missing: input.missing } : {}),
           });
@@ -212,7 +212,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
               `状态不允许此操作 / cannot go from ${cur.status} to resultReady`,
             );
           const blob = await storeBlob(tx, pdf, 'application/pdf', now);
-          return transition(tx, cur, 'resultReady', now, who(principal), { resultBlobId: blob.id });
+          return transition(tx, cur, 'resultReady', now, actorOf(principal), { resultBlobId: blob.id });
         });
         return { status: 200, body: await filingView(ctx, row, principal) };
       },
@@ -231,7 +231,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
           const cur = await lockFiling(tx, params.id);
-          return transition(tx, cur, 'collected', now, who(principal), {
+          return transition(tx, cur, 'collected', now, actorOf(principal), {
             reason: `邮寄 ${body.carrier} ${body.waybill}`,
           });
         });
@@ -265,7 +265,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       async handler({ query, principal }) {
         const items = await ratingsBetween(ctx, query);
         await ctx.db.transaction((tx) =>
-          appendAudit(tx, ctx.clock.now(), who(principal), 'ratings.export', 'ratings', {
+          appendAudit(tx, ctx.clock.now(), actorOf(principal), 'ratings.export', 'ratings', {
             ...(query.from ? { from: query.from } : {}),
             ...(query.to ? { to: query.to } : {}),
             rows: items.length,
@@ -295,7 +295,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         const result = await verifyAudit(ctx.db, 5000, anchor);
         // Recorded after the walk, so the reported head is the chain as it was checked.
         await ctx.db.transaction((tx) =>
-          appendAudit(tx, ctx.clock.now(), who(principal), 'audit.verify', 'audit_log', {
+          appendAudit(tx, ctx.clock.now(), actorOf(principal), 'audit.verify', 'audit_log', {
             ok: result.ok,
             entries: result.entries,
           }),
@@ -315,7 +315,8 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         await ctx.db.transaction(async (tx) => {
           await tx.run('DELETE FROM staff_sessions WHERE token_hash = ?', [sha256Hex(token)]);
-          await appendAudit(tx, now, who(principal), 'staff.logout', who(principal).slice(6));
+          const username = principal?.kind === 'staff' ? principal.username : '';
+          await appendAudit(tx, now, actorOf(principal), 'staff.logout', username);
         });
         return { status: 200, body: { ok: true as const } };
       },
