@@ -26,7 +26,6 @@ export {
   DEFAULT_FONT_CATALOG,
   SUBSET_FONT_CATALOG,
   FONT,
-  fontkitOf,
   missingGlyphs,
   type AssetLoader,
   type FontCatalog,

@@ -121,11 +121,6 @@ export class FontRegistry {
     private readonly subsetCatalog: FontCatalog | null = SUBSET_FONT_CATALOG,
   ) {}
 
-  /** Finds the first available full-tier candidate for a weight; throws FontMissingError listing what was tried. */
-  resolve(weight: FontWeight): FontCandidate {
-    return this.#full(weight).candidate;
-  }
-
   /** The tier that draws every character of `texts`: the subset when it has them all, else the full faces. */
   tierFor(texts: Iterable<string>): FontTier {
     const faces = (['regular', 'bold'] as const).map((w) => this.#subset(w));
@@ -183,11 +178,6 @@ export class FontRegistry {
         return { missingGlyphs };
       },
     };
-  }
-
-  /** Registers the full faces (kept for callers that draw outside renderPdf). */
-  apply(doc: PDFKit.PDFDocument): void {
-    this.open(doc, 'full');
   }
 
   /** The parsed font of a weight and tier (parsing it if needed), for glyph coverage checks. */
@@ -249,15 +239,6 @@ function drawsNotdef(word: string, run: CachedRun | undefined): boolean {
   return (
     (run?.glyphs ?? []).some((g) => g.id === 0) && [...word].some((ch) => ch >= ' ' && !WHITESPACE.test(ch))
   );
-}
-
-/** The fontkit font behind the document's current font (pdfkit keeps it as `_font.font`). */
-export function fontkitOf(doc: PDFKit.PDFDocument): FontkitFont {
-  const current = (doc as unknown as { _font?: { font?: FontkitFont } })._font?.font;
-  if (!current || typeof current.glyphForCodePoint !== 'function') {
-    throw new Error('the current pdfkit font is not an embedded fontkit font');
-  }
-  return current;
 }
 
 /** Code points of `text` that the font has no glyph for (glyph id 0 is .notdef, an empty box). */
