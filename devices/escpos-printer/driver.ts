@@ -381,10 +381,10 @@ export class EscposPrinterDriver {
   }
 
   async #awaitTaken(job: JobRecord): Promise<void> {
-    const deadline = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
+    const giveUpAt = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
     const bit = this.opts.profile.statusBits.receiptNotTaken!;
     const life = this.#life.signal;
-    while (this.#now() < deadline && this.transport.isOpen && !life.aborted) {
+    while (this.#now() < giveUpAt && this.transport.isOpen && !life.aborted) {
       try {
         const notTaken = await this.#queue.run(
           'presenter',
