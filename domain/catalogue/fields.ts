@@ -109,6 +109,15 @@ export const FormDefinition = z.strictObject({
 });
 export type FormDefinition = z.infer<typeof FormDefinition>;
 
+/**
+ * An ID number of any kind the readers decode (resident, HK/Macau/Taiwan permit, both foreign
+ * card generations), in canonical form: what the kiosk files and the back office accepts.
+ */
+export const IdNumber = z
+  .string()
+  .max(18)
+  .refine((id) => id === normalizeIdNumber(id) && isValidIdNumber(id), 'not a valid ID number of any kind');
+
 /** Mainland mobile, or a landline with area code (the application-form template's rule). */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 

@@ -34,14 +34,15 @@ const SCOPE_EN: Record<string, string> = {
 };
 
 /** The filled form of a sole proprietor registration, as the back office reads it. */
-export interface SoleProprietorForm {
+// A type alias, not an interface: the back office casts a validated Record<string, unknown> to it.
+export type SoleProprietorForm = {
   businessName: string;
   ownerType: 'naturalPerson' | 'family';
   businessScope: string[];
   address: string;
   capitalYuan?: number;
   phone?: string;
-}
+};
 
 export const soleProprietorRegistration: ServiceDefinitionInput = {
   serviceId: 'sole-proprietor-registration',
