@@ -133,7 +133,7 @@ describe('forms: one schema for the kiosk and the back office', () => {
 });
 
 describe('definitions that cannot run do not load', () => {
-  const base = (): ServiceDefinitionInput => clone(byId('residence-permit')) as ServiceDefinitionInput;
+  const base = (): ServiceDefinitionInput => clone(byId('residence-permit'));
   const problems = (d: ServiceDefinitionInput) =>
     ServiceDefinition.safeParse(d).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
 
