@@ -25,6 +25,17 @@ export const FILING_STATUSES = [
   'collected',
 ] as const;
 
+/** A filing's status as a citizen reads it. */
+export const FILING_STATUS_LABELS: Readonly<Record<(typeof FILING_STATUSES)[number], LocalText>> = {
+  submitted: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' },
+  accepted: { zh: '已受理，审核中', en: 'Accepted, under review' },
+  approved: { zh: '已批准，正在出证', en: 'Approved, result being prepared' },
+  rejected: { zh: '未予批准', en: 'Not approved' },
+  needsMore: { zh: '需补正材料', en: 'More materials needed' },
+  resultReady: { zh: '结果可领取', en: 'Result ready to collect' },
+  collected: { zh: '已领取，办结', en: 'Collected, closed' },
+};
+
 export const QueryResults = {
   /** 参保信息: one entry per insurance the person is (or was) enrolled in. */
   socialInsuranceRecord: z.strictObject({

@@ -98,8 +98,8 @@ export const Step = z.discriminatedUnion('kind', [
   z.strictObject({ ...base, kind: z.literal('checkIn') }),
   /** 好差评 of the journey's filing, or of the filing chosen as `choice.filing`. */
   z.strictObject({ ...base, kind: z.literal('rate'), optional: z.boolean().default(true) }),
-  /** Look a record up through the back office and show it. */
-  z.strictObject({ ...base, kind: z.literal('lookup'), query: QueryKind }),
+  /** Look a record up through the back office; `show`: present it and wait for the citizen. */
+  z.strictObject({ ...base, kind: z.literal('lookup'), query: QueryKind, show: z.boolean().default(true) }),
   /** Enter (or scan) a code: a tracking number, a pickup code, a receipt QR. */
   z.strictObject({ ...base, kind: z.literal('enterCode'), code: CodeKind, scan: z.boolean().default(true) }),
   /** The sample form of the service chosen as `choice.service`, filled in, on screen. */

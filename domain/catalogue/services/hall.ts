@@ -166,7 +166,7 @@ export const rating: ServiceDefinitionInput = {
   profiles: ['hall'],
   steps: [
     { id: 'identify', kind: 'identify', orCode: 'receiptQr' },
-    { id: 'filings', kind: 'lookup', query: 'progress' },
+    { id: 'filings', kind: 'lookup', query: 'progress', show: false },
     {
       id: 'filing',
       kind: 'choose',
@@ -242,7 +242,7 @@ export const appointmentCheckIn: ServiceDefinitionInput = {
   profiles: ['hall'],
   steps: [
     { id: 'identify', kind: 'identify' },
-    { id: 'appointments', kind: 'lookup', query: 'appointments' },
+    { id: 'appointments', kind: 'lookup', query: 'appointments', show: false },
     {
       id: 'appointment',
       kind: 'choose',

@@ -187,6 +187,13 @@ export const soleProprietorRegistration: ServiceDefinitionInput = {
       kind: 'done',
       messages: [
         {
+          when: { path: 'submission.delivered', eq: false },
+          text: t(
+            '申请已保存在本机，网络恢复后自动提交，受理结果将短信通知。请保管好凭条。',
+            'Your application is saved here and will be sent as soon as the network is back; you will get a text message. Keep the slip.',
+          ),
+        },
+        {
           when: { path: 'result.approved', eq: true },
           text: t(
             '准予设立登记。登记通知书已打印，电子营业执照已同步生成。',

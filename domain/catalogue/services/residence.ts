@@ -156,6 +156,13 @@ export const residencePermit: ServiceDefinitionInput = {
       kind: 'done',
       messages: [
         {
+          when: { path: 'submission.delivered', eq: false },
+          text: t(
+            '申请已保存在本机，网络恢复后自动提交，受理结果将短信通知。请保管好凭条。',
+            'Your application is saved here and will be sent as soon as the network is back; you will get a text message. Keep the slip.',
+          ),
+        },
+        {
           text: t(
             '申请已受理，15日内制证。证件制好后短信通知，请凭身份证或取件码到自助柜领取。',
             'Your application is filed; the card will be made within 15 days. When you get the text message, collect it from a locker with your ID card or pickup code.',
