@@ -19,7 +19,7 @@ import type { FaultOption, FlowFailure, FlowInput } from '../ipc/contract/flow';
 import { recogniseCode, trackingNumberOf } from './codes';
 import { identified, offeredMethods, truth } from './facts';
 import { faultOptions } from './faults';
-import { beginEnding, restartIdle } from './lifecycle';
+import { beginEnding } from './lifecycle';
 import type {
   DeviceSignal,
   EffectType,
@@ -447,7 +447,7 @@ function onFaultOption(c: Ctx, option: FaultOption): void {
   delete flow.fault;
   switch (option) {
     case 'retry':
-      for (const e of f.retry) request(c, e, busyOf(c, e));
+      for (const e of f.retry) request(c, e, busyOf(e));
       if (f.retry.length === 0) enter(c, true);
       return;
     case 'wait':
@@ -467,7 +467,7 @@ function onFaultOption(c: Ctx, option: FaultOption): void {
   }
 }
 
-function busyOf(c: Ctx, e: KeyedEffect): Omit<Pending, 'type' | 'effect'> {
+function busyOf(e: KeyedEffect): Omit<Pending, 'type' | 'effect'> {
   switch (e.type) {
     case 'device.readIdentity':
     case 'scanner.listen':
@@ -494,7 +494,6 @@ function busyOf(c: Ctx, e: KeyedEffect): Omit<Pending, 'type' | 'effect'> {
     case 'cancel':
       return {};
   }
-  void c;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,12 +533,15 @@ export function flowInput(tx: Tx, def: ServiceDefinition, input: FlowInput, env:
     case 'capture':
     case 'uncapture':
       return is(step, 'capture') ? onCapture(c, step, input) : undefined;
-    case 'elicences':
+    case 'elicences': {
       if (!is(step, 'elicences') || !data.elicences) return;
-      data.elicences.selected = input.selected.filter(
-        (n, i, all) => all.indexOf(n) === i && data.elicences!.items.some((e) => e.number === n),
-      );
+      const items = data.elicences.items;
+      const chosen = input.selected
+        .map(Number)
+        .filter((i, n, all) => Number.isInteger(i) && items[i] && all.indexOf(i) === n);
+      data.elicences.selected = chosen.map((i) => items[i]!.number);
       return;
+    }
     case 'rate':
       return is(step, 'rate') ? onRate(c, input.rating) : undefined;
     case 'another':
@@ -888,6 +890,3 @@ export function flowDevice(tx: Tx, def: ServiceDefinition, signal: DeviceSignal,
       if (p.effect.type === 'device.readIdentity' && (p.effect.accept as string[]).includes(signal.role))
         p.busy = 'readingCard';
 }
-
-/** Restarts the countdown; exported for the session, which owns idle. */
-export { restartIdle };

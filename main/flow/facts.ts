@@ -16,6 +16,7 @@ export function factsOf(s: SessionState): Record<string, unknown> {
       ? { delivered: data.submission.delivered, tracked: data.submission.trackingNumber !== undefined }
       : undefined,
     code: data?.code ? { kind: data.code.kind } : undefined,
+    elicences: data?.elicences ? { selected: data.elicences.selected.length } : undefined,
   };
 }
 

@@ -12,6 +12,7 @@ function filing(): Journey {
   const j = new Journey().start().choose('sole-proprietor-registration').input({ kind: 'next' });
   j.identify(RESIDENT).device({ kind: 'card.removed', role: 'idCard' });
   j.input({ kind: 'form', values: soleForm });
+  j.answer('backoffice.query', RECORDS.elicences).input({ kind: 'next' });
   j.input({ kind: 'capture', material: 'premisesProof', ref: 'scan-1', pages: 1 })
     .input({ kind: 'next' })
     .input({ kind: 'next' });

@@ -110,7 +110,7 @@ describe('hall services', () => {
     expect(j.view).toMatchObject({ phase: 'browsing', identity: { name: '张晓明' } });
     j.choose('sole-proprietor-registration');
     at(j, 'guide');
-    expect(j.step?.m).toBe(9); // identify is already satisfied and not counted
+    expect(j.step?.m).toBe(10); // identify is already satisfied and not counted
     j.input({ kind: 'next' });
     at(j, 'form');
     j.input({ kind: 'form', values: { businessName: 'x' } });
@@ -128,6 +128,9 @@ describe('hall services', () => {
       phone: '13800138000',
     };
     j.input({ kind: 'form', values: form });
+    at(j, 'elicences');
+    expect(j.request('backoffice.query')).toMatchObject({ query: 'elicences', subject: { by: 'identity' } });
+    j.answer('backoffice.query', RECORDS.elicences).input({ kind: 'next' });
     at(j, 'capture');
     j.input({ kind: 'next' });
     expect(j.step).toMatchObject({ kind: 'capture', error: 'missingMaterials' });
@@ -194,11 +197,12 @@ describe('hall services', () => {
         address: '北京市东城区1号',
       },
     });
+    j.answer('backoffice.query', RECORDS.elicences).input({ kind: 'next' });
     j.input({ kind: 'capture', material: 'premisesProof', ref: 'scan-1', pages: 1 })
       .input({ kind: 'next' })
       .input({ kind: 'next' });
     j.answer('backoffice.submit', { localId: j.request('backoffice.submit').localId, ...FILED });
-    expect(j.step?.m).toBe(10);
+    expect(j.step?.m).toBe(11);
     j.answer('backoffice.awaitResult', { decision: 'review' });
     expect(j.requests('print.a4')).toEqual([]);
     j.answer('print.receipt');
@@ -208,6 +212,33 @@ describe('hall services', () => {
       message: { zh: expect.stringMatching(/^申请已受理，转人工审核/) as string },
     });
     finish(j);
+  });
+
+  it('个体工商户设立登记 with an e-licence attached: its number never reaches the page, no photo needed', () => {
+    const j = new Journey().start().choose('sole-proprietor-registration').input({ kind: 'next' });
+    j.identify(RESIDENT).device({ kind: 'card.removed', role: 'idCard' });
+    j.input({
+      kind: 'form',
+      values: SERVICE_LIBRARY.find((s) => s.serviceId === 'sole-proprietor-registration')!.sampleForm!,
+    });
+    j.answer('backoffice.query', RECORDS.elicencesHeld);
+    expect(j.step).toMatchObject({
+      kind: 'elicences',
+      items: [
+        { id: '0', licenceType: '不动产权证书' },
+        { id: '1', licenceType: '居民身份证', number: '1101**********1238' },
+      ],
+      selected: [],
+    });
+    j.input({ kind: 'elicences', selected: ['0', '0', '7'] });
+    expect(j.step).toMatchObject({ selected: ['0'] });
+    j.input({ kind: 'next' });
+    at(j, 'confirm'); // the premises proof is the e-licence: nothing to photograph
+    j.input({ kind: 'next' });
+    expect(j.request('backoffice.submit')).toMatchObject({
+      elicences: ['粤(2021)汕头市不动产权第0012345号'],
+      materials: [],
+    });
   });
 
   it('居住证申领: prefilled from the card (locked), papers into a locker, slip printed', () => {
@@ -591,6 +622,7 @@ describe('every identity kind can file', () => {
         address: '北京市东城区1号',
       },
     });
+    j.answer('backoffice.query', RECORDS.elicences).input({ kind: 'next' });
     j.input({ kind: 'capture', material: 'premisesProof', ref: 'scan-1', pages: 1 })
       .input({ kind: 'next' })
       .input({ kind: 'next' });

@@ -263,11 +263,14 @@ describe('back and cancel on every step of every service', () => {
     j.identify(RESIDENT);
     const form = SERVICE_LIBRARY.find((s) => s.serviceId === 'sole-proprietor-registration')!.sampleForm!;
     j.input({ kind: 'form', values: form });
+    expect(j.view.can.back).toBe(false); // fetching e-licences
+    j.answer('backoffice.query', RECORDS.elicences);
     j.input({ kind: 'back' });
     expect(j.step?.kind).toBe('form');
     const fields = (j.step as { fields: { name: string; value?: unknown }[] }).fields;
     expect(fields.find((f) => f.name === 'businessName')?.value).toBe(form.businessName);
-    j.input({ kind: 'form', values: form }).input({
+    // Back on the e-licences step: they are not fetched again.
+    j.input({ kind: 'form', values: form }).input({ kind: 'next' }).input({
       kind: 'capture',
       material: 'premisesProof',
       ref: 'r',

@@ -22,7 +22,7 @@ import {
 import { t, type LocalText } from '../../domain/text';
 import type { CatalogueView, FieldView, FlowView, IdentityView, Row, StepView } from '../ipc/contract/flow';
 import { backTarget, prefillOf, rateSubject, sourceOptions } from './engine';
-import { shownSteps, truth } from './facts';
+import { offeredMethods, shownSteps, truth } from './facts';
 import { remindersOf } from './lifecycle';
 import type { FlowRun, Identity, SessionState } from './model';
 import { displayOf } from './records';
@@ -98,7 +98,7 @@ function bodyOf(
       const pending = Object.values(flow.pending).find((p) => p.type === 'device.readIdentity');
       return {
         kind: 'identify',
-        accept: pending?.effect.type === 'device.readIdentity' ? pending.effect.accept : [],
+        accept: offeredMethods(def, step, s),
         ...(step.orCode ? { orCode: step.orCode } : {}),
         reading: pending?.busy === 'readingCard',
       };
@@ -137,12 +137,14 @@ function bodyOf(
         ...(data.captureError ? { error: data.captureError } : {}),
       };
     }
-    case 'elicences':
+    case 'elicences': {
+      const items = data.elicences?.items ?? [];
       return {
         kind: 'elicences',
-        items: data.elicences?.items ?? [],
-        selected: data.elicences?.selected ?? [],
+        items: items.map((e, i) => ({ ...e, id: String(i), number: maskAccount(e.number) })),
+        selected: items.flatMap((e, i) => (data.elicences?.selected.includes(e.number) ? [String(i)] : [])),
       };
+    }
     case 'confirm':
       return confirmView(s, flow, def);
     case 'submit':

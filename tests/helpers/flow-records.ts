@@ -109,6 +109,22 @@ export const RECORDS = {
     ],
   },
   elicences: { items: [] },
+  elicencesHeld: {
+    items: [
+      {
+        licenceType: '不动产权证书',
+        number: '粤(2021)汕头市不动产权第0012345号',
+        issuer: '汕头市自然资源局',
+        validTo: '长期',
+      },
+      {
+        licenceType: '居民身份证',
+        number: '110105200001011238',
+        issuer: '北京市公安局东城分局',
+        validTo: '2035-01-01',
+      },
+    ],
+  },
 } as const;
 
 export const QR = 'yizhan://track/YZ20261123-000123K?v=AbCdEfGhIjKlMnOp';

@@ -56,8 +56,8 @@ export const soleProprietorRegistration: ServiceDefinitionInput = {
     materials: [
       t('经营者本人居民身份证', "The operator's own resident ID card"),
       t(
-        '经营场所使用证明（房屋产权证明或租赁合同等），在本机拍摄提交',
-        'Proof of the right to use the premises (title certificate or lease), photographed here',
+        '经营场所使用证明（房屋产权证明或租赁合同等），在本机拍摄提交；持有电子不动产权证书的可直接调用',
+        'Proof of the right to use the premises (title certificate or lease), photographed here, or your electronic title certificate',
       ),
       t('个体工商户登记（备案）申请书，在本机填写', 'The registration application, filled in here'),
     ],
@@ -158,9 +158,12 @@ export const soleProprietorRegistration: ServiceDefinitionInput = {
     { id: 'guide', kind: 'guide' },
     { id: 'identify', kind: 'identify' },
     { id: 'form', kind: 'form' },
+    { id: 'elicences', kind: 'elicences' },
     {
       id: 'materials',
       kind: 'capture',
+      // An e-licence attached instead (an electronic 不动产权证书) makes the photographed proof unnecessary.
+      when: { path: 'elicences.selected', eq: 0 },
       materials: [
         {
           kind: 'premisesProof',

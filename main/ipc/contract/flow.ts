@@ -115,7 +115,9 @@ export const FlowInput = z.discriminatedUnion('kind', [
     material: z.string().min(1).max(40),
     ref: z.string().min(1).max(80),
   }),
-  z.strictObject({ kind: z.literal('elicences'), selected: z.array(z.string().max(60)).max(50) }),
+  /** E-licences to attach, by the `id` the view gave them (the page never sees their full numbers). */
+  /** E-licences to attach, by the `id` the view gave them (the page never sees their full numbers). */
+  z.strictObject({ kind: z.literal('elicences'), selected: z.array(z.string().max(10)).max(50) }),
   z.strictObject({ kind: z.literal('rate'), rating: z.unknown() }),
   z.strictObject({ kind: z.literal('fault'), option: FaultOption }),
   /** At the end of a journey: another service in the same session, or finish. */
@@ -218,8 +220,11 @@ export const StepView = z.discriminatedUnion('kind', [
     kind: z.literal('elicences'),
     items: z.array(
       z.object({
-        number: shortText(60),
+        /** What the page sends back to select it. */
+        id: shortText(10),
         licenceType: shortText(60),
+        /** Masked: an e-licence number may be an ID number. */
+        number: shortText(60),
         issuer: shortText(80),
         validTo: shortText(20),
       }),
