@@ -5,6 +5,7 @@
  */
 import { t } from '../../text';
 import type { ServiceDefinitionInput } from '../service';
+import { SAVED_FOR_LATER } from './common';
 
 export const genericApplication: ServiceDefinitionInput = {
   serviceId: 'generic-application',
@@ -71,13 +72,7 @@ export const genericApplication: ServiceDefinitionInput = {
       id: 'done',
       kind: 'done',
       messages: [
-        {
-          when: { path: 'submission.delivered', eq: false },
-          text: t(
-            '申请已保存在本机，网络恢复后自动提交，受理结果将短信通知。请保管好凭条。',
-            'Your application is saved here and will be sent as soon as the network is back; you will get a text message. Keep the slip.',
-          ),
-        },
+        SAVED_FOR_LATER,
         { text: t('申请已受理，请保管好受理凭条。', 'Your application is filed. Please keep the receipt.') },
       ],
     },

@@ -2,6 +2,7 @@
 import { t } from '../../text';
 import { INDIVIDUAL_BUSINESS_LICENCE } from '../rules';
 import type { ServiceDefinitionInput } from '../service';
+import { SAVED_FOR_LATER } from './common';
 
 /** Business scopes a sole proprietor may register without review (许可类经营项目 need staff). */
 export const INSTANT_BUSINESS_SCOPES = [
@@ -189,13 +190,7 @@ export const soleProprietorRegistration: ServiceDefinitionInput = {
       id: 'done',
       kind: 'done',
       messages: [
-        {
-          when: { path: 'submission.delivered', eq: false },
-          text: t(
-            '申请已保存在本机，网络恢复后自动提交，受理结果将短信通知。请保管好凭条。',
-            'Your application is saved here and will be sent as soon as the network is back; you will get a text message. Keep the slip.',
-          ),
-        },
+        SAVED_FOR_LATER,
         {
           when: { path: 'result.approved', eq: true },
           text: t(

@@ -1,6 +1,7 @@
 /** 居住证申领: filed with a photo and papers (photographed here, or dropped in a locker); the card is collected later from a locker. */
 import { t } from '../../text';
 import type { ServiceDefinitionInput } from '../service';
+import { SAVED_FOR_LATER } from './common';
 
 export const residencePermit: ServiceDefinitionInput = {
   serviceId: 'residence-permit',
@@ -155,13 +156,7 @@ export const residencePermit: ServiceDefinitionInput = {
       id: 'done',
       kind: 'done',
       messages: [
-        {
-          when: { path: 'submission.delivered', eq: false },
-          text: t(
-            '申请已保存在本机，网络恢复后自动提交，受理结果将短信通知。请保管好凭条。',
-            'Your application is saved here and will be sent as soon as the network is back; you will get a text message. Keep the slip.',
-          ),
-        },
+        SAVED_FOR_LATER,
         {
           text: t(
             '申请已受理，15日内制证。证件制好后短信通知，请凭身份证或取件码到自助柜领取。',
