@@ -4,6 +4,7 @@ import { resolveConfig, type BackofficeConfig } from './config';
 import { silentLog, type Clock, type Ctx } from './context';
 import { migrate } from './db/migrations';
 import type { Database } from './db/types';
+import { maskText as maskLogLine, maskUrlQuery as maskUrl } from '../domain/identity';
 import { SampleElicenceProvider } from './domain/elicence';
 import { ApiError } from './errors';
 import { authenticator } from './http/auth';
@@ -26,16 +27,6 @@ export interface BackofficeOptions {
   config: BackofficeConfig;
   /** Renders result documents (default: the print-templates 办件结果通知书 in a worker thread). */
   renderer?: Ctx['renderer'];
-}
-
-/** Query parameters that carry personal data are masked before anything is logged. */
-export function maskUrl(url: string): string {
-  return url.replace(/([?&](?:idNumber|name|code|anchorHash)=)[^&]*/gi, '$1***');
-}
-
-/** Last line of defence: any resident ID number in a log line (from any source) is masked. */
-export function maskLogLine(line: string): string {
-  return line.replace(/(?<![0-9])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g, '$1********$2');
 }
 
 function errorReply(err: unknown): { status: number; body: { error: Record<string, unknown> } } {

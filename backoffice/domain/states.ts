@@ -1,12 +1,7 @@
-export const FILING_STATUSES = [
-  'submitted',
-  'accepted',
-  'approved',
-  'rejected',
-  'needsMore',
-  'resultReady',
-  'collected',
-] as const;
+import { FILING_STATUSES } from '../../domain/catalogue/queries';
+
+// The statuses are shared vocabulary (domain/catalogue); their transitions are the back office's.
+export { FILING_STATUSES };
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 const TRANSITIONS: Record<FilingStatus, readonly FilingStatus[]> = {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { iso, sha256Hex, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { catalogueForKiosks, findService } from '../domain/catalogue';
+import { catalogueForKiosks, findServiceDefinition as findService } from '../../domain/catalogue';
 import { ApiError } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { iso, keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { maskIdNumber } from '../domain/identity';
+import { maskIdNumber } from '../../domain/identity';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '../config';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import { appendAudit, verifyAudit } from '../domain/audit';
-import { maskIdNumber, maskName } from '../domain/identity';
+import { maskIdNumber, maskName } from '../../domain/identity';
 import type { FilingStatus } from '../domain/states';
 import { ApiError, notFound } from '../errors';
 import { actorOf } from '../http/auth';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { iso, type Ctx } from '../context';
 import type { FilingStatus } from '../domain/states';
-import { maskIdNumber, maskName, maskPhone } from '../domain/identity';
+import { maskIdNumber, maskName, maskPhone } from '../../domain/identity';
 import type { Principal } from '../http/route';
 import type { delivery, filing } from '../schemas';
 import { resultUrl } from './filings';

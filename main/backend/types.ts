@@ -1,8 +1,8 @@
 // Wire types of the back office API v1 (kiosk-facing routes). Mirrors the service contract.
+import type { FILING_STATUSES } from '../../domain/catalogue/queries';
 
 export type DeliveryMethod = 'print' | 'locker' | 'post';
-export type FilingStatus =
-  'submitted' | 'accepted' | 'approved' | 'rejected' | 'needsMore' | 'resultReady' | 'collected';
+export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export interface Applicant {
   idNumber: string;

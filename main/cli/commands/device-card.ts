@@ -1,4 +1,5 @@
 import { intOption, printJson, printJsonError, stringOption, UsageError, type CliCommand } from '../command';
+import { maskAccount, maskIdNumber, maskName, maskPan } from '../../../domain/identity';
 
 /**
  * Technician/contract tool: prints the card's data. `--json` prints the full PAN and ID number on
@@ -62,13 +63,13 @@ export const command: CliCommand = {
           });
         else
           process.stdout.write(
-            `社保卡 / social security card v${cardVersion} ${core.maskName(name)} ${core.maskIdNumber(idNumber)} ` +
-              `卡号 ${cardNumber.slice(0, 3)}****** ${issueDate ?? '-'}..${expiryDate ?? '-'}${warnings.length ? ` (${warnings.join(', ')})` : ''}\n`,
+            `社保卡 / social security card v${cardVersion} ${maskName(name)} ${maskIdNumber(idNumber)} ` +
+              `卡号 ${maskAccount(cardNumber)} ${issueDate ?? '-'}..${expiryDate ?? '-'}${warnings.length ? ` (${warnings.join(', ')})` : ''}\n`,
           );
       } else if (json) printJson({ kind: card.kind, pan: card.pan, expiry: card.expiry, aid: card.aid });
       else
         process.stdout.write(
-          `银行卡 / bank card ${core.maskPan(card.pan)} exp ${card.expiry ?? '-'} AID ${card.aid}\n`,
+          `银行卡 / bank card ${maskPan(card.pan)} exp ${card.expiry ?? '-'} AID ${card.aid}\n`,
         );
       return 0;
     } catch (err) {

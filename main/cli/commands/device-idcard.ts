@@ -6,6 +6,7 @@ import {
   UsageError,
   type CliCommand,
 } from '../command';
+import { maskIdNumber, maskName } from '../../../domain/identity';
 
 export const command: CliCommand = {
   path: ['device', 'idcard', 'read'],
@@ -41,7 +42,7 @@ export const command: CliCommand = {
       if (json) printJson(record);
       else {
         process.stdout.write(
-          `${record.cardType} ${core.maskName(record.name)} ${core.maskIdNumber(record.idNumber)} ` +
+          `${record.cardType} ${maskName(record.name)} ${maskIdNumber(record.idNumber)} ` +
             `(号码校验 / check: ${record.idNumberValid ? 'OK' : 'FAILED'}) SAM ${record.samId ?? '-'}\n`,
         );
       }

@@ -69,3 +69,4 @@ export const DeviceStatusDto = z.object({
 export type DeviceStatusDto = z.infer<typeof DeviceStatusDto>;
 
 export * from './filings';
+export * from './flow';
