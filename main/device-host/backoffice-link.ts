@@ -85,7 +85,9 @@ async function heartbeatLoop(
             deviceId: d.deviceId,
             family: d.family,
             health: d.health,
-            detail: d.detail,
+            // The back office keeps detail as it comes: the condition travels in it, so the fleet page
+            // names it (缺纸, 开盖 …) instead of a bare health.
+            detail: { ...d.detail, ...(d.condition ? { condition: d.condition } : {}) },
             ...(d.lastError
               ? {
                   lastError: {
