@@ -52,8 +52,9 @@ export function problemsOf(
       }));
     }
     const got = valueAt(input, issue.path);
-    const shown = got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
-    return [{ path: at(), expected: `${plain(issue.message)}${shown}` }];
+    const message = plain(issue.message);
+    const shown = got === undefined || /\bgot\b/.test(message) ? '' : ` (got ${JSON.stringify(got)})`;
+    return [{ path: at(), expected: `${message}${shown}` }];
   });
 }
 
@@ -61,7 +62,10 @@ const join = (prefix: string, path: string): string =>
   !prefix ? path : !path ? prefix : path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
 
 /** Zod's "Invalid input: expected string, received number" → "expected string, received number". */
-const plain = (message: string): string => message.replace(/^Invalid (input|option|value):\s*/i, '');
+const plain = (message: string): string =>
+  message
+    .replace(/^Invalid discriminator value\.\s*Expected\s*/i, 'expected one of ')
+    .replace(/^Invalid (input|option|value):\s*/i, '');
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v = input;

@@ -1,6 +1,7 @@
 // A4 printers behind the OS spooler. One wiring for the host and `yizhan print`. A simulated A4
 // printer is a cups-pdf queue where CUPS has one (the spooler path is then the real one), otherwise the
 // in-memory spooler; the log says which.
+import { userInfo } from 'node:os';
 import { z } from 'zod';
 import type { DeviceStatus, Logger } from '../../../devices/core';
 import {
@@ -78,10 +79,16 @@ export function a4Condition(s: DeviceStatus<object>): DeviceCondition {
   return 'ready';
 }
 
+/**
+ * Jobs are submitted as the user the kiosk runs as: cupsd authenticates the local socket by uid, so
+ * that user can follow and cancel its own jobs (and cups-pdf files them in its home).
+ */
+const spoolerUser = (): string => userInfo().username;
+
 /** A cups-pdf queue of that name, when cupsd answers and the queue's device is cups-pdf. */
 async function cupsPdfQueue(name: string): Promise<{ spooler: CupsSpooler } | { why: string }> {
   const { cupsIppExchange } = await import('../../../devices/transports/cups');
-  const spooler = new CupsSpooler(cupsIppExchange({ timeoutMs: 3000 }), 'yizhan');
+  const spooler = new CupsSpooler(cupsIppExchange({ timeoutMs: 3000 }), spoolerUser());
   try {
     const q = await spooler.queueState(name, AbortSignal.timeout(3000));
     if (!q.deviceUri?.startsWith('cups-pdf:'))
@@ -106,7 +113,7 @@ export const a4Printer = defineFamily({
     let stopSim = () => undefined as void;
     if (t.kind === 'spooler') {
       const { cupsIppExchange } = await import('../../../devices/transports/cups');
-      spooler = new CupsSpooler(cupsIppExchange(), 'yizhan');
+      spooler = new CupsSpooler(cupsIppExchange(), spoolerUser());
       queue = t.queue;
     } else if (t.kind === 'simulated') {
       const chosen = await simulatedSpooler(o, ctx.log);
