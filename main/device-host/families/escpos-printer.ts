@@ -1,13 +1,7 @@
 // ESC/POS receipt printers. One wiring for the host, `yizhan device printer` and `yizhan sim printer`.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  DeadlineError,
-  withDeadline,
-  type DeviceStatus,
-  type Logger,
-  type Transport,
-} from '../../../devices/core';
+import { type DeviceStatus, type Logger, type Transport } from '../../../devices/core';
 import {
   createCjkRasterizer,
   EscposPrinterDriver,
@@ -26,7 +20,7 @@ import {
   type SimulatedReceipt,
 } from '../../../devices/escpos-printer';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf } from './link';
+import { serialLink, statusOf, untilDeadline, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 const Options = z
@@ -209,8 +203,7 @@ export const escposPrinter = defineFamily({
       condition: () => receiptPrinterCondition(driver.status.current),
       linkProblem: link.problem,
       commands: receiptCommands(driver, profile),
-      ...(control ? { simulator: control } : {}),
-      ...(link.control ? { link: link.control } : {}),
+      ...simulatedParts(control, link),
       async stop() {
         await driver.stop();
         await link.transport.close();
@@ -233,17 +226,13 @@ function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): 
     },
     async whenTaken(jobId, { timeoutMs, signal }) {
       if (!knowsTaken) return 'unknown';
-      const done = new AbortController();
-      const limit = withDeadline(timeoutMs, signal, done.signal);
-      try {
-        await driver.waitForJob(jobId, ['taken'], limit);
-        return 'taken';
-      } catch (err) {
-        if (limit.reason instanceof DeadlineError) return 'notTaken';
-        throw err;
-      } finally {
-        done.abort();
-      }
+      return untilDeadline<'taken' | 'notTaken'>(
+        timeoutMs,
+        signal,
+        (limit) => driver.waitForJob(jobId, ['taken'], limit).then(() => 'taken'),
+        () => 'notTaken',
+        { deviceId: driver.status.current.deviceId, command: 'whenTaken' },
+      );
     },
     job: (id) => driver.job(id),
     waitForJob: (id, states, signal) => driver.waitForJob(id, states, signal),

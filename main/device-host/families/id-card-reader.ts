@@ -1,15 +1,6 @@
 // ID card readers (SAM_V). One wiring for the host, `yizhan device idcard` and `yizhan sim idcard`.
 import { z } from 'zod';
-import {
-  DeadlineError,
-  DeviceError,
-  maskIdNumber,
-  maskName,
-  toDeviceError,
-  withDeadline,
-  type DeviceStatus,
-  type Logger,
-} from '../../../devices/core';
+import { DeviceError, maskIdNumber, maskName, type DeviceStatus, type Logger } from '../../../devices/core';
 import {
   IdCardReaderDriver,
   IdCardReaderSimulator,
@@ -22,7 +13,7 @@ import {
   type SimulatorFault,
 } from '../../../devices/id-card-reader';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf } from './link';
+import { serialLink, statusOf, untilDeadline, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 export const SAMPLE_CARD_NAMES = Object.keys(SAMPLE_CARDS) as (keyof typeof SAMPLE_CARDS)[];
@@ -175,8 +166,7 @@ export const idCardReader = defineFamily({
       condition: () => idCardCondition(driver.status.current),
       linkProblem: link.problem,
       commands,
-      ...(control ? { simulator: control } : {}),
-      ...(link.control ? { link: link.control } : {}),
+      ...simulatedParts(control, link),
       async stop() {
         await driver.stop();
         link.dispose();
@@ -209,12 +199,11 @@ function idCardCommands(
     card: () => driver.card,
     async waitRemoved({ timeoutMs, signal }) {
       if (driver.card === 'absent') return;
-      const done = new AbortController();
-      const limit = withDeadline(timeoutMs, signal, done.signal);
-      try {
-        await driver.events.next('card-removed', limit);
-      } catch (err) {
-        if (limit.reason instanceof DeadlineError) {
+      await untilDeadline(
+        timeoutMs,
+        signal,
+        (limit) => driver.events.next('card-removed', limit).then(() => undefined),
+        () => {
           log.info('idCard.notRemoved', { waitedMs: timeoutMs });
           throw new DeviceError(
             'userAction',
@@ -222,11 +211,9 @@ function idCardCommands(
             { deviceId, command: 'waitRemoved' },
             { detail: 'cardNotRemoved' },
           );
-        }
-        throw toDeviceError(err, { deviceId, command: 'waitRemoved' }, signal);
-      } finally {
-        done.abort();
-      }
+        },
+        { deviceId, command: 'waitRemoved' },
+      );
     },
     checkSam: (signal) => driver.checkSam(signal),
   };

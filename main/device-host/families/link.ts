@@ -1,9 +1,11 @@
 // The link of a serial family, chosen from configuration: a real port, or the family's simulator on
 // the far end of an in-memory pair (the same bytes as on a cable) whose cable can be pulled.
 import {
+  DeadlineError,
   DeviceError,
   LinkSupervisor,
   toDeviceError,
+  withDeadline,
   type DeviceStatus,
   type Logger,
   type SupervisorOptions,
@@ -107,6 +109,29 @@ function simulatedLink(id: string, sim: SimulatorAttachment, log: Logger): Seria
   };
 }
 
+/**
+ * Runs `wait` under a deadline of `timeoutMs` (and the caller's signal); when the deadline passes
+ * first, the outcome is `onDeadline()` (a value, or a DeviceError it throws) instead of an abort.
+ */
+export async function untilDeadline<T>(
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  wait: (signal: AbortSignal) => Promise<T>,
+  onDeadline: () => T,
+  where: { deviceId: string; command: string },
+): Promise<T> {
+  const done = new AbortController();
+  const limit = withDeadline(timeoutMs, signal, done.signal);
+  try {
+    return await wait(limit);
+  } catch (err) {
+    if (limit.reason instanceof DeadlineError) return onDeadline();
+    throw toDeviceError(err, where, signal);
+  } finally {
+    done.abort();
+  }
+}
+
 /** Reopens a link with backoff for drivers that do not supervise their own link. */
 export function superviseLink(
   transport: Transport,
@@ -120,6 +145,14 @@ export function superviseLink(
     log,
     onConnected,
   );
+}
+
+/** The simulator handle and the cable of a simulated device, absent for a real one. */
+export function simulatedParts<S>(
+  simulator: S | undefined,
+  link: SerialLink,
+): Pick<BuiltDevice<unknown, S>, 'simulator' | 'link'> {
+  return { ...(simulator ? { simulator } : {}), ...(link.control ? { link: link.control } : {}) };
 }
 
 /** The parts of BuiltDevice every family fills the same way from a StatusCell-like source. */

@@ -25,7 +25,7 @@ import {
   type OpenResult,
 } from '../../../devices/locker-board';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, superviseLink } from './link';
+import { serialLink, statusOf, superviseLink, simulatedParts } from './link';
 import { defineFamily, type BuildMode, type BuiltDevice } from './types';
 
 const protocolName = z.enum(LOCKER_PROTOCOLS as unknown as [LockerProtocolName, ...LockerProtocolName[]]);
@@ -239,8 +239,7 @@ export const lockerBoard = defineFamily({
       condition: () => lockerCondition(driver.status.current, link.transport.isOpen),
       linkProblem: link.problem,
       commands: lockerCommands(driver, link.transport, ctx.mode),
-      ...(control ? { simulator: control } : {}),
-      ...(link.control ? { link: link.control } : {}),
+      ...simulatedParts(control, link),
       async stop() {
         driver.stop();
         if (supervisor) await supervisor.stop();

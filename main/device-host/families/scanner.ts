@@ -2,10 +2,7 @@
 // `yizhan device scanner` and `yizhan sim scanner`; both links are kept open by a LinkSupervisor.
 import { z } from 'zod';
 import {
-  DeadlineError,
   DeviceError,
-  toDeviceError,
-  withDeadline,
   type DeviceStatus,
   type Emitter,
   type Logger,
@@ -26,7 +23,7 @@ import {
   type Terminator,
 } from '../../../devices/scanner';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, superviseLink } from './link';
+import { serialLink, statusOf, superviseLink, untilDeadline, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 const MODES: [ScanMode, ...ScanMode[]] = ['sensing', 'manual', 'command', 'continuous'];
@@ -137,8 +134,7 @@ export const scanner = defineFamily({
       condition: () => scannerCondition(driver.status.current),
       linkProblem: link.problem,
       commands: scannerCommands(spec.id, driver.events),
-      ...(control ? { simulator: control } : {}),
-      ...(link.control ? { link: link.control } : {}),
+      ...simulatedParts(control, link),
       async stop() {
         driver.dispose();
         if (supervisor) await supervisor.stop();
@@ -194,24 +190,21 @@ async function buildHid(
 
 function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>): ScannerCommands {
   return {
-    async next({ timeoutMs, signal }) {
-      const done = new AbortController();
-      const limit = withDeadline(timeoutMs, signal, done.signal);
-      try {
-        return await events.next('scan', limit);
-      } catch (err) {
-        if (limit.reason instanceof DeadlineError)
+    next: ({ timeoutMs, signal }) =>
+      untilDeadline(
+        timeoutMs,
+        signal,
+        (limit) => events.next('scan', limit),
+        () => {
           throw new DeviceError(
             'timeout',
             '未扫码 / no code was scanned in time',
             { deviceId, command: 'next' },
             { detail: 'noScan' },
           );
-        throw toDeviceError(err, { deviceId, command: 'next' }, signal);
-      } finally {
-        done.abort();
-      }
-    },
+        },
+        { deviceId, command: 'next' },
+      ),
     listen: (listener) => events.on('scan', listener),
   };
 }

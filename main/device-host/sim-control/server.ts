@@ -8,7 +8,7 @@ import { toDeviceError, type Logger } from '../../../devices/core';
 import type { DeviceRole } from '../../config/roles';
 import type { A4PrinterSimulatorControl } from '../families/a4-printer';
 import type { ReceiptPrinterSimulatorControl } from '../families/escpos-printer';
-import type { IdCardSimulatorControl, SampleCardName } from '../families/id-card-reader';
+import type { IdCardSimulatorControl } from '../families/id-card-reader';
 import { SAMPLE_CARD_NAMES as ID_SAMPLES } from '../families/id-card-reader';
 import type { LockerCommands, LockerSimulatorControl } from '../families/locker-board';
 import type { CardReaderSimulatorControl } from '../families/pcsc-reader';
@@ -78,6 +78,12 @@ export async function startSimControl(
   };
 }
 
+/** A sample card's name, checked against the samples the simulator ships. */
+function sample<N extends string>(name: string, samples: readonly N[]): N {
+  if ((samples as readonly string[]).includes(name)) return name as N;
+  throw new ControlError('invalidArgument', `unknown sample card "${name}"; one of ${samples.join(', ')}`);
+}
+
 function answers(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = connect(socketPath);
@@ -114,12 +120,7 @@ function requestHandler(
         return { devices: devices.map((e) => describe(e)) };
       case 'idcard.place': {
         const s = sim<IdCardSimulatorControl>('idCard', 'ID card reader');
-        const card = req.cardData ?? req.card ?? 'resident';
-        if (typeof card === 'string' && !ID_SAMPLES.includes(card as SampleCardName))
-          throw new ControlError(
-            'invalidArgument',
-            `unknown sample card "${card}"; one of ${ID_SAMPLES.join(', ')}`,
-          );
+        const card = req.cardData ?? sample(req.card ?? 'resident', ID_SAMPLES);
         try {
           s.place(card as never);
         } catch (err) {
@@ -132,12 +133,7 @@ function requestHandler(
         return { cardPlaced: false };
       case 'card.insert': {
         const s = sim<CardReaderSimulatorControl>('socialSecurityCard', 'card reader');
-        const card = req.profile ?? req.card ?? 'ssc-gen3';
-        if (typeof card === 'string' && !CARD_SAMPLES.includes(card as never))
-          throw new ControlError(
-            'invalidArgument',
-            `unknown sample card "${card}"; one of ${CARD_SAMPLES.join(', ')}`,
-          );
+        const card = req.profile ?? sample(req.card ?? 'ssc-gen3', CARD_SAMPLES);
         let profile = card;
         if (typeof card !== 'string') {
           const { parseCardProfile } = await import('../../../devices/pcsc-reader');
