@@ -77,11 +77,12 @@ describe('yizhan sim card / device card read', () => {
     'reads a social security card and a bank card put in by `sim card`',
     async () => {
       const [ssc, bank] = await Promise.all([simCard('ssc-gen2', 0), simCard('unionpay-debit', 1)]);
-      const [a, b, masked] = await Promise.all([
+      const [a, b] = await Promise.all([
         readCard(['--reveal', '--reader', pcscd.readers[0]]),
         readCard(['--reveal', '--reader', pcscd.readers[1], '--timeout-ms', '20000']),
-        readCard(['--reader', pcscd.readers[1], '--timeout-ms', '20000']),
       ]);
+      // One reader at a time per card: two sessions interleaving APDUs on one card garble each other.
+      const masked = await readCard(['--reader', pcscd.readers[1], '--timeout-ms', '20000']);
       expect(a).toMatchObject({
         code: 0,
         json: {
