@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { resolveConfig, type BackofficeConfig } from './config';
 import { silentLog, type Clock, type Ctx } from './context';
@@ -165,10 +165,18 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
   for (const r of routes) mount(app, API_PREFIX, r, hooks);
   const openapi = buildOpenApi(routes, API_PREFIX, API_VERSION);
   app.get(`${API_PREFIX}/openapi.json`, () => openapi);
-  // The same check at the root, for load balancers that probe a fixed path.
-  app.get('/healthz', async () => {
-    await opts.db.query('SELECT 1 AS one');
-    return { ok: true, db: opts.db.dialect };
-  });
+  // Probes for load balancers and monitors, at the root and under the API prefix. They are
+  // infrastructure, not API operations (no input, no credential, no client error), so the OpenAPI
+  // document leaves them out. 503 while the database does not answer.
+  const health = async (_req: unknown, reply: FastifyReply) => {
+    const db = opts.db.dialect;
+    try {
+      await opts.db.query('SELECT 1 AS one');
+      return { ok: true, db };
+    } catch {
+      return reply.code(503).send({ ok: false, db });
+    }
+  };
+  for (const url of ['/healthz', `${API_PREFIX}/healthz`]) app.get(url, health);
   return app;
 }

@@ -307,4 +307,3 @@ export const auditVerifyQuery = z
   .refine((q) => (q.anchorSeq === undefined) === (q.anchorHash === undefined), {
     message: 'anchorSeq and anchorHash go together',
   });
-export const health = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });

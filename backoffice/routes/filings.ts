@@ -27,11 +27,17 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings',
+      operationId: 'createFiling',
       summary: 'Submit a filing (idempotent per Idempotency-Key); instant approval where a rule applies',
       tag: 'filings',
       auth: 'kiosk',
       body: s.filingCreate,
       responses: { 200: s.filingCreated, 201: s.filingCreated },
+      errors: {
+        400: ['idempotencyKeyRequired', 'unknownService'],
+        403: ['kioskMismatch'],
+        409: ['idempotencyConflict', 'inProgress'],
+      },
       async handler({ body, principal, headers }) {
         requireKiosk(principal, body.kioskId);
         const key = headers['idempotency-key'];
@@ -48,6 +54,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/materials',
+      operationId: 'uploadMaterial',
       summary: 'Upload one material (raw JPEG or PDF body)',
       tag: 'filings',
       auth: 'kiosk',
@@ -55,6 +62,12 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       query: s.materialQuery,
       rawTypes: ['image/jpeg', 'application/pdf'],
       responses: { 200: s.materialCreated, 201: s.materialCreated },
+      errors: {
+        400: ['badIdempotencyKey'],
+        404: ['notFound'],
+        409: ['idempotencyConflict', 'illegalTransition'],
+        415: ['contentMismatch'],
+      },
       async handler({ params, query, rawBody, principal, headers }) {
         const key = headers['idempotency-key'];
         if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
@@ -165,11 +178,13 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/supplement',
+      operationId: 'supplementFiling',
       summary: 'Resubmit after staff asked for more materials (needsMore → submitted)',
       tag: 'filings',
       auth: 'kiosk',
       params: s.filingParams,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
@@ -183,12 +198,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId',
+      operationId: 'getFiling',
       summary: 'A filing with its status history (kiosks: masked, staff: full and audited)',
       tag: 'filings',
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor'],
       params: s.filingParams,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'] },
       async handler({ params, principal }) {
         const row = await loadFiling(ctx, params.filingId);
         if (!row) throw notFound('filing');
@@ -204,12 +221,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId/materials/:materialId',
+      operationId: 'getMaterial',
       summary: 'One material of a filing (staff review): the stored JPEG or PDF',
       tag: 'filings',
       auth: 'staff',
       roles: ['clerk', 'supervisor'],
       params: s.materialParams,
       responses: { 200: { description: 'The material', contentType: 'application/octet-stream' } },
+      errors: { 404: ['notFound'] },
       async handler({ params, principal }) {
         const rows = await ctx.db.query<{ blob_id: string; name: string }>(
           'SELECT blob_id, name FROM materials WHERE filing_id = ? AND material_id = ?',
@@ -229,12 +248,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId/result',
+      operationId: 'getResultDocument',
       summary: 'The result document (PDF) for printing at a kiosk or staff review',
       tag: 'filings',
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor'],
       params: s.filingParams,
       responses: { 200: { description: 'Result document', contentType: 'application/pdf' } },
+      errors: { 404: ['notFound'] },
       async handler({ params }) {
         const row = await loadFiling(ctx, params.filingId);
         const blob = row?.result_blob_id ? await readBlob(ctx.db, row.result_blob_id) : undefined;
@@ -245,11 +266,13 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/result/printed',
+      operationId: 'reportResultPrinted',
       summary: 'The kiosk printed the result and the citizen took it (resultReady → collected)',
       tag: 'filings',
       auth: 'kiosk',
       params: s.filingParams,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
@@ -262,11 +285,13 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/progress',
+      operationId: 'getProgress',
       summary: 'Progress by tracking number, by the receipt QR code, or by ID number + name',
       tag: 'filings',
       auth: 'kiosk',
       query: s.progressQuery,
       responses: { 200: s.progressReply },
+      errors: { 400: ['badQrCode', 'badTrackingNumber'] },
       async handler({ query }) {
         let rows: FilingRow[];
         const byApplicant = 'idNumber' in query;
@@ -330,12 +355,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/rating',
+      operationId: 'rateFiling',
       summary: '好差评: one rating per filing, five levels',
       tag: 'ratings',
       auth: 'kiosk',
       params: s.filingParams,
       body: s.rating,
       responses: { 201: s.okReply },
+      errors: { 404: ['notFound'], 409: ['alreadyRated'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const kioskId = principal?.kind === 'kiosk' ? principal.kioskId : '?';

@@ -52,6 +52,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/kiosks/register',
+      operationId: 'registerKiosk',
       summary: 'Register a kiosk (credential shown once)',
       tag: 'kiosks',
       auth: 'enrollment',
@@ -79,6 +80,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/kiosks/:kioskId/heartbeat',
+      operationId: 'sendHeartbeat',
       summary: 'Application heartbeat with device health; answers with newer configuration',
       tag: 'kiosks',
       auth: 'none', // checked inside the single UPDATE below (one statement per heartbeat)
@@ -115,11 +117,13 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/kiosks/:kioskId/config',
+      operationId: 'getKioskConfig',
       summary: 'Remote configuration: catalogue and site settings',
       tag: 'kiosks',
       auth: 'kiosk',
       params: s.kioskParams,
       responses: { 200: s.kioskConfig },
+      errors: { 403: ['kioskMismatch'] },
       async handler({ params, principal }) {
         requireKiosk(principal, params.kioskId);
         return { status: 200, body: await currentConfig(ctx) };
@@ -128,6 +132,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/kiosks',
+      operationId: 'listKiosks',
       summary: 'Fleet with presence computed from heartbeat timestamps',
       tag: 'staff',
       auth: 'staff',
@@ -178,12 +183,14 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'PUT',
       url: '/staff/config',
+      operationId: 'publishConfig',
       summary: 'Publish a new configuration version (kiosks pick it up on their next heartbeat)',
       tag: 'staff',
       auth: 'staff',
       roles: ['technician', 'supervisor'],
       body: s.configUpdate,
       responses: { 200: s.kioskConfig },
+      errors: { 400: ['unknownService'] },
       async handler({ body, principal }) {
         const now = ctx.clock.now();
         // Kiosks file into what they are shown: every service must be one the back office accepts.

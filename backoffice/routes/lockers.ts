@@ -32,11 +32,13 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/lockers/deposits',
+      operationId: 'depositPapers',
       summary: 'A citizen put papers for a filing into a locker door',
       tag: 'lockers',
       auth: 'kiosk',
       body: s.deposit,
       responses: { 201: s.depositCreated },
+      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 409: ['illegalTransition', 'doorOccupied'] },
       async handler({ body, principal }) {
         requireKiosk(principal, body.kioskId);
         const now = ctx.clock.now();
@@ -64,6 +66,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/filings/:id/locker-assignment',
+      operationId: 'assignLockerDoor',
       summary: 'Staff put the result in a locker door; returns the single-use pickup code once',
       tag: 'lockers',
       auth: 'staff',
@@ -71,6 +74,12 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       params: s.staffFilingParams,
       body: s.lockerAssignment,
       responses: { 201: s.lockerAssigned },
+      errors: {
+        400: ['unknownKiosk'],
+        404: ['notFound'],
+        409: ['illegalTransition', 'alreadyAssigned', 'doorOccupied'],
+        503: ['noCodeAvailable'],
+      },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const p = ctx.cfg.pickup;
@@ -140,11 +149,13 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/lockers/pickup/verify',
+      operationId: 'verifyPickup',
       summary: 'Verify a pickup code or ID card at a kiosk; rate-limited with lockout',
       tag: 'lockers',
       auth: 'kiosk',
       body: s.pickupVerify,
       responses: { 200: s.pickupVerified },
+      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 423: ['lockedOut'] },
       async handler({ body, principal }) {
         requireKiosk(principal, body.kioskId);
         const now = ctx.clock.now();
@@ -201,12 +212,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/lockers/pickup/:pickupId/collected',
+      operationId: 'reportPickupCollected',
       summary: 'The door was opened and closed again: the citizen has the result (filing → collected)',
       tag: 'lockers',
       auth: 'kiosk',
       params: s.pickupParams,
       body: s.pickupCollected,
       responses: { 200: s.okReply },
+      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         await ctx.db.transaction(async (tx) => {
@@ -235,12 +248,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/lockers/doors',
+      operationId: 'listLockerDoors',
       summary: 'Which cabinet and door holds what: unretrieved deposits and results awaiting pickup',
       tag: 'lockers',
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor', 'technician'],
       query: s.lockerDoorsQuery,
       responses: { 200: s.lockerDoors },
+      errors: { 403: ['kioskMismatch'] },
       async handler({ query, principal }) {
         // A kiosk sees its own doors only (to pick an empty one); staff see every kiosk or one.
         if (principal?.kind === 'kiosk') requireKiosk(principal, query.kioskId ?? '');
@@ -252,12 +267,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/lockers/deposits/:depositId/retrieved',
+      operationId: 'retrieveDeposit',
       summary: "Staff took the citizen's papers out of the door (the door is free again)",
       tag: 'lockers',
       auth: 'staff',
       roles: ['clerk', 'supervisor'],
       params: s.depositParams,
       responses: { 200: s.okReply },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
         const actor = actorOf(principal);
@@ -286,6 +303,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/lockers/pickups/:pickupId/withdrawn',
+      operationId: 'withdrawPickup',
       summary: 'Staff took an uncollected result back out of its door (e.g. expired); its code stops working',
       tag: 'lockers',
       auth: 'staff',
@@ -293,6 +311,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       params: s.pickupParams,
       body: s.lockerRelease,
       responses: { 200: s.okReply },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const actor = actorOf(principal);

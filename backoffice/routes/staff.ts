@@ -24,6 +24,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
   const dummy = hashPassword(randomBytes(12).toString('hex'));
 
   function decision(
+    operationId: string,
     url: string,
     summary: string,
     to: FilingStatus,
@@ -33,6 +34,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     return defineRoute({
       method: 'POST',
       url: `/staff/filings/:id/${url}`,
+      operationId,
       summary,
       tag: 'staff',
       auth: 'staff',
@@ -40,6 +42,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       params: s.staffFilingParams,
       ...(body ? { body } : {}),
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body: b, principal }) {
         const input = b as { reason?: string; missing?: string[] } | undefined;
         const now = ctx.clock.now();
@@ -59,11 +62,13 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/login',
+      operationId: 'staffLogin',
       summary: 'Staff login (scrypt password hashes); returns a session token',
       tag: 'staff',
       auth: 'none',
       body: s.login,
       responses: { 200: s.loginReply },
+      errors: { 401: ['badCredentials'], 423: ['lockedOut'] },
       async handler({ body }) {
         const rows = await ctx.db.query<{
           username: string;
@@ -114,6 +119,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/filings',
+      operationId: 'listFilings',
       summary: 'Filings for the desk, newest first (personal data masked)',
       tag: 'staff',
       auth: 'staff',
@@ -166,13 +172,35 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         };
       },
     }),
-    decision('accept', 'Accept a submitted filing (受理)', 'accepted', DESK, undefined),
-    decision('approve', 'Approve an accepted filing (审批通过)', 'approved', DECIDE, undefined),
-    decision('reject', 'Reject an accepted filing with a reason', 'rejected', DECIDE, s.reason),
-    decision('request-more', 'Ask the applicant for more materials (补正)', 'needsMore', DESK, s.requestMore),
+    decision('acceptFiling', 'accept', 'Accept a submitted filing (受理)', 'accepted', DESK, undefined),
+    decision(
+      'approveFiling',
+      'approve',
+      'Approve an accepted filing (审批通过)',
+      'approved',
+      DECIDE,
+      undefined,
+    ),
+    decision(
+      'rejectFiling',
+      'reject',
+      'Reject an accepted filing with a reason',
+      'rejected',
+      DECIDE,
+      s.reason,
+    ),
+    decision(
+      'requestMoreMaterials',
+      'request-more',
+      'Ask the applicant for more materials (补正)',
+      'needsMore',
+      DESK,
+      s.requestMore,
+    ),
     defineRoute({
       method: 'POST',
       url: '/staff/filings/:id/result',
+      operationId: 'attachResult',
       summary: 'Attach the result: {generate:true} renders the service template, or a raw PDF body',
       tag: 'staff',
       auth: 'staff',
@@ -181,6 +209,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       body: s.resultGenerate,
       rawTypes: ['application/pdf'],
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'], 415: ['contentMismatch'] },
       async handler({ params, rawBody, principal }) {
         const now = ctx.clock.now();
         let pdf: Buffer;
@@ -220,6 +249,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/filings/:id/posted',
+      operationId: 'reportResultPosted',
       summary: 'Result sent by post (resultReady → collected)',
       tag: 'staff',
       auth: 'staff',
@@ -227,6 +257,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       params: s.staffFilingParams,
       body: s.posted,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
@@ -241,6 +272,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/ratings',
+      operationId: 'listRatings',
       summary: '好差评 ratings in a time range',
       tag: 'ratings',
       auth: 'staff',
@@ -254,6 +286,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/ratings/export.csv',
+      operationId: 'exportRatingsCsv',
       summary: '好差评 export: UTF-8 CSV with BOM (opens correctly in Excel)',
       tag: 'ratings',
       auth: 'staff',
@@ -281,6 +314,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/audit/verify',
+      operationId: 'verifyAuditChain',
       summary: 'Verify the audit hash chain',
       tag: 'staff',
       auth: 'staff',
@@ -306,6 +340,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/logout',
+      operationId: 'staffLogout',
       summary: 'End this staff session (the token stops working at once)',
       tag: 'staff',
       auth: 'staff',
