@@ -5,16 +5,21 @@ import { silentLog, type Clock, type Ctx } from './context';
 import { migrate } from './db/migrations';
 import type { Database } from './db/types';
 import { SampleElicenceProvider } from './domain/elicence';
+import { themesOf } from './domain/queue';
+import { citizenDataFrom } from './providers';
 import { ApiError } from './errors';
 import { authenticator } from './http/auth';
 import { buildOpenApi } from './http/openapi';
 import { mount, type AnyRoute } from './http/route';
+import { citizenRoutes } from './routes/citizen';
 import { filingRoutes } from './routes/filings';
-import { kioskRoutes, seedConfig } from './routes/kiosks';
+import { kioskRoutes } from './routes/kiosks';
 import { lockerRoutes } from './routes/lockers';
 import { metaRoutes } from './routes/meta';
+import { queueRoutes } from './routes/queue';
 import { staffRoutes } from './routes/staff';
 import { NoticeRenderer } from './results/renderer';
+import { seedConfig } from './services/site';
 import { seedStaff } from './services/staff';
 
 export const API_PREFIX = '/api/v1';
@@ -93,6 +98,11 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     cfg,
     clock,
     elicences: opts.config.elicences ?? new SampleElicenceProvider(),
+    citizenData: citizenDataFrom(
+      opts.config.citizenData,
+      clock,
+      themesOf(cfg.site).map((t) => t.themeId),
+    ),
     renderer: opts.renderer ?? new NoticeRenderer(),
     log: silentLog,
   };
@@ -159,6 +169,8 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...lockerRoutes(ctx),
     ...staffRoutes(ctx),
     ...metaRoutes(ctx),
+    ...citizenRoutes(ctx),
+    ...queueRoutes(ctx),
   ];
   app.addHook('onClose', () => ctx.renderer.close());
   const hooks = { authenticate: authenticator(ctx), validateResponses: cfg.validateResponses };

@@ -1,4 +1,7 @@
 import type { ElicenceProvider } from './domain/elicence';
+import { DEFAULT_QUEUE_THEMES } from './domain/queue';
+import type { CitizenDataSpec } from './providers';
+import type { CitizenDataProvider } from './providers/provider';
 
 export type StaffRole = 'clerk' | 'supervisor' | 'technician';
 
@@ -22,6 +25,11 @@ export interface BackofficeConfig {
   /** Inserted when missing (existing users are never overwritten). */
   staffUsers?: readonly StaffSeed[];
   elicences?: ElicenceProvider;
+  /**
+   * Records the hall does not own: a provider object, `{"http": {baseUrl, token?, timeoutMs?}}` for
+   * a city's systems, or `{"simulated": {"down"?: true}}` (the default: deterministic sample records).
+   */
+  citizenData?: CitizenDataProvider | CitizenDataSpec;
   /** https page printed (with the verification code) on generated result documents. */
   verifyUrl?: string;
   /** Site part of the kiosks' remote configuration, seeded at first start. */
@@ -57,7 +65,7 @@ export const DEV_STAFF: readonly StaffSeed[] = [
 ];
 
 export interface ResolvedConfig extends Required<
-  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'site' | 'logger'>
+  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'citizenData' | 'site' | 'logger'>
 > {
   pickup: PickupPolicy;
   site: Record<string, unknown>;
@@ -86,6 +94,7 @@ export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
     site: c.site ?? {
       hallName: '政务服务中心24小时自助服务厅',
       heartbeatIntervalMs: c.heartbeatIntervalMs ?? 30_000,
+      queueThemes: DEFAULT_QUEUE_THEMES,
     },
     logger: c.logger === true ? {} : (c.logger ?? false),
     validateResponses: c.validateResponses ?? false,

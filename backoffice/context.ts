@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ResolvedConfig } from './config';
 import type { Database } from './db/types';
 import type { ElicenceProvider } from './domain/elicence';
+import type { CitizenDataProvider } from './providers/provider';
 import type { NoticeRenderer } from './results/renderer';
 
 export interface Clock {
@@ -14,6 +15,8 @@ export interface Ctx {
   cfg: ResolvedConfig;
   clock: Clock;
   elicences: ElicenceProvider;
+  /** Social insurance, medical insurance, housing fund, appointments, real estate. */
+  citizenData: CitizenDataProvider;
   /** Result documents, rendered off the event loop. */
   renderer: Pick<NoticeRenderer, 'render' | 'close'>;
   /** The service log (JSON lines, masked); silent until the HTTP layer exists. */

@@ -136,6 +136,27 @@ INSERT INTO audit_head (id, seq, prev_hash, hash)
   SELECT 1, seq, prev_hash, hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log);
 `,
   },
+  {
+    version: 4,
+    name: 'queue tickets and appointment check-ins',
+    // One queue per (site, theme, CST day); the number comes from the `counters` row of that queue.
+    // A check-in is claimed once per appointment (primary key) and names the ticket it yielded.
+    sql: `
+CREATE TABLE queue_tickets (
+  ticket_id TEXT PRIMARY KEY, site TEXT NOT NULL, theme TEXT NOT NULL, day TEXT NOT NULL,
+  number INTEGER NOT NULL, label TEXT NOT NULL, priority INTEGER NOT NULL, kiosk_id TEXT NOT NULL,
+  holder_hash TEXT, appointment_id TEXT, state TEXT NOT NULL, taken_at {{bigint}} NOT NULL,
+  called_at {{bigint}}, counter TEXT, called_by TEXT, recalls INTEGER NOT NULL DEFAULT 0,
+  closed_at {{bigint}}, UNIQUE (site, theme, day, number)
+);
+CREATE INDEX queue_tickets_waiting ON queue_tickets (site, day, state, theme, priority, number);
+CREATE INDEX queue_tickets_holder ON queue_tickets (holder_hash, day);
+CREATE TABLE appointment_checkins (
+  appointment_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, holder_hash TEXT NOT NULL,
+  ticket_id TEXT NOT NULL REFERENCES queue_tickets(ticket_id), at {{bigint}} NOT NULL
+);
+`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

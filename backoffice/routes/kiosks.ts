@@ -2,37 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { iso, sha256Hex, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { catalogueForKiosks, findService } from '../domain/catalogue';
+import { findService } from '../domain/catalogue';
 import { ApiError } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
+import { currentConfig } from '../services/site';
 
-type Config = z.output<typeof s.kioskConfig>;
 type DeviceReport = z.output<typeof s.deviceReport>;
-
-export async function currentConfig(ctx: Ctx): Promise<Config> {
-  const rows = await ctx.db.query<{ version: number; catalogue: string; site: string }>(
-    'SELECT version, catalogue, site FROM site_config WHERE id = 1',
-  );
-  const r = rows[0];
-  const limits = { maxMaterialBytes: ctx.cfg.maxMaterialBytes, maxFilingBytes: ctx.cfg.maxFilingBytes };
-  if (!r) return { version: 0, catalogue: [], site: {}, limits };
-  return {
-    version: r.version,
-    catalogue: JSON.parse(r.catalogue) as Config['catalogue'],
-    site: JSON.parse(r.site) as Config['site'],
-    limits,
-  };
-}
-
-/** Seeds configuration version 1 from the built-in catalogue on a fresh database. */
-export async function seedConfig(ctx: Ctx): Promise<void> {
-  await ctx.db.run(
-    'INSERT INTO site_config (id, version, catalogue, site, updated_at) VALUES (1, 1, ?, ?, ?) ON CONFLICT DO NOTHING',
-    [JSON.stringify(catalogueForKiosks()), JSON.stringify(ctx.cfg.site), ctx.clock.now()],
-  );
-}
 
 /** Presence from timestamps only: online < 2 intervals, stale < 5, otherwise offline. */
 export function presenceOf(
