@@ -7,6 +7,7 @@ import type { Database } from './db/types';
 import { SampleElicenceProvider } from './domain/elicence';
 import { themesOf } from './domain/queue';
 import { citizenDataFrom } from './providers';
+import { ratingEndpointFrom } from './providers/rating-endpoint';
 import { ApiError } from './errors';
 import { authenticator } from './http/auth';
 import { buildOpenApi } from './http/openapi';
@@ -17,9 +18,11 @@ import { kioskRoutes } from './routes/kiosks';
 import { lockerRoutes } from './routes/lockers';
 import { metaRoutes } from './routes/meta';
 import { queueRoutes } from './routes/queue';
+import { ratingRoutes } from './routes/ratings';
 import { staffRoutes } from './routes/staff';
 import { NoticeRenderer } from './results/renderer';
 import { seedConfig } from './services/site';
+import { DEFAULT_FORWARDER, RatingForwarder } from './services/rating-forwarder';
 import { seedStaff } from './services/staff';
 
 export const API_PREFIX = '/api/v1';
@@ -104,6 +107,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
       themesOf(cfg.site).map((t) => t.themeId),
     ),
     renderer: opts.renderer ?? new NoticeRenderer(),
+    ratingForwarder: { kick: () => undefined },
     log: silentLog,
   };
   await migrate(opts.db, clock.now());
@@ -169,10 +173,25 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...lockerRoutes(ctx),
     ...staffRoutes(ctx),
     ...metaRoutes(ctx),
+    ...ratingRoutes(ctx),
     ...citizenRoutes(ctx),
     ...queueRoutes(ctx),
   ];
   app.addHook('onClose', () => ctx.renderer.close());
+  const forwarding = opts.config.ratingForwarding ?? {};
+  if (forwarding.enabled !== false) {
+    const { endpoint, enabled: _enabled, ...policy } = forwarding;
+    const forwarder = new RatingForwarder(ctx, ratingEndpointFrom(endpoint), {
+      ...DEFAULT_FORWARDER,
+      ...policy,
+    });
+    ctx.ratingForwarder = forwarder;
+    app.addHook('onReady', (done) => {
+      forwarder.start();
+      done();
+    });
+    app.addHook('onClose', () => forwarder.stop());
+  }
   const hooks = { authenticate: authenticator(ctx), validateResponses: cfg.validateResponses };
   for (const r of routes) mount(app, API_PREFIX, r, hooks);
   const openapi = buildOpenApi(routes, API_PREFIX, API_VERSION);

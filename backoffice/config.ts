@@ -2,6 +2,8 @@ import type { ElicenceProvider } from './domain/elicence';
 import { DEFAULT_QUEUE_THEMES } from './domain/queue';
 import type { CitizenDataSpec } from './providers';
 import type { CitizenDataProvider } from './providers/provider';
+import type { RatingEndpoint, RatingEndpointSpec } from './providers/rating-endpoint';
+import type { ForwarderPolicy } from './services/rating-forwarder';
 
 export type StaffRole = 'clerk' | 'supervisor' | 'technician';
 
@@ -30,6 +32,15 @@ export interface BackofficeConfig {
    * a city's systems, or `{"simulated": {"down"?: true}}` (the default: deterministic sample records).
    */
   citizenData?: CitizenDataProvider | CitizenDataSpec;
+  /**
+   * Where 好差评 ratings are forwarded (the province's evaluation system): an endpoint object,
+   * `{"http": {url, token?, timeoutMs?}}`, or `{"simulated": {}}` (the default, kept in memory);
+   * with the retry policy. `enabled: false` stores ratings without forwarding them.
+   */
+  ratingForwarding?: Partial<ForwarderPolicy> & {
+    endpoint?: RatingEndpoint | RatingEndpointSpec;
+    enabled?: boolean;
+  };
   /** https page printed (with the verification code) on generated result documents. */
   verifyUrl?: string;
   /** Site part of the kiosks' remote configuration, seeded at first start. */
@@ -65,7 +76,7 @@ export const DEV_STAFF: readonly StaffSeed[] = [
 ];
 
 export interface ResolvedConfig extends Required<
-  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'citizenData' | 'site' | 'logger'>
+  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'citizenData' | 'ratingForwarding' | 'site' | 'logger'>
 > {
   pickup: PickupPolicy;
   site: Record<string, unknown>;

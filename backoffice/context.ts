@@ -19,6 +19,8 @@ export interface Ctx {
   citizenData: CitizenDataProvider;
   /** Result documents, rendered off the event loop. */
   renderer: Pick<NoticeRenderer, 'render' | 'close'>;
+  /** Wakes the 好差评 forwarder after a rating is stored (it also runs on its own interval). */
+  ratingForwarder: { kick(): void };
   /** The service log (JSON lines, masked); silent until the HTTP layer exists. */
   log: ServiceLog;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queueTheme } from './domain/queue';
+import { ratingSubmission } from './domain/rating';
 import { FILING_STATUSES } from './domain/states';
 import {
   appointment,
@@ -196,12 +197,25 @@ export const progressItem = z.object({
     .describe('result to print at the kiosk: only for the applicant, delivery print, status resultReady'),
   missing: z.array(z.string()).optional().describe('materials staff asked for (status needsMore)'),
   decisionReason: z.string().optional(),
+  rated: z.boolean().describe('已评价: the 好差评 of this filing is given (one per filing)'),
 });
 export const progressReply = z.object({ items: z.array(progressItem) });
-export const rating = z.object({
-  level: z.number().int().min(1).max(5),
-  indicators: z.record(z.string().max(40), z.number().int().min(1).max(5)).optional(),
-  comment: z.string().max(500).optional(),
+/** 好差评 (GB/T 39734): level 1–5, options of that level (≥ 1 for 差评), optional text. */
+export const rating = ratingSubmission;
+export const ratingRecorded = z.object({
+  trackingNumber: z.string(),
+  level: z.number().int(),
+  levelName: z.string(),
+  badRating: z.boolean().describe('差评: the hall calls the applicant back (回访)'),
+});
+/** 好差评 of a past filing at a kiosk: the receipt QR, or the tracking number with the applicant's ID card. */
+export const ratingByTracking = z.object({
+  kioskId: id,
+  filing: z.union([
+    z.object({ qr: z.string().min(10).max(200).describe('the receipt QR payload as scanned') }),
+    z.object({ trackingNumber: z.string().min(6).max(40), idNumber: citizenIdNumber }),
+  ]),
+  rating: ratingSubmission,
 });
 export const okReply = z.object({ ok: z.literal(true) });
 
@@ -293,15 +307,41 @@ export const fleetItem = z.object({
 export const fleet = z.array(fleetItem);
 export const ratingsQuery = z.object({ from: isoTime.optional(), to: isoTime.optional() });
 export const ratingItem = z.object({
+  filingId: z.string(),
   trackingNumber: z.string(),
   serviceId: z.string(),
   kioskId: z.string(),
+  channel: z.string().describe('selfServiceTerminal (自助终端)'),
   level: z.number().int(),
   levelName: z.string(),
-  indicators: z.record(z.string(), z.number()).optional(),
+  options: z.array(z.object({ code: z.string(), label: z.string() })),
+  indicators: z.record(z.string(), z.number()).optional().describe('ratings taken before options existed'),
   comment: z.string().optional(),
   ratedAt: isoTime,
+  badRating: z.boolean(),
+  callback: z
+    .object({
+      state: z.enum(['pending', 'done']),
+      at: isoTime.optional(),
+      by: z.string().optional(),
+      reached: z.boolean().optional(),
+      note: z.string().optional(),
+    })
+    .optional()
+    .describe('回访 of a 差评'),
+  forwarding: z.object({
+    state: z.enum(['pending', 'sent', 'rejected']),
+    attempts: z.number().int(),
+    forwardedAt: isoTime.optional(),
+    reference: z.string().optional(),
+    error: z.string().optional(),
+  }),
 });
+export const ratingCallback = z.object({
+  reached: z.boolean().describe('the applicant was reached'),
+  note: z.string().trim().min(1).max(500).describe('what was said and done (核实、整改、答复)'),
+});
+export const ratingParams = z.object({ filingId: z.uuid() });
 export const ratingsReply = z.object({ items: z.array(ratingItem) });
 export const auditVerify = z.object({
   ok: z.boolean(),

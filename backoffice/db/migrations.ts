@@ -157,6 +157,31 @@ CREATE TABLE appointment_checkins (
 );
 `,
   },
+  {
+    version: 5,
+    name: '好差评 options, channel, call-back and forwarding',
+    // The ratings row is the forwarding outbox: pending → sent | rejected, with attempts, the next
+    // due time and a lease so that one instance sends it at a time. Ratings taken before this
+    // migration were never forwarded: they are due now. Every 差评 awaits a call-back (回访).
+    sql: `
+ALTER TABLE ratings ADD COLUMN options TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE ratings ADD COLUMN channel TEXT NOT NULL DEFAULT 'selfServiceTerminal';
+ALTER TABLE ratings ADD COLUMN callback_state TEXT;
+ALTER TABLE ratings ADD COLUMN callback_at {{bigint}};
+ALTER TABLE ratings ADD COLUMN callback_by TEXT;
+ALTER TABLE ratings ADD COLUMN callback_reached INTEGER;
+ALTER TABLE ratings ADD COLUMN callback_note TEXT;
+ALTER TABLE ratings ADD COLUMN forward_state TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE ratings ADD COLUMN forward_attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ratings ADD COLUMN forward_next_at {{bigint}} NOT NULL DEFAULT 0;
+ALTER TABLE ratings ADD COLUMN forward_lease_until {{bigint}};
+ALTER TABLE ratings ADD COLUMN forward_error TEXT;
+ALTER TABLE ratings ADD COLUMN forwarded_at {{bigint}};
+ALTER TABLE ratings ADD COLUMN forward_ref TEXT;
+UPDATE ratings SET callback_state = 'pending' WHERE level <= 2;
+CREATE INDEX ratings_forward ON ratings (forward_state, forward_next_at);
+`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

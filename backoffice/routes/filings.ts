@@ -3,13 +3,12 @@ import type { z } from 'zod';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import { isUniqueViolation } from '../db/dialect';
 import { appendAudit } from '../domain/audit';
-import { isValidTrackingNumber, readQrPayload } from '../domain/tracking';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { readBlob, storeBlob } from '../services/blobs';
-import { createFiling, resultUrl } from '../services/filings';
+import { createFiling, resultUrl, trackingNumberOf } from '../services/filings';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
 import { filingView, loadFiling } from '../services/views';
 
@@ -23,6 +22,16 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 type MaterialCreated = z.output<typeof s.materialCreated>;
 
 export function filingRoutes(ctx: Ctx): AnyRoute[] {
+  /** Which of these filings have their 好差评 already. */
+  async function ratedAmong(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await ctx.db.query<{ filing_id: string }>(
+      `SELECT filing_id FROM ratings WHERE filing_id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Set(rows.map((r) => r.filing_id));
+  }
+
   return [
     defineRoute({
       method: 'POST',
@@ -295,25 +304,8 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       async handler({ query }) {
         let rows: FilingRow[];
         const byApplicant = 'idNumber' in query;
-        if ('qr' in query) {
-          const tn = readQrPayload(query.qr, ctx.cfg.secret);
-          if (!tn) {
-            throw new ApiError(
-              400,
-              'badQrCode',
-              '二维码无法识别，请重新扫描或输入办件编号 / not a receipt QR code of this hall',
-            );
-          }
-          rows = await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
-        } else if ('trackingNumber' in query) {
-          const tn = query.trackingNumber.toUpperCase();
-          if (!isValidTrackingNumber(tn)) {
-            throw new ApiError(
-              400,
-              'badTrackingNumber',
-              '办件编号有误，请核对 / tracking number check character does not match',
-            );
-          }
+        if ('qr' in query || 'trackingNumber' in query) {
+          const tn = trackingNumberOf(query, ctx.cfg.secret);
           rows = await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
         } else {
           rows = await ctx.db.query<FilingRow>(
@@ -321,6 +313,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
             [keyedHash(ctx.cfg, 'id', query.idNumber), query.name],
           );
         }
+        const rated = await ratedAmong(rows.map((r) => r.filing_id));
         return {
           status: 200,
           body: {
@@ -334,6 +327,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
                 status: r.status,
                 updatedAt: iso(r.updated_at),
                 delivery,
+                rated: rated.has(r.filing_id),
                 ...(byApplicant
                   ? {
                       filingId: r.filing_id,
@@ -350,45 +344,6 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
             }),
           },
         };
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/filings/:filingId/rating',
-      operationId: 'rateFiling',
-      summary: '好差评: one rating per filing, five levels',
-      tag: 'ratings',
-      auth: 'kiosk',
-      params: s.filingParams,
-      body: s.rating,
-      responses: { 201: s.okReply },
-      errors: { 404: ['notFound'], 409: ['alreadyRated'] },
-      async handler({ params, body, principal }) {
-        const now = ctx.clock.now();
-        const kioskId = principal?.kind === 'kiosk' ? principal.kioskId : '?';
-        await ctx.db.transaction(async (tx) => {
-          const exists = await tx.query('SELECT 1 AS one FROM filings WHERE filing_id = ?', [
-            params.filingId,
-          ]);
-          if (!exists[0]) throw notFound('filing');
-          const inserted = await tx.run(
-            'INSERT INTO ratings (filing_id, level, indicators, comment, kiosk_id, rated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-            [
-              params.filingId,
-              body.level,
-              body.indicators ? JSON.stringify(body.indicators) : null,
-              body.comment ?? null,
-              kioskId,
-              now,
-            ],
-          );
-          if (inserted.changes === 0)
-            throw new ApiError(409, 'alreadyRated', '该办件已评价 / this filing has already been rated');
-          await appendAudit(tx, now, `kiosk:${kioskId}`, 'rating.create', params.filingId, {
-            level: body.level,
-          });
-        });
-        return { status: 201, body: { ok: true as const } };
       },
     }),
   ];

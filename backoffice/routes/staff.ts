@@ -10,7 +10,6 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { storeBlob } from '../services/blobs';
-import { ratingsCsv, ratingsBetween } from '../services/ratings';
 import { generateNotice } from '../services/results';
 import { hashPassword, verifyPassword } from '../services/staff';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
@@ -267,48 +266,6 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
           });
         });
         return { status: 200, body: await filingView(ctx, row, principal) };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/staff/ratings',
-      operationId: 'listRatings',
-      summary: '好差评 ratings in a time range',
-      tag: 'ratings',
-      auth: 'staff',
-      roles: DESK,
-      query: s.ratingsQuery,
-      responses: { 200: s.ratingsReply },
-      async handler({ query }) {
-        return { status: 200, body: { items: await ratingsBetween(ctx, query) } };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/staff/ratings/export.csv',
-      operationId: 'exportRatingsCsv',
-      summary: '好差评 export: UTF-8 CSV with BOM (opens correctly in Excel)',
-      tag: 'ratings',
-      auth: 'staff',
-      roles: DESK,
-      query: s.ratingsQuery,
-      responses: {
-        200: { description: 'CSV, UTF-8 with BOM, CRLF', contentType: 'text/csv; charset=utf-8' },
-      },
-      async handler({ query, principal }) {
-        const items = await ratingsBetween(ctx, query);
-        await ctx.db.transaction((tx) =>
-          appendAudit(tx, ctx.clock.now(), actorOf(principal), 'ratings.export', 'ratings', {
-            ...(query.from ? { from: query.from } : {}),
-            ...(query.to ? { to: query.to } : {}),
-            rows: items.length,
-          }),
-        );
-        return {
-          raw: ratingsCsv(items),
-          contentType: 'text/csv; charset=utf-8',
-          fileName: '好差评.csv',
-        };
       },
     }),
     defineRoute({

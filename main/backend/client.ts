@@ -18,6 +18,7 @@ import type {
   ProgressItem,
   QueueStatus,
   QueueTicket,
+  RatingRecorded,
   RatingRequest,
   RealEstateRegistration,
   SocialInsuranceRecords,
@@ -122,8 +123,26 @@ export class BackofficeClient {
     return (await this.#get<{ items: ProgressItem[] }>('/progress', { idNumber, name }, signal)).body.items;
   }
 
-  async rate(filingId: string, rating: RatingRequest, signal?: AbortSignal): Promise<void> {
-    await this.#post(`/filings/${encodeURIComponent(filingId)}/rating`, rating, signal);
+  /** 好差评 of a filing made here; `alreadyRated` the second time. */
+  async rate(filingId: string, rating: RatingRequest, signal?: AbortSignal): Promise<RatingRecorded> {
+    return (
+      await this.#post<RatingRecorded>(`/filings/${encodeURIComponent(filingId)}/rating`, rating, signal)
+    ).body;
+  }
+
+  /**
+   * 好差评 of a past filing (the 好差评 service): by the receipt QR as scanned, or by the typed
+   * tracking number with the ID number from the applicant's card. Not found covers both a wrong
+   * number and someone else's filing.
+   */
+  async rateByTracking(
+    filing: { qr: string } | { trackingNumber: string; idNumber: string },
+    rating: RatingRequest,
+    signal?: AbortSignal,
+  ): Promise<RatingRecorded> {
+    return (
+      await this.#post<RatingRecorded>('/ratings', { kioskId: this.opts.kioskId, filing, rating }, signal)
+    ).body;
   }
 
   async lockerDeposit(deposit: Omit<LockerDeposit, 'kioskId'>, signal?: AbortSignal): Promise<void> {

@@ -97,6 +97,8 @@ export interface ProgressItem {
   resultUrl?: string;
   missing?: string[];
   decisionReason?: string;
+  /** The filing has its 好差评 already (one per filing). */
+  rated: boolean;
 }
 
 /** One occupied locker door of this kiosk (GET /lockers/doors). */
@@ -115,10 +117,19 @@ export interface LockerDoor {
   expired: boolean;
 }
 
+/** 好差评 (GB/T 39734): options of the level (at least one for 差评, levels 1–2), text ≤ 200. */
 export interface RatingRequest {
   level: 1 | 2 | 3 | 4 | 5;
-  indicators?: Record<string, unknown>;
+  options: string[];
   comment?: string;
+}
+
+export interface RatingRecorded {
+  trackingNumber: string;
+  level: number;
+  levelName: string;
+  /** 差评: the hall will call the applicant back. */
+  badRating: boolean;
 }
 
 export interface LockerDeposit {

@@ -146,3 +146,28 @@ it('reads records the hall does not own, checks an appointment in and takes queu
   const unknownTheme = await client.takeTicket('toaster').catch((e: unknown) => e);
   expect(unknownTheme).toMatchObject({ kind: 'rejected', code: 'unknownTheme' });
 });
+
+it('rates a filing once, and a past one by its receipt QR (the 好差评 service)', async () => {
+  const { filing } = await client.createFiling(
+    {
+      serviceId: 'generic-application',
+      kioskId: KIOSK,
+      applicant: APPLICANT,
+      form: { subject: '好差评测试' },
+      delivery: { method: 'locker' },
+    },
+    'client-test-rating-0001',
+  );
+  const [before] = await client.progressByQr(filing.qrPayload);
+  expect(before?.rated).toBe(false);
+  expect(await client.rateByTracking({ qr: filing.qrPayload }, { level: 2, options: ['longWait'] })).toEqual({
+    trackingNumber: filing.trackingNumber,
+    level: 2,
+    levelName: '不满意',
+    badRating: true,
+  });
+  const again = await client.rate(filing.filingId, { level: 5, options: [] }).catch((e: unknown) => e);
+  expect((again as BackofficeError).code).toBe('alreadyRated');
+  const [after] = await client.progressByTracking(filing.trackingNumber);
+  expect(after?.rated).toBe(true);
+});
