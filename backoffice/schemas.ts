@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { queueTheme } from './domain/queue';
 import { ratingSubmission } from './domain/rating';
-import { FILING_STATUSES } from './domain/states';
+import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
 import {
   appointment,
   housingFundReply,
@@ -132,6 +132,9 @@ export const statusEvent = z.object({
   at: isoTime,
   actor: z.string(),
   reason: z.string().optional(),
+  kind: z
+    .enum(HISTORY_KINDS)
+    .describe('status: a status change; otherwise an event in the filing’s status (from = to)'),
 });
 const lockerPlace = {
   cabinetId: id,
@@ -229,7 +232,14 @@ export const pickupVerify = z.union([
 export const pickupVerified = z.object({ pickupId: z.string(), filingId: z.string(), ...lockerPlace });
 export const pickupParams = z.object({ pickupId: z.uuid() });
 export const pickupCollected = z.object({ doorOpenedAt: isoTime, doorClosedAt: isoTime });
-export const lockerAssignment = z.object({ kioskId: id, ...lockerPlace });
+export const lockerAssignment = z.object({
+  kioskId: id,
+  ...lockerPlace,
+  deliveryChange: z
+    .object({ reason: z.string().trim().min(1).max(200) })
+    .optional()
+    .describe('required when the applicant chose 自助打印 or 邮寄: the delivery becomes locker, with why'),
+});
 export const lockerAssigned = z.object({ pickupId: z.string(), pickupCode: z.string(), expiresAt: isoTime });
 export const lockerDoorsQuery = z.object({ kioskId: id.optional() });
 export const lockerDoors = z.object({ doors: z.array(doorContent) });

@@ -182,6 +182,12 @@ UPDATE ratings SET callback_state = 'pending' WHERE level <= 2;
 CREATE INDEX ratings_forward ON ratings (forward_state, forward_next_at);
 `,
   },
+  {
+    version: 6,
+    name: 'filing history events besides status changes',
+    // Locker doors, deposits and ratings belong in a filing's history next to its status changes.
+    sql: `ALTER TABLE filing_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'status'`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

@@ -8,7 +8,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { claimDoor, doorView, occupiedDoors } from '../services/lockers';
-import { lockFiling, transition } from '../services/transitions';
+import { lockFiling, noteEvent, transition } from '../services/transitions';
 
 interface PickupRow {
   pickup_id: string;
@@ -23,6 +23,12 @@ interface PickupRow {
 
 /** A matter that is closed takes no more papers. */
 const CLOSED = new Set(['rejected', 'collected']);
+
+const DELIVERY_ZH: Record<string, string> = { print: '自助打印', post: '邮寄', locker: '智能柜领取' };
+
+/** 柜门 C1-1-7（终端 hall-01） */
+const doorText = (d: { kioskId: string; cabinetId: string; board: number; door: number }): string =>
+  `柜门 ${d.cabinetId}-${d.board}-${d.door}（终端 ${d.kioskId}）`;
 
 const NOT_FOUND = () => new ApiError(404, 'notFound', '取件码无效或已过期 / no matching pickup');
 
@@ -59,6 +65,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             board: body.board,
             door: body.door,
           });
+          await noteEvent(tx, filing, 'papersDeposited', now, `kiosk:${body.kioskId}`, doorText(body));
         });
         return { status: 201, body: { depositId } };
       },
@@ -77,7 +84,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       errors: {
         400: ['unknownKiosk'],
         404: ['notFound'],
-        409: ['illegalTransition', 'alreadyAssigned', 'doorOccupied'],
+        409: ['illegalTransition', 'alreadyAssigned', 'doorOccupied', 'deliveryMismatch'],
         503: ['noCodeAvailable'],
       },
       async handler({ params, body, principal }) {
@@ -90,6 +97,16 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           const row = await lockFiling(tx, params.id);
           if (row.status !== 'resultReady')
             throw new ApiError(409, 'illegalTransition', `结果未就绪 / filing is ${row.status}`);
+          // The applicant chose 自助打印 or 邮寄: a door is only right when they agreed, and then the
+          // delivery changes with it (else the kiosk would also offer the result for printing).
+          const delivery = JSON.parse(row.delivery) as { method: string };
+          if (delivery.method !== 'locker' && !body.deliveryChange) {
+            throw new ApiError(
+              409,
+              'deliveryMismatch',
+              `申请人选择的取件方式为${DELIVERY_ZH[delivery.method] ?? delivery.method}，改为智能柜领取须注明原因 / the applicant chose ${delivery.method}: give deliveryChange.reason to use a locker`,
+            );
+          }
           const kiosk = await tx.query('SELECT 1 AS one FROM kiosks WHERE kiosk_id = ?', [body.kioskId]);
           if (!kiosk[0]) throw new ApiError(400, 'unknownKiosk', `无此终端 / no kiosk ${body.kioskId}`);
           const live = await tx.query<{ cabinet_id: string; board: number; door: number }>(
@@ -128,13 +145,32 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
                 now,
               ],
             );
+            const changed = delivery.method !== 'locker' && body.deliveryChange;
+            if (changed) {
+              await tx.run('UPDATE filings SET delivery = ?, updated_at = ? WHERE filing_id = ?', [
+                JSON.stringify({ method: 'locker' }),
+                now,
+                row.filing_id,
+              ]);
+            }
             await appendAudit(tx, now, actor, 'locker.assign', row.filing_id, {
               pickupId,
               kioskId: body.kioskId,
               cabinetId: body.cabinetId,
               board: body.board,
               door: body.door,
+              ...(changed ? { deliveryFrom: delivery.method, reason: changed.reason } : {}),
             });
+            await noteEvent(
+              tx,
+              row,
+              'lockerAssigned',
+              now,
+              actor,
+              changed
+                ? `${doorText(body)}；取件方式由${DELIVERY_ZH[delivery.method] ?? delivery.method}改为智能柜领取：${changed.reason}`
+                : doorText(body),
+            );
             return candidate;
           }
           throw new ApiError(
@@ -296,6 +332,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           await appendAudit(tx, now, actor, 'locker.depositRetrieved', dep.filing_id, {
             depositId: params.depositId,
           });
+          await noteEvent(
+            tx,
+            await lockFiling(tx, dep.filing_id),
+            'papersRetrieved',
+            now,
+            actor,
+            '工作人员已取出申请材料',
+          );
         });
         return { status: 200, body: { ok: true as const } };
       },
@@ -336,6 +380,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             expired: pickup.expires_at <= now,
             reason: body.reason,
           });
+          await noteEvent(
+            tx,
+            await lockFiling(tx, pickup.filing_id),
+            'lockerWithdrawn',
+            now,
+            actor,
+            `${doorText({ ...pickup, cabinetId: pickup.cabinet_id, kioskId: pickup.kiosk_id })}：${body.reason}`,
+          );
         });
         return { status: 200, body: { ok: true as const } };
       },

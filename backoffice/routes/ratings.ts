@@ -6,7 +6,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { trackingNumberOf } from '../services/filings';
 import { ratingsBetween, ratingsCsv, recordRating } from '../services/ratings';
-import { lockFiling, type FilingRow } from '../services/transitions';
+import { lockFiling, noteEvent, type FilingRow } from '../services/transitions';
 
 const DESK = ['clerk', 'supervisor'] as const;
 
@@ -125,7 +125,7 @@ export function ratingRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         const actor = actorOf(principal);
         await ctx.db.transaction(async (tx) => {
-          await lockFiling(tx, params.filingId);
+          const filing = await lockFiling(tx, params.filingId);
           const rows = await tx.query<{ callback_state: string | null }>(
             'SELECT callback_state FROM ratings WHERE filing_id = ?',
             [params.filingId],
@@ -145,6 +145,8 @@ export function ratingRoutes(ctx: Ctx): AnyRoute[] {
             reached: body.reached,
             note: body.note,
           });
+          const outcome = body.reached ? '回访已联系上' : '回访未联系上';
+          await noteEvent(tx, filing, 'ratingCallback', now, actor, `${outcome}：${body.note}`);
         });
         const items = await ratingsBetween(ctx, {}, params.filingId);
         return { status: 200, body: { items } };

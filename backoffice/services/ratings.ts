@@ -5,7 +5,7 @@ import { appendAudit } from '../domain/audit';
 import { isBadRating, levelName, optionLabel, type RatingSubmission } from '../domain/rating';
 import { ApiError } from '../errors';
 import type { ratingItem, ratingRecorded, ratingsQuery } from '../schemas';
-import type { FilingRow } from './transitions';
+import { noteEvent, type FilingRow } from './transitions';
 
 type RatingItem = z.output<typeof ratingItem>;
 
@@ -42,6 +42,15 @@ export async function recordRating(
     level: rating.level,
     options: rating.options,
   });
+  const said = rating.options.map(optionLabel).join('、');
+  await noteEvent(
+    tx,
+    filing,
+    'rated',
+    now,
+    `kiosk:${kioskId}`,
+    `${levelName(rating.level)}${said ? `：${said}` : ''}`,
+  );
   return {
     trackingNumber: filing.tracking_number,
     level: rating.level,

@@ -247,6 +247,14 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
     });
     const done = await callback({ reached: true, note: '已致歉，窗口人员已批评教育' });
     expect(done.json()).toMatchObject({ items: [{ callback: { state: 'done', reached: true } }] });
+    const history = (await app.inject({ method: 'GET', url: `${API}/filings/${f.filingId}`, headers: clerk }))
+      .json<{ history: { kind: string; reason?: string }[] }>()
+      .history.filter((h) => h.kind !== 'status');
+    expect(history).toEqual([
+      expect.objectContaining({ kind: 'rated', reason: '非常不满意：服务态度差' }),
+      expect.objectContaining({ kind: 'ratingCallback', reason: '回访未联系上：电话无人接听' }),
+      expect.objectContaining({ kind: 'ratingCallback', reason: '回访已联系上：已致歉，窗口人员已批评教育' }),
+    ]);
     const good = await file();
     await rateByTracking({ qr: good.qrPayload }, { level: 5, options: [] });
     expect((await callback({ reached: true, note: 'x' }, good.filingId)).json()).toMatchObject({
