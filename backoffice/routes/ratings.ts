@@ -1,5 +1,6 @@
 import { keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
+import type { RatingSubmission } from '../domain/rating';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -11,6 +12,16 @@ import { lockFiling, noteEvent, type FilingRow } from '../services/transitions';
 const DESK = ['clerk', 'supervisor'] as const;
 
 export function ratingRoutes(ctx: Ctx): AnyRoute[] {
+  /** Stores the rating with the filing locked, then wakes the forwarder. */
+  async function rate(filingId: string, rating: RatingSubmission, kioskId: string) {
+    const now = ctx.clock.now();
+    const recorded = await ctx.db.transaction(async (tx) =>
+      recordRating(tx, await lockFiling(tx, filingId), rating, kioskId, now),
+    );
+    ctx.ratingForwarder.kick();
+    return { status: 201, body: recorded };
+  }
+
   return [
     defineRoute({
       method: 'POST',
@@ -24,13 +35,7 @@ export function ratingRoutes(ctx: Ctx): AnyRoute[] {
       responses: { 201: s.ratingRecorded },
       errors: { 404: ['notFound'], 409: ['alreadyRated'] },
       async handler({ params, body, principal }) {
-        const now = ctx.clock.now();
-        const kioskId = principal?.kind === 'kiosk' ? principal.kioskId : '?';
-        const recorded = await ctx.db.transaction(async (tx) =>
-          recordRating(tx, await lockFiling(tx, params.filingId), body, kioskId, now),
-        );
-        ctx.ratingForwarder.kick();
-        return { status: 201, body: recorded };
+        return rate(params.filingId, body, principal?.kind === 'kiosk' ? principal.kioskId : '?');
       },
     }),
     defineRoute({
@@ -62,13 +67,7 @@ export function ratingRoutes(ctx: Ctx): AnyRoute[] {
               )
             : await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
         if (!rows[0]) throw notFound('filing');
-        const filingId = rows[0].filing_id;
-        const now = ctx.clock.now();
-        const recorded = await ctx.db.transaction(async (tx) =>
-          recordRating(tx, await lockFiling(tx, filingId), body.rating, body.kioskId, now),
-        );
-        ctx.ratingForwarder.kick();
-        return { status: 201, body: recorded };
+        return rate(rows[0].filing_id, body.rating, body.kioskId);
       },
     }),
     defineRoute({

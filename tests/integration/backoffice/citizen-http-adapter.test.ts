@@ -2,29 +2,19 @@
 // shape (backoffice/README.md, "Citizen data providers"): what it sends, what it accepts, and that
 // every failure (status, invalid body, silence, refused connection) reaches kiosks as a clean 503.
 import type { FastifyInstance } from 'fastify';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppointmentRefused, HttpCitizenData, ProviderUnavailable } from '../../../backoffice/providers';
 import { ADULT_ID, BackendHarness, TestClock, registerKiosk } from '../../helpers/backoffice-server';
+import { startJsonReceiver, type Answer, type JsonReceiver } from '../../helpers/json-receiver';
 
 const TOKEN = 'city-data-token-0001';
 const P = { idNumber: ADULT_ID, name: '张晓明' };
 
-interface Seen {
-  method: string;
-  url: string;
-  auth: string | undefined;
-  contentType: string | undefined;
-  body: Record<string, unknown>;
-}
-
 /** What the city's system answers next, per path; `silent` never answers (the adapter must time out). */
-let script: Record<string, { status: number; body?: unknown; raw?: string } | 'silent'> = {};
-const seen: Seen[] = [];
-const hanging: IncomingMessage[] = [];
-let server: Server;
+let script: Record<string, Answer> = {};
+let city: JsonReceiver;
 let base = '';
+const seen = () => city.received;
 
 const month = (m: string, insurance: string) => ({
   month: m,
@@ -37,44 +27,16 @@ const month = (m: string, insurance: string) => ({
 });
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (text += c));
-    req.on('end', () => {
-      seen.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        auth: req.headers.authorization,
-        contentType: req.headers['content-type'],
-        body: JSON.parse(text || '{}') as Record<string, unknown>,
-      });
-      const answer = script[req.url ?? ''];
-      if (answer === 'silent') {
-        hanging.push(req);
-        return;
-      }
-      if (!answer) {
-        res.writeHead(500).end();
-        return;
-      }
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(answer.raw ?? JSON.stringify(answer.body ?? {}));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/city/v1`;
+  city = await startJsonReceiver((r) => script[r.url] ?? { status: 500 });
+  base = `${city.origin}/city/v1`;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
-});
+afterAll(() => city.close());
 
 describe('HttpCitizenData', () => {
   const adapter = () => new HttpCitizenData({ baseUrl: `${base}/`, token: TOKEN, timeoutMs: 300 });
 
   it('POSTs JSON with the person in the body (never the URL) and the bearer token, and returns valid records', async () => {
-    seen.length = 0;
+    seen().length = 0;
     script = {
       '/city/v1/social-insurance/records': {
         status: 200,
@@ -106,22 +68,22 @@ describe('HttpCitizenData', () => {
     expect(await a.housingFund(P, 6)).toEqual({ account: null, deposits: [] });
     expect(await a.realEstate(P)).toEqual([]);
     expect((await a.appointments(P, '2026-11-23'))[0]?.appointmentId).toBe('A-1');
-    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+    expect(seen().map((s) => `${s.method} ${s.url}`)).toEqual([
       'POST /city/v1/social-insurance/records',
       'POST /city/v1/medical-insurance/account',
       'POST /city/v1/housing-fund/account',
       'POST /city/v1/real-estate/registrations',
       'POST /city/v1/appointments/search',
     ]);
-    for (const s of seen) {
-      expect(s.auth).toBe(`Bearer ${TOKEN}`);
-      expect(s.contentType).toBe('application/json');
+    for (const s of seen()) {
+      expect(s.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(s.headers['content-type']).toBe('application/json');
       expect(s.body).toMatchObject(P);
       expect(s.url).not.toContain(ADULT_ID);
     }
-    expect(seen[0]?.body).toEqual({ ...P, from: '2026-10', to: '2026-10' });
-    expect(seen[2]?.body).toEqual({ ...P, months: 6 });
-    expect(seen[4]?.body).toEqual({ ...P, date: '2026-11-23' });
+    expect(seen()[0]?.body).toEqual({ ...P, from: '2026-10', to: '2026-10' });
+    expect(seen()[2]?.body).toEqual({ ...P, months: 6 });
+    expect(seen()[4]?.body).toEqual({ ...P, date: '2026-11-23' });
   });
 
   it('turns an error status, an invalid body, silence and a refused connection into ProviderUnavailable', async () => {
@@ -158,7 +120,7 @@ describe('HttpCitizenData', () => {
       [at('A-5')]: { status: 409, body: { nonsense: true } },
     };
     await a.checkIn('A-1', P);
-    expect(seen.at(-1)).toMatchObject({ method: 'POST', body: P });
+    expect(seen().at(-1)).toMatchObject({ method: 'POST', body: P });
     await expect(a.checkIn('A-2', P)).rejects.toEqual(new AppointmentRefused('alreadyCheckedIn'));
     await expect(a.checkIn('A-3', P)).rejects.toEqual(new AppointmentRefused('notFound'));
     await expect(a.checkIn('A-4', P)).rejects.toEqual(new AppointmentRefused('cancelled'));

@@ -2,8 +2,6 @@
 // ID card, 差评 call-backs (回访), and the forwarder that delivers every rating with retries — to a
 // scripted endpoint (waited on, never slept on) and over HTTP to a small local receiver.
 import type { FastifyInstance } from 'fastify';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../backoffice/index';
 import {
@@ -21,6 +19,7 @@ import {
   loginStaff,
   registerKiosk,
 } from '../../helpers/backoffice-server';
+import { startJsonReceiver, type JsonReceiver } from '../../helpers/json-receiver';
 
 const API = '/api/v1';
 
@@ -266,27 +265,15 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
 });
 
 describe('HttpRatingEndpoint', () => {
-  let server: Server;
+  let receiver: JsonReceiver;
   let url = '';
   let status = 201;
-  const seen: { headers: Record<string, string | string[] | undefined>; body: ForwardedRating }[] = [];
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.setEncoding('utf8');
-      req.on('data', (c: string) => (text += c));
-      req.on('end', () => {
-        seen.push({ headers: req.headers, body: JSON.parse(text) as ForwardedRating });
-        res
-          .writeHead(status, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ reference: 'HCP-1' }));
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hcp/ratings`;
+    receiver = await startJsonReceiver(() => ({ status, body: { reference: 'HCP-1' } }));
+    url = `${receiver.origin}/hcp/ratings`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => receiver.close());
 
   const record = {
     ratingId: 'f-1',
@@ -299,8 +286,11 @@ describe('HttpRatingEndpoint', () => {
     const e = new HttpRatingEndpoint({ url, token: 'hcp-token' });
     status = 201;
     expect(await e.send(record)).toEqual({ reference: 'HCP-1' });
-    expect(seen[0]?.headers).toMatchObject({ 'idempotency-key': 'f-1', authorization: 'Bearer hcp-token' });
-    expect(seen[0]?.body).toEqual(record);
+    expect(receiver.received[0]).toMatchObject({ method: 'POST', url: '/hcp/ratings', body: record });
+    expect(receiver.received[0]?.headers).toMatchObject({
+      'idempotency-key': 'f-1',
+      authorization: 'Bearer hcp-token',
+    });
     status = 409; // already received: delivered
     expect(await e.send(record)).toEqual({ reference: 'f-1' });
     status = 422;
