@@ -17,3 +17,15 @@ const TRANSITIONS: Record<FilingStatus, readonly FilingStatus[]> = {
 export function canTransition(from: FilingStatus, to: FilingStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
+
+/** What a history entry records: a status change, or something done to the filing in its status. */
+export const HISTORY_KINDS = [
+  'status',
+  'lockerAssigned',
+  'lockerWithdrawn',
+  'papersDeposited',
+  'papersRetrieved',
+  'rated',
+  'ratingCallback',
+] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
