@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
+import pkg from '../../../package.json' with { type: 'json' };
 import { printJson, type CliCommand } from '../command';
 
 export const command: CliCommand = {
   path: ['version'],
   summary: 'Print the Yizhan version and runtime',
   usage: 'version [--json]',
-  options: { json: { type: 'boolean' } },
+  options: { json: { type: 'boolean', help: 'Print {"yizhan","node","platform"} as one JSON line' } },
   run(values) {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-      version: string;
-    };
     const info = {
       yizhan: pkg.version,
       node: process.versions.node,
