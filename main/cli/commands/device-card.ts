@@ -10,11 +10,32 @@ export const command: CliCommand = {
   usage:
     'device card read [--json] [--reader NAME] [--kind socialSecurity|bank] [--timeout-ms 15000] [--pcscd-socket PATH]',
   options: {
-    json: { type: 'boolean' },
-    reader: { type: 'string' },
-    kind: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    'pcscd-socket': { type: 'string' },
+    json: {
+      type: 'boolean',
+      help: 'Print the card data as one JSON line; failures as {"error":{code,message,detail}}',
+    },
+    reader: {
+      type: 'string',
+      value: 'NAME',
+      help: 'PC/SC reader name (as pcsc_scan lists it); default: the first reader with a card',
+    },
+    kind: {
+      type: 'string',
+      value: 'KIND',
+      help: 'socialSecurity or bank; default: try the social security application, then bank (PBOC/EMV)',
+    },
+    'timeout-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'How long to wait for a card to be inserted (default 15000)',
+    },
+    'pcscd-socket': {
+      type: 'string',
+      value: 'PATH',
+      help:
+        "pcscd's socket; default $PCSCLITE_CSOCK_NAME or /run/pcscd/pcscd.comm.\n" +
+        'The development daemon (scripts/services/pcscd.sh start) listens on /run/yizhan-pcscd/run/pcscd.comm',
+    },
   },
   async run(values, _positionals, signal) {
     const json = values.json === true;

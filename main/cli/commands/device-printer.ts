@@ -16,10 +16,14 @@ export const command: CliCommand = {
   usage: `device printer status --port PATH [--baud N] [--profile NAME] [--json]
        device printer test --port PATH [--baud N] [--profile NAME] [--json]`,
   options: {
-    port: { type: 'string' },
-    baud: { type: 'string' },
-    profile: { type: 'string' },
-    json: { type: 'boolean' },
+    port: { type: 'string', value: 'PATH', help: 'Serial port of the printer (required)' },
+    baud: { type: 'string', value: 'N', help: 'Line rate (default 115200)' },
+    profile: {
+      type: 'string',
+      value: 'NAME',
+      help: 'Printer model profile: paper width, code page, cutter (default kp628)',
+    },
+    json: { type: 'boolean', help: 'Print the status or the outcome as one JSON line' },
   },
   async run(values, positionals, signal) {
     const action = positionals[0];

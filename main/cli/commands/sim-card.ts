@@ -3,17 +3,30 @@ import { intOption, requiredString, stringOption, type CliCommand } from '../com
 export const command: CliCommand = {
   path: ['sim', 'card'],
   summary: 'Put a virtual card (social security / bank) into pcscd via vpcd / 模拟插入一张IC卡',
-  usage:
-    'sim card --profile FILE.json [--host 127.0.0.1] [--port 35963] [--slot 0]\n' +
-    '  [--fault wrongCard|answer6Cxx|answer61xx=CHUNK|pulledMidRead=APDUS]...\n' +
-    '  With the development pcscd (scripts/services/pcscd.sh) run it inside its namespace:\n' +
+  usage: 'sim card --profile FILE.json [--host 127.0.0.1] [--port 35963] [--slot 0] [--fault NAME[=N]]…',
+  details:
+    'The card dials vpcd, the virtual reader driver pcscd loads (Debian package vsmartcard-vpcd).\n' +
+    'With the development pcscd (scripts/services/pcscd.sh start, as root) run it inside its namespace:\n' +
     '  scripts/services/pcscd.sh exec -- npx yizhan sim card --profile devices/pcsc-reader/fixtures/ssc-gen3.json --host 127.0.0.2',
   options: {
-    profile: { type: 'string' },
-    host: { type: 'string' },
-    port: { type: 'string' },
-    slot: { type: 'string' },
-    fault: { type: 'string', multiple: true },
+    profile: {
+      type: 'string',
+      value: 'FILE.json',
+      help: 'The card: its ATR, files and records (samples in devices/pcsc-reader/fixtures/) (required)',
+    },
+    host: { type: 'string', value: 'ADDR', help: 'Where vpcd listens (default 127.0.0.1)' },
+    port: { type: 'string', value: 'N', help: "vpcd's first port (default 35963)" },
+    slot: {
+      type: 'string',
+      value: 'N',
+      help: 'Reader slot: 0 is "Virtual PCD 00 00", 1 is "… 00 01" (default 0)',
+    },
+    fault: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME[=N]',
+      help: 'wrongCard, answer6Cxx, answer61xx=CHUNK or pulledMidRead=APDUS',
+    },
   },
   async run(values, _positionals, signal) {
     const file = requiredString(values, 'profile');
