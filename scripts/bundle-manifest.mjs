@@ -49,10 +49,12 @@ export function staleReason(distDir) {
   } catch {
     return 'missing';
   }
+  // Named from the source tree's root the build recorded (else the folder holding distDir).
+  const root = path.resolve(distDir, manifest.root ?? '..');
   for (const [rel, was] of Object.entries(manifest.entries ?? {})) {
     const now = fingerprint(path.join(distDir, rel));
     if (!now || now.length !== was.length || now.some((v, i) => v !== was[i]))
-      return `${path.relative(path.dirname(distDir), path.join(distDir, rel))} changed since the build`;
+      return `${path.relative(root, path.join(distDir, rel))} changed since the build`;
   }
   return null;
 }

@@ -190,7 +190,7 @@ export async function buildProduct(distDir = path.join(ROOT, 'dist')) {
     path.join(ROOT, 'package.json'),
   ];
   // Entries are relative to the folder, and the temporary folder is a sibling of the final one.
-  writeManifest(tmp, inputs, before);
+  writeManifest(tmp, inputs, before, { root: path.relative(distDir, ROOT) });
   const old = `${distDir}.old-${process.pid}`;
   if (existsSync(distDir)) renameSync(distDir, old);
   renameSync(tmp, distDir);
