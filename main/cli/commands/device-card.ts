@@ -1,5 +1,10 @@
 import { intOption, printJson, printJsonError, stringOption, UsageError, type CliCommand } from '../command';
 
+const PCSCD_HINT =
+  '启动读卡服务 / start the PC/SC daemon: systemctl start pcscd (or plain `pcscd` where systemd does not run);\n' +
+  'for development and tests, the daemon with virtual readers: sudo bash scripts/services/pcscd.sh start,\n' +
+  'then add --pcscd-socket /run/yizhan-pcscd/run/pcscd.comm';
+
 /**
  * Technician/contract tool: prints the card's data. `--json` prints the full PAN and ID number on
  * stdout on purpose (it is the contract other tools consume); logs, if any, are always masked.
@@ -45,11 +50,22 @@ export const command: CliCommand = {
     if (kind !== undefined && kind !== 'socialSecurity' && kind !== 'bank')
       throw new UsageError('--kind must be socialSecurity or bank');
     const socketPath = stringOption(values, 'pcscd-socket');
-    const [{ PcscTransport }, { PcscReaderDriver }, core] = await Promise.all([
-      import('../../../devices/transports/pcsc'),
-      import('../../../devices/pcsc-reader'),
-      import('../../../devices/core'),
-    ]);
+    const [{ PcscTransport, pcscdSocketPath, pcscdUnreachable }, { PcscReaderDriver }, core] =
+      await Promise.all([
+        import('../../../devices/transports/pcsc'),
+        import('../../../devices/pcsc-reader'),
+        import('../../../devices/core'),
+      ]);
+    // Without the daemon the driver could only report, after its timeout, that no reader is attached.
+    const socket = pcscdSocketPath(socketPath);
+    const unreachable = await pcscdUnreachable(socket);
+    if (unreachable) {
+      const message = `pcscd is not running: nothing answers on ${socket} (${unreachable})`;
+      if (json)
+        return printJsonError('notConnected', message, { detail: 'noDaemon', socket, hint: PCSCD_HINT });
+      process.stderr.write(`读卡失败 / read failed: notConnected (noDaemon): ${message}\n${PCSCD_HINT}\n`);
+      return 1;
+    }
     const transport = new PcscTransport(socketPath ? { socketPath } : {});
     const driver = new PcscReaderDriver(transport, { deviceId: 'card-cli', ...(reader ? { reader } : {}) });
     driver.start();
