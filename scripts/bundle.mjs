@@ -61,6 +61,7 @@ export async function buildPages(configFile, outDir) {
   const only = process.env.YIZHAN_RENDERER_PAGES;
   delete process.env.YIZHAN_RENDERER_PAGES;
   const read = new Set([path.join(ROOT, configFile)]);
+  let resolved;
   try {
     await build({
       configFile: path.join(ROOT, configFile),
@@ -69,11 +70,19 @@ export async function buildPages(configFile, outDir) {
       plugins: [
         {
           name: 'yizhan-inputs',
+          configResolved: (config) => void (resolved = config),
           // Every module the pages are made of, wherever it lives (the contract, shared domain code…).
           moduleParsed: (info) => void read.add(info.id.split('?')[0]),
         },
       ],
     });
+    // Copied rather than parsed: the pages themselves and the public folder (favicon…), with the
+    // folders, whose listing changes when a page or a file is added.
+    for (const dir of [resolved.root, resolved.publicDir].filter((d) => d && existsSync(d))) {
+      read.add(dir);
+      for (const f of readdirSync(dir)) if (f.endsWith('.html')) read.add(path.join(dir, f));
+      if (dir === resolved.publicDir) for (const f of walk(dir)) read.add(f);
+    }
   } finally {
     if (only !== undefined) process.env.YIZHAN_RENDERER_PAGES = only;
   }
@@ -133,6 +142,9 @@ function sourceCandidates() {
       .filter((f) => statSync(path.join(ROOT, f)).isFile())
       .map((f) => path.join(ROOT, f)),
     COMMANDS_DIR,
+    ...['renderer', 'renderer/public', 'backoffice/console/app', 'backoffice/console/app/public'].map((d) =>
+      path.join(ROOT, d),
+    ),
   ];
 }
 
