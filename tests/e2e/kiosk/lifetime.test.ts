@@ -5,29 +5,25 @@
 // stop logs nothing at error level. Each path runs three times against the product's bundles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProduct } from '../../../scripts/bundle.mjs';
+import { buildTestBundles, type TestBundles } from '../../helpers/bundles';
 import { taggedProcesses, until } from '../../helpers/process-tree';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TAG = 'YIZHAN_LIFETIME_TEST';
 const PRELOAD = path.join(import.meta.dirname, 'fixtures/fail-on-signal.mjs');
-let work = '';
+let bundles: TestBundles | undefined;
 let cli = '';
 
 beforeAll(async () => {
-  // Inside the repository, so the bundles resolve node_modules; .tmp/ is ignored.
-  mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-  work = mkdtempSync(path.join(ROOT, '.tmp', 'lifetime-'));
-  await buildProduct(path.join(work, 'dist'));
-  cli = path.join(work, 'dist/cli/yizhan.mjs');
+  bundles = await buildTestBundles('lifetime');
+  cli = bundles.cli;
 }, 120_000);
 
 afterAll(() => {
-  if (work && !process.env.KEEP_E2E) rmSync(work, { recursive: true, force: true });
+  if (!process.env.KEEP_E2E) bundles?.remove();
 });
 
 interface Run {

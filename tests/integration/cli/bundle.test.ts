@@ -1,23 +1,23 @@
 // The product's bundles (scripts/bundle.mjs), run as a technician runs them: the real commands,
 // their output and exit codes. They are built here into .tmp/ so the checkout's own dist/ is left alone.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliCommand } from '../../../main/cli/command';
-import { buildProduct } from '../../../scripts/bundle.mjs';
+import { buildTestBundles, type TestBundles } from '../../helpers/bundles';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+let bundles: TestBundles | undefined;
 let work = '';
 let dist = '';
 
 beforeAll(async () => {
-  mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-  work = mkdtempSync(path.join(ROOT, '.tmp', 'cli-bundle-'));
-  dist = path.join(work, 'dist');
-  await buildProduct(dist);
+  bundles = await buildTestBundles('cli-bundle');
+  dist = bundles.dist;
+  work = path.dirname(dist);
 }, 120_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => bundles?.remove());
 
 function run(args: string[], env: Record<string, string> = {}, script = path.join(dist, 'cli/yizhan.mjs')) {
   const r = spawnSync(process.execPath, [script, ...args], {
