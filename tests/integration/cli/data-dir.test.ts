@@ -29,9 +29,13 @@ describe('data directory rights', { timeout: 90_000 }, () => {
       void exited.then((code) => reject(new Error(`backoffice exited (${code}): ${err}`)));
     });
     const dir = path.join(xdg, 'yizhan');
-    expect((statSync(dir).mode & 0o777).toString(8)).toBe('700');
-    expect((statSync(path.join(dir, 'backoffice-secrets.json')).mode & 0o777).toString(8)).toBe('600');
-    child.kill('SIGTERM');
+    try {
+      expect((statSync(dir).mode & 0o777).toString(8)).toBe('700');
+      expect((statSync(path.join(dir, 'backoffice-secrets.json')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      // Stopped whatever the checks found: a failed check must not leave a service running.
+      child.kill('SIGTERM');
+    }
     expect(await exited).toBe(0);
   });
 });
