@@ -22,7 +22,10 @@ beforeAll(async () => {
   cli = bundles.cli;
 }, 120_000);
 
+const tags: string[] = [];
 afterAll(() => {
+  // A failed check may have left a run behind: it must not outlive the test either.
+  for (const tag of tags) for (const p of taggedProcesses(TAG, tag)) process.kill(p.pid, 'SIGKILL');
   if (!process.env.KEEP_E2E) bundles?.remove();
 });
 
@@ -37,6 +40,7 @@ interface Run {
 
 async function startKiosk(env: Record<string, string> = {}): Promise<Run> {
   const tag = randomUUID();
+  tags.push(tag);
   const tmp = mkdtempSync(path.join(tmpdir(), 'yizhan-lifetime-'));
   const dataDir = path.join(tmp, 'data');
   const runTmp = path.join(tmp, 'tmp');
