@@ -5,7 +5,19 @@ import globals from 'globals';
 import layers, { enginePurity, protocolPurity } from './scripts/eslint/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'release/', 'coverage/', '.tmp/', '**/*.d.ts', '**/*.d.mts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'dist.*/',
+      'release/',
+      'coverage/',
+      '.tmp/',
+      '**/*.d.ts',
+      '**/*.d.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

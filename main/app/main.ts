@@ -34,6 +34,12 @@ app.on('window-all-closed', () => app.quit());
 
 const host = new HostClient(log);
 let hostRestarts = 0;
+let quitting = false;
+// Quitting ends the host's utilityProcess: a routine exit, neither an error nor a reason to restart it.
+app.on('before-quit', () => {
+  quitting = true;
+  host.expectExit();
+});
 
 function startHost(): void {
   const child: UtilityProcess = utilityProcess.fork(path.join(__dirname, 'host.mjs'), [], {
@@ -47,6 +53,7 @@ function startHost(): void {
   };
   host.attach(channel);
   child.on('exit', () => {
+    if (quitting) return;
     const delay = Math.min(30_000, 500 * 2 ** hostRestarts++);
     log.error('host.restartScheduled', { delayMs: delay });
     setTimeout(startHost, delay);

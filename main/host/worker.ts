@@ -40,10 +40,30 @@ onMessage((m) => {
     .then((h) => dispatch(m.channel, m.input, h.handlers, log))
     .then((result) => post({ kind: 'response', id: m.id, result }));
 });
+
+/** Stops the devices (closing ports, ending simulators) and exits; bounded, so a stuck driver cannot keep us alive. */
+const STOP_DEADLINE_MS = 10_000;
+let stopping = false;
+const shutdown = (reason: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info('host.stopping', { reason });
+  setTimeout(() => {
+    log.error('host.stopTimedOut', { afterMs: STOP_DEADLINE_MS });
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  void starting
+    .then((h) => h.stop())
+    .catch((err: unknown) => log.error('host.stopFailed', { error: String(err) }))
+    .finally(() => process.exit(0));
+};
+process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.once('SIGINT', () => shutdown('SIGINT'));
+// A forked host whose shell is gone (killed, crashed) sees its IPC channel close: nobody is left to
+// show the page or stop us, so stop rather than run devices and heartbeats for no one.
+if (!parentPort && process.send) process.once('disconnect', () => shutdown('shellGone'));
+
 const host = await starting;
 // The listener's signature ties `payload` to `channel`; the union type cannot see that by itself.
 host.onEvent((channel, payload) => post({ kind: 'event', channel, payload } as HostEvent));
-const shutdown = () => void host.stop().finally(() => process.exit(0));
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
 post({ kind: 'ready' });

@@ -1,4 +1,9 @@
-import { intOption, printJson, stringOption, UsageError, type CliCommand } from '../command';
+import { intOption, printJson, printJsonError, stringOption, UsageError, type CliCommand } from '../command';
+
+const PCSCD_HINT =
+  '启动读卡服务 / start the PC/SC daemon: systemctl start pcscd (or plain `pcscd` where systemd does not run);\n' +
+  'for development and tests, the daemon with virtual readers: sudo bash scripts/services/pcscd.sh start,\n' +
+  'then add --pcscd-socket /run/yizhan-pcscd/run/pcscd.comm';
 
 /**
  * Technician tool: reads a social security or bank card. Identifiers are masked unless `--reveal` is
@@ -10,12 +15,36 @@ export const command: CliCommand = {
   usage:
     'device card read [--json] [--reveal] [--reader NAME] [--kind socialSecurity|bank] [--timeout-ms 15000] [--pcscd-socket PATH]',
   options: {
-    json: { type: 'boolean' },
-    reveal: { type: 'boolean' },
-    reader: { type: 'string' },
-    kind: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    'pcscd-socket': { type: 'string' },
+    json: {
+      type: 'boolean',
+      help: 'Print the card data as one JSON line; failures as {"error":{code,message,detail}}',
+    },
+    reveal: {
+      type: 'boolean',
+      help: 'Show the full name, ID number and card numbers (masked otherwise); never logged',
+    },
+    reader: {
+      type: 'string',
+      value: 'NAME',
+      help: 'PC/SC reader name (as pcsc_scan lists it); default: the first reader with a card',
+    },
+    kind: {
+      type: 'string',
+      value: 'KIND',
+      help: 'socialSecurity or bank; default: try the social security application, then bank (PBOC/EMV)',
+    },
+    'timeout-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'How long to wait for a card to be inserted (default 15000)',
+    },
+    'pcscd-socket': {
+      type: 'string',
+      value: 'PATH',
+      help:
+        "pcscd's socket; default $PCSCLITE_CSOCK_NAME or /run/pcscd/pcscd.comm.\n" +
+        'The development daemon (scripts/services/pcscd.sh start) listens on /run/yizhan-pcscd/run/pcscd.comm',
+    },
   },
   async run(values, _positionals, signal) {
     const json = values.json === true;
@@ -24,17 +53,32 @@ export const command: CliCommand = {
     const kind = stringOption(values, 'kind');
     if (kind !== undefined && kind !== 'socialSecurity' && kind !== 'bank')
       throw new UsageError('--kind must be socialSecurity or bank');
-    const socket = stringOption(values, 'pcscd-socket');
-    const [{ toDeviceError }, { pcscReader, maskedCardRead }, { buildDevice, reportFailure }] =
-      await Promise.all([
-        import('../../../devices/core'),
-        import('../../device-host/families/pcsc-reader'),
-        import('../device-run'),
-      ]);
+    const socketPath = stringOption(values, 'pcscd-socket');
+    const [
+      { toDeviceError },
+      { pcscdSocketPath, pcscdUnreachable },
+      { pcscReader, maskedCardRead },
+      { buildDevice, reportFailure },
+    ] = await Promise.all([
+      import('../../../devices/core'),
+      import('../../../devices/transports/pcsc'),
+      import('../../device-host/families/pcsc-reader'),
+      import('../device-run'),
+    ]);
+    // Without the daemon the driver could only report, after its timeout, that no reader is attached.
+    const socket = pcscdSocketPath(socketPath);
+    const unreachable = await pcscdUnreachable(socket);
+    if (unreachable) {
+      const message = `pcscd is not running: nothing answers on ${socket} (${unreachable})`;
+      if (json)
+        return printJsonError('notConnected', message, { detail: 'noDaemon', socket, hint: PCSCD_HINT });
+      process.stderr.write(`读卡失败 / read failed: notConnected (noDaemon): ${message}\n${PCSCD_HINT}\n`);
+      return 1;
+    }
     const device = await buildDevice(
       pcscReader,
       'card-cli',
-      { kind: 'pcsc', ...(reader ? { reader } : {}), ...(socket ? { socket } : {}) },
+      { kind: 'pcsc', ...(reader ? { reader } : {}), ...(socketPath ? { socket: socketPath } : {}) },
       {},
     );
     try {

@@ -7,11 +7,25 @@ export const command: CliCommand = {
     'device idcard read --port PATH [--baud N] [--timeout-ms 10000] [--json] [--reveal]\n' +
     '  Name and ID number are masked and the photo and address left out, unless --reveal is given.',
   options: {
-    port: { type: 'string' },
-    baud: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    json: { type: 'boolean' },
-    reveal: { type: 'boolean' },
+    port: { type: 'string', value: 'PATH', help: 'Serial port of the reader, e.g. /dev/ttyUSB0 (required)' },
+    baud: {
+      type: 'string',
+      value: 'N',
+      help: 'Line rate; default: probe 115200, then 9600 (the two rates SAM_V readers ship with)',
+    },
+    'timeout-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'How long to wait for a card to be placed (default 10000)',
+    },
+    json: {
+      type: 'boolean',
+      help: 'Print the card record as one JSON line; failures as {"error":{code,message,detail}}',
+    },
+    reveal: {
+      type: 'boolean',
+      help: 'Show the full name, ID number and address (masked otherwise); never logged',
+    },
   },
   async run(values, _positionals, signal) {
     const path = requiredString(values, 'port');

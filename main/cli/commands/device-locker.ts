@@ -15,14 +15,30 @@ export const command: CliCommand = {
     '       device locker status --port PATH [--board B] [--protocol cu|8a] [--doors N] [--feedback-active open|closed] [--json]\n' +
     "  Defaults: the product's cabinet (protocol cu, board 1: DEFAULT_LOCKER_PROTOCOL / DEFAULT_LOCKER_BOARD).",
   options: {
-    port: { type: 'string' },
-    board: { type: 'string' },
-    door: { type: 'string' },
-    protocol: { type: 'string' },
-    doors: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    'feedback-active': { type: 'string' },
-    json: { type: 'boolean' },
+    port: { type: 'string', value: 'PATH', help: 'Serial port of the RS-485 adapter (required)' },
+    board: {
+      type: 'string',
+      value: 'B',
+      help: 'Board address (required; 8A boards from 1, CU boards from 0)',
+    },
+    door: { type: 'string', value: 'D', help: 'Door number on the board, from 1 (required for open)' },
+    protocol: {
+      type: 'string',
+      value: '8a|cu',
+      help: 'Board protocol: 8a (8A/80 frames with BCC, 9600 bit/s) or cu (Kerong CU, 19200 bit/s); default 8a',
+    },
+    doors: { type: 'string', value: 'N', help: 'Doors per board (default 16)' },
+    'timeout-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'How long an open may take to be confirmed by the door sensor (default 4000)',
+    },
+    'feedback-active': {
+      type: 'string',
+      value: 'open|closed',
+      help: "What an active door sensor means on this cabinet (per-cabinet wiring); default: the protocol's usual",
+    },
+    json: { type: 'boolean', help: 'Print the outcome as one JSON line' },
   },
   async run(values, positionals, signal) {
     const action = positionals[0];

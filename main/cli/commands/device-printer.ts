@@ -7,10 +7,14 @@ export const command: CliCommand = {
        device printer test --port PATH [--baud N] [--profile NAME] [--json]
   status exits 1 when the printer cannot print now (paper out, cover open, offline …) and names why.`,
   options: {
-    port: { type: 'string' },
-    baud: { type: 'string' },
-    profile: { type: 'string' },
-    json: { type: 'boolean' },
+    port: { type: 'string', value: 'PATH', help: 'Serial port of the printer (required)' },
+    baud: { type: 'string', value: 'N', help: 'Line rate (default 115200)' },
+    profile: {
+      type: 'string',
+      value: 'NAME',
+      help: 'Printer model profile: paper width, code page, cutter (default kp628)',
+    },
+    json: { type: 'boolean', help: 'Print the status or the outcome as one JSON line' },
   },
   async run(values, positionals, signal) {
     const action = positionals[0];

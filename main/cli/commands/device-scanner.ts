@@ -8,14 +8,26 @@ export const command: CliCommand = {
   usage:
     'device scanner listen --port PATH --count N [--json] [--encoding utf8|gbk] [--terminator cr|crlf|tab|none] [--aim] [--baud N] [--timeout-ms MS]',
   options: {
-    port: { type: 'string' },
-    count: { type: 'string' },
-    json: { type: 'boolean' },
-    encoding: { type: 'string' },
-    terminator: { type: 'string' },
-    aim: { type: 'boolean' },
-    baud: { type: 'string' },
-    'timeout-ms': { type: 'string' },
+    port: { type: 'string', value: 'PATH', help: 'Serial port of the scanner (required)' },
+    count: { type: 'string', value: 'N', help: 'Scans to print before exiting (default 1)' },
+    json: { type: 'boolean', help: 'Print each scan as one JSON line' },
+    encoding: {
+      type: 'string',
+      value: 'utf8|gbk',
+      help: 'Text encoding the scanner is set to send (default utf8)',
+    },
+    terminator: {
+      type: 'string',
+      value: 'SUFFIX',
+      help: 'End of each scan the scanner is set to send: cr, crlf, tab or none (default crlf)',
+    },
+    aim: { type: 'boolean', help: 'Have the scanner prefix each code with its AIM symbology id (]Q1, ]C0…)' },
+    baud: { type: 'string', value: 'N', help: 'Line rate (default 9600)' },
+    'timeout-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'Give up when no scan arrives for this long (default 0: wait until stopped)',
+    },
   },
   async run(values, positionals, signal) {
     if (positionals[0] !== 'listen') throw new UsageError('expected "listen"');

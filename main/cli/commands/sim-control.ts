@@ -4,7 +4,8 @@ export const command: CliCommand = {
   path: ['sim', 'control'],
   summary:
     'Drive the simulated devices of a running `yizhan start` (放卡、插卡、扫码、取凭条、缺纸、卡门、拔线)',
-  usage: `sim control <verb> [--data-dir DIR | --socket PATH] [--file F.json] [--printer receipt|a4]
+  usage: 'sim control <verb> [--data-dir DIR | --socket PATH] [--file F.json] [--printer receipt|a4]',
+  details: `Verbs:
   status                                     every simulated device and what it holds
   idcard place [SAMPLE] [--file CARD.json]   put an ID card on the reader: resident (default),
                                              residentWithExtraAddress, rareName (生僻字 name), hkmotw,
@@ -24,10 +25,26 @@ export const command: CliCommand = {
   Answers one JSON line ({"ok":true,"result":…} or {"ok":false,"error":…}); exits 1 on a refusal.
   The kiosk's data dir (--data-dir of yizhan start) holds the socket; only simulated devices listen.`,
   options: {
-    'data-dir': { type: 'string' },
-    socket: { type: 'string' },
-    file: { type: 'string' },
-    printer: { type: 'string' },
+    'data-dir': {
+      type: 'string',
+      value: 'DIR',
+      help: "The kiosk's data dir (--data-dir of yizhan start; default its configured one)",
+    },
+    socket: {
+      type: 'string',
+      value: 'PATH',
+      help: 'The control socket itself (default <data dir>/sim/control.sock)',
+    },
+    file: {
+      type: 'string',
+      value: 'F.json',
+      help: 'A card of your own: an ID card record or a PC/SC card profile',
+    },
+    printer: {
+      type: 'string',
+      value: 'receipt|a4',
+      help: 'Which printer a paper verb acts on (default receipt)',
+    },
   },
   async run(values, positionals) {
     const [{ readFileSync }, { connect }, path, protocol, { HostConfig }] = await Promise.all([

@@ -61,22 +61,42 @@ export const command: CliCommand = {
   summary: 'Simulate an ID card reader (SAM_V) on a pty pair / 模拟身份证阅读器',
   usage:
     'sim idcard --link PATH [--card FILE.json | --no-card] [--baud 115200] [--rf-delay-ms 20] [--precise-timing]\n' +
-    '  [--fault NAME[=N]]…\n' +
-    '  --card takes the JSON that "device idcard read --json --reveal" prints, or a sample card\'s name\n' +
-    '  (resident, residentWithExtraAddress, rareName 生僻字, hkmotw, foreign2017, foreign2023; default resident).\n' +
-    '  --precise-timing trims timer lateness from the simulated wire and RF times (benchmarks; costs CPU).\n' +
-    '  Faults: noCard, selectFail, readFail, checksumCorruption, dribbledBytes, noiseBeforePreamble (=N: the\n' +
-    '  next N replies only), unplugMidRead[=MS] (pull the cable at the next read, plug it back after MS).\n' +
-    `  Control lines on a piped stdin: ${CONTROL_HELP}.\n` +
-    '  Prints {"ready":…} and one {"event":…} line per change (placed, removed, fault, unplugged, plugged).',
+    '  [--fault NAME[=N]]…',
+  details:
+    `Control lines on a piped stdin: ${CONTROL_HELP}.\n` +
+    'Prints {"ready":…} and one {"event":…} line per change (placed, removed, fault, unplugged, plugged).',
   options: {
-    link: { type: 'string' },
-    card: { type: 'string' },
-    'no-card': { type: 'boolean' },
-    baud: { type: 'string' },
-    'rf-delay-ms': { type: 'string' },
-    'precise-timing': { type: 'boolean' },
-    fault: { type: 'string', multiple: true },
+    link: {
+      type: 'string',
+      value: 'PATH',
+      help: 'Where to create the reader end of the pty pair, e.g. /tmp/idcard (required)',
+    },
+    card: {
+      type: 'string',
+      value: 'FILE.json|SAMPLE',
+      help:
+        'The card on the reader: the JSON "device idcard read --json --reveal" prints, or a sample card\'s name\n' +
+        '(resident, residentWithExtraAddress, rareName 生僻字, hkmotw, foreign2017, foreign2023; default resident)',
+    },
+    'no-card': { type: 'boolean', help: 'Start with no card on the reader' },
+    baud: { type: 'string', value: 'N', help: 'Line rate the simulated reader runs at (default 115200)' },
+    'rf-delay-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'Simulated radio time to read the card (default 20)',
+    },
+    'precise-timing': {
+      type: 'boolean',
+      help: 'Trim timer lateness from the simulated wire and RF times (benchmarks; costs CPU)',
+    },
+    fault: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME[=N]',
+      help:
+        'noCard, selectFail, readFail, checksumCorruption, dribbledBytes, noiseBeforePreamble\n' +
+        '(=N: the next N replies only), unplugMidRead[=MS] (pull the cable at the next read, plug it back after MS)',
+    },
   },
   async run(values, _positionals, signal) {
     const link = requiredString(values, 'link');

@@ -25,20 +25,42 @@ export const command: CliCommand = {
   summary: 'Simulate a cabinet of RS-485 locker boards on a pty (模拟智能存取柜控制板)',
   usage:
     'sim locker --link PATH [--protocol cu|8a] [--first-board B] [--boards N] [--doors N] [--close-after MS] ' +
-    '[--feedback-active open|closed] [--jammed B:D]… [--dead-sensor B:D]… [--silent-board B]…\n' +
-    '  stdin lines: "force B D" (uncommanded open), "close B D", "item B D 0|1", "jam B D", "free B D", "silent B", "answer B"\n' +
-    "  Defaults: the product's cabinet (protocol cu, boards from 1: DEFAULT_LOCKER_PROTOCOL / DEFAULT_LOCKER_BOARD).",
+    '[--feedback-active open|closed] [--jammed B:D]… [--dead-sensor B:D]… [--silent-board B]…',
+  details:
+    'stdin lines: "force B D" (uncommanded open), "close B D", "item B D 0|1", "jam B D", "free B D", "silent B", "answer B"\n' +
+    "Defaults: the product's cabinet (protocol cu, boards from 1: DEFAULT_LOCKER_PROTOCOL / DEFAULT_LOCKER_BOARD).",
   options: {
-    link: { type: 'string' },
-    protocol: { type: 'string' },
-    'first-board': { type: 'string' },
-    boards: { type: 'string' },
-    doors: { type: 'string' },
-    'close-after': { type: 'string' },
-    'feedback-active': { type: 'string' },
-    jammed: { type: 'string', multiple: true },
-    'dead-sensor': { type: 'string', multiple: true },
-    'silent-board': { type: 'string', multiple: true },
+    link: {
+      type: 'string',
+      value: 'PATH',
+      help: 'Where to create the driver end of the pty pair, e.g. /tmp/locker (required)',
+    },
+    protocol: {
+      type: 'string',
+      value: 'cu|8a',
+      help: 'Board protocol: cu (Kerong CU, 19200 bit/s) or 8a (9600 bit/s); default cu',
+    },
+    'first-board': { type: 'string', value: 'B', help: 'Address of the first board (default 1)' },
+    boards: { type: 'string', value: 'N', help: 'Boards on the bus (default 1)' },
+    doors: { type: 'string', value: 'N', help: 'Doors per board (default 16)' },
+    'close-after': {
+      type: 'string',
+      value: 'MS',
+      help: 'A door a person opened closes again after this long (default 5000)',
+    },
+    'feedback-active': {
+      type: 'string',
+      value: 'open|closed',
+      help: 'What an active door sensor means on this cabinet (default: the protocol’s usual)',
+    },
+    jammed: { type: 'string', multiple: true, value: 'B:D', help: 'A door whose lock does not release' },
+    'dead-sensor': {
+      type: 'string',
+      multiple: true,
+      value: 'B:D',
+      help: 'A door whose sensor never changes',
+    },
+    'silent-board': { type: 'string', multiple: true, value: 'B', help: 'A board that never answers' },
   },
   async run(values, _positionals, signal) {
     const link = requiredString(values, 'link');

@@ -6,14 +6,26 @@ const FAULTS = ['paperNearEnd', 'paperOut', 'coverOpen', 'offline', 'cutterError
 export const command: CliCommand = {
   path: ['sim', 'printer'],
   summary: 'Serve a virtual ESC/POS receipt printer on a pty; receipts land in --out as PNG + text',
-  usage: `sim printer --link PATH --out DIR [--profile NAME] [--baud N]
-  stdin lines switch faults while it runs: "<fault> on|off" (${FAULTS.join(', ')}),
-  "paperOutAfter <bytes>", "take" (the customer takes the receipt). Stop with Ctrl+C.`,
+  usage: 'sim printer --link PATH --out DIR [--profile NAME] [--baud N]',
+  details: `stdin lines switch faults while it runs: "<fault> on|off" (${FAULTS.join(', ')}),
+"paperOutAfter <bytes>", "take" (the customer takes the receipt). Stop with Ctrl+C.`,
   options: {
-    link: { type: 'string' },
-    out: { type: 'string' },
-    profile: { type: 'string' },
-    baud: { type: 'string' },
+    link: {
+      type: 'string',
+      value: 'PATH',
+      help: 'Where to create the driver end of the pty pair, e.g. /tmp/printer (required)',
+    },
+    out: {
+      type: 'string',
+      value: 'DIR',
+      help: 'Folder for the printed receipts, one PNG + text each (required)',
+    },
+    profile: {
+      type: 'string',
+      value: 'NAME',
+      help: 'Printer model to behave as: paper width, code page, cutter (default kp628)',
+    },
+    baud: { type: 'string', value: 'N', help: 'Line rate (default 115200)' },
   },
   async run(values, _positionals, signal) {
     const link = requiredString(values, 'link');
