@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { z } from 'zod';
 import { pageFooters } from './_shared/blocks';
-import type { PdfTemplate } from './_shared/define';
+import { DEFAULT_TIME_ZONE } from '../domain/time';
+import type { PdfTemplate, RenderContext } from './_shared/define';
 import type { FontPlan, FontRegistry } from './_shared/fonts';
 import { describeIssues } from './_shared/schema';
 import { MARGIN } from './_shared/units';
@@ -34,18 +35,19 @@ function* dataTexts(value: unknown): Generator<string> {
  * Creates the A4 document with fixed metadata (from the data, never the clock), lets the template
  * draw, adds page footers and returns the PDF bytes. The fonts follow from the data (FontRegistry.
  * planFor): the shipped subset when it has every character, else the full regular face; a weight
- * whose subset still drew an empty box is drawn again with its full face. Identical input always
- * gives identical bytes.
+ * whose subset still drew an empty box is drawn again with its full face. Times print in
+ * `timeZone` (default Beijing time). Identical input always gives identical bytes.
  */
 export async function renderPdf<S extends z.ZodType>(
   template: PdfTemplate<S>,
   raw: unknown,
-  deps: { fonts: FontRegistry },
+  deps: { fonts: FontRegistry; timeZone?: string | undefined },
 ): Promise<Uint8Array> {
   const data = parseTemplateData(template, raw);
+  const ctx: RenderContext = { timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE };
   let plan = deps.fonts.planFor(dataTexts(data));
   for (;;) {
-    const { pdf, missingGlyphs } = await draw(template, data, deps.fonts, plan);
+    const { pdf, missingGlyphs } = await draw(template, data, ctx, deps.fonts, plan);
     if (!missingGlyphs.regular && !missingGlyphs.bold) return pdf;
     // A subset face drew an empty box: that weight moves to the full face (at most twice in all).
     plan = {
@@ -58,6 +60,7 @@ export async function renderPdf<S extends z.ZodType>(
 async function draw<S extends z.ZodType>(
   template: PdfTemplate<S>,
   data: z.output<S>,
+  ctx: RenderContext,
   fonts: FontRegistry,
   plan: FontPlan,
 ): Promise<{ pdf: Uint8Array; missingGlyphs: Record<'regular' | 'bold', boolean> }> {
@@ -88,7 +91,7 @@ async function draw<S extends z.ZodType>(
   const session = fonts.open(doc, plan);
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
-  template.draw(doc, data);
+  template.draw(doc, data, ctx);
   pageFooters(doc, meta.verification.code);
   const { missingGlyphs } = session.finish();
   doc.end();

@@ -1,7 +1,7 @@
 /** Layout blocks shared by A4 templates. Every block draws at doc.y and leaves doc.y below itself. */
 import QRCode from 'qrcode';
+import { formatDate } from '../../domain/time';
 import { FONT } from './fonts';
-import { formatDate } from './format';
 import type { Verification } from './schema';
 import { A4, BODY_BOTTOM, CONTENT_WIDTH, MARGIN, mm } from './units';
 import { verificationPayload } from './verification';
@@ -190,6 +190,8 @@ export interface VerificationPanelInput {
   issuerName: string;
   sealText?: string | undefined;
   issuedAt: string;
+  /** The zone the date is printed in (RenderContext.timeZone). */
+  timeZone: string;
 }
 
 /** QR + verification code on the left, issuer, date and seal on the right. Kept on one page. */
@@ -216,7 +218,10 @@ export function verificationPanel(doc: Doc, input: VerificationPanelInput): void
   const rightX = A4.width - MARGIN.right - blockWidth;
   doc.font(FONT.regular).fontSize(11).fillColor(INK);
   doc.text(input.issuerName, rightX, top + mm(8), { width: blockWidth, align: 'right' });
-  doc.text(formatDate(input.issuedAt), rightX, doc.y + mm(2), { width: blockWidth, align: 'right' });
+  doc.text(formatDate(input.issuedAt, { timeZone: input.timeZone }), rightX, doc.y + mm(2), {
+    width: blockWidth,
+    align: 'right',
+  });
   if (input.sealText) seal(doc, A4.width - MARGIN.right - mm(26), top + mm(12), input.sealText);
   doc.x = MARGIN.left;
   doc.y = top + height - mm(2);

@@ -9,6 +9,12 @@ export interface DocumentMeta {
   verification: Verification;
 }
 
+/** What a document depends on besides its data: the site's time zone (domain/time). */
+export interface RenderContext {
+  /** IANA zone every time is printed in; Asia/Shanghai unless the site configures another. */
+  timeZone: string;
+}
+
 /**
  * An A4 template: a zod schema for its data and a pure draw function over a pdfkit document that
  * the caller created (see render.ts). Templates never read files, clocks or the network.
@@ -20,7 +26,7 @@ export interface PdfTemplate<Schema extends z.ZodType = z.ZodType> {
   paper: 'A4';
   schema: Schema;
   meta(data: z.output<Schema>): DocumentMeta;
-  draw(doc: PDFKit.PDFDocument, data: z.output<Schema>): void;
+  draw(doc: PDFKit.PDFDocument, data: z.output<Schema>, ctx: RenderContext): void;
 }
 
 export function definePdfTemplate<Schema extends z.ZodType>(t: PdfTemplate<Schema>): PdfTemplate<Schema> {

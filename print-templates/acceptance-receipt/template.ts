@@ -1,6 +1,7 @@
 import { keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatDate, formatDateTime, maskIdNumber } from '../_shared/format';
+import { formatCalendarDate, formatDateTime } from '../../domain/time';
+import { maskIdNumber } from '../_shared/format';
 import { AcceptanceReceiptData } from './data.schema';
 
 /**
@@ -14,7 +15,7 @@ export const acceptanceReceipt = definePdfTemplate({
   paper: 'A4',
   schema: AcceptanceReceiptData,
   meta: (d) => ({ title: `受理回执 ${d.caseNumber}`, issuedAt: d.issuedAt, verification: d.verification }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     title(doc, '政务服务事项受理回执');
     reference(doc, `办件编号：${d.caseNumber}`);
     keyValueGrid(
@@ -24,12 +25,12 @@ export const acceptanceReceipt = definePdfTemplate({
         ['受理部门', d.department],
         ['申请人', d.applicant.name],
         ['证件号码', maskIdNumber(d.applicant.idNumber)],
-        ['受理时间', formatDateTime(d.issuedAt)],
-        ['承诺办结', formatDate(`${d.promisedBy}T12:00:00+08:00`)],
+        ['受理时间', formatDateTime(d.issuedAt, ctx)],
+        ['承诺办结', formatCalendarDate(d.promisedBy)],
       ],
       { columns: 1 },
     );
-    paragraph(doc, `您提交的申请已于 ${formatDateTime(d.issuedAt)} 受理，收取材料如下：`);
+    paragraph(doc, `您提交的申请已于 ${formatDateTime(d.issuedAt, ctx)} 受理，收取材料如下：`);
     table(
       doc,
       [
@@ -47,6 +48,7 @@ export const acceptanceReceipt = definePdfTemplate({
       issuerName: d.issuer.name,
       sealText: d.issuer.sealText,
       issuedAt: d.issuedAt,
+      timeZone: ctx.timeZone,
     });
   },
 });

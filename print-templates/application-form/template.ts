@@ -10,7 +10,7 @@ import {
 } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { FONT } from '../_shared/fonts';
-import { formatDateTime } from '../_shared/format';
+import { formatDateTime } from '../../domain/time';
 import { CONTENT_WIDTH, MARGIN, mm } from '../_shared/units';
 import { ApplicationFormData } from './data.schema';
 
@@ -33,13 +33,13 @@ export const applicationForm = definePdfTemplate({
     issuedAt: d.issuedAt,
     verification: d.verification,
   }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     title(
       doc,
       `${d.service.name}申请表`,
       `事项编码：${d.service.code}\u3000受理部门：${d.service.department}`,
     );
-    reference(doc, `申请编号：${d.caseNumber}\u3000填报时间：${formatDateTime(d.issuedAt)}`);
+    reference(doc, `申请编号：${d.caseNumber}\u3000填报时间：${formatDateTime(d.issuedAt, ctx)}`);
     heading(doc, '申请人信息');
     keyValueGrid(doc, [
       ['姓名', d.applicant.name],
@@ -72,6 +72,11 @@ export const applicationForm = definePdfTemplate({
     });
     doc.x = MARGIN.left;
     gap(doc, mm(6));
-    verificationPanel(doc, { verification: d.verification, issuerName: d.issuer.name, issuedAt: d.issuedAt });
+    verificationPanel(doc, {
+      verification: d.verification,
+      issuerName: d.issuer.name,
+      issuedAt: d.issuedAt,
+      timeZone: ctx.timeZone,
+    });
   },
 });

@@ -1,6 +1,7 @@
 import { gap, keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatMoney, formatMonth, maskIdNumber } from '../_shared/format';
+import { formatYearMonth } from '../../domain/time';
+import { formatMoney, maskIdNumber } from '../_shared/format';
 import { SocialInsuranceCertificateData } from './data.schema';
 
 /**
@@ -18,7 +19,7 @@ export const socialInsuranceCertificate = definePdfTemplate({
     issuedAt: d.issuedAt,
     verification: d.verification,
   }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     const first = d.months[0]!;
     const last = d.months[d.months.length - 1]!;
     const paid = d.months.filter((m) => m.paid);
@@ -33,14 +34,14 @@ export const socialInsuranceCertificate = definePdfTemplate({
       ['参保险种', d.insuranceType],
       ['参保状态', d.status],
       ['参保单位', d.employer],
-      ['首次参保年月', formatMonth(d.insuredSince)],
-      ['记录区间', `${formatMonth(first.month)} 至 ${formatMonth(last.month)}`],
+      ['首次参保年月', formatYearMonth(d.insuredSince)],
+      ['记录区间', `${formatYearMonth(first.month)} 至 ${formatYearMonth(last.month)}`],
       ['实缴月数', `${paid.length} 个月`],
     ]);
     paragraph(
       doc,
       `兹证明 ${d.insured.name}（证件号码：${maskedId}）参加${d.insuranceType}，` +
-        `${formatMonth(first.month)}至${formatMonth(last.month)}期间缴费情况如下表。` +
+        `${formatYearMonth(first.month)}至${formatYearMonth(last.month)}期间缴费情况如下表。` +
         (d.purpose ? `本证明用于：${d.purpose}。` : ''),
       { indent: true },
     );
@@ -57,7 +58,7 @@ export const socialInsuranceCertificate = definePdfTemplate({
       [
         ...d.months.map((m, i) => [
           String(i + 1),
-          formatMonth(m.month),
+          formatYearMonth(m.month),
           formatMoney(m.base),
           formatMoney(m.unit),
           formatMoney(m.personal),
@@ -85,6 +86,7 @@ export const socialInsuranceCertificate = definePdfTemplate({
       issuerName: d.issuer.name,
       sealText: d.issuer.sealText,
       issuedAt: d.issuedAt,
+      timeZone: ctx.timeZone,
     });
   },
 });

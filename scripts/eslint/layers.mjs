@@ -57,6 +57,7 @@ export function classify(rel) {
     return { layer: 'family', family };
   }
   if (rel.startsWith('print-templates/')) return { layer: 'templates' };
+  if (rel.startsWith('domain/')) return { layer: 'domain' };
   if (rel.startsWith('backoffice/')) return { layer: 'backoffice' };
   return { layer: 'free' };
 }
@@ -137,11 +138,16 @@ const RULES = {
   },
   templates: {
     targets: (_f, t) =>
-      t.layer === 'templates' || (t.layer === 'index' && t.family === 'escpos-printer')
+      ['templates', 'domain'].includes(t.layer) || (t.layer === 'index' && t.family === 'escpos-printer')
         ? null
-        : 'print templates are pure: they import only their own helpers and receipt document types',
+        : 'print templates are pure: they import only their own helpers, domain/ and receipt document types',
     bare: (m) =>
       m === 'electron' || startsWithAny(m, NATIVE) ? 'print templates never touch devices' : null,
+  },
+  // Pure rules shared by the host and the templates (time formatting, …); main/ and templates import it.
+  domain: {
+    targets: (_f, t) => (t.layer === 'domain' ? null : 'domain/ is pure and depends on nothing else'),
+    bare: (m) => (m === 'zod' ? null : 'domain/ imports only zod and the language’s standard library'),
   },
   backoffice: {
     targets: (_f, t) =>

@@ -185,6 +185,9 @@ describe('layer rules are enforced by lint', () => {
     ],
     ['backoffice/server.ts', "import { CommandQueue } from '../devices/core';", /separate service/],
     ['backoffice/server.ts', "import { SerialPort } from 'serialport';", /never touches kiosk devices/],
+    ['domain/x.ts', "import { readFileSync } from 'node:fs';", /only zod/],
+    ['domain/x.ts', "import { CommandQueue } from '../devices/core';", /depends on nothing else/],
+    ['domain/x.ts', "import { renderPdf } from '../print-templates';", /depends on nothing else/],
   ])('%s: %s is rejected', async (file, code, why) => {
     const errors = await layerErrors(file, `${code}\nexport {};\n`);
     expect(errors.join('\n')).toMatch(why);
@@ -202,6 +205,9 @@ describe('layer rules are enforced by lint', () => {
     ['main/printing/jobs.ts', "import { IdCardReaderDriver } from '../../devices/id-card-reader';"],
     ['print-templates/receipt/t.ts', "import type { ReceiptDocument } from '../../devices/escpos-printer';"],
     ['tests/integration/x.test.ts', "import { SerialTransport } from '../../devices/transports/serial';"],
+    ['domain/x.ts', "import { z } from 'zod';"],
+    ['print-templates/receipt/t.ts', "import { formatDateTime } from '../../domain/time';"],
+    ['main/printing/jobs.ts', "import { formatDateTime } from '../../domain/time';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport {};\n`)).toEqual([]);
   });
