@@ -13,12 +13,16 @@ const RULE = '#444444';
 const MUTED = '#555555';
 const SEAL_RED = '#cc0000';
 
-/** Starts a new page when fewer than `height` points remain above the footer band. */
-export function ensureSpace(doc: Doc, height: number): boolean {
-  if (doc.y + height <= BODY_BOTTOM) return false;
+export function newPage(doc: Doc): void {
   doc.addPage();
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
+}
+
+/** Starts a new page when fewer than `height` points remain above the footer band. */
+export function ensureSpace(doc: Doc, height: number): boolean {
+  if (doc.y + height <= BODY_BOTTOM) return false;
+  newPage(doc);
   return true;
 }
 
@@ -51,13 +55,27 @@ export function heading(doc: Doc, text: string): void {
   gap(doc, mm(1.5));
 }
 
-export function paragraph(doc: Doc, text: string, opts: { size?: number; indent?: boolean } = {}): void {
+interface ParagraphOptions {
+  size?: number;
+  indent?: boolean;
+}
+
+function paragraphStyle(doc: Doc, opts: ParagraphOptions) {
   const size = opts.size ?? 11;
   doc.font(FONT.regular).fontSize(size).fillColor(INK);
-  const options = { width: CONTENT_WIDTH, lineGap: 4, indent: opts.indent ? size * 2 : 0 };
+  return { width: CONTENT_WIDTH, lineGap: 4, indent: opts.indent ? size * 2 : 0 };
+}
+
+export function paragraph(doc: Doc, text: string, opts: ParagraphOptions = {}): void {
+  const options = paragraphStyle(doc, opts);
   ensureSpace(doc, Math.min(doc.heightOfString(text, options), mm(30)));
   doc.text(text, MARGIN.left, doc.y, options);
   gap(doc, mm(2));
+}
+
+/** The height `paragraph` will take, its gap included (to keep blocks together). */
+export function paragraphHeight(doc: Doc, text: string, opts: ParagraphOptions = {}): number {
+  return doc.heightOfString(text, paragraphStyle(doc, opts)) + mm(2);
 }
 
 export type KeyValue = readonly [label: string, value: string];
@@ -112,14 +130,42 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
 }
 
+export interface TableOptions {
+  /**
+   * Height of what must stand on the same page as the table's last rows (remarks, the verification
+   * panel with QR and seal). When the remaining rows fit on a page but this block would not, the
+   * last `carryRows` rows move to the next page with it, so no page holds only a QR code and a seal.
+   */
+  keepWithLast?: number;
+  carryRows?: number;
+}
+
+/** Height of a table row; the gap below a table is TABLE_GAP. */
+export const TABLE_ROW_HEIGHT = mm(6.5);
+export const TABLE_GAP = mm(3);
+
 /**
  * A ruled table that continues across pages, repeating its header on each new page. Widths are
  * fractions of the content width.
  */
-export function table(doc: Doc, columns: readonly Column[], rows: readonly (readonly string[])[]): void {
+export function table(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  opts: TableOptions = {},
+): void {
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
-  const rowHeight = mm(6.5);
+  const rowHeight = TABLE_ROW_HEIGHT;
+  const carry = Math.max(1, opts.carryRows ?? 3);
+  const keep = opts.keepWithLast;
+  const fitsHere = (height: number) => doc.y + height <= BODY_BOTTOM;
+  /** The last `left` rows fit here, but not with the block that must follow them: carry them over. */
+  const mustCarry = (left: number, above = 0) =>
+    keep !== undefined &&
+    left <= carry &&
+    fitsHere(above + left * rowHeight) &&
+    !fitsHere(above + left * rowHeight + TABLE_GAP + keep);
   const drawRow = (cells: readonly string[], header: boolean) => {
     const y = doc.y;
     let x = MARGIN.left;
@@ -138,22 +184,25 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly (read
     });
     doc.y = y + rowHeight;
   };
-  ensureSpace(doc, rowHeight * 2);
+  if (mustCarry(rows.length, rowHeight)) newPage(doc);
+  else ensureSpace(doc, rowHeight * 2);
   drawRow(
     columns.map((c) => c.header),
     true,
   );
-  for (const row of rows) {
-    if (ensureSpace(doc, rowHeight)) {
+  rows.forEach((row, i) => {
+    const left = rows.length - i;
+    const broke = mustCarry(left) ? (newPage(doc), true) : ensureSpace(doc, rowHeight);
+    if (broke) {
       drawRow(
         columns.map((c) => c.header),
         true,
       );
     }
     drawRow(row, false);
-  }
+  });
   doc.x = MARGIN.left;
-  gap(doc, mm(3));
+  gap(doc, TABLE_GAP);
 }
 
 /** Draws a QR code as filled modules: vector output, no image, identical bytes for identical input. */
@@ -194,9 +243,12 @@ export interface VerificationPanelInput {
   timeZone: string;
 }
 
+/** Height of the verification panel (QR, code, issuer, date, seal). */
+export const VERIFICATION_PANEL_HEIGHT = mm(40);
+
 /** QR + verification code on the left, issuer, date and seal on the right. Kept on one page. */
 export function verificationPanel(doc: Doc, input: VerificationPanelInput): void {
-  const height = mm(40);
+  const height = VERIFICATION_PANEL_HEIGHT;
   ensureSpace(doc, height);
   const top = doc.y + mm(2);
   const qrSize = mm(30);

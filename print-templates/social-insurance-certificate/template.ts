@@ -1,13 +1,31 @@
-import { gap, keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
+import {
+  gap,
+  keyValueGrid,
+  paragraph,
+  paragraphHeight,
+  reference,
+  table,
+  title,
+  VERIFICATION_PANEL_HEIGHT,
+  verificationPanel,
+} from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatYearMonth } from '../../domain/time';
 import { formatMoney, maskIdNumber } from '../_shared/format';
 import { SocialInsuranceCertificateData } from './data.schema';
 
+const REMARKS =
+  '说明：1. 本证明依据社会保险经办机构的缴费记录生成，合计仅统计已缴月份。' +
+  '2. 证件号码已作脱敏处理，完整信息以扫码核验结果为准。3. 本证明自出具之日起三个月内有效。';
+const REMARKS_STYLE = { size: 9 };
+const GAP_BEFORE_PANEL = 4;
+
 /**
  * 社会保险参保证明: identity, insurance type and a month-by-month contribution table that runs over
  * as many pages as needed. The ID number is masked: the certificate goes to third parties (schools,
  * housing offices, employers) who match the person through the verification page, not the paper.
+ * The remarks, QR code and seal stay with the table's last rows: when they do not fit below it, the
+ * last rows move to the next page with them (a page with only a QR code and a seal proves nothing).
  */
 export const socialInsuranceCertificate = definePdfTemplate({
   id: 'social-insurance-certificate',
@@ -73,14 +91,13 @@ export const socialInsuranceCertificate = definePdfTemplate({
           '',
         ],
       ],
+      {
+        keepWithLast:
+          paragraphHeight(doc, REMARKS, REMARKS_STYLE) + GAP_BEFORE_PANEL + VERIFICATION_PANEL_HEIGHT,
+      },
     );
-    paragraph(
-      doc,
-      '说明：1. 本证明依据社会保险经办机构的缴费记录生成，合计仅统计已缴月份。' +
-        '2. 证件号码已作脱敏处理，完整信息以扫码核验结果为准。3. 本证明自出具之日起三个月内有效。',
-      { size: 9 },
-    );
-    gap(doc, 4);
+    paragraph(doc, REMARKS, REMARKS_STYLE);
+    gap(doc, GAP_BEFORE_PANEL);
     verificationPanel(doc, {
       verification: d.verification,
       issuerName: d.issuer.name,

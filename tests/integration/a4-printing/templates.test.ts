@@ -102,6 +102,32 @@ describe('A4 templates', () => {
     expect(all).toContain('39 个月');
     for (let n = 1; n <= pages; n++) expect(squash(all)).toContain(`第${n}页/共${pages}页`);
   });
+
+  it('never leaves the QR code and seal alone on a page: the last table rows go with them', async () => {
+    const orphaned: number[] = [];
+    // Around the first and second page break of the sample's layout (the panel fell alone at 16–22 and 54–60).
+    const counts = [...Array(17).keys()].flatMap((i) => [10 + i, 48 + i]);
+    for (const count of counts) {
+      const months = Array.from({ length: count }, (_, i) => ({
+        month: `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+        base: 8000,
+        unit: 1280,
+        personal: 640,
+        paid: true,
+      }));
+      const pdf = await render('social-insurance-certificate', {
+        ...sample('social-insurance-certificate'),
+        months,
+      });
+      // pdftotext ends every page with a form feed.
+      const pages = pdfToText(pdf).split('\f').slice(0, -1).map(squash);
+      const last = pages.at(-1)!;
+      // The verification panel is on the last page; so must be the 合计 row and at least one month.
+      expect(last).toContain('验证码：');
+      if (!last.includes('合计') || !last.includes('已缴')) orphaned.push(count);
+    }
+    expect(orphaned).toEqual([]);
+  }, 60_000);
 });
 
 describe('template data validation', () => {
