@@ -4,25 +4,10 @@ import { pageFooters } from './_shared/blocks';
 import { DEFAULT_TIME_ZONE } from '../domain/time';
 import type { PdfTemplate, RenderContext } from './_shared/define';
 import type { FontPlan, FontRegistry } from './_shared/fonts';
-import { describeIssues } from './_shared/schema';
 import { MARGIN } from './_shared/units';
+import { parseTemplateData } from './_shared/validate';
 
-/** Thrown when template data fails its schema; `issues` lists one "path: message" per field. */
-export class TemplateDataError extends Error {
-  override readonly name = 'TemplateDataError';
-  constructor(
-    readonly templateId: string,
-    readonly issues: string[],
-  ) {
-    super(`数据校验失败 / invalid data for template ${templateId}:\n  ${issues.join('\n  ')}`);
-  }
-}
-
-export function parseTemplateData<S extends z.ZodType>(template: PdfTemplate<S>, raw: unknown): z.output<S> {
-  const parsed = template.schema.safeParse(raw);
-  if (!parsed.success) throw new TemplateDataError(template.id, describeIssues(parsed.error));
-  return parsed.data;
-}
+export { parseTemplateData, TemplateDataError } from './_shared/validate';
 
 /** Every string in the validated data: what the document will print besides the template's own wording. */
 function* dataTexts(value: unknown): Generator<string> {

@@ -17,6 +17,12 @@ export function maskIdNumber(id: string): string {
   return `${id.slice(0, head)}${'*'.repeat(id.length - head - tail)}${id.slice(-tail)}`;
 }
 
+/** 张三丰 -> 张**: the family name only (devices/core maskName, restated for the same reason). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
 /** Keeps the first 4 and last 4 characters of an account number. */
 export function maskAccount(account: string): string {
   if (account.length <= 8) return account;

@@ -10,11 +10,22 @@ export function idCheckDigit(first17: string): string {
   return ID_CHECK[sum % 11]!;
 }
 
+/** The 2017 foreign permanent residence ID card: three letters (country) and twelve digits. */
+const FOREIGN_2017 = /^[A-Z]{3}\d{12}$/;
+
+/**
+ * An identity number the ID card reader decodes: the 18-character GB 11643 number of the resident
+ * ID card, the HK/Macau/Taiwan residence permit and the 2023 foreign permanent residence card (all
+ * with its check digit), or the 15-character 2017 foreign permanent residence card number.
+ */
 export const idNumber = z
   .string()
-  .regex(/^\d{17}[\dX]$/, '身份证号应为18位 / ID number must be 18 characters')
+  .regex(
+    /^\d{17}[\dX]$|^[A-Z]{3}\d{12}$/,
+    '证件号码应为18位，或外国人永久居留证的15位 / expected 18 characters, or 15 for a 2017 foreign permanent residence card',
+  )
   .refine(
-    (v) => idCheckDigit(v.slice(0, 17)) === v[17],
+    (v) => FOREIGN_2017.test(v) || idCheckDigit(v.slice(0, 17)) === v[17],
     '身份证号校验位错误 / ID number check digit is wrong',
   );
 
