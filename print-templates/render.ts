@@ -77,7 +77,7 @@ async function draw<S extends z.ZodType>(
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
   template.draw(doc, data, ctx);
-  pageFooters(doc, meta.verification.code);
+  pageFooters(doc, meta.verification?.code);
   const { missingGlyphs } = session.finish();
   doc.end();
   return { pdf: await done, missingGlyphs };

@@ -26,6 +26,11 @@ export function ensureSpace(doc: Doc, height: number): boolean {
   return true;
 }
 
+/** Keeps a block of `height` on one page: a new page unless it fits below (a block taller than a page starts one). */
+export function keepTogether(doc: Doc, height: number): boolean {
+  return ensureSpace(doc, Math.min(height, BODY_BOTTOM - MARGIN.top));
+}
+
 export function gap(doc: Doc, points: number): void {
   doc.y += points;
 }
@@ -48,8 +53,11 @@ export function reference(doc: Doc, text: string): void {
   gap(doc, mm(2));
 }
 
+/** Room a heading asks for: itself and the first lines of what follows. */
+export const HEADING_SPACE = mm(14);
+
 export function heading(doc: Doc, text: string): void {
-  ensureSpace(doc, mm(14));
+  ensureSpace(doc, HEADING_SPACE);
   doc.font(FONT.bold).fontSize(12).fillColor(INK);
   doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
   gap(doc, mm(1.5));
@@ -80,29 +88,61 @@ export function paragraphHeight(doc: Doc, text: string, opts: ParagraphOptions =
 
 export type KeyValue = readonly [label: string, value: string];
 
-/**
- * A bordered label/value grid, `columns` pairs per row. Rows grow with wrapped values and never
- * split across pages.
- */
-export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: { columns?: 1 | 2 } = {}): void {
+export interface GridOptions {
+  columns?: 1 | 2;
+  /** Width of the label cells; default 28 mm (six characters). */
+  labelWidth?: number;
+  /** Room to write by hand (a blank form): rows are at least this tall. */
+  minRowHeight?: number;
+  /** Values in grey: a blank form's hints, not data. */
+  mutedValues?: boolean;
+  /** Space below the grid; default 3 mm (0 joins the next grid to this one). */
+  gapAfter?: number;
+}
+
+const GRID_PAD = mm(1.8);
+
+/** The grid's rows with their heights, as keyValueGrid will draw them. */
+function gridLayout(doc: Doc, rows: readonly KeyValue[], opts: GridOptions) {
   const columns = opts.columns ?? 2;
   const pairWidth = CONTENT_WIDTH / columns;
-  const labelWidth = mm(28);
-  const valueWidth = pairWidth - labelWidth;
-  const pad = mm(1.8);
+  const labelWidth = opts.labelWidth ?? mm(28);
+  const pad = GRID_PAD;
   doc.fontSize(10.5);
+  const lines: { cells: KeyValue[]; height: number }[] = [];
   for (let i = 0; i < rows.length; i += columns) {
     const cells = rows.slice(i, i + columns);
-    const height =
+    const valueWidth = (c: number) =>
+      (c === cells.length - 1 ? CONTENT_WIDTH - c * pairWidth : pairWidth) - labelWidth - 2 * pad;
+    const textHeight =
       Math.max(
-        ...cells.map(([label, value]) =>
+        ...cells.map(([label, value], c) =>
           Math.max(
             doc.font(FONT.bold).heightOfString(label, { width: labelWidth - 2 * pad }),
-            doc.font(FONT.regular).heightOfString(value, { width: valueWidth - 2 * pad }),
+            doc.font(FONT.regular).heightOfString(value, { width: valueWidth(c) }),
           ),
         ),
       ) +
       2 * pad;
+    lines.push({ cells, height: Math.max(textHeight, opts.minRowHeight ?? 0) });
+  }
+  return { lines, pairWidth, labelWidth, gapAfter: opts.gapAfter ?? mm(3) };
+}
+
+/** The height `keyValueGrid` will take, its gap included (to keep blocks together). */
+export function keyValueGridHeight(doc: Doc, rows: readonly KeyValue[], opts: GridOptions = {}): number {
+  const { lines, gapAfter } = gridLayout(doc, rows, opts);
+  return lines.reduce((h, l) => h + l.height, 0) + gapAfter;
+}
+
+/**
+ * A bordered label/value grid, `columns` pairs per row. Rows grow with wrapped values and never
+ * split across pages.
+ */
+export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: GridOptions = {}): void {
+  const { lines, pairWidth, labelWidth, gapAfter } = gridLayout(doc, rows, opts);
+  const pad = GRID_PAD;
+  for (const { cells, height } of lines) {
     ensureSpace(doc, height);
     const y = doc.y;
     cells.forEach(([label, value], c) => {
@@ -116,12 +156,14 @@ export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: { column
         .text(label, x + pad, y + pad, { width: labelWidth - 2 * pad });
       doc
         .font(FONT.regular)
+        .fillColor(opts.mutedValues ? MUTED : INK)
         .text(value, x + labelWidth + pad, y + pad, { width: width - labelWidth - 2 * pad });
     });
     doc.y = y + height;
   }
+  doc.fillColor(INK);
   doc.x = MARGIN.left;
-  gap(doc, mm(3));
+  gap(doc, gapAfter);
 }
 
 export interface Column {
@@ -279,8 +321,8 @@ export function verificationPanel(doc: Doc, input: VerificationPanelInput): void
   doc.y = top + height - mm(2);
 }
 
-/** Footer on every page: verification code left, 第 N 页 / 共 M 页 centred. Needs bufferPages. */
-export function pageFooters(doc: Doc, verificationCode: string): void {
+/** Footer on every page: verification code (if any) left, 第 N 页 / 共 M 页 centred. Needs bufferPages. */
+export function pageFooters(doc: Doc, verificationCode: string | undefined): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -289,7 +331,8 @@ export function pageFooters(doc: Doc, verificationCode: string): void {
     doc.page.margins.bottom = 0;
     const y = A4.height - MARGIN.bottom + mm(8);
     doc.font(FONT.regular).fontSize(9).fillColor(MUTED);
-    doc.text(`验证码 ${verificationCode}`, MARGIN.left, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
+    if (verificationCode)
+      doc.text(`验证码 ${verificationCode}`, MARGIN.left, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
     doc.text(`第 ${i + 1 - range.start} 页 / 共 ${range.count} 页`, MARGIN.left + CONTENT_WIDTH / 3, y, {
       width: CONTENT_WIDTH / 3,
       align: 'center',

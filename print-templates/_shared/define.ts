@@ -6,7 +6,8 @@ export interface DocumentMeta {
   title: string;
   /** ISO timestamp with offset; becomes the PDF CreationDate/ModDate. */
   issuedAt: string;
-  verification: Verification;
+  /** Issued documents carry one; a blank form (样表) has none. */
+  verification?: Verification | undefined;
 }
 
 /** What a document depends on besides its data: the site's time zone (domain/time). */
