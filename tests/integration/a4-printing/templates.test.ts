@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { samplePath, TEMPLATE_CATALOG } from '../../../print-templates/catalog';
 import { FontRegistry, missingGlyphs, PDF_TEMPLATES, renderPdf } from '../../../print-templates/index';
+import { RECEIPT_TEMPLATES } from '../../../print-templates/receipts';
 import { fonts, render, sample, squash } from './fixtures';
 import { pdfFonts, pdfInfo, pdfToText } from './poppler';
 
@@ -31,6 +33,17 @@ describe('A4 templates', () => {
       'result-notice',
       'social-insurance-certificate',
     ]);
+  });
+
+  it('the catalogue (what `yizhan print --help` lists) is exactly the templates, each with its sample', () => {
+    const listed = (kind: string) =>
+      Object.fromEntries(TEMPLATE_CATALOG.filter((t) => t.kind === kind).map((t) => [t.id, t.name]));
+    const named = (templates: Readonly<Record<string, { name: string }>>) =>
+      Object.fromEntries(Object.entries(templates).map(([id, t]) => [id, t.name]));
+    expect(listed('a4')).toEqual(named(PDF_TEMPLATES));
+    expect(listed('receipt')).toEqual(named(RECEIPT_TEMPLATES));
+    for (const { id } of TEMPLATE_CATALOG)
+      expect(samplePath(id), id).toMatch(new RegExp(`/${id}/sample\\.json$`));
   });
 
   it('every template but the blank form (样表, not an issued document) carries a verification code', () => {
