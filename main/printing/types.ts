@@ -1,0 +1,116 @@
+/**
+ * What main/printing tells its callers (the flow's print effects) about a printed thing, and the
+ * small device interfaces it prints through. The device services (main/device-host) plug the real
+ * drivers in; tests plug the simulators in.
+ */
+import type { DeviceStatus } from '../../devices/core';
+import type { A4PrinterDetail, PrintOutcome, PrintRequest } from '../../devices/a4-printer';
+import type { PrinterDetail, PrintJob, PrintJobState, ReceiptDocument } from '../../devices/escpos-printer';
+
+export type PrintKind = 'receipt' | 'a4';
+
+/**
+ * rendering → (queued | held) → printing → printed → taken | notTaken   (receipt)
+ * rendering → (held) → printing → completed                            (A4)
+ * any → failed | canceled. `held`: the printer stopped (paper out, cover open, offline …) or a
+ * receipt was interrupted by a crash; it resumes when the printer is ready, or is given up.
+ */
+export type PrintState =
+  | 'rendering'
+  | 'queued'
+  | 'held'
+  | 'printing'
+  | 'printed'
+  | 'taken'
+  | 'notTaken'
+  | 'completed'
+  | 'failed'
+  | 'canceled';
+
+export const FINAL_STATES: readonly PrintState[] = ['taken', 'notTaken', 'completed', 'failed', 'canceled'];
+
+export type PrintReason =
+  /** The printer's own conditions. */
+  | 'paperOut'
+  | 'coverOpen'
+  | 'offline'
+  | 'cutterError'
+  | 'hardwareError'
+  /** The link or the spooler is gone; a job may be waiting in it. */
+  | 'notConnected'
+  | 'timeout'
+  /** The host stopped while the receipt was being sent: part of it may be on paper. */
+  | 'interrupted'
+  /** The data does not fit the template, or the printer refused the document. */
+  | 'invalidDocument'
+  /** The renderer failed the document (its worker crashed on it twice, or threw). */
+  | 'renderFailed'
+  /** The spooler aborted or someone canceled the job at the spooler. */
+  | 'jobAborted'
+  | 'jobCanceled';
+
+export interface PrintStatus {
+  key: string;
+  kind: PrintKind;
+  state: PrintState;
+  reason?: PrintReason;
+  /** The device's job: the receipt driver's job id, or the spooler's (e.g. KioskA4-42). */
+  jobId?: string;
+  /** True when this key had already been printed before this call: nothing was printed again. */
+  reused: boolean;
+  final: boolean;
+  /** While held: when the module gives the job up (epoch ms). */
+  giveUpAt?: number;
+  updatedAt: number;
+}
+
+/** Follows one printed thing to its physical outcome. */
+export interface PrintHandle {
+  readonly key: string;
+  readonly kind: PrintKind;
+  status(): PrintStatus;
+  /** Called on every change; returns the unsubscribe function. */
+  onChange(listener: (s: PrintStatus) => void): () => void;
+  /** The first status in one of `states` (at once if it is there already, or if the job ended elsewhere). */
+  until(states: readonly PrintState[], signal?: AbortSignal): Promise<PrintStatus>;
+  /** The final status: taken / notTaken / printed-and-final, completed, failed or canceled. */
+  done(signal?: AbortSignal): Promise<PrintStatus>;
+  /** A held job: try now (an interrupted receipt prints again with the 重打 REPRINT banner). */
+  resume(): void;
+  /** Gives the job up: nothing comes out of the printer for it later. */
+  cancel(): void;
+}
+
+/** The receipt printer as main/printing uses it: EscposPrinterDriver, plus whether it senses "taken". */
+export interface ReceiptPrinter {
+  /** True on models with a presenter sensor: `printed` is followed by `taken` or `notTaken`. */
+  readonly sensesTaken: boolean;
+  readonly status: {
+    readonly current: DeviceStatus<PrinterDetail>;
+    subscribe(listener: (s: DeviceStatus<PrinterDetail>) => void): () => void;
+  };
+  readonly events: { on(event: 'job', listener: (job: PrintJob) => void): () => void };
+  refreshStatus(signal?: AbortSignal): Promise<DeviceStatus<PrinterDetail>>;
+  submit(doc: ReceiptDocument, options: { key: string }): PrintJob;
+  job(id: string): PrintJob | undefined;
+  resume(id: string): PrintJob;
+  cancel(id: string): PrintJob;
+}
+
+/** The A4 printer behind the OS spooler as main/printing uses it: A4PrinterDriver. */
+export interface A4Printer {
+  readonly status: DeviceStatus<A4PrinterDetail>;
+  onStatus(listener: (s: DeviceStatus<A4PrinterDetail>) => void): () => void;
+  refreshStatus(signal?: AbortSignal): Promise<DeviceStatus<A4PrinterDetail>>;
+  /** Resolves once the spooler reports the job completed; throws DeviceError otherwise. */
+  print(pdf: Uint8Array, req: PrintRequest, signal?: AbortSignal): Promise<PrintOutcome>;
+}
+
+export type { PrintJob, PrintJobState };
+
+/** Time as main/printing sees it; tests pass a clock they move by hand. */
+export interface PrintClock {
+  now(): number;
+  /** Resolves after `ms`, rejects when `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
