@@ -70,7 +70,9 @@ export const command: CliCommand = {
         else process.stdout.write(describe(status, family.statusRows));
         return 0;
       }
-      const job = driver.submit(family.testSlip(status, new Date()), {
+      const { formatDateTime } = await import('../../../domain/time');
+      const at = new Date();
+      const job = driver.submit(family.testSlip(status, at, formatDateTime(at, { seconds: true })), {
         key: `test-${Date.now()}`,
       });
       const done = await driver.waitForJob(job.id, ['printed', 'taken', 'held', 'failed'], signal);
