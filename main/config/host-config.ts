@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../domain/time';
 
 /**
  * Site and device configuration of one kiosk. Devices are `simulated` unless a site file says
@@ -42,6 +43,11 @@ export const HostConfig = z.object({
   backoffice: z.object({ url: z.string().url().optional(), credential: z.string().optional() }).default({}),
   /** Where the kiosk keeps its outbox and caches; personal data there lives only until delivered. */
   dataDir: z.string().default(path.join(homedir(), '.local', 'share', 'yizhan')),
+  /** The zone every printed or displayed time is shown in (domain/time); Beijing time unless the site is elsewhere. */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { message: 'not an IANA time zone, e.g. Asia/Shanghai or Asia/Urumqi' })
+    .default(DEFAULT_TIME_ZONE),
   /** Until the back office sends its site configuration. */
   heartbeatIntervalMs: z.number().int().min(1000).default(30_000),
   devices: z.array(DeviceConfig).default([]),
