@@ -5,7 +5,13 @@
  */
 import type { DeviceStatus } from '../../devices/core';
 import type { A4PrinterDetail, PrintOutcome, PrintRequest } from '../../devices/a4-printer';
-import type { PrinterDetail, PrintJob, PrintJobState, ReceiptDocument } from '../../devices/escpos-printer';
+import type {
+  PrinterDetail,
+  PrintJob,
+  PrintJobReason,
+  PrintJobState,
+  ReceiptDocument,
+} from '../../devices/escpos-printer';
 
 export type PrintKind = 'receipt' | 'a4';
 
@@ -29,25 +35,13 @@ export type PrintState =
 
 export const FINAL_STATES: readonly PrintState[] = ['taken', 'notTaken', 'completed', 'failed', 'canceled'];
 
-export type PrintReason =
-  /** The printer's own conditions. */
-  | 'paperOut'
-  | 'coverOpen'
-  | 'offline'
-  | 'cutterError'
-  | 'hardwareError'
-  /** The link or the spooler is gone; a job may be waiting in it. */
-  | 'notConnected'
-  | 'timeout'
-  /** The host stopped while the receipt was being sent: part of it may be on paper. */
-  | 'interrupted'
-  /** The data does not fit the template, or the printer refused the document. */
-  | 'invalidDocument'
-  /** The renderer failed the document (its worker crashed on it twice, or threw). */
-  | 'renderFailed'
-  /** The spooler aborted or someone canceled the job at the spooler. */
-  | 'jobAborted'
-  | 'jobCanceled';
+/**
+ * Why a job is held or failed: the receipt driver's reasons (printer conditions, the link,
+ * `interrupted` by a host that stopped mid-receipt, `invalidDocument`), and the A4 path's own:
+ * `renderFailed` (the renderer failed the document, or crashed on it twice), `jobAborted` and
+ * `jobCanceled` (at the spooler).
+ */
+export type PrintReason = PrintJobReason | 'renderFailed' | 'jobAborted' | 'jobCanceled';
 
 export interface PrintStatus {
   key: string;

@@ -2,6 +2,7 @@
 import QRCode from 'qrcode';
 import { formatDate } from '../../domain/time';
 import { FONT } from './fonts';
+import type { RenderContext } from './define';
 import type { Verification } from './schema';
 import { A4, BODY_BOTTOM, CONTENT_WIDTH, MARGIN, mm } from './units';
 import { verificationPayload } from './verification';
@@ -276,20 +277,30 @@ export function seal(doc: Doc, cx: number, cy: number, text: string): void {
   doc.fillColor(INK).strokeColor(INK);
 }
 
-export interface VerificationPanelInput {
+/** What every issued document's data has: who issued it, when, and its verification code. */
+export interface Issued {
   verification: Verification;
-  issuerName: string;
-  sealText?: string | undefined;
+  issuer: { name: string; sealText?: string | undefined };
   issuedAt: string;
-  /** The zone the date is printed in (RenderContext.timeZone). */
-  timeZone: string;
+}
+
+export interface PanelOptions {
+  /** Printed instead of the issuer's name (a result notice names the deciding department). */
+  issuerName?: string;
+  /** Stamp the issuer's seal (default: when it has seal text). */
+  seal?: boolean;
 }
 
 /** Height of the verification panel (QR, code, issuer, date, seal). */
 export const VERIFICATION_PANEL_HEIGHT = mm(40);
 
 /** QR + verification code on the left, issuer, date and seal on the right. Kept on one page. */
-export function verificationPanel(doc: Doc, input: VerificationPanelInput): void {
+export function verificationPanel(doc: Doc, d: Issued, ctx: RenderContext, opts: PanelOptions = {}): void {
+  const input = {
+    verification: d.verification,
+    issuerName: opts.issuerName ?? d.issuer.name,
+    sealText: opts.seal === false ? undefined : d.issuer.sealText,
+  };
   const height = VERIFICATION_PANEL_HEIGHT;
   ensureSpace(doc, height);
   const top = doc.y + mm(2);
@@ -312,13 +323,35 @@ export function verificationPanel(doc: Doc, input: VerificationPanelInput): void
   const rightX = A4.width - MARGIN.right - blockWidth;
   doc.font(FONT.regular).fontSize(11).fillColor(INK);
   doc.text(input.issuerName, rightX, top + mm(8), { width: blockWidth, align: 'right' });
-  doc.text(formatDate(input.issuedAt, { timeZone: input.timeZone }), rightX, doc.y + mm(2), {
+  doc.text(formatDate(d.issuedAt, ctx), rightX, doc.y + mm(2), {
     width: blockWidth,
     align: 'right',
   });
   if (input.sealText) seal(doc, A4.width - MARGIN.right - mm(26), top + mm(12), input.sealText);
   doc.x = MARGIN.left;
   doc.y = top + height - mm(2);
+}
+
+const REMARKS_STYLE = { size: 9 };
+
+/**
+ * How an issued document ends: its remarks in small print, then the verification panel. Measure it
+ * with closingHeight to keep it with what precedes it (table keepWithLast, keepTogether).
+ */
+export function closing(
+  doc: Doc,
+  d: Issued,
+  ctx: RenderContext,
+  remarks: string,
+  opts: PanelOptions & { gapBefore?: number } = {},
+): void {
+  paragraph(doc, remarks, REMARKS_STYLE);
+  gap(doc, opts.gapBefore ?? 0);
+  verificationPanel(doc, d, ctx, opts);
+}
+
+export function closingHeight(doc: Doc, remarks: string, opts: { gapBefore?: number } = {}): number {
+  return paragraphHeight(doc, remarks, REMARKS_STYLE) + (opts.gapBefore ?? 0) + VERIFICATION_PANEL_HEIGHT;
 }
 
 /** Footer on every page: verification code (if any) left, 第 N 页 / 共 M 页 centred. Needs bufferPages. */

@@ -84,6 +84,15 @@ export function slipFooter(d: SlipBase, ctx: ReceiptContext, notes: readonly str
   ];
 }
 
+/** A queue number in the largest print the document model has, with room around it. */
+export function queueNumber(number: string): ReceiptBlock[] {
+  return [
+    receipt.feed(1),
+    receipt.text(number, { align: 'center', bold: true, doubleWidth: true, doubleHeight: true }),
+    receipt.feed(1),
+  ];
+}
+
 /** Label/value rows, skipping values the data does not have. */
 export function rows(pairs: readonly (readonly [string, string | undefined])[]): ReceiptBlock[] {
   return pairs.flatMap(([k, v]) => (v === undefined ? [] : [receipt.keyValue(k, v)]));

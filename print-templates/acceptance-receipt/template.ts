@@ -43,12 +43,6 @@ export const acceptanceReceipt = definePdfTemplate({
     );
     paragraph(doc, `进度查询：${d.progressHint}`, { size: 10 });
     paragraph(doc, '请妥善保管本回执，领取办理结果时请出示本回执或办件编号。', { size: 10 });
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    verificationPanel(doc, d, ctx);
   },
 });

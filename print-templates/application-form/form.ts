@@ -7,11 +7,11 @@
 import {
   ensureSpace,
   gap,
+  type GridOptions,
   heading,
+  type KeyValue,
   keyValueGrid,
   paragraph,
-  type GridOptions,
-  type KeyValue,
 } from '../_shared/blocks';
 import { FONT } from '../_shared/fonts';
 import { CONTENT_WIDTH, MARGIN, mm } from '../_shared/units';

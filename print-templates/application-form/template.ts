@@ -41,11 +41,6 @@ export const applicationForm = definePdfTemplate({
       materialsTitle: '提交材料',
       checkboxes: false,
     });
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    verificationPanel(doc, d, ctx, { seal: false });
   },
 });

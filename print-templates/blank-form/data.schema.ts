@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, text } from '../_shared/schema';
+import { FormService } from '../application-form/data.schema';
 
 export const BlankField = z.object({
   label: text(30),
@@ -8,7 +9,7 @@ export const BlankField = z.object({
 });
 
 export const BlankFormData = z.object({
-  service: z.object({ code: text(40), name: text(80), department: text(60) }),
+  service: FormService,
   /** The service's own fields, grouped as its filled form groups them (application-form). */
   sections: z
     .array(z.object({ title: text(40), fields: z.array(BlankField).min(1).max(60) }))

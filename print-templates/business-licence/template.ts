@@ -56,12 +56,6 @@ export const businessLicence = definePdfTemplate({
     );
     gap(doc, mm(4));
     reference(doc, '登记机关');
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    verificationPanel(doc, d, ctx);
   },
 });

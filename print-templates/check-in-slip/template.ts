@@ -1,7 +1,13 @@
-import { receipt } from '../../devices/escpos-printer';
 import { formatDate, formatDateTime, formatTime } from '../../domain/time';
 import { maskName } from '../_shared/format';
-import { defineReceiptTemplate, rows, slipFooter, slipHeader, type Wording } from '../_shared/receipt';
+import {
+  defineReceiptTemplate,
+  queueNumber,
+  rows,
+  slipFooter,
+  slipHeader,
+  type Wording,
+} from '../_shared/receipt';
 import { CheckInSlipData } from './data.schema';
 
 const WORDING: Wording<
@@ -42,9 +48,7 @@ export const checkInSlip = defineReceiptTemplate({
     return {
       blocks: [
         ...slipHeader(w.title, d),
-        receipt.feed(1),
-        receipt.text(d.number, { align: 'center', bold: true, doubleWidth: true, doubleHeight: true }),
-        receipt.feed(1),
+        ...queueNumber(d.number),
         ...rows([
           [w.applicant, maskName(d.applicant.name)],
           [w.service, d.serviceName],

@@ -1,4 +1,4 @@
-import { keyValueGrid, paragraph, reference, title, verificationPanel } from '../_shared/blocks';
+import { closing, keyValueGrid, paragraph, reference, title } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatYearMonth } from '../../domain/time';
 import { formatMoney, maskAccount, maskIdNumber } from '../_shared/format';
@@ -46,18 +46,12 @@ export const housingFundCertificate = definePdfTemplate({
       ['缴至年月', formatYearMonth(d.paidThrough)],
       ['账户余额', `${formatMoney(d.balance)} 元`],
     ]);
-    paragraph(
+    closing(
       doc,
+      d,
+      ctx,
       '说明：1. 本证明依据住房公积金管理中心业务系统数据生成。2. 证件号码与账号已作脱敏处理，' +
         '完整信息以扫码核验结果为准。3. 本证明自出具之日起一个月内有效。',
-      { size: 9 },
     );
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
   },
 });

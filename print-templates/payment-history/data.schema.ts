@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import { isoDateTime, issuer, money, person, text, verification, yearMonth } from '../_shared/schema';
+import { isoDateTime, issuer, person, text, verification, yearMonth } from '../_shared/schema';
+import { ContributionMonth } from '../social-insurance-certificate/data.schema';
 
 /** The five insurances of a 参保缴费记录, in the order the statement lists them. */
 export const INSURANCES = ['养老保险', '医疗保险', '失业保险', '工伤保险', '生育保险'] as const;
 
-export const PaymentRecord = z.object({
-  month: yearMonth,
-  insurance: z.enum(INSURANCES),
-  /** Contribution base in yuan. */
-  base: money,
-  unit: money,
-  personal: money,
-  paid: z.boolean(),
-});
+/** A month of one insurance: the certificate's contribution month, for each insurance. */
+export const PaymentRecord = ContributionMonth.extend({ insurance: z.enum(INSURANCES) });
 
 export const PaymentHistoryData = z
   .object({

@@ -1,15 +1,13 @@
 import { formatYearMonth } from '../../domain/time';
 import {
-  gap,
+  closing,
+  closingHeight,
   heading,
   keyValueGrid,
   paragraph,
-  paragraphHeight,
   reference,
   table,
   title,
-  VERIFICATION_PANEL_HEIGHT,
-  verificationPanel,
 } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatMoney, maskIdNumber } from '../_shared/format';
@@ -18,7 +16,6 @@ import { INSURANCES, PaymentHistoryData } from './data.schema';
 const REMARKS =
   '说明：1. 本记录依据社会保险经办机构业务系统数据生成，“欠缴”月份未计入合计。' +
   '2. 证件号码已作脱敏处理，完整信息以扫码核验结果为准。3. 本记录仅反映打印时点的缴费情况。';
-const REMARKS_STYLE = { size: 9 };
 const GAP_BEFORE_PANEL = 4;
 
 /**
@@ -99,19 +96,10 @@ export const paymentHistory = definePdfTemplate({
           r.paid ? '已缴' : '欠缴',
         ]),
         {
-          keepWithLast:
-            paragraphHeight(doc, REMARKS, REMARKS_STYLE) + GAP_BEFORE_PANEL + VERIFICATION_PANEL_HEIGHT,
+          keepWithLast: closingHeight(doc, REMARKS, { gapBefore: GAP_BEFORE_PANEL }),
         },
       );
     }
-    paragraph(doc, REMARKS, REMARKS_STYLE);
-    gap(doc, GAP_BEFORE_PANEL);
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    closing(doc, d, ctx, REMARKS, { gapBefore: GAP_BEFORE_PANEL });
   },
 });

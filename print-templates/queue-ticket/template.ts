@@ -1,6 +1,13 @@
 import { receipt } from '../../devices/escpos-printer';
 import { formatDateTime } from '../../domain/time';
-import { defineReceiptTemplate, rows, slipFooter, slipHeader, type Wording } from '../_shared/receipt';
+import {
+  defineReceiptTemplate,
+  queueNumber,
+  rows,
+  slipFooter,
+  slipHeader,
+  type Wording,
+} from '../_shared/receipt';
 import { QueueTicketData } from './data.schema';
 
 const WORDING: Wording<'title' | 'theme' | 'counters' | 'issued' | 'ahead' | 'none' | 'listen'> = {
@@ -35,9 +42,7 @@ export const queueTicket = defineReceiptTemplate({
     return {
       blocks: [
         ...slipHeader(w.title, d),
-        receipt.feed(1),
-        receipt.text(d.number, { align: 'center', bold: true, doubleWidth: true, doubleHeight: true }),
-        receipt.feed(1),
+        ...queueNumber(d.number),
         receipt.text(d.waitingAhead === 0 ? w.none : w.ahead.replace('{n}', String(d.waitingAhead)), {
           align: 'center',
           bold: true,

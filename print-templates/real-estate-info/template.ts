@@ -1,18 +1,17 @@
 import { formatCalendarDate, formatDateTime } from '../../domain/time';
 import {
+  closing,
+  closingHeight,
+  type GridOptions,
   heading,
   HEADING_SPACE,
   keepTogether,
+  type KeyValue,
   keyValueGrid,
   keyValueGridHeight,
   paragraph,
-  paragraphHeight,
   reference,
   title,
-  VERIFICATION_PANEL_HEIGHT,
-  verificationPanel,
-  type GridOptions,
-  type KeyValue,
 } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { maskIdNumber } from '../_shared/format';
@@ -27,7 +26,6 @@ type Property = RealEstateInfo['properties'][number];
 const REMARKS =
   '说明：1. 本结果依据不动产登记簿记载生成，仅反映查询时点的登记状况。2. 证件号码已作脱敏处理，' +
   '完整信息以扫码核验结果为准。3. 本结果不作为权属证明，权属以不动产登记簿为准。';
-const REMARKS_STYLE = { size: 9 };
 const LABEL_WIDTH = { labelWidth: mm(31) };
 
 /** A property as two grids: the long identifiers one per row, then the facts two per row. */
@@ -103,21 +101,11 @@ export const realEstateInfo = definePdfTemplate({
         );
         // A property never splits; the last one keeps the remarks, QR code and seal with it.
         const last = i === d.properties.length - 1;
-        keepTogether(
-          doc,
-          height + (last ? paragraphHeight(doc, REMARKS, REMARKS_STYLE) + VERIFICATION_PANEL_HEIGHT : 0),
-        );
+        keepTogether(doc, height + (last ? closingHeight(doc, REMARKS) : 0));
         heading(doc, `第 ${i + 1} 处`);
         for (const [rows, opts] of parts) keyValueGrid(doc, rows, opts);
       });
     }
-    paragraph(doc, REMARKS, REMARKS_STYLE);
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    closing(doc, d, ctx, REMARKS);
   },
 });

@@ -47,12 +47,6 @@ export const resultNotice = definePdfTemplate({
       paragraph(doc, d.nextSteps.map((s, i) => `${i + 1}. ${s}`).join('\n'), { size: 10.5 });
     }
     if (d.decision !== 'approved') paragraph(doc, REMEDY, { size: 10, indent: true });
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.department,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    verificationPanel(doc, d, ctx, { issuerName: d.department });
   },
 });

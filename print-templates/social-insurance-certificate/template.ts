@@ -1,14 +1,4 @@
-import {
-  gap,
-  keyValueGrid,
-  paragraph,
-  paragraphHeight,
-  reference,
-  table,
-  title,
-  VERIFICATION_PANEL_HEIGHT,
-  verificationPanel,
-} from '../_shared/blocks';
+import { closing, closingHeight, keyValueGrid, paragraph, reference, table, title } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatYearMonth } from '../../domain/time';
 import { formatMoney, maskIdNumber } from '../_shared/format';
@@ -17,7 +7,6 @@ import { SocialInsuranceCertificateData } from './data.schema';
 const REMARKS =
   '说明：1. 本证明依据社会保险经办机构的缴费记录生成，合计仅统计已缴月份。' +
   '2. 证件号码已作脱敏处理，完整信息以扫码核验结果为准。3. 本证明自出具之日起三个月内有效。';
-const REMARKS_STYLE = { size: 9 };
 const GAP_BEFORE_PANEL = 4;
 
 /**
@@ -92,18 +81,9 @@ export const socialInsuranceCertificate = definePdfTemplate({
         ],
       ],
       {
-        keepWithLast:
-          paragraphHeight(doc, REMARKS, REMARKS_STYLE) + GAP_BEFORE_PANEL + VERIFICATION_PANEL_HEIGHT,
+        keepWithLast: closingHeight(doc, REMARKS, { gapBefore: GAP_BEFORE_PANEL }),
       },
     );
-    paragraph(doc, REMARKS, REMARKS_STYLE);
-    gap(doc, GAP_BEFORE_PANEL);
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-      timeZone: ctx.timeZone,
-    });
+    closing(doc, d, ctx, REMARKS, { gapBefore: GAP_BEFORE_PANEL });
   },
 });

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES, type SimulatedReceipt } from '../../../devices/escpos-printer';
 import { layoutDocument } from '../../../devices/escpos-printer/protocol';
 import { RECEIPT_TEMPLATES, renderReceipt } from '../../../print-templates/receipts';
+import { pngDifference } from '../../helpers/png-diff';
 import { printOnSimulator } from '../../helpers/receipt-print';
 
 // Each receipt template's sample, encoded for a KP628 (80 mm) and printed by the simulated printer:
@@ -53,12 +53,9 @@ describe('receipt templates', () => {
       writeFileSync(file, png);
     }
     if (!existsSync(file)) throw new Error(`no golden receipt for ${id}: run with UPDATE_SNAPSHOTS=1`);
-    const want = PNG.sync.read(readFileSync(file));
-    const got = PNG.sync.read(Buffer.from(png));
-    expect([got.width, got.height]).toEqual([want.width, want.height]);
-    let diff = 0;
-    for (let i = 0; i < got.data.length; i += 4) if (got.data[i] !== want.data[i]) diff++;
-    expect(diff).toBe(0);
+    const { gotSize, wantSize, differing } = pngDifference(png, readFileSync(file));
+    expect(gotSize).toEqual(wantSize);
+    expect(differing).toBe(0);
   });
 
   it.each(ids)('%s prints completely and ends with a cut', (id) => {
