@@ -10,10 +10,12 @@ import {
 } from './time';
 
 // Expected strings are written from the calendar, not from the code: 08:00 UTC is 16:00 in Beijing.
-const HOST_TZ = process.env.TZ;
+// The host's zone is Node's TZ variable (domain/ is also type-checked without Node's types).
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+const HOST_TZ = env.TZ;
 afterEach(() => {
-  if (HOST_TZ === undefined) delete process.env.TZ;
-  else process.env.TZ = HOST_TZ;
+  if (HOST_TZ === undefined) delete env.TZ;
+  else env.TZ = HOST_TZ;
 });
 
 describe('domain/time', () => {
@@ -51,7 +53,7 @@ describe('domain/time', () => {
   });
 
   it('does not depend on the host machine’s zone', () => {
-    process.env.TZ = 'America/Los_Angeles';
+    env.TZ = 'America/Los_Angeles';
     expect(new Date(Date.UTC(2026, 11, 5, 8)).getHours()).toBe(0); // the host zone did change
     expect(formatDateTime('2026-12-05T08:00:00Z')).toBe('2026年12月5日 16:00');
   });
@@ -63,7 +65,7 @@ describe('domain/time', () => {
   });
 
   it('prints calendar dates and months as they are, in no zone', () => {
-    process.env.TZ = 'Pacific/Honolulu';
+    env.TZ = 'Pacific/Honolulu';
     expect(formatCalendarDate('2026-11-30')).toBe('2026年11月30日');
     expect(formatYearMonth('2024-03')).toBe('2024年03月');
   });

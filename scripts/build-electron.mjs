@@ -29,6 +29,10 @@ const external = [
   'better-sqlite3',
   'pg-native',
 ];
+/** require() for the CommonJS packages inside an ES module bundle (they require Node's builtins). */
+export const ESM_REQUIRE =
+  "import { createRequire as yizhanCreateRequire } from 'node:module'; const require = yizhanCreateRequire(import.meta.url);";
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -43,8 +47,15 @@ const common = {
 await step('main, host, preload', () =>
   Promise.all([
     build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'out/main/index.cjs' }),
-    // The host uses top-level await; utilityProcess runs ES modules.
-    build({ ...common, entryPoints: ['main/host/worker.ts'], outfile: 'out/main/host.mjs', format: 'esm' }),
+    // The host uses top-level await; utilityProcess runs ES modules. The banner gives the CommonJS
+    // packages inside (iconv-lite, …) the require() an ES module lacks for Node's own modules.
+    build({
+      ...common,
+      entryPoints: ['main/host/worker.ts'],
+      outfile: 'out/main/host.mjs',
+      format: 'esm',
+      banner: { js: ESM_REQUIRE },
+    }),
     // A sandboxed preload cannot require() anything but electron: one self-contained file.
     build({ ...common, entryPoints: ['main/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
   ]),

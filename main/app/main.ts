@@ -30,7 +30,6 @@ if (!origin) {
 if (!app.requestSingleInstanceLock()) app.quit();
 // Scheme privileges are fixed when Chromium starts: before ready, before any window.
 registerAppScheme();
-app.commandLine.appendSwitch('disable-features', 'Translate');
 app.on('window-all-closed', () => app.quit());
 
 const host = new HostClient(log);

@@ -3,8 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../devices/core';
 import { terminate } from './terminate';
-import { HostConfig, loadHostConfig } from '../config/host-config';
-import { defaultDevices } from '../config/default-devices';
+import { loadSiteConfig } from '../device-host/site-config';
 import { HostClient, type HostChannel } from '../host/client';
 import type { HostMessage } from '../host/messages';
 import { createJsonLogger } from '../logging/json-logger';
@@ -34,9 +33,8 @@ export async function startKiosk(
   o: KioskOptions,
 ): Promise<{ url: string; backofficeUrl: string; stop(): Promise<void> }> {
   const log = o.log ?? createJsonLogger({ component: 'kiosk' });
-  const base = o.configFile
-    ? loadHostConfig({ YIZHAN_CONFIG: o.configFile })
-    : HostConfig.parse({ devices: defaultDevices() });
+  // Every problem of the site file is a ConfigError here, before anything starts (main/cli prints it).
+  const base = loadSiteConfig(o.configFile);
   // --data-dir wins over the configuration file, which wins over the default.
   const dataDir = o.dataDir ?? base.dataDir;
   mkdirSync(dataDir, { recursive: true });

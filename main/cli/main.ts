@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/config-error';
 import { printJson, UsageError, type CliCommand } from './command';
 
 const COMMANDS_DIR = new URL('./commands/', import.meta.url);
@@ -58,6 +59,12 @@ export async function main(argv: string[]): Promise<number> {
       if (rest.includes('--json')) printJson({ error: { code: 'invalidArgument', message: err.message } });
       process.stderr.write(`${err.message}\nUsage: yizhan ${match.usage}\n`);
       return 2;
+    }
+    // A site file that cannot be used: the message names the file, the path and what was expected;
+    // 78 is EX_CONFIG (sysexits.h), so a service manager can tell it from a crash.
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 78;
     }
     throw err;
   } finally {

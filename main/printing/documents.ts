@@ -26,7 +26,8 @@ export interface A4JobOptions {
 }
 
 /** What stops the printer from printing now, or null when it can. */
-export function a4Blocked(s: DeviceStatus<A4PrinterDetail>): PrintReason | null {
+export function a4Blocked(s: DeviceStatus<A4PrinterDetail> | undefined): PrintReason | null {
+  if (!s) return 'notConnected';
   switch (s.health) {
     case 'online':
     case 'busy':
@@ -99,10 +100,13 @@ export async function runA4Job(
     return put('failed', reason);
   }
 
+  /** The printer's status; an unreachable one reads as not connected. */
+  const statusOrNone = async (): Promise<DeviceStatus<A4PrinterDetail> | undefined> =>
+    printer.refreshStatus(signal).catch(() => undefined);
   let rounds = 0;
   while (!canceled) {
     // 1. Nothing goes to the spooler while the printer cannot print.
-    const blocked = a4Blocked(await printer.refreshStatus(signal).catch(() => printer.status));
+    const blocked = a4Blocked(await statusOrNone());
     if (blocked && !(await holdUntilReady(blocked))) return;
     if (canceled) return ended();
     if (++rounds > MAX_ATTEMPTS) return put('failed', blocked ?? 'offline');
@@ -123,7 +127,7 @@ export async function runA4Job(
     try {
       while (clock.now() < giveUpAt) {
         await clock.sleep(Math.max(1, Math.min(o.pollMs, giveUpAt - clock.now())), signal);
-        const now = a4Blocked(await printer.refreshStatus(signal).catch(() => printer.status));
+        const now = a4Blocked(await statusOrNone());
         if (!now) return true;
         if (now !== reason) put('held', (reason = now), { giveUpAt });
       }
@@ -138,42 +142,54 @@ export async function runA4Job(
     return false;
   }
 
-  /** One spooler job, watched: held with the spooler while the printer stops, given up after the hold time. */
+  /**
+   * One spooler job, watched (the printer polled every pollMs): held with the spooler while the
+   * printer stops, given up after the hold time, its spooler job id journaled as soon as it shows.
+   */
   async function printOnce(): Promise<'done' | 'again'> {
     const attempt = new AbortController();
-    const giveUp = new AbortController();
+    const finished = new AbortController();
     let gaveUp: PrintReason | undefined;
-    let stopped: PrintReason | undefined;
-    const watch = async (reason: PrintReason) => {
-      const giveUpAt = clock.now() + o.holdTimeoutMs;
-      put('held', reason, { giveUpAt });
+    let episode: AbortController | undefined; // one per stop of the printer while the job waits
+    const holdWhile = async (reason: PrintReason, stop: AbortSignal) => {
+      put('held', reason, { giveUpAt: clock.now() + o.holdTimeoutMs });
       try {
-        await clock.sleep(o.holdTimeoutMs, AbortSignal.any([giveUp.signal, signal]));
+        await clock.sleep(o.holdTimeoutMs, AbortSignal.any([stop, finished.signal, signal]));
         gaveUp = reason;
         attempt.abort(new Error('given up'));
       } catch {
         // the printer came back, or the job ended
       }
     };
-    const off = printer.onStatus((s) => {
+    const look = (s: DeviceStatus<A4PrinterDetail>) => {
       if (s.detail.activeJob && entry.jobId !== s.detail.activeJob) {
         entry.jobId = s.detail.activeJob;
-        journal.putA4({ ...entry, state: stopped ? 'held' : 'printing' });
+        journal.putA4({ ...entry, state: episode ? 'held' : 'printing' });
       }
       const reason = a4Blocked(s);
-      if (reason && !stopped) void watch((stopped = reason));
-      else if (!reason && stopped) {
-        stopped = undefined;
-        giveUp.abort();
+      if (reason && !episode) {
+        episode = new AbortController();
+        void holdWhile(reason, episode.signal);
+      } else if (!reason && episode) {
+        episode.abort();
+        episode = undefined;
         put('printing');
       }
-    });
+    };
+    const watching = (async () => {
+      const stop = AbortSignal.any([finished.signal, signal]);
+      for (;;) {
+        await clock.sleep(o.pollMs, stop);
+        const s = await printer.refreshStatus(stop).catch(() => undefined);
+        if (s && !stop.aborted) look(s);
+      }
+    })().catch(() => undefined);
     try {
-      const result = await printer.print(
-        pdf,
-        { title: job.title, idempotencyKey: h.key },
-        AbortSignal.any([attempt.signal, signal]),
-      );
+      const result = await printer.print(pdf, {
+        title: job.title,
+        key: h.key,
+        signal: AbortSignal.any([attempt.signal, signal]),
+      });
       entry.jobId = result.jobId;
       put('completed', undefined, { reused: result.reused });
       return 'done';
@@ -195,8 +211,8 @@ export async function runA4Job(
       );
       return 'done';
     } finally {
-      off();
-      giveUp.abort();
+      finished.abort();
+      await watching;
     }
   }
 }

@@ -2,7 +2,7 @@
 export { Printing, InvalidPrintKey, NoPrinter, type PrintingOptions } from './printing';
 export { PrintJournalStore, PrintKeyConflict, type A4Entry, type PrintJournalOptions } from './journal';
 export { A4Renderer, RenderError, type RenderErrorCode, type RendererOptions } from './renderer';
-export { receiptPrinterFrom } from './adapters';
+export { a4PrinterFrom, receiptPrinterFrom } from './adapters';
 export { a4Blocked } from './documents';
 export {
   FINAL_STATES,

@@ -50,7 +50,7 @@ export function startReceiptJob(
       case 'sending':
         return h.set({ state: 'printing', jobId });
       case 'printed':
-        if (reused || !printer.sensesTaken) return h.set({ state: 'printed', jobId, reused, final: true });
+        if (reused || !printer.knowsTaken) return h.set({ state: 'printed', jobId, reused, final: true });
         h.set({ state: 'printed', jobId });
         return void awaitTaken();
       case 'taken':
@@ -67,7 +67,7 @@ export function startReceiptJob(
     }
   };
 
-  const off = printer.events.on('job', (j) => {
+  const off = printer.onJob((j) => {
     if (j.id === jobId) apply(j);
   });
   h.control.signal.addEventListener('abort', off, { once: true });
@@ -96,8 +96,8 @@ export function startReceiptJob(
     try {
       while (printer.job(jobId)?.state === 'held' && clock.now() < giveUpAt) {
         if (PRINTER_CONDITIONS.includes(reason)) {
-          const s = await printer.refreshStatus(signal).catch(() => printer.status.current);
-          if ((s.health === 'online' || s.health === 'userError') && tryResume('printerReady')) return;
+          const s = await printer.refreshStatus(signal).catch(() => undefined);
+          if ((s?.health === 'online' || s?.health === 'userError') && tryResume('printerReady')) return;
         }
         await clock.sleep(Math.max(1, Math.min(o.pollMs, giveUpAt - clock.now())), signal);
       }

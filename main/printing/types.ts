@@ -4,7 +4,7 @@
  * drivers in; tests plug the simulators in.
  */
 import type { DeviceStatus } from '../../devices/core';
-import type { A4PrinterDetail, PrintOutcome, PrintRequest } from '../../devices/a4-printer';
+import type { A4PrinterDetail, PrintOutcome } from '../../devices/a4-printer';
 import type {
   PrinterDetail,
   PrintJob,
@@ -75,29 +75,35 @@ export interface PrintHandle {
   cancel(): void;
 }
 
-/** The receipt printer as main/printing uses it: EscposPrinterDriver, plus whether it senses "taken". */
+/**
+ * The receipt printer as main/printing uses it: the device service's commands
+ * (main/device-host ReceiptPrinterCommands), or receiptPrinterFrom(driver) over a bare driver.
+ */
 export interface ReceiptPrinter {
   /** True on models with a presenter sensor: `printed` is followed by `taken` or `notTaken`. */
-  readonly sensesTaken: boolean;
-  readonly status: {
-    readonly current: DeviceStatus<PrinterDetail>;
-    subscribe(listener: (s: DeviceStatus<PrinterDetail>) => void): () => void;
-  };
-  readonly events: { on(event: 'job', listener: (job: PrintJob) => void): () => void };
+  readonly knowsTaken: boolean;
   refreshStatus(signal?: AbortSignal): Promise<DeviceStatus<PrinterDetail>>;
-  submit(doc: ReceiptDocument, options: { key: string }): PrintJob;
+  submit: (doc: ReceiptDocument, options: { key: string }) => PrintJob;
   job(id: string): PrintJob | undefined;
   resume(id: string): PrintJob;
   cancel(id: string): PrintJob;
+  onJob(listener: (job: PrintJob) => void): () => void;
 }
 
-/** The A4 printer behind the OS spooler as main/printing uses it: A4PrinterDriver. */
+/**
+ * The A4 printer behind the OS spooler as main/printing uses it: the device service's commands
+ * (main/device-host A4PrinterCommands), or a4PrinterFrom(driver) over a bare A4PrinterDriver.
+ */
 export interface A4Printer {
-  readonly status: DeviceStatus<A4PrinterDetail>;
-  onStatus(listener: (s: DeviceStatus<A4PrinterDetail>) => void): () => void;
   refreshStatus(signal?: AbortSignal): Promise<DeviceStatus<A4PrinterDetail>>;
-  /** Resolves once the spooler reports the job completed; throws DeviceError otherwise. */
-  print(pdf: Uint8Array, req: PrintRequest, signal?: AbortSignal): Promise<PrintOutcome>;
+  /**
+   * Resolves once the spooler reports the job completed; throws DeviceError otherwise. Same key,
+   * same job. (A property, so a driver with another request shape is a type error, not a silent match.)
+   */
+  print: (
+    pdf: Uint8Array,
+    req: { title: string; key: string; signal?: AbortSignal },
+  ) => Promise<PrintOutcome>;
 }
 
 export type { PrintJob, PrintJobState };

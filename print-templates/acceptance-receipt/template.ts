@@ -1,7 +1,7 @@
 import { keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatCalendarDate, formatDateTime } from '../../domain/time';
-import { maskIdNumber } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
 import { AcceptanceReceiptData } from './data.schema';
 
 /**

@@ -1,6 +1,7 @@
 import { receipt } from '../../devices/escpos-printer';
 import { formatDateTime, formatYearMonth } from '../../domain/time';
-import { formatMoney, maskAccount, maskIdNumber, maskName } from '../_shared/format';
+import { formatMoney } from '../_shared/format';
+import { maskAccount, maskIdNumber, maskName } from '../../domain/identity';
 import { defineReceiptTemplate, rows, slipFooter, slipHeader, type Wording } from '../_shared/receipt';
 import { BalanceSlipData } from './data.schema';
 

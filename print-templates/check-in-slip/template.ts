@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatTime } from '../../domain/time';
-import { maskName } from '../_shared/format';
+import { maskName } from '../../domain/identity';
 import {
   defineReceiptTemplate,
   queueNumber,

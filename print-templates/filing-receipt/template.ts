@@ -1,6 +1,6 @@
 import { receipt } from '../../devices/escpos-printer';
 import { formatCalendarDate, formatDateTime } from '../../domain/time';
-import { maskIdNumber, maskName } from '../_shared/format';
+import { maskIdNumber, maskName } from '../../domain/identity';
 import { defineReceiptTemplate, rows, slipFooter, slipHeader, type Wording } from '../_shared/receipt';
 import { FilingReceiptData, type DELIVERY_METHODS } from './data.schema';
 

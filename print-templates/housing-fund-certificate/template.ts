@@ -1,7 +1,8 @@
 import { closing, keyValueGrid, paragraph, reference, title } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatYearMonth } from '../../domain/time';
-import { formatMoney, maskAccount, maskIdNumber } from '../_shared/format';
+import { formatMoney } from '../_shared/format';
+import { maskAccount, maskIdNumber } from '../../domain/identity';
 import { HousingFundCertificateData } from './data.schema';
 
 const percent = (r: number): string => `${(r * 100).toFixed(0)}%`;

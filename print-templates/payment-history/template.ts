@@ -10,7 +10,8 @@ import {
   title,
 } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatMoney, maskIdNumber } from '../_shared/format';
+import { formatMoney } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
 import { INSURANCES, PaymentHistoryData } from './data.schema';
 
 const REMARKS =

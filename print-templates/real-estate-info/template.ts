@@ -14,7 +14,7 @@ import {
   title,
 } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { maskIdNumber } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
 import { mm } from '../_shared/units';
 import { RealEstateInfoData, type RealEstateInfo } from './data.schema';
 

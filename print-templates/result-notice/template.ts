@@ -1,7 +1,7 @@
 import { heading, keyValueGrid, paragraph, reference, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatDateTime } from '../../domain/time';
-import { maskIdNumber } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
 import { DECISIONS, ResultNoticeData } from './data.schema';
 
 const REMEDY =

@@ -1,7 +1,8 @@
 import { closing, closingHeight, keyValueGrid, paragraph, reference, table, title } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
 import { formatYearMonth } from '../../domain/time';
-import { formatMoney, maskIdNumber } from '../_shared/format';
+import { formatMoney } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
 import { SocialInsuranceCertificateData } from './data.schema';
 
 const REMARKS =

@@ -35,6 +35,10 @@ export async function bundleHost(): Promise<string> {
       'better-sqlite3',
       'pg-native',
     ],
+    // As scripts/build-electron.mjs does: CommonJS packages in the bundle (iconv-lite) require builtins.
+    banner: {
+      js: "import { createRequire as yizhanCreateRequire } from 'node:module'; const require = yizhanCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return outfile;

@@ -11,7 +11,7 @@ import { silentLogger } from '../../devices/core';
 import { EscposPrinterDriver, PROFILES } from '../../devices/escpos-printer';
 import { SerialTransport } from '../../devices/transports';
 import { cupsIppExchange } from '../../devices/transports/cups';
-import { Printing, PrintJournalStore, receiptPrinterFrom } from '../../main/printing';
+import { a4PrinterFrom, Printing, PrintJournalStore, receiptPrinterFrom } from '../../main/printing';
 import { printPlan } from './printing-plan';
 
 const env = (name: string) => process.env[name] ?? '';
@@ -42,7 +42,7 @@ const a4 = new A4PrinterDriver(
 const printing = new Printing({
   journal,
   receiptPrinter: receiptPrinterFrom(receipt, profile),
-  a4Printer: a4,
+  a4Printer: a4PrinterFrom(a4),
 });
 await printing.start();
 say({ event: 'ready', pid: process.pid });

@@ -23,7 +23,9 @@ export const command: CliCommand = {
     'backoffice [--port N] [--host ADDR] [--db sqlite:PATH | postgres://…] [--config FILE.json]\n\n' +
     '  --db      default sqlite:<user data dir>/backoffice.db (Linux: ~/.local/share/yizhan)\n' +
     '  --config  JSON: {secret, enrollmentToken, staffUsers?, site?, heartbeatIntervalMs?, verifyUrl?,\n' +
-    '            logger? (false = no logs), logLevel? (info), …}\n' +
+    '            logger? (false = no logs), logLevel? (info),\n' +
+    '            citizenData? ({"http":{baseUrl,token?}} | {"simulated":{}}),\n' +
+    '            ratingForwarding? ({endpoint: {"http":{url,token?}} | {"simulated":{}}}), …}\n' +
     '  Logs: JSON lines on stdout, one per request; ID numbers, names and pickup codes are masked.\n' +
     '            (also YIZHAN_BACKOFFICE_SECRET / YIZHAN_ENROLLMENT_TOKEN). With SQLite and no secrets\n' +
     '            given, they are generated once next to the database file (mode 0600).',

@@ -1,12 +1,4 @@
-import {
-  intOption,
-  printJson,
-  printJsonError,
-  requiredString,
-  stringOption,
-  UsageError,
-  type CliCommand,
-} from '../command';
+import { intOption, printJson, requiredString, stringOption, UsageError, type CliCommand } from '../command';
 
 const TERMINATORS = ['cr', 'crlf', 'tab', 'none'] as const;
 
@@ -38,37 +30,40 @@ export const command: CliCommand = {
     const timeoutMs = intOption(values, 'timeout-ms', 0);
     const json = values.json === true;
 
-    const { SerialTransport } = await import('../../../devices/transports');
-    const { SerialScannerDriver, defaultSerialScannerConfig } = await import('../../../devices/scanner');
-    const { silentLogger, toDeviceError } = await import('../../../devices/core');
-    const transport = new SerialTransport({ path: port, baudRate: intOption(values, 'baud', 9600) });
+    const [{ toDeviceError }, { scanner }, { buildDevice }] = await Promise.all([
+      import('../../../devices/core'),
+      import('../../device-host/families/scanner'),
+      import('../device-run'),
+    ]);
+    const deviceId = `scanner:${port}`;
     const fail = (code: string, message: string, detail?: string) => {
-      if (json) return printJsonError(code, message, { detail: detail ?? null });
+      if (json) {
+        printJson({ error: { code, message, detail: detail ?? null } });
+        return 1;
+      }
       process.stderr.write(`扫码器错误 / scanner error: ${code} ${message}\n`);
       return 1;
     };
+    let device;
     try {
-      await transport.open(signal);
-    } catch (err) {
-      return fail(
-        'notConnected',
-        `cannot open ${port}: ${err instanceof Error ? err.message : String(err)}`,
-        'portUnavailable',
+      // Opening the port and configuring the module (zones written and verified) happen here.
+      device = await buildDevice(
+        scanner,
+        deviceId,
+        { kind: 'serial', path: port, baudRate: intOption(values, 'baud', 9600) },
+        { encoding, terminator: term, aimPrefix: values.aim === true },
       );
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      const e = toDeviceError(err, { deviceId, command: 'configure' }, signal);
+      return fail(e.code, e.message, e.detail);
     }
-    const driver = new SerialScannerDriver(
-      `scanner:${port}`,
-      transport,
-      defaultSerialScannerConfig({ encoding, terminator: term, aimPrefix: values.aim === true }),
-      silentLogger,
-    );
     try {
-      await driver.configure(signal);
       if (!json)
         process.stderr.write(`扫码器已配置，请扫码 / scanner configured, waiting for ${count} scan(s)\n`);
       let seen = 0;
       const done = new Promise<void>((resolve) => {
-        driver.events.on('scan', (s) => {
+        device.commands.listen((s) => {
           if (seen >= count) return;
           seen++;
           if (json) printJson({ text: s.text, symbology: s.symbology });
@@ -81,19 +76,17 @@ export const command: CliCommand = {
         if (timeoutMs > 0) setTimeout(() => resolve('stopped'), timeoutMs).unref();
       });
       // A pulled cable ends the wait: no scan can arrive any more.
-      const lost = new Promise<'lost'>((resolve) => transport.onClose(() => resolve('lost')));
+      const lost = new Promise<'lost'>((resolve) =>
+        device.onStatus((s) => s.health === 'noDevice' && resolve('lost')),
+      );
       const outcome = await Promise.race([done.then(() => 'done' as const), stopped, lost]);
       if (outcome === 'lost')
         return fail('notConnected', `the scanner link closed after ${seen} of ${count} scans`, 'linkClosed');
       if (outcome !== 'done')
         return fail('timeout', `only ${seen} of ${count} scans arrived`, 'scansMissing');
       return 0;
-    } catch (err) {
-      const e = toDeviceError(err, { deviceId: `scanner:${port}`, command: 'listen' }, signal);
-      return fail(e.code, e.message, e.detail);
     } finally {
-      driver.dispose();
-      await transport.close();
+      await device.stop();
     }
   },
 };

@@ -4,7 +4,8 @@ export const command: CliCommand = {
   path: ['sim', 'card'],
   summary: 'Put a virtual card (social security / bank) into pcscd via vpcd / 模拟插入一张IC卡',
   usage:
-    'sim card --profile FILE.json [--host 127.0.0.1] [--port 35963] [--slot 0]\n' +
+    'sim card --profile FILE.json|SAMPLE [--host 127.0.0.1] [--port 35963] [--slot 0]\n' +
+    '  SAMPLE: ssc-gen1, ssc-gen2, ssc-gen3, unionpay-debit, unionpay-credit-contact, unknown-card.\n' +
     '  [--fault wrongCard|answer6Cxx|answer61xx=CHUNK|pulledMidRead=APDUS]...\n' +
     '  With the development pcscd (scripts/services/pcscd.sh) run it inside its namespace:\n' +
     '  scripts/services/pcscd.sh exec -- npx yizhan sim card --profile devices/pcsc-reader/fixtures/ssc-gen3.json --host 127.0.0.2',
@@ -27,7 +28,10 @@ export const command: CliCommand = {
     const port = intOption(values, 'port', pcsc.VPCD_DEFAULT_PORT) + intOption(values, 'slot', 0);
     let profile: ReturnType<typeof pcsc.parseCardProfile>;
     try {
-      profile = pcsc.parseCardProfile(JSON.parse(await readFile(file, 'utf8')));
+      profile =
+        file in pcsc.SAMPLE_CARD_PROFILES
+          ? pcsc.SAMPLE_CARD_PROFILES[file as keyof typeof pcsc.SAMPLE_CARD_PROFILES]
+          : pcsc.parseCardProfile(JSON.parse(await readFile(file, 'utf8')));
       const switches = values.fault;
       if (Array.isArray(switches) && switches.length)
         profile = {

@@ -29,15 +29,16 @@ export const command: CliCommand = {
     const repeat = intOption(values, 'repeat', 1);
     const baudRate = intOption(values, 'baud', 9600);
     const { createPtyPair, SerialTransport } = await import('../../../devices/transports');
-    const { ScannerSimulator } = await import('../../../devices/scanner');
+    const { createScannerSimulator } = await import('../../device-host/families/scanner');
     const pty = await createPtyPair({ link });
     const wire = new SerialTransport({ path: pty.simulatorPath, baudRate });
     await wire.open();
-    const sim = new ScannerSimulator(wire, { baudRate, aimPrefix: values.aim === true });
+    // The same simulated module the kiosk uses (main/device-host/families), on a pty.
+    const control = createScannerSimulator(wire, { baudRate, aimPrefix: values.aim === true });
+    const sim = control.simulator;
 
     const scanLine = (text: string) => {
-      const aim = /^[0-9A-Za-z]{6,30}$/.test(text) ? ']C0' : ']Q1'; // a tracking code prints as Code 128
-      void sim.scan(text, { aim }).catch((err: unknown) => process.stderr.write(`${String(err)}\n`));
+      void control.scan(text).catch((err: unknown) => process.stderr.write(`${String(err)}\n`));
     };
     const lines = createInterface({ input: process.stdin });
     lines.on('line', (line) => {
@@ -68,7 +69,7 @@ export const command: CliCommand = {
       pty.process.once('exit', () => resolve());
     });
     lines.close();
-    sim.dispose();
+    control.dispose();
     await wire.close();
     await pty.close();
     return 0;

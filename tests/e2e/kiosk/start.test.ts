@@ -28,7 +28,16 @@ beforeAll(async () => {
     config,
     JSON.stringify({
       kioskId: 'kiosk-e2e-01',
-      devices: [{ id: 'mystery-1', family: 'no-such-family', transport: { kind: 'simulated' } }],
+      // No roles required, and one valid device that cannot come up here (no such cups-pdf queue).
+      site: { requiredRoles: [] },
+      devices: [
+        {
+          id: 'mystery-1',
+          family: 'a4-printer',
+          transport: { kind: 'simulated' },
+          options: { simulator: { spooler: 'cups-pdf', cupsPdfQueue: 'yizhan-no-such-queue' } },
+        },
+      ],
     }),
   );
   proc = spawn(

@@ -8,6 +8,7 @@ import { MemoryLogger } from '../../../devices/core';
 import {
   A4Renderer,
   Printing,
+  a4PrinterFrom,
   PrintJournalStore,
   PrintKeyConflict,
   RenderError,
@@ -64,7 +65,7 @@ function host() {
   );
   const printing = new Printing({
     journal,
-    a4Printer: driver,
+    a4Printer: a4PrinterFrom(driver),
     renderer,
     clock,
     log,
@@ -129,6 +130,8 @@ describe('main/printing: A4 documents', () => {
     await h.until(['printing']);
     await waitFor(() => spooler.submitted.length === 1);
     spooler.faults.paperOut = true;
+    await clock.sleeping();
+    clock.advance(1000); // the module's status poll sees the printer stop
     expect(await h.until(['held'])).toMatchObject({ reason: 'paperOut', jobId: 'SimA4-1' });
     spooler.faults.paperOut = false;
     stopAdvance = spooler.autoAdvance(5);
@@ -141,8 +144,9 @@ describe('main/printing: A4 documents', () => {
     const h = printing.printDocument(CERT, sample(CERT), 'session-5.certificate');
     await waitFor(() => spooler.submitted.length === 1);
     spooler.faults.paperOut = true;
-    await h.until(['held']);
     await clock.sleeping();
+    clock.advance(1000);
+    await h.until(['held']);
     clock.advance(180_000);
     expect(await h.done()).toMatchObject({ state: 'failed', reason: 'paperOut', final: true });
     expect(spooler.submitted.map((j) => j.state)).toEqual(['canceled']);
