@@ -16,7 +16,13 @@ export interface PrinterCheck {
   /** i18n key of the check's title. */
   title: string;
   kind: 'check' | 'action';
-  run(ctx: { driver: EscposPrinterDriver; signal?: AbortSignal; now: Date }): Promise<CheckOutcome>;
+  run(ctx: {
+    driver: EscposPrinterDriver;
+    signal?: AbortSignal;
+    now: Date;
+    /** The time as people read it (domain/time: Beijing time unless the site sets a zone); devices cannot format it. */
+    formatTime: (at: Date) => string;
+  }): Promise<CheckOutcome>;
 }
 
 const yesNo = (v: boolean | null) => (v === null ? '未知 unknown' : v ? '是 yes' : '否 no');
@@ -37,16 +43,20 @@ export function statusRows(
   ];
 }
 
-/** The test slip: Chinese and Latin text, a QR code, the status just read, then a cut. */
+/**
+ * The test slip: Chinese and Latin text, a QR code, the status just read, then a cut. `printedAt`
+ * is the time as the caller formats it for people (never UTC on paper); the QR carries the instant.
+ */
 export function testSlip(
   status: Pick<DeviceStatus<PrinterDetail>, 'health' | 'detail'>,
   at: Date,
+  printedAt: string,
 ): ReceiptDocument {
   const stamp = at.toISOString();
   return {
     blocks: [
       receipt.title('打印测试 TEST'),
-      receipt.text(stamp, { align: 'center' }),
+      receipt.text(printedAt, { align: 'center' }),
       receipt.rule('double'),
       receipt.text('中文测试 Chinese text: 一站式自助服务终端，凭条打印机测试。'),
       receipt.text('ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789', { bold: true }),
@@ -90,9 +100,11 @@ export const printerChecks: PrinterCheck[] = [
     id: 'printer.testSlip',
     title: 'diag.printer.testSlip',
     kind: 'action',
-    async run({ driver, signal, now }) {
+    async run({ driver, signal, now, formatTime }) {
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const job = driver.submit(testSlip(status, now), { key: `diag-test-${now.getTime()}` });
+      const job = driver.submit(testSlip(status, now, formatTime(now)), {
+        key: `diag-test-${now.getTime()}`,
+      });
       const done: PrintJob = await driver.waitForJob(job.id, ['printed', 'taken', 'held', 'failed'], signal);
       return done.state === 'printed' || done.state === 'taken'
         ? { outcome: 'pass', data: { job: done.id } }

@@ -98,20 +98,29 @@ describe('printer diagnostics', () => {
     const { driver, sim } = await rig(PROFILES.kp628);
     const [status, slip] = printerChecks;
     sim.setFaults({ coverOpen: true });
-    expect(await status!.run({ driver, now: new Date(0) })).toMatchObject({
+    expect(
+      await status!.run({ driver, now: new Date(0), formatTime: () => '1970年1月1日 08:00' }),
+    ).toMatchObject({
       outcome: 'fail',
       key: 'diag.printer.coverOpen',
     });
     sim.setFaults({ coverOpen: false, paperNearEnd: true });
-    expect(await status!.run({ driver, now: new Date(0) })).toMatchObject({
+    expect(
+      await status!.run({ driver, now: new Date(0), formatTime: () => '1970年1月1日 08:00' }),
+    ).toMatchObject({
       outcome: 'warn',
       key: 'diag.printer.paperLow',
     });
-    expect(await slip!.run({ driver, now: new Date(0) })).toMatchObject({ outcome: 'pass' });
+    expect(
+      await slip!.run({ driver, now: new Date(0), formatTime: () => '1970年1月1日 08:00' }),
+    ).toMatchObject({ outcome: 'pass' });
     const text = sim.receipts[0]!.transcript;
     expect(text).toContain('中文测试 Chinese text');
     expect(text).toMatch(/纸张 Paper +将尽 near end/);
     expect(text).toContain('[QR yizhan:printer-test:1970-01-01T00:00:00.000Z]');
+    // The time people read is the caller's (Beijing time from domain/time), not the UTC instant.
+    expect(text).toContain('1970年1月1日 08:00');
+    expect(text).not.toMatch(/^\s*1970-01-01T00:00:00\.000Z\s*$/m);
   });
 
   describe('with a journal (restart or crash between submissions)', () => {

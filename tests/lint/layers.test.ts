@@ -233,6 +233,8 @@ describe('layer rules are enforced by lint', () => {
     ['print-templates/receipt/t.ts', "import type { ReceiptDocument } from '../../devices/escpos-printer';"],
     ['tests/integration/x.test.ts', "import { SerialTransport } from '../../devices/transports/serial';"],
     ['domain/catalogue/x.ts', "import { z } from 'zod';"],
+    ['print-templates/receipt/t.ts', "import { formatDateTime } from '../../domain/time';"],
+    ['main/printing/jobs.ts', "import { formatDateTime } from '../../domain/time';"],
     ['domain/catalogue/x.ts', "import { maskIdNumber } from '../identity';"],
     ['domain/identity/x.ts', "import { idKindOf } from './id-number';"],
     ['devices/core/logger.ts', "import { maskIdNumber } from '../../domain/identity';"],

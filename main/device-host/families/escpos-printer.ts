@@ -1,6 +1,7 @@
 // ESC/POS receipt printers. One wiring for the host, `yizhan device printer` and `yizhan sim printer`.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { formatDateTime } from '../../../domain/time';
 import { type DeviceStatus, type Logger, type Transport } from '../../../devices/core';
 import {
   createCjkRasterizer,
@@ -241,7 +242,11 @@ function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): 
     onJob: (listener) => driver.events.on('job', listener),
     async testSlip(signal) {
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const job = driver.submit(testSlip(status, new Date()), { key: `test-${Date.now()}` });
+      const at = new Date();
+      // People read Beijing time on paper, not the UTC instant (issue #8); the QR keeps the instant.
+      const job = driver.submit(testSlip(status, at, formatDateTime(at, { seconds: true })), {
+        key: `test-${at.getTime()}`,
+      });
       return driver.waitForJob(job.id, SETTLED, signal);
     },
   };
