@@ -32,10 +32,14 @@ export const TEMPLATE_CATALOG: readonly CatalogEntry[] = [
 
 /** The sample data file of a template (absolute path), or undefined when not shipped (a bundle). */
 export function samplePath(id: string): string | undefined {
-  try {
-    const path = fileURLToPath(new URL(`./${id}/sample.json`, import.meta.url));
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
+  // From source this module sits beside the templates; a bundle sits in dist/cli/ of the product's tree.
+  for (const rel of [`./${id}/sample.json`, `../../print-templates/${id}/sample.json`]) {
+    try {
+      const path = fileURLToPath(new URL(rel, import.meta.url));
+      if (existsSync(path)) return path;
+    } catch {
+      // not a file: URL
+    }
   }
+  return undefined;
 }
