@@ -6,6 +6,8 @@ import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pinyinIndexPlugin } from './scripts/renderer-assets/pinyin-index';
+import { voicePromptsPlugin } from './scripts/renderer-assets/voice';
 
 const root = resolve(import.meta.dirname, 'renderer');
 
@@ -25,7 +27,8 @@ function pageInputs(): Record<string, string> {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  // Build-time assets: the pinyin index (its own chunk, loaded on demand) and the voice prompts.
+  plugins: [react(), pinyinIndexPlugin(), voicePromptsPlugin()],
   worker: { format: 'es' },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
