@@ -39,7 +39,12 @@ export async function cached(
 }
 
 /** Like `cached`, for text produced in memory. */
-export async function cachedText(dir: string, key: string, ext: string, produce: () => string): Promise<string> {
+export async function cachedText(
+  dir: string,
+  key: string,
+  ext: string,
+  produce: () => string,
+): Promise<string> {
   const { path: file } = await cached(dir, key, ext, (tmp) => writeFileSync(tmp, produce()));
   return readFileSync(file, 'utf8');
 }

@@ -6,13 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import {
-  encodeIndex,
-  INDEX_VERSION,
-  parseRimeDict,
-  supplementEntries,
-} from '../../renderer/src/input/pinyin/index-format';
-import { DEFAULT_CACHE_DIR, REPO_ROOT, cachedText, hashOf } from './cache';
+// Explicit extensions: this file is part of the Vite config's import graph (see vite.config.mts).
+import { encodeIndex, INDEX_VERSION, parseRimeDict } from '../../renderer/src/input/pinyin/index-format.ts';
+import { supplementEntries } from '../../renderer/src/input/pinyin/supplement.ts';
+import { DEFAULT_CACHE_DIR, REPO_ROOT, cachedText, hashOf } from './cache.ts';
 
 export const RIME_DICT = process.env.YIZHAN_RIME_DICT ?? '/usr/share/rime-data/pinyin_simp.dict.yaml';
 const VIRTUAL = 'virtual:pinyin-index';
@@ -36,7 +33,10 @@ function readDictionary(dictPath: string): string {
 }
 
 /** The index text for a dictionary file, from the cache when the dictionary and encoder are unchanged. */
-export async function buildPinyinIndexText(dictPath = RIME_DICT, cacheDir = DEFAULT_CACHE_DIR): Promise<string> {
+export async function buildPinyinIndexText(
+  dictPath = RIME_DICT,
+  cacheDir = DEFAULT_CACHE_DIR,
+): Promise<string> {
   const dict = readDictionary(dictPath);
   const key = hashOf(INDEX_VERSION, dict, ...ENCODER_SOURCES.map((f) => readFileSync(f)));
   return cachedText(path.join(cacheDir, 'pinyin'), key, '.txt', () =>

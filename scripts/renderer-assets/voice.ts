@@ -9,10 +9,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Plugin } from 'vite';
-import { VOICE_PROMPTS, type VoicePromptKey } from '../../renderer/src/voice/prompts';
-import { numbersToHanzi } from '../../renderer/src/voice/spoken-numbers';
+// Explicit extensions: this file is part of the Vite config's import graph (see vite.config.mts).
+import { VOICE_PROMPTS, type VoicePromptKey } from '../../renderer/src/voice/prompts.ts';
+import { numbersToHanzi } from '../../renderer/src/voice/spoken-numbers.ts';
 import type { Locale } from '../../renderer/src/i18n/messages';
-import { DEFAULT_CACHE_DIR, cached, hashOf } from './cache';
+import { DEFAULT_CACHE_DIR, cached, hashOf } from './cache.ts';
 
 const run = promisify(execFile);
 const VIRTUAL = 'virtual:voice-prompts';

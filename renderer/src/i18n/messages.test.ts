@@ -8,7 +8,8 @@ describe('message catalogues', () => {
     const en = catalogues.en as Record<string, string>;
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(zh)) {
-      for (const locale of LOCALES) expect((catalogues[locale] as Record<string, string>)[key], key).toBeTruthy();
+      for (const locale of LOCALES)
+        expect((catalogues[locale] as Record<string, string>)[key], key).toBeTruthy();
       expect(placeholders(en[key]!), key).toEqual(placeholders(zh[key]!));
     }
     // English plural variants belong to a real key and use its placeholders minus the count.

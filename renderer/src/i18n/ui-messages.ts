@@ -183,7 +183,7 @@ export const uiEn: Record<UiMessageKey, string> & Partial<Record<`${UiMessageKey
   'key.backspace': 'Delete',
   'key.clear': 'Clear',
   'key.space': 'Space',
-  'key.separator': 'Syllable break',
+  'key.separator': 'Split',
   'key.done': 'Done',
 
   'idNumber.check': 'The last character should be {c}',

@@ -21,7 +21,10 @@ export function parseColor(text: string): Rgba {
   }
   const fn = /^rgba?\(([^)]+)\)$/.exec(s);
   if (fn) {
-    const parts = fn[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = fn[1]!
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     if (parts.length >= 3 && parts.slice(0, 3).every((v) => Number.isFinite(v))) {
       return { r: parts[0]!, g: parts[1]!, b: parts[2]!, a: parts[3] ?? 1 };
     }

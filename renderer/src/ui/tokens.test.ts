@@ -45,16 +45,18 @@ describe('design tokens (issue #10 numbers)', () => {
     const m = MODES[mode];
     expect(m.lineHeight).toBeGreaterThanOrEqual(1.3);
     expect(m.actionHeight).toBeGreaterThanOrEqual(m.minTarget);
-    expect(m.keyHeight).toBeGreaterThanOrEqual(m.minTarget);
+    for (const o of ORIENTATIONS) expect(m.keyHeight[o]).toBeGreaterThanOrEqual(m.minTarget);
     expect(m.actionText).toBeGreaterThanOrEqual(m.bodyText);
     expect(m.titleText).toBeGreaterThan(m.actionText);
   });
 
   test.each(UI_MODES)('%s: every text colour pair meets the mode contrast', (mode) => {
     const { palette, minContrast } = MODES[mode];
-    const failing = TEXT_PAIRS.map(([fg, bg]) => ({ fg, bg, ratio: contrastRatio(palette[fg], palette[bg]) })).filter(
-      (p) => p.ratio < minContrast,
-    );
+    const failing = TEXT_PAIRS.map(([fg, bg]) => ({
+      fg,
+      bg,
+      ratio: contrastRatio(palette[fg], palette[bg]),
+    })).filter((p) => p.ratio < minContrast);
     expect(failing).toEqual([]);
   });
 

@@ -50,8 +50,8 @@ export interface ModeTokens {
   radius: number;
   /** Height of a main action button (≥ minTarget). */
   actionHeight: number;
-  /** Height of a keyboard key (≥ minTarget). */
-  keyHeight: number;
+  /** Height of a keyboard key (≥ minTarget); lower in landscape, where the screen is short. */
+  keyHeight: Record<Orientation, number>;
   /** Choices shown at once in a choice list: fewer in elder mode. */
   choicesPerPage: Record<Orientation, number>;
   /** Hanzi candidates shown at once in the candidate bar. */
@@ -70,7 +70,7 @@ export const MODES: Record<UiMode, ModeTokens> = {
     space: 16,
     radius: 14,
     actionHeight: 88,
-    keyHeight: 80,
+    keyHeight: { portrait: 80, landscape: 68 },
     choicesPerPage: { portrait: 6, landscape: 6 },
     candidatesPerPage: { portrait: 6, landscape: 9 },
     palette: {
@@ -98,7 +98,7 @@ export const MODES: Record<UiMode, ModeTokens> = {
     space: 20,
     radius: 16,
     actionHeight: 112,
-    keyHeight: 96,
+    keyHeight: { portrait: 96, landscape: 84 },
     choicesPerPage: { portrait: 4, landscape: 4 },
     candidatesPerPage: { portrait: 4, landscape: 6 },
     palette: {
@@ -185,12 +185,13 @@ export function cssVariables(mode: UiMode, orientation: Orientation): Record<str
     '--ui-space': px(m.space),
     '--ui-radius': px(m.radius),
     '--ui-action-height': px(m.actionHeight),
-    '--ui-key-height': px(m.keyHeight),
+    '--ui-key-height': px(m.keyHeight[orientation]),
     '--ui-pad': px(l.padding),
     '--ui-side': px(l.sideWidth),
     '--ui-keyboard-max': px(l.keyboardMaxWidth),
   };
-  for (const [name, value] of Object.entries(m.palette)) vars[`--ui-${kebab(name)}`] = value;
+  for (const [name, value] of Object.entries(m.palette) as Array<[string, string]>)
+    vars[`--ui-${kebab(name)}`] = value;
   return vars;
 }
 

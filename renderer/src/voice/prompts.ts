@@ -53,13 +53,22 @@ export const VOICE_PROMPTS = {
     'Place your ID card on the reader and keep it still.',
   ),
   'device.takeIdCard': say('请取走您的身份证。', 'Please take your ID card.'),
-  'device.insertSocialCard': say('请将社保卡芯片朝上插入卡口。', 'Insert your social security card, chip up.'),
+  'device.insertSocialCard': say(
+    '请将社保卡芯片朝上插入卡口。',
+    'Insert your social security card, chip up.',
+  ),
   'device.insertBankCard': say('请将银行卡芯片朝上插入卡口。', 'Insert your bank card, chip up.'),
   'device.takeCard': say('请取走您的卡片。', 'Please take your card.'),
-  'device.takeReceipt': say('请在屏幕下方的出纸口取走凭条。', 'Take your receipt from the slot below the screen.'),
+  'device.takeReceipt': say(
+    '请在屏幕下方的出纸口取走凭条。',
+    'Take your receipt from the slot below the screen.',
+  ),
   'device.takeDocument': say('请在打印机出纸口取走您的文件。', 'Take your document from the printer tray.'),
   'device.scanCode': say('请将二维码对准扫码窗口。', 'Hold the QR code to the scanner window.'),
-  'device.placeDocument': say('请将材料文字朝上平放在底板上。', 'Lay your document flat on the base, text up.'),
+  'device.placeDocument': say(
+    '请将材料文字朝上平放在底板上。',
+    'Lay your document flat on the base, text up.',
+  ),
   'device.depositInLocker': say(
     '柜门已打开。请放入材料，然后关好柜门。',
     'The locker is open. Put your documents in, then close the door.',
@@ -69,7 +78,10 @@ export const VOICE_PROMPTS = {
     'The locker is open. Take your documents, then close the door.',
   ),
   'device.closeDoor': say('请关好柜门。', 'Please close the locker door.'),
-  'progress.readingCard': say('正在读取身份证，请不要移开。', 'Reading your card. Please keep it on the reader.'),
+  'progress.readingCard': say(
+    '正在读取身份证，请不要移开。',
+    'Reading your card. Please keep it on the reader.',
+  ),
   'progress.readingSocialCard': say('正在读取社保卡，请不要拔出。', 'Reading your card. Please leave it in.'),
   'progress.printing': say('正在打印，请稍候。', 'Printing. Please wait.'),
   'progress.submitting': say('正在提交您的材料，请稍候。', 'Sending your documents. Please wait.'),

@@ -21,7 +21,7 @@ function fakeAudio() {
     pause: () => {
       audio.paused++;
     },
-    end: () => audio.onended?.(),
+    end: () => audio.onended?.(new Event('ended')),
   };
   return audio;
 }
@@ -31,7 +31,10 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('voice player', () => {
   test('plays a sequence in order, each prompt when the previous ends', async () => {
     const audio = fakeAudio();
-    const player = new VoicePlayer(() => Promise.resolve(MANIFEST), () => audio);
+    const player = new VoicePlayer(
+      () => Promise.resolve(MANIFEST),
+      () => audio,
+    );
     await player.play(['elder.on', 'device.takeCard'], 'zh-CN');
     expect(audio.played).toEqual(['voice/zh-CN/elder.on.ogg']);
     audio.end();
@@ -41,19 +44,25 @@ describe('voice player', () => {
 
   test('a new prompt stops the one playing and drops the rest of its sequence', async () => {
     const audio = fakeAudio();
-    const player = new VoicePlayer(() => Promise.resolve(MANIFEST), () => audio);
+    const player = new VoicePlayer(
+      () => Promise.resolve(MANIFEST),
+      () => audio,
+    );
     await player.play(['elder.on', 'device.takeCard'], 'zh-CN');
     const ended = audio.onended;
     await player.play('device.takeCard', 'en');
     expect(audio.paused).toBeGreaterThan(0);
-    ended?.(); // a late "ended" of the superseded prompt starts nothing
+    ended?.(new Event('ended')); // a late "ended" of the superseded prompt starts nothing
     await flush();
     expect(audio.played).toEqual(['voice/zh-CN/elder.on.ogg', 'voice/en/device.takeCard.ogg']);
   });
 
   test('replays the last sequence in the language now chosen', async () => {
     const audio = fakeAudio();
-    const player = new VoicePlayer(() => Promise.resolve(MANIFEST), () => audio);
+    const player = new VoicePlayer(
+      () => Promise.resolve(MANIFEST),
+      () => audio,
+    );
     await player.play('device.takeCard', 'zh-CN');
     await player.replay('en');
     expect(audio.played.at(-1)).toBe('voice/en/device.takeCard.ogg');

@@ -11,7 +11,7 @@ export interface AudioLike {
   src: string;
   play(): Promise<void>;
   pause(): void;
-  onended: (() => void) | null;
+  onended: ((ev: Event) => unknown) | null;
 }
 
 export class VoicePlayer {

@@ -52,7 +52,8 @@ describe('index format', () => {
       syllables: [...ix.seqIds.subarray(ix.seqStart[e], ix.seqStart[e + 1])].map((id) => ix.syllables[id]),
       weight: ix.weights[e],
     }));
-    const sortKey = (x: { word: string; syllables: readonly string[] }) => `${x.syllables.join(' ')}|${x.word}`;
+    const sortKey = (x: { word: string; syllables: ReadonlyArray<string | undefined> }) =>
+      `${x.syllables.join(' ')}|${x.word}`;
     expect(got.map(sortKey).sort()).toEqual(entries.map(sortKey).sort());
     expect(got.find((g) => g.word === '身份证')).toEqual({
       word: '身份证',

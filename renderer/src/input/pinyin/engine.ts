@@ -68,7 +68,8 @@ export class PinyinEngine {
     this.codes = ix.syllables.map(t9Code);
     this.syllableWeight = new Float64Array(ix.syllables.length);
     for (let e = 0; e < ix.words.length; e++) {
-      if (ix.seqStart[e + 1]! - ix.seqStart[e]! === 1) this.syllableWeight[ix.seqIds[ix.seqStart[e]!]!]! += ix.weights[e]!;
+      if (ix.seqStart[e + 1]! - ix.seqStart[e]! === 1)
+        this.syllableWeight[ix.seqIds[ix.seqStart[e]!]!]! += ix.weights[e]!;
     }
     const add = (map: Map<string, number[]>, key: string, id: number) => {
       const list = map.get(key) ?? [];
@@ -122,7 +123,8 @@ export class PinyinEngine {
     walk(0, 0, this.ix.words.length, 0, 0);
 
     const ranked: Array<{ e: number; consumed: number; cls: MatchClass }> = [];
-    for (const h of hits) for (let e = h.from; e < h.to; e++) ranked.push({ e, consumed: h.consumed, cls: h.cls });
+    for (const h of hits)
+      for (let e = h.from; e < h.to; e++) ranked.push({ e, consumed: h.consumed, cls: h.cls });
     const w = this.ix.weights;
     ranked.sort((a, b) => b.consumed - a.consumed || a.cls - b.cls || w[b.e]! - w[a.e]! || a.e - b.e);
     const seen = new Set<string>();
@@ -207,7 +209,8 @@ export class PinyinEngine {
 
   private spellingOf(e: number): string[] {
     const out: string[] = [];
-    for (let i = this.ix.seqStart[e]!; i < this.ix.seqStart[e + 1]!; i++) out.push(this.ix.syllables[this.ix.seqIds[i]!]!);
+    for (let i = this.ix.seqStart[e]!; i < this.ix.seqStart[e + 1]!; i++)
+      out.push(this.ix.syllables[this.ix.seqIds[i]!]!);
     return out;
   }
 
@@ -274,7 +277,11 @@ export class PinyinEngine {
 }
 
 /** One page of a ranked list. */
-export function pageOf<T>(items: readonly T[], page: number, size: number): { items: T[]; page: number; pages: number } {
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+  size: number,
+): { items: T[]; page: number; pages: number } {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const p = Math.min(Math.max(0, page), pages - 1);
   return { items: items.slice(p * size, p * size + size), page: p, pages };

@@ -8,7 +8,6 @@
 //   <ids>\t<word> <weight>\t<word> <weight>…
 // where <ids> is each syllable id in base 36, two characters each, lines sorted by the id sequence
 // (a sequence before its extensions) and words by weight, highest first; weights are base 36.
-import { HALL_WORDS, SUPPLEMENT_WEIGHT } from './supplement';
 
 export const INDEX_VERSION = 'yizhan-pinyin-1';
 
@@ -42,11 +41,6 @@ export function parseRimeDict(text: string): DictEntry[] {
     entries.push({ word, syllables, weight: Math.max(0, Math.round(Number(weight) || 0)) });
   }
   return entries;
-}
-
-/** The hall words as dictionary entries. */
-export function supplementEntries(): DictEntry[] {
-  return HALL_WORDS.map(([word, pinyin]) => ({ word, syllables: pinyin.split(' '), weight: SUPPLEMENT_WEIGHT }));
 }
 
 /** Builds the shipped index text. A word listed twice under one reading keeps its highest weight. */

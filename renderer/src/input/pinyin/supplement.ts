@@ -1,7 +1,8 @@
 // Words of the service hall that Debian's pinyin_simp dictionary lacks (社保卡, 秒批, 取件码 …), so a
 // citizen typing them gets the whole word. Our own list, merged into the index at build time with
 // a weight comparable to common phrases of the dictionary (身份证 has 3572). The readings are
-// checked against pinyin-pro in supplement.test.ts.
+// checked against pinyin-pro in tests/ui/pinyin-dictionary.test.ts.
+import type { DictEntry } from './index-format';
 
 export const SUPPLEMENT_WEIGHT = 2000;
 
@@ -46,3 +47,12 @@ export const HALL_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['政务服务', 'zheng wu fu wu'],
   ['自助服务', 'zi zhu fu wu'],
 ];
+
+/** The hall words as dictionary entries. */
+export function supplementEntries(): DictEntry[] {
+  return HALL_WORDS.map(([word, pinyin]) => ({
+    word,
+    syllables: pinyin.split(' '),
+    weight: SUPPLEMENT_WEIGHT,
+  }));
+}

@@ -1,0 +1,30 @@
+// One field's on-screen input, chosen by the kind the form field declares (issue #9's field
+// definitions name the same kinds). No field ever needs a physical keyboard.
+import type { Text } from '../ui/text';
+import { LetterInput } from './letter-input';
+import { NumberPad } from './number-pad';
+import { PinyinInput } from './pinyin-input';
+
+export type InputKind = 'pinyin' | 'digits' | 'idNumber' | 'phone' | 'letters';
+
+export interface TextEntryProps {
+  kind: InputKind;
+  label: Text;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+  testId?: string;
+}
+
+export function TextEntry({ kind, ...props }: TextEntryProps) {
+  switch (kind) {
+    case 'pinyin':
+      return <PinyinInput {...props} />;
+    case 'letters':
+      return <LetterInput {...props} />;
+    case 'digits':
+    case 'idNumber':
+    case 'phone':
+      return <NumberPad kind={kind} {...props} />;
+  }
+}
