@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { Plugin } from 'vite';
 // Explicit extensions: this file is part of the Vite config's import graph (see vite.config.mts).
 import { VOICE_PROMPTS, type VoicePromptKey } from '../../renderer/src/voice/prompts.ts';
-import { numbersToHanzi } from '../../renderer/src/voice/spoken-numbers.ts';
+import { spokenMandarin } from '../../renderer/src/voice/spoken-numbers.ts';
 import type { Locale } from '../../renderer/src/i18n/messages';
 import { DEFAULT_CACHE_DIR, cached, hashOf } from './cache.ts';
 
@@ -57,9 +57,9 @@ async function versions(): Promise<string> {
   return toolVersions;
 }
 
-/** The text espeak-ng speaks for a prompt: numbers in hanzi for Mandarin. */
+/** The text espeak-ng speaks for a prompt: numbers in hanzi and no pauses inside a phrase for Mandarin. */
 export function spokenText(locale: Locale, text: string): string {
-  return locale === 'zh-CN' ? numbersToHanzi(text) : text;
+  return locale === 'zh-CN' ? spokenMandarin(text) : text;
 }
 
 async function renderOne(key: VoicePromptKey, locale: Locale, cacheDir: string): Promise<RenderedPrompt> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cardinal, digitByDigit, numbersToHanzi } from './spoken-numbers';
+import { cardinal, digitByDigit, numbersToHanzi, spokenMandarin } from './spoken-numbers';
 
 describe('numbers read aloud in Mandarin', () => {
   test('cardinals keep 零 where espeak-ng would drop it', () => {
@@ -41,5 +41,10 @@ describe('numbers read aloud in Mandarin', () => {
     expect(numbersToHanzi('请输入 18 位身份证号码')).toBe('请输入 十八 位身份证号码');
     expect(numbersToHanzi('请输入11位手机号码')).toBe('请输入十一位手机号码');
     expect(numbersToHanzi('没有数字')).toBe('没有数字');
+  });
+
+  test('Mandarin text for the voice has no pause around a number inside a phrase', () => {
+    expect(spokenMandarin('请输入 18 位身份证号码。')).toBe('请输入十八位身份证号码。');
+    expect(spokenMandarin('Door 3 号')).toBe('Door 三号');
   });
 });

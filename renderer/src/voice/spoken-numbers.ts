@@ -67,3 +67,8 @@ export function numbersToHanzi(text: string): string {
     return fraction ? `${spoken}点${digitByDigit(fraction)}` : spoken;
   });
 }
+
+/** Text as handed to the Mandarin voice: numbers in hanzi, no spaces between hanzi (a space is a pause). */
+export function spokenMandarin(text: string): string {
+  return numbersToHanzi(text).replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
+}
