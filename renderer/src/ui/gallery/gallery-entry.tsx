@@ -25,21 +25,7 @@ import { UiRoot } from '../settings';
 import type { Bilingual } from '../text';
 import type { Orientation, UiMode } from '../tokens';
 import './gallery.css';
-
-export const GALLERY_SECTIONS = [
-  'choices',
-  'progress',
-  'devices-1',
-  'devices-2',
-  'failure',
-  'idle',
-  'pinyin',
-  't9',
-  'idnumber',
-  'pads',
-  'letters',
-] as const;
-export type GallerySection = (typeof GALLERY_SECTIONS)[number];
+import { GALLERY_SECTIONS, type GallerySection } from './sections';
 
 const params = new URLSearchParams(location.search);
 
@@ -215,8 +201,24 @@ const section = pick<GallerySection>('section', GALLERY_SECTIONS, 'choices');
 const mode = pick<UiMode>('mode', ['standard', 'elder'], 'standard');
 const locale = pick<Locale>('locale', ['zh-CN', 'en'], 'zh-CN');
 const orientation = pick<Orientation>('orientation', ['portrait', 'landscape'], 'portrait');
-const frozen = Number(params.get('now'));
-const now = Number.isFinite(frozen) && frozen > 0 ? () => frozen : Date.now;
+// ?now=<ms> freezes the clock; ?now=manual starts it at 0 and lets a test move it
+// (window.__galleryClock.set(ms)).
+declare global {
+  interface Window {
+    __galleryClock?: { set(ms: number): void };
+  }
+}
+function pageClock(): () => number {
+  const p = params.get('now');
+  if (p === 'manual') {
+    let t = 0;
+    window.__galleryClock = { set: (ms) => void (t = ms) };
+    return () => t;
+  }
+  const frozen = Number(p);
+  return Number.isFinite(frozen) && frozen > 0 ? () => frozen : Date.now;
+}
+const now = pageClock();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
