@@ -61,9 +61,15 @@ export async function startGallery(extraFlags: readonly string[] = []): Promise<
   };
 }
 
-/** Taps a key of the on-screen keyboard (simple-keyboard marks each with data-skbtn). */
-export async function tapKey(page: Page, key: string): Promise<void> {
-  await page.locator(`.ui-keys [data-skbtn="${key}"]`).first().click();
+/**
+ * Taps a key of the on-screen keyboard (simple-keyboard marks each with data-skbtn). `inert`: the
+ * key is expected to be disabled; tap it anyway (Playwright would otherwise wait for it).
+ */
+export async function tapKey(page: Page, key: string, opts: { inert?: boolean } = {}): Promise<void> {
+  await page
+    .locator(`.ui-keys [data-skbtn="${key}"]`)
+    .first()
+    .click({ force: opts.inert === true });
 }
 
 export async function tapKeys(page: Page, keys: string): Promise<void> {
@@ -74,11 +80,11 @@ export async function tapKeys(page: Page, keys: string): Promise<void> {
 export async function openSection(
   g: Gallery,
   c: Combination,
-  opts: { now?: number | 'manual' | 'real'; value?: string } = {},
+  opts: { now?: number | 'manual' | 'real'; value?: string; typed?: boolean; touch?: boolean } = {},
 ): Promise<Page> {
   const { width, height } = LAYOUTS[c.orientation];
   // A context per page (axe's analyze opens a page in the same context); close it with closePage().
-  const context = await g.browser.newContext({ viewport: { width, height } });
+  const context = await g.browser.newContext({ viewport: { width, height }, hasTouch: opts.touch === true });
   const page = await context.newPage();
   const now = opts.now ?? FROZEN_NOW;
   const query = new URLSearchParams({
@@ -92,7 +98,7 @@ export async function openSection(
   await page.goto(`${g.server.url}/ui-gallery-harness.html?${query.toString()}`);
   await page.locator('.ui-screen').waitFor();
   await page.evaluate('document.fonts.ready.then(() => true)');
-  const typed = TYPED[c.section];
+  const typed = opts.typed === false ? undefined : TYPED[c.section];
   if (typed) {
     await tapKeys(page, typed);
     await page.locator('.ui-candidate').first().waitFor();
