@@ -103,8 +103,15 @@ export class PinyinEngine {
     const lattice = this.lattice(composition);
     const hits: Hit[] = [];
     let budget = NODE_BUDGET;
+    // A node of the index reached at the same place of the composition by another reading (9-key
+    // digits read many ways) is walked again only if this reading ranks better.
+    const visited = new Map<string, MatchClass>();
     const walk = (pos: number, lo: number, hi: number, depth: number, cls: MatchClass) => {
       if (--budget < 0) return;
+      const state = `${pos}:${lo}:${hi}`;
+      const before = visited.get(state);
+      if (before !== undefined && before <= cls) return;
+      visited.set(state, cls);
       if (depth > 0) {
         let e = lo;
         while (e < hi && this.length(e) === depth) e++;
@@ -122,9 +129,12 @@ export class PinyinEngine {
     };
     walk(0, 0, this.ix.words.length, 0, 0);
 
+    // Entries of one hit share their syllables and are sorted by weight: only the first `limit` of
+    // each can reach the result.
     const ranked: Array<{ e: number; consumed: number; cls: MatchClass }> = [];
     for (const h of hits)
-      for (let e = h.from; e < h.to; e++) ranked.push({ e, consumed: h.consumed, cls: h.cls });
+      for (let e = h.from; e < Math.min(h.to, h.from + limit); e++)
+        ranked.push({ e, consumed: h.consumed, cls: h.cls });
     const w = this.ix.weights;
     ranked.sort((a, b) => b.consumed - a.consumed || a.cls - b.cls || w[b.e]! - w[a.e]! || a.e - b.e);
     const seen = new Set<string>();
