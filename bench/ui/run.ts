@@ -117,7 +117,7 @@ function initialFiles(html: string): Set<string> {
   return new Set(refs);
 }
 
-function bundleFigures(dir: string) {
+async function bundleFigures(dir: string) {
   const assets = assetsOf(dir);
   const sum = (xs: Asset[], k: 'bytes' | 'gzip') => xs.reduce((n, a) => n + a[k], 0);
   console.log('renderer bundle (vite build, gzip -9; target: initial JS < 300 KB gzipped)');
@@ -137,6 +137,19 @@ function bundleFigures(dir: string) {
   for (const a of assets.filter((x) => x.file.endsWith('.js') && !allInitial.has(x.file))) {
     console.log(`  on demand: ${a.file.padEnd(44)} ${kb(a.gzip)} gz (${kb(a.bytes)})`);
   }
+  // No page loads catalogue search yet (the catalogue screen will): its chunk, bundled alike.
+  const { build } = await import('esbuild');
+  const search = await build({
+    stdin: { contents: "export { match } from 'pinyin-pro';", resolveDir: process.cwd() },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+  });
+  const searchJs = search.outputFiles[0]!.contents;
+  console.log(
+    `  on demand: pinyin-pro match (catalogue search, loadCatalogueSearch) ${kb(gzipSync(searchJs, { level: 9 }).length)} gz (${kb(searchJs.length)})`,
+  );
   const voice = assets.filter((a) => a.file.startsWith('voice/'));
   if (voice.length)
     console.log(
@@ -209,7 +222,7 @@ try {
   // for a screen's initial bundle until the screens exist).
   await buildRendererPages(['index', 'out-of-service', 'ui-gallery-harness'], dir);
   console.log(`renderer build ${ms(performance.now() - t0)} (voice and index from the cache when unchanged)`);
-  bundleFigures(dir);
+  await bundleFigures(dir);
   if (!values['no-browser']) {
     const server = await serveStatic(dir);
     try {
