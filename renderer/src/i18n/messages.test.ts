@@ -44,11 +44,12 @@ describe('message catalogues', () => {
   });
 
   test('resolves data texts and bilingual parameters in the current locale', () => {
-    const counter = { 'zh-CN': '3 号窗口', en: 'counter 3' };
+    const counter = { zh: '3 号窗口', en: 'counter 3' };
     const text = { key: 'failure.goToCounter' as const, params: { counter } };
     expect(textOf('zh-CN', text)).toBe('请到3 号窗口办理');
     expect(textOf('en', text)).toBe('Please go to counter 3');
-    expect(textOf('en', { 'zh-CN': '社保', en: 'Social security' })).toBe('Social security');
+    expect(textOf('en', { zh: '社保', en: 'Social security' })).toBe('Social security');
+    expect(textOf('zh-CN', { zh: '社保', en: 'Social security' })).toBe('社保');
     expect(textOf('zh-CN', 'action.back')).toBe('返回上一步');
   });
 });

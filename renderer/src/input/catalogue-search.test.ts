@@ -4,7 +4,7 @@ import { createCatalogueSearch, type SearchEntry } from './catalogue-search';
 
 const s = (id: string, zh: string, en: string, keywords?: string[]): SearchEntry => ({
   id,
-  names: { 'zh-CN': zh, en },
+  names: { zh, en },
   keywords,
 });
 const CATALOGUE = [

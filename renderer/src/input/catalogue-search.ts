@@ -41,7 +41,7 @@ export function createCatalogueSearch(entries: readonly SearchEntry[], match: Ma
       const ranked: Array<{ id: string; s: number; order: number }> = [];
       entries.forEach((e, order) => {
         const scores = [
-          score(e.names['zh-CN'], query, latin, match),
+          score(e.names.zh, query, latin, match),
           ...(e.keywords ?? []).map((k) => {
             const s = score(k, query, latin, match);
             return s === undefined ? undefined : s + 0.5;

@@ -106,12 +106,12 @@ describe('elder mode voice', { timeout: 90_000 }, () => {
       // When it ends, the screen's own prompt follows.
       await expect
         .poll(() => played(page), { timeout: 30_000 })
-        .toEqual(['zh-CN/elder.on', 'zh-CN/progress.printing']);
+        .toEqual(['zh-CN/elder.on', 'zh-CN/busy.printing']);
       await page.getByTestId('switch-language').click();
-      await expect.poll(async () => (await played(page)).at(-1)).toBe('en/progress.printing');
+      await expect.poll(async () => (await played(page)).at(-1)).toBe('en/busy.printing');
       await page.getByTestId('voice-replay').click();
       await expect.poll(async () => (await played(page)).length).toBe(4);
-      expect((await played(page)).at(-1)).toBe('en/progress.printing');
+      expect((await played(page)).at(-1)).toBe('en/busy.printing');
       // Turning elder mode off silences it.
       await page.getByTestId('switch-elder').click();
       expect(await page.evaluate('[...document.querySelectorAll("audio")].every((a) => a.paused)')).toBe(

@@ -5,8 +5,8 @@ import { BackGlyph, CloseGlyph } from './icons';
 
 export interface StepHeaderProps {
   title: Text;
-  /** 1-based position in the journey. */
-  step?: { index: number; count: number };
+  /** Step n of m (the host's view: m may shrink as the path becomes known, never grow). */
+  step?: { n: number; m: number };
   /** Absent on the first step: nothing to go back to. */
   onBack?: () => void;
   onCancel?: () => void;
@@ -31,14 +31,14 @@ export function StepHeader({ title, step, onBack, onCancel }: StepHeaderProps) {
       <div className="ui-step-titles">
         {step && (
           <p className="ui-step-count" data-testid="step-count">
-            {t({ key: 'step.progress', params: { n: step.index, m: step.count } })}
+            {t({ key: 'step.progress', params: { n: step.n, m: step.m } })}
           </p>
         )}
         <h1 className="ui-title">{t(title)}</h1>
         {step && (
           <div className="ui-step-bar" aria-hidden="true">
-            {Array.from({ length: step.count }, (_, i) => (
-              <span key={i} className={i < step.index ? 'is-done' : undefined} />
+            {Array.from({ length: step.m }, (_, i) => (
+              <span key={i} className={i < step.n ? 'is-done' : undefined} />
             ))}
           </div>
         )}

@@ -29,7 +29,7 @@ import { GALLERY_SECTIONS, type GallerySection } from './sections';
 
 const params = new URLSearchParams(location.search);
 
-const b = (zh: string, en: string): Bilingual => ({ 'zh-CN': zh, en });
+const b = (zh: string, en: string): Bilingual => ({ zh, en });
 
 const SERVICES: Choice[] = [
   {
@@ -109,9 +109,7 @@ function Section({ section, now }: { section: GallerySection; now: () => number 
     onChange: (v: string) => setValues((prev) => ({ ...prev, [name]: v })),
     testId: `input-${name}`,
   });
-  const header = (
-    <StepHeader title={TITLES[section]} step={{ index: 2, count: 5 }} onBack={noop} onCancel={noop} />
-  );
+  const header = <StepHeader title={TITLES[section]} step={{ n: 2, m: 5 }} onBack={noop} onCancel={noop} />;
   const next = <ActionButton label="action.next" onPress={noop} testId="action-next" />;
   let body: ReactNode;
   let actions: ReactNode = next;
@@ -129,8 +127,8 @@ function Section({ section, now }: { section: GallerySection; now: () => number 
     case 'progress':
       body = (
         <>
-          <ProgressPanel activity="progress.printing" voice="progress.printing" />
-          <ProgressPanel activity="progress.submitting" fraction={0.4} />
+          <ProgressPanel activity="busy.printing" voice="busy.printing" />
+          <ProgressPanel activity="busy.submitting" fraction={0.4} />
         </>
       );
       actions = undefined;
@@ -148,11 +146,7 @@ function Section({ section, now }: { section: GallerySection; now: () => number 
       break;
     case 'failure':
       body = (
-        <FailurePanel
-          reason="failure.printerDown"
-          counter={b('3 号综合窗口', 'counter 3')}
-          reference="E-PRN-0042"
-        >
+        <FailurePanel reason="fault.paperOut" counter={b('3 号综合窗口', 'counter 3')} reference="E-PRN-0042">
           <ActionButton label="action.retry" onPress={noop} />
           <ActionButton variant="secondary" label="action.done" onPress={noop} />
         </FailurePanel>
