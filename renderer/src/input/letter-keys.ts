@@ -12,10 +12,20 @@ export const LETTER_FACES: Readonly<Record<string, string>> = Object.fromEntries
   [...'abcdefghijklmnopqrstuvwxyz'].map((l) => [l, l.toUpperCase()]),
 );
 
-/** The value after typing a letter key (letters in capitals), within `maxLength` characters. */
-export function typeLetter(value: string, button: string, maxLength: number): string {
-  const ch = /^[a-z]$/.test(button) ? button.toUpperCase() : button === '-' || button === "'" ? button : '';
-  return [...(value + ch)].slice(0, maxLength).join('');
+/** The value after a key of the letter keyboard: letters in capitals, within `maxLength` characters. */
+export function afterLetterKey(value: string, button: string, maxLength: number): string {
+  const chars = [...value];
+  if (button === '{bksp}') return chars.slice(0, -1).join('');
+  if (button === '{clear}') return '';
+  const typed =
+    button === '{space}'
+      ? ' '
+      : /^[a-z]$/.test(button)
+        ? button.toUpperCase()
+        : /^[-']$/.test(button)
+          ? button
+          : '';
+  return [...chars, typed].slice(0, maxLength).join('');
 }
 
 /** Function keys of the letter keyboard (the apostrophe is typed as itself). */

@@ -4,8 +4,7 @@
 // a phrase at once (shenfenzheng or sfz → 身份证).
 import { useMemo, useState } from 'react';
 import type { MessageKey } from '../i18n/messages';
-import { ActionButton } from '../ui/components/action-button';
-import { NextGlyph, PrevGlyph } from '../ui/components/icons';
+import { Pager } from '../ui/components/pager';
 import { useUi } from '../ui/settings';
 import type { Text } from '../ui/text';
 import { MODES } from '../ui/tokens';
@@ -14,7 +13,8 @@ import { pageOf, type Candidate, type PinyinEngine } from './pinyin/engine';
 import { normaliseComposition, T9_LETTERS } from './pinyin/keys';
 import { usePinyinEngine } from './pinyin/load';
 import { TouchKeys } from './touch-keys';
-import { LETTER_FACES, LETTER_LABELS, LETTER_ROWS, typeLetter } from './letter-keys';
+import { afterLetterKey } from './letter-keys';
+import { LetterKeys } from './letter-input';
 import './input.css';
 
 export type PinyinLayout = 'pinyin' | 't9' | 'letters';
@@ -111,6 +111,7 @@ export function PinyinInput({
   };
 
   const onKey = (button: string) => {
+    if (layout === 'letters') return onChange(afterLetterKey(value, button, maxLength));
     if (button === '{bksp}') return backspace();
     if (button === '{clear}') {
       setComposition('');
@@ -120,7 +121,6 @@ export function PinyinInput({
       if (composition) return candidates[0] ? choose(candidates[0]) : undefined;
       return append(' ');
     }
-    if (layout === 'letters') return onChange(typeLetter(value, button, maxLength));
     if (layout === 't9') {
       if (button === '1')
         return composition && !composition.endsWith("'") ? setComposition(`${composition}'`) : undefined;
@@ -140,13 +140,7 @@ export function PinyinInput({
   const full = chars(value).length >= maxLength;
   const keyboard =
     layout === 'letters' ? (
-      <TouchKeys
-        name="letters"
-        rows={LETTER_ROWS}
-        faces={LETTER_FACES}
-        labels={LETTER_LABELS}
-        onKey={onKey}
-      />
+      <LetterKeys onKey={onKey} />
     ) : layout === 't9' ? (
       <TouchKeys
         name="t9"
@@ -228,28 +222,7 @@ export function PinyinInput({
                 </button>
               ))}
             </div>
-            {shown.pages > 1 && (
-              <div className="ui-candidate-pager">
-                <ActionButton
-                  variant="quiet"
-                  iconOnly
-                  label="action.prevPage"
-                  icon={<PrevGlyph />}
-                  disabled={shown.page === 0}
-                  onPress={() => setPage(shown.page - 1)}
-                  testId="candidates-prev"
-                />
-                <ActionButton
-                  variant="quiet"
-                  iconOnly
-                  label="action.nextPage"
-                  icon={<NextGlyph />}
-                  disabled={shown.page >= shown.pages - 1}
-                  onPress={() => setPage(shown.page + 1)}
-                  testId="candidates-next"
-                />
-              </div>
-            )}
+            <Pager page={shown.page} pages={shown.pages} onPage={setPage} testId="candidates" compact />
           </div>
         </div>
       )}

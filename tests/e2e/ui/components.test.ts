@@ -3,7 +3,7 @@
 // and elder mode's voice (the real rendered prompts, played after a tap).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closePage, openSection, startGallery, type Combination, type Gallery } from './gallery';
+import { closePage, combination, openSection, startGallery, type Gallery } from './gallery';
 
 let gallery: Gallery;
 beforeAll(async () => {
@@ -11,13 +11,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => gallery?.close());
 
-const at = (section: Combination['section'], extra: Partial<Combination> = {}): Combination => ({
-  section,
-  mode: 'standard',
-  locale: 'zh-CN',
-  orientation: 'portrait',
-  ...extra,
-});
+const at = combination;
 const choiceIds = (page: Page) =>
   page.evaluate<string[]>('[...document.querySelectorAll("[data-choice]")].map((e) => e.dataset.choice)');
 

@@ -31,6 +31,15 @@ export const COMBINATIONS: readonly Combination[] = GALLERY_SECTIONS.flatMap((se
   ),
 );
 
+/** A combination for behaviour tests: standard mode, Chinese, portrait unless said otherwise. */
+export const combination = (section: GallerySection, extra: Partial<Combination> = {}): Combination => ({
+  section,
+  mode: 'standard',
+  locale: 'zh-CN',
+  orientation: 'portrait',
+  ...extra,
+});
+
 export const nameOf = (c: Combination) => `${c.section}.${c.mode}.${c.locale}.${c.orientation}`;
 
 /** A fixed clock for the idle countdown, so the seconds shown never change between runs. */

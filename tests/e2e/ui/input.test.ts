@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   closePage,
+  combination,
   openSection,
   startGallery,
   tapKey,
@@ -19,13 +20,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => gallery?.close());
 
-const at = (section: Combination['section'], extra: Partial<Combination> = {}): Combination => ({
-  section,
-  mode: 'standard',
-  locale: 'zh-CN',
-  orientation: 'portrait',
-  ...extra,
-});
+const at = combination;
 
 const field = (page: Page, input = 'input-pinyin') => page.getByTestId(input).getByTestId('field');
 const candidates = async (page: Page) =>

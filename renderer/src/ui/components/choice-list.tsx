@@ -2,8 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useUi } from '../settings';
 import type { Text } from '../text';
 import { MODES } from '../tokens';
-import { ActionButton } from './action-button';
-import { NextGlyph, PrevGlyph } from './icons';
+import { Pager } from './pager';
 
 export interface Choice {
   id: string;
@@ -57,29 +56,7 @@ export function ChoiceList({ choices, onChoose, label }: ChoiceListProps) {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <div className="ui-pager">
-          <ActionButton
-            variant="secondary"
-            label="action.prevPage"
-            icon={<PrevGlyph />}
-            disabled={page === 0}
-            onPress={() => setFirst((page - 1) * perPage)}
-            testId="choices-prev"
-          />
-          <span className="ui-pager-label" data-testid="choices-page">
-            {t({ key: 'choice.page', params: { n: page + 1, m: pages } })}
-          </span>
-          <ActionButton
-            variant="secondary"
-            label="action.nextPage"
-            icon={<NextGlyph />}
-            disabled={page >= pages - 1}
-            onPress={() => setFirst((page + 1) * perPage)}
-            testId="choices-next"
-          />
-        </div>
-      )}
+      <Pager page={page} pages={pages} onPage={(p) => setFirst(p * perPage)} testId="choices" />
     </nav>
   );
 }

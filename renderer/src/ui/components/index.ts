@@ -5,6 +5,7 @@ export { DevicePrompt, type DevicePromptKind, type DevicePromptProps } from './d
 export { FailurePanel, type FailurePanelProps } from './failure-panel';
 export { IdleCountdown, secondsLeft, type IdleCountdownProps } from './idle-countdown';
 export { ModeSwitches } from './mode-switches';
+export { Pager, type PagerProps } from './pager';
 export { ProgressPanel, type ProgressPanelProps } from './progress-panel';
 export { ScreenFrame, type ScreenFrameProps } from './screen-frame';
 export { StepHeader, type StepHeaderProps } from './step-header';
