@@ -17,10 +17,15 @@ describe('voice prompts (espeak-ng cmn-latn-pinyin → sox → Ogg Vorbis)', { t
       expect(info, p.key).toMatch(/Sample Encoding: Vorbis/);
       const seconds = Number(execFileSync('soxi', ['-D', p.file], { encoding: 'utf8' }));
       // Roughly a syllable each 0.2–0.4 s in Mandarin; English words a little faster.
-      const units = p.locale === 'zh-CN' ? [...p.spoken.replace(/[^\u4e00-\u9fff]/g, '')].length : p.spoken.split(' ').length;
+      const units =
+        p.locale === 'zh-CN'
+          ? [...p.spoken.replace(/[^\u4e00-\u9fff]/g, '')].length
+          : p.spoken.split(' ').length;
       expect(seconds, `${p.key} ${p.locale}`).toBeGreaterThan(units * 0.12);
       expect(seconds, `${p.key} ${p.locale}`).toBeLessThan(units * 0.6 + 1);
-      expect(promptFileName(p)).toMatch(new RegExp(`^voice/${p.locale}/${p.key.replace('.', '\\.')}\\.[0-9a-f]{10}\\.ogg$`));
+      expect(promptFileName(p)).toMatch(
+        new RegExp(`^voice/${p.locale}/${p.key.replace('.', '\\.')}\\.[0-9a-f]{10}\\.ogg$`),
+      );
     }
   });
 
