@@ -2,10 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import layers, { protocolPurity } from './scripts/eslint/layers.mjs';
+import layers, { enginePurity, protocolPurity } from './scripts/eslint/layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'release/', 'coverage/', '.tmp/', '**/*.d.ts', '**/*.d.mts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'dist.*/',
+      'release/',
+      'coverage/',
+      '.tmp/',
+      '**/*.d.ts',
+      '**/*.d.mts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -29,6 +41,11 @@ export default tseslint.config(
     files: ['devices/*/protocol/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: protocolPurity,
+  },
+  {
+    files: ['domain/**/*.ts', 'main/flow/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: enginePurity,
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'backoffice/console/app/**/*.{ts,tsx}'],

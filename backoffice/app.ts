@@ -1,20 +1,29 @@
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
 import { resolveConfig, type BackofficeConfig } from './config';
 import { silentLog, type Clock, type Ctx } from './context';
 import { migrate } from './db/migrations';
 import type { Database } from './db/types';
+import { maskText as maskLogLine, maskUrlQuery as maskUrl } from '../domain/identity';
 import { SampleElicenceProvider } from './domain/elicence';
+import { themesOf } from './domain/queue';
+import { citizenDataFrom } from './providers';
+import { ratingEndpointFrom } from './providers/rating-endpoint';
 import { ApiError } from './errors';
 import { authenticator } from './http/auth';
 import { buildOpenApi } from './http/openapi';
 import { mount, type AnyRoute } from './http/route';
+import { citizenRoutes } from './routes/citizen';
 import { filingRoutes } from './routes/filings';
-import { kioskRoutes, seedConfig } from './routes/kiosks';
+import { kioskRoutes } from './routes/kiosks';
 import { lockerRoutes } from './routes/lockers';
 import { metaRoutes } from './routes/meta';
+import { queueRoutes } from './routes/queue';
+import { ratingRoutes } from './routes/ratings';
 import { staffRoutes } from './routes/staff';
 import { NoticeRenderer } from './results/renderer';
+import { seedConfig } from './services/site';
+import { DEFAULT_FORWARDER, RatingForwarder } from './services/rating-forwarder';
 import { seedStaff } from './services/staff';
 
 export const API_PREFIX = '/api/v1';
@@ -26,16 +35,6 @@ export interface BackofficeOptions {
   config: BackofficeConfig;
   /** Renders result documents (default: the print-templates 办件结果通知书 in a worker thread). */
   renderer?: Ctx['renderer'];
-}
-
-/** Query parameters that carry personal data are masked before anything is logged. */
-export function maskUrl(url: string): string {
-  return url.replace(/([?&](?:idNumber|name|code|anchorHash)=)[^&]*/gi, '$1***');
-}
-
-/** Last line of defence: any resident ID number in a log line (from any source) is masked. */
-export function maskLogLine(line: string): string {
-  return line.replace(/(?<![0-9])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g, '$1********$2');
 }
 
 function errorReply(err: unknown): { status: number; body: { error: Record<string, unknown> } } {
@@ -93,7 +92,13 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     cfg,
     clock,
     elicences: opts.config.elicences ?? new SampleElicenceProvider(),
+    citizenData: citizenDataFrom(
+      opts.config.citizenData,
+      clock,
+      themesOf(cfg.site).map((t) => t.themeId),
+    ),
     renderer: opts.renderer ?? new NoticeRenderer(),
+    ratingForwarder: { kick: () => undefined },
     log: silentLog,
   };
   await migrate(opts.db, clock.now());
@@ -159,16 +164,41 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...lockerRoutes(ctx),
     ...staffRoutes(ctx),
     ...metaRoutes(ctx),
+    ...ratingRoutes(ctx),
+    ...citizenRoutes(ctx),
+    ...queueRoutes(ctx),
   ];
   app.addHook('onClose', () => ctx.renderer.close());
+  const forwarding = opts.config.ratingForwarding ?? {};
+  if (forwarding.enabled !== false) {
+    const { endpoint, enabled: _enabled, ...policy } = forwarding;
+    const forwarder = new RatingForwarder(ctx, ratingEndpointFrom(endpoint), {
+      ...DEFAULT_FORWARDER,
+      ...policy,
+    });
+    ctx.ratingForwarder = forwarder;
+    app.addHook('onReady', (done) => {
+      forwarder.start();
+      done();
+    });
+    app.addHook('onClose', () => forwarder.stop());
+  }
   const hooks = { authenticate: authenticator(ctx), validateResponses: cfg.validateResponses };
   for (const r of routes) mount(app, API_PREFIX, r, hooks);
   const openapi = buildOpenApi(routes, API_PREFIX, API_VERSION);
   app.get(`${API_PREFIX}/openapi.json`, () => openapi);
-  // The same check at the root, for load balancers that probe a fixed path.
-  app.get('/healthz', async () => {
-    await opts.db.query('SELECT 1 AS one');
-    return { ok: true, db: opts.db.dialect };
-  });
+  // Probes for load balancers and monitors, at the root and under the API prefix. They are
+  // infrastructure, not API operations (no input, no credential, no client error), so the OpenAPI
+  // document leaves them out. 503 while the database does not answer.
+  const health = async (_req: unknown, reply: FastifyReply) => {
+    const db = opts.db.dialect;
+    try {
+      await opts.db.query('SELECT 1 AS one');
+      return { ok: true, db };
+    } catch {
+      return reply.code(503).send({ ok: false, db });
+    }
+  };
+  for (const url of ['/healthz', `${API_PREFIX}/healthz`]) app.get(url, health);
   return app;
 }

@@ -1,4 +1,9 @@
 import type { ElicenceProvider } from './domain/elicence';
+import { DEFAULT_QUEUE_THEMES } from './domain/queue';
+import type { CitizenDataSpec } from './providers';
+import type { CitizenDataProvider } from './providers/provider';
+import type { RatingEndpoint, RatingEndpointSpec } from './providers/rating-endpoint';
+import type { ForwarderPolicy } from './services/rating-forwarder';
 
 export type StaffRole = 'clerk' | 'supervisor' | 'technician';
 
@@ -22,6 +27,20 @@ export interface BackofficeConfig {
   /** Inserted when missing (existing users are never overwritten). */
   staffUsers?: readonly StaffSeed[];
   elicences?: ElicenceProvider;
+  /**
+   * Records the hall does not own: a provider object, `{"http": {baseUrl, token?, timeoutMs?}}` for
+   * a city's systems, or `{"simulated": {"down"?: true}}` (the default: deterministic sample records).
+   */
+  citizenData?: CitizenDataProvider | CitizenDataSpec;
+  /**
+   * Where 好差评 ratings are forwarded (the province's evaluation system): an endpoint object,
+   * `{"http": {url, token?, timeoutMs?}}`, or `{"simulated": {}}` (the default, kept in memory);
+   * with the retry policy. `enabled: false` stores ratings without forwarding them.
+   */
+  ratingForwarding?: Partial<ForwarderPolicy> & {
+    endpoint?: RatingEndpoint | RatingEndpointSpec;
+    enabled?: boolean;
+  };
   /** https page printed (with the verification code) on generated result documents. */
   verifyUrl?: string;
   /** Site part of the kiosks' remote configuration, seeded at first start. */
@@ -57,7 +76,7 @@ export const DEV_STAFF: readonly StaffSeed[] = [
 ];
 
 export interface ResolvedConfig extends Required<
-  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'site' | 'logger'>
+  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'citizenData' | 'ratingForwarding' | 'site' | 'logger'>
 > {
   pickup: PickupPolicy;
   site: Record<string, unknown>;
@@ -86,6 +105,7 @@ export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
     site: c.site ?? {
       hallName: '政务服务中心24小时自助服务厅',
       heartbeatIntervalMs: c.heartbeatIntervalMs ?? 30_000,
+      queueThemes: DEFAULT_QUEUE_THEMES,
     },
     logger: c.logger === true ? {} : (c.logger ?? false),
     validateResponses: c.validateResponses ?? false,

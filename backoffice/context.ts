@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { ResolvedConfig } from './config';
 import type { Database } from './db/types';
 import type { ElicenceProvider } from './domain/elicence';
+import type { CitizenDataProvider } from './providers/provider';
 import type { NoticeRenderer } from './results/renderer';
 
 export interface Clock {
@@ -14,8 +15,12 @@ export interface Ctx {
   cfg: ResolvedConfig;
   clock: Clock;
   elicences: ElicenceProvider;
+  /** Social insurance, medical insurance, housing fund, appointments, real estate. */
+  citizenData: CitizenDataProvider;
   /** Result documents, rendered off the event loop. */
   renderer: Pick<NoticeRenderer, 'render' | 'close'>;
+  /** Wakes the 好差评 forwarder after a rating is stored (it also runs on its own interval). */
+  ratingForwarder: { kick(): void };
   /** The service log (JSON lines, masked); silent until the HTTP layer exists. */
   log: ServiceLog;
 }

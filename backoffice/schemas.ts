@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { FILING_STATUSES } from './domain/states';
+import { queueTheme } from './domain/queue';
+import { ratingSubmission } from './domain/rating';
+import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
+import {
+  appointment,
+  housingFundReply,
+  medicalAccountReply,
+  realEstateReply,
+  socialInsuranceRecords,
+} from './providers/records';
 
 // Every request and response shape of API v1 (see /tmp contract): handlers parse with these and
 // /api/v1/openapi.json is generated from them.
@@ -70,6 +79,14 @@ export const configUpdate = z.object({
 // Filings
 const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号格式错误 / invalid ID number');
 const personName = z.string().min(1).max(40);
+/**
+ * Every identity number a kiosk reader decodes: resident ID card and HK/Macau/Taiwan residence
+ * permit (18, GB 11643), foreign permanent residence card 2023 (18, starts with 9) and 2017 (15:
+ * nationality letters + 12 digits).
+ */
+const citizenIdNumber = z
+  .string()
+  .regex(/^(\d{17}[\dX]|[A-Z]{3}\d{12})$/, '证件号码格式错误 / invalid ID number');
 export const delivery = z.discriminatedUnion('method', [
   z.object({ method: z.literal('print') }),
   z.object({ method: z.literal('locker') }),
@@ -115,6 +132,9 @@ export const statusEvent = z.object({
   at: isoTime,
   actor: z.string(),
   reason: z.string().optional(),
+  kind: z
+    .enum(HISTORY_KINDS)
+    .describe('status: a status change; otherwise an event in the filing’s status (from = to)'),
 });
 const lockerPlace = {
   cabinetId: id,
@@ -180,12 +200,25 @@ export const progressItem = z.object({
     .describe('result to print at the kiosk: only for the applicant, delivery print, status resultReady'),
   missing: z.array(z.string()).optional().describe('materials staff asked for (status needsMore)'),
   decisionReason: z.string().optional(),
+  rated: z.boolean().describe('已评价: the 好差评 of this filing is given (one per filing)'),
 });
 export const progressReply = z.object({ items: z.array(progressItem) });
-export const rating = z.object({
-  level: z.number().int().min(1).max(5),
-  indicators: z.record(z.string().max(40), z.number().int().min(1).max(5)).optional(),
-  comment: z.string().max(500).optional(),
+/** 好差评 (GB/T 39734): level 1–5, options of that level (≥ 1 for 差评), optional text. */
+export const rating = ratingSubmission;
+export const ratingRecorded = z.object({
+  trackingNumber: z.string(),
+  level: z.number().int(),
+  levelName: z.string(),
+  badRating: z.boolean().describe('差评: the hall calls the applicant back (回访)'),
+});
+/** 好差评 of a past filing at a kiosk: the receipt QR, or the tracking number with the applicant's ID card. */
+export const ratingByTracking = z.object({
+  kioskId: id,
+  filing: z.union([
+    z.object({ qr: z.string().min(10).max(200).describe('the receipt QR payload as scanned') }),
+    z.object({ trackingNumber: z.string().min(6).max(40), idNumber: citizenIdNumber }),
+  ]),
+  rating: ratingSubmission,
 });
 export const okReply = z.object({ ok: z.literal(true) });
 
@@ -199,7 +232,14 @@ export const pickupVerify = z.union([
 export const pickupVerified = z.object({ pickupId: z.string(), filingId: z.string(), ...lockerPlace });
 export const pickupParams = z.object({ pickupId: z.uuid() });
 export const pickupCollected = z.object({ doorOpenedAt: isoTime, doorClosedAt: isoTime });
-export const lockerAssignment = z.object({ kioskId: id, ...lockerPlace });
+export const lockerAssignment = z.object({
+  kioskId: id,
+  ...lockerPlace,
+  deliveryChange: z
+    .object({ reason: z.string().trim().min(1).max(200) })
+    .optional()
+    .describe('required when the applicant chose 自助打印 or 邮寄: the delivery becomes locker, with why'),
+});
 export const lockerAssigned = z.object({ pickupId: z.string(), pickupCode: z.string(), expiresAt: isoTime });
 export const lockerDoorsQuery = z.object({ kioskId: id.optional() });
 export const lockerDoors = z.object({ doors: z.array(doorContent) });
@@ -277,15 +317,41 @@ export const fleetItem = z.object({
 export const fleet = z.array(fleetItem);
 export const ratingsQuery = z.object({ from: isoTime.optional(), to: isoTime.optional() });
 export const ratingItem = z.object({
+  filingId: z.string(),
   trackingNumber: z.string(),
   serviceId: z.string(),
   kioskId: z.string(),
+  channel: z.string().describe('selfServiceTerminal (自助终端)'),
   level: z.number().int(),
   levelName: z.string(),
-  indicators: z.record(z.string(), z.number()).optional(),
+  options: z.array(z.object({ code: z.string(), label: z.string() })),
+  indicators: z.record(z.string(), z.number()).optional().describe('ratings taken before options existed'),
   comment: z.string().optional(),
   ratedAt: isoTime,
+  badRating: z.boolean(),
+  callback: z
+    .object({
+      state: z.enum(['pending', 'done']),
+      at: isoTime.optional(),
+      by: z.string().optional(),
+      reached: z.boolean().optional(),
+      note: z.string().optional(),
+    })
+    .optional()
+    .describe('回访 of a 差评'),
+  forwarding: z.object({
+    state: z.enum(['pending', 'sent', 'rejected']),
+    attempts: z.number().int(),
+    forwardedAt: isoTime.optional(),
+    reference: z.string().optional(),
+    error: z.string().optional(),
+  }),
 });
+export const ratingCallback = z.object({
+  reached: z.boolean().describe('the applicant was reached'),
+  note: z.string().trim().min(1).max(500).describe('what was said and done (核实、整改、答复)'),
+});
+export const ratingParams = z.object({ filingId: z.uuid() });
 export const ratingsReply = z.object({ items: z.array(ratingItem) });
 export const auditVerify = z.object({
   ok: z.boolean(),
@@ -307,4 +373,97 @@ export const auditVerifyQuery = z
   .refine((q) => (q.anchorSeq === undefined) === (q.anchorHash === undefined), {
     message: 'anchorSeq and anchorHash go together',
   });
-export const health = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });
+
+// Citizen data the hall does not own (providers) and the queue
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+export const personQuery = z.object({ idNumber: citizenIdNumber, name: personName });
+export const socialInsuranceQuery = personQuery
+  .extend({
+    from: yearMonth.optional().describe('first month (default: 12 months before `to`)'),
+    to: yearMonth.optional().describe('last month (default: last month, CST)'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to' });
+export const socialInsuranceReply = socialInsuranceRecords.extend({ from: yearMonth, to: yearMonth });
+export const housingFundQuery = personQuery.extend({
+  months: z.coerce.number().int().min(1).max(36).default(12).describe('deposit months to list'),
+});
+export { housingFundReply, medicalAccountReply, realEstateReply };
+
+export const queueThemeStatus = queueTheme.extend({
+  waiting: z.number().int().describe('tickets waiting in this queue now'),
+});
+export const queueStatus = z.object({
+  site: z.string(),
+  day: z.iso.date(),
+  themes: z.array(queueThemeStatus),
+});
+export const queueTicketCreate = z.object({
+  kioskId: id,
+  theme: z.string().min(1).max(40),
+  idNumber: citizenIdNumber
+    .optional()
+    .describe('from the ID card: one waiting ticket per person and queue (a repeat gets it again)'),
+});
+export const queueTicket = z.object({
+  ticketId: z.string(),
+  label: z.string().describe('the number called out, e.g. A012'),
+  theme: z.string(),
+  themeNameZh: z.string(),
+  themeNameEn: z.string(),
+  site: z.string(),
+  day: z.iso.date(),
+  state: z.enum(['waiting', 'called', 'served', 'noShow']),
+  priority: z.boolean().describe('an appointment check-in: called before walk-ins (预约优先)'),
+  ahead: z.number().int().describe('tickets called before this one'),
+  takenAt: isoTime,
+  counter: z.string().optional(),
+  calledAt: isoTime.optional(),
+});
+export const appointmentWithTicket = appointment.extend({
+  ticket: queueTicket.optional().describe('the queue ticket its check-in yielded'),
+});
+export const appointmentsReply = z.object({
+  date: z.iso.date(),
+  appointments: z.array(appointmentWithTicket),
+});
+export const appointmentParams = z.object({ appointmentId: appointment.shape.appointmentId });
+export const checkIn = z.object({ kioskId: id, idNumber: citizenIdNumber, name: personName });
+export const checkedIn = z.object({ appointment: appointmentWithTicket, ticket: queueTicket });
+
+export const staffQueueQuery = z.object({ site: z.string().min(1).max(100).optional() });
+export const staffTicket = queueTicket.extend({
+  byIdCard: z.boolean(),
+  recalls: z.number().int(),
+  calledBy: z.string().optional(),
+});
+export const staffQueue = z.object({
+  site: z.string().nullable().describe('the site shown (null: no kiosk registered yet)'),
+  sites: z.array(z.string()),
+  day: z.iso.date(),
+  themes: z.array(
+    queueThemeStatus.extend({
+      next: z.array(z.string()).describe('labels of the next tickets, in calling order'),
+    }),
+  ),
+  called: z.array(staffTicket).describe('the ticket each counter called last today'),
+});
+export const queueCall = z.object({
+  site: z.string().min(1).max(100),
+  counter: z.string().min(1).max(20).describe('counter (窗口) name, e.g. 3号窗口'),
+  themes: z.array(z.string().min(1).max(40)).min(1).max(26).describe('the themes this counter serves'),
+});
+export const queueCalled = z.object({
+  ticket: staffTicket.nullable().describe('null: nobody is waiting'),
+  served: z.string().optional().describe('label of the ticket this counter had called before'),
+});
+export const ticketParams = z.object({ ticketId: z.uuid() });
+export const ticketClose = z.object({ outcome: z.enum(['served', 'noShow']) });
+
+export const providerSwitch = z.object({ down: z.boolean() });
+export const providersReply = z.object({
+  citizenData: z.object({
+    kind: z.enum(['simulated', 'http', 'custom']),
+    down: z.boolean().optional(),
+    baseUrl: z.string().optional(),
+  }),
+});

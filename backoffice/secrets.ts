@@ -23,7 +23,8 @@ export function loadOrCreateSecrets(file: string): ServiceSecrets {
     secret: randomBytes(32).toString('base64url'),
     enrollmentToken: randomBytes(18).toString('base64url'),
   };
-  mkdirSync(dirname(file), { recursive: true });
+  // The data directory: owner only, as the README promises (the database file is opened after this).
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, `${JSON.stringify(created, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   return created;
 }

@@ -73,6 +73,9 @@ export function registerConsole(app: FastifyInstance, opts: ConsoleOptions = {})
   };
 
   app.get('/console', (_req, reply) => reply.redirect('/console/'));
+  // A person who opens the service's address lands in the console, and browsers find an icon.
+  app.get('/', (_req, reply) => reply.redirect('/console/'));
+  app.get('/favicon.ico', (_req, reply) => reply.redirect('/console/favicon.svg', 301));
   app.get<{ Params: { '*': string } }>('/console/*', (req, reply) => serve(reply, req.params['*']));
   return ready.then(() => undefined);
 }

@@ -136,6 +136,58 @@ INSERT INTO audit_head (id, seq, prev_hash, hash)
   SELECT 1, seq, prev_hash, hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log);
 `,
   },
+  {
+    version: 4,
+    name: 'queue tickets and appointment check-ins',
+    // One queue per (site, theme, CST day); the number comes from the `counters` row of that queue.
+    // A check-in is claimed once per appointment (primary key) and names the ticket it yielded.
+    sql: `
+CREATE TABLE queue_tickets (
+  ticket_id TEXT PRIMARY KEY, site TEXT NOT NULL, theme TEXT NOT NULL, day TEXT NOT NULL,
+  number INTEGER NOT NULL, label TEXT NOT NULL, priority INTEGER NOT NULL, kiosk_id TEXT NOT NULL,
+  holder_hash TEXT, appointment_id TEXT, state TEXT NOT NULL, taken_at {{bigint}} NOT NULL,
+  called_at {{bigint}}, counter TEXT, called_by TEXT, recalls INTEGER NOT NULL DEFAULT 0,
+  closed_at {{bigint}}, UNIQUE (site, theme, day, number)
+);
+CREATE INDEX queue_tickets_waiting ON queue_tickets (site, day, state, theme, priority, number);
+CREATE INDEX queue_tickets_holder ON queue_tickets (holder_hash, day);
+CREATE TABLE appointment_checkins (
+  appointment_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, holder_hash TEXT NOT NULL,
+  ticket_id TEXT NOT NULL REFERENCES queue_tickets(ticket_id), at {{bigint}} NOT NULL
+);
+`,
+  },
+  {
+    version: 5,
+    name: '好差评 options, channel, call-back and forwarding',
+    // The ratings row is the forwarding outbox: pending → sent | rejected, with attempts, the next
+    // due time and a lease so that one instance sends it at a time. Ratings taken before this
+    // migration were never forwarded: they are due now. Every 差评 awaits a call-back (回访).
+    sql: `
+ALTER TABLE ratings ADD COLUMN options TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE ratings ADD COLUMN channel TEXT NOT NULL DEFAULT 'selfServiceTerminal';
+ALTER TABLE ratings ADD COLUMN callback_state TEXT;
+ALTER TABLE ratings ADD COLUMN callback_at {{bigint}};
+ALTER TABLE ratings ADD COLUMN callback_by TEXT;
+ALTER TABLE ratings ADD COLUMN callback_reached INTEGER;
+ALTER TABLE ratings ADD COLUMN callback_note TEXT;
+ALTER TABLE ratings ADD COLUMN forward_state TEXT NOT NULL DEFAULT 'pending';
+ALTER TABLE ratings ADD COLUMN forward_attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ratings ADD COLUMN forward_next_at {{bigint}} NOT NULL DEFAULT 0;
+ALTER TABLE ratings ADD COLUMN forward_lease_until {{bigint}};
+ALTER TABLE ratings ADD COLUMN forward_error TEXT;
+ALTER TABLE ratings ADD COLUMN forwarded_at {{bigint}};
+ALTER TABLE ratings ADD COLUMN forward_ref TEXT;
+UPDATE ratings SET callback_state = 'pending' WHERE level <= 2;
+CREATE INDEX ratings_forward ON ratings (forward_state, forward_next_at);
+`,
+  },
+  {
+    version: 6,
+    name: 'filing history events besides status changes',
+    // Locker doors, deposits and ratings belong in a filing's history next to its status changes.
+    sql: `ALTER TABLE filing_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'status'`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

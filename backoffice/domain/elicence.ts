@@ -1,3 +1,5 @@
+import { INDIVIDUAL_BUSINESS_LICENCE } from '../../domain/catalogue';
+
 /** One electronic licence (电子证照) as a provincial platform returns it. */
 export interface Elicence {
   licenceType: string;
@@ -13,7 +15,7 @@ export interface ElicenceProvider {
   lookup(idNumber: string): Promise<Elicence[]>;
 }
 
-export const INDIVIDUAL_BUSINESS_LICENCE = '个体工商户营业执照';
+export { INDIVIDUAL_BUSINESS_LICENCE };
 
 /**
  * A seeded sample registry for development, tests and halls without a platform connection.

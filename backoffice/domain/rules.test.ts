@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICES } from './catalogue';
+import { SERVICE_LIBRARY as SERVICES } from '../../domain/catalogue';
 import { SampleElicenceProvider } from './elicence';
 import { evaluateRule, type InstantRule } from './rules';
 

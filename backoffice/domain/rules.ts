@@ -1,25 +1,9 @@
+import type { Condition, InstantRule } from '../../domain/catalogue';
 import type { Elicence } from './elicence';
-import { ageAt, parseIdNumber } from './identity';
+import { ageAt, parseIdNumber } from '../../domain/identity';
 
-/**
- * Instant-approval (秒批) rules are data: a list of declarative conditions over the submission
- * ({applicant, form}), all of which must hold. Adding a service means adding a rule object to
- * the catalogue, not code.
- */
-export type Condition =
-  | { kind: 'validIdNumber'; path: string }
-  | { kind: 'minAge'; path: string; years: number }
-  | { kind: 'equals'; path: string; value: string | number | boolean }
-  | { kind: 'oneOf'; path: string; allowed: readonly string[] }
-  | { kind: 'subsetOf'; path: string; allowed: readonly string[] }
-  | { kind: 'nonEmpty'; path: string }
-  | { kind: 'noElicence'; idPath: string; licenceType: string };
-
-export interface InstantRule {
-  /** Shown on the result document and in the audit log. */
-  description: string;
-  conditions: readonly Condition[];
-}
+// The rules themselves are data in domain/catalogue (Condition, InstantRule); this is their evaluation.
+export type { Condition, InstantRule } from '../../domain/catalogue';
 
 export interface RuleContext {
   now: number;
@@ -49,7 +33,7 @@ async function holds(c: Condition, input: unknown, ctx: RuleContext): Promise<bo
     case 'minAge': {
       const v = at(input, c.path);
       const parsed = typeof v === 'string' ? parseIdNumber(v) : null;
-      return parsed !== null && ageAt(parsed.birth, ctx.now) >= c.years;
+      return parsed?.birth !== undefined && ageAt(parsed.birth, ctx.now) >= c.years;
     }
     case 'equals':
       return at(input, c.path) === c.value;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { cstIsoDate } from './cst';
 
 // Tracking numbers: YZ + CST date + '-' + 6-digit daily sequence + check character,
 // e.g. YZ20261123-000123K. The check character is a weighted sum modulo the prime 31 (weights
@@ -17,8 +18,9 @@ export function trackingCheckCharacter(body: string): string {
   return ALPHABET[(31 - sum + 1) % 31] ?? '0';
 }
 
+/** 20261123 */
 export function cstDate(now: number): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return cstIsoDate(now).replace(/-/g, '');
 }
 
 export function formatTrackingNumber(now: number, sequence: number): string {

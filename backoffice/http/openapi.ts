@@ -1,10 +1,43 @@
 import { z } from 'zod';
-import type { AnyRoute } from './route';
+import { documentedErrors, type AnyRoute } from './route';
 import { errorBody } from '../schemas';
+
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Missing or invalid credentials',
+  403: 'Not allowed for this credential or role',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'Too large',
+  415: 'Unsupported content type',
+  423: 'Locked out after too many failed attempts',
+  502: 'An upstream system answered wrongly',
+  503: 'An upstream system is unavailable',
+};
+
+/** The documented error answers of one route: status → its codes (the `error.code` values). */
+function errorResponses(r: AnyRoute): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [status, codes] of [...documentedErrors(r)].sort(([a], [b]) => a - b)) {
+    out[String(status)] = {
+      description: `${STATUS_TEXT[status] ?? 'Error'} (error.code: ${[...codes].sort().join(', ')})`,
+      content: { 'application/json': { schema: ERROR_REF } },
+    };
+  }
+  return out;
+}
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
 }
+
+/**
+ * The product is proprietary (package.json: UNLICENSED); integrators of a hall use this API under
+ * the hall's agreement. SPDX has no identifier for that, hence a LicenseRef.
+ */
+const LICENCE = { name: 'Proprietary (Yizhan)', identifier: 'LicenseRef-Yizhan-Proprietary' };
 
 /** OpenAPI 3.1 built from the same zod schemas the handlers parse with. */
 export function buildOpenApi(
@@ -60,9 +93,10 @@ export function buildOpenApi(
           ? { description: r.summary, content: { 'application/json': { schema: jsonSchema(s, 'output') } } }
           : { description: s.description, content: { [s.contentType]: { schema: { type: 'string' } } } };
     }
+    Object.assign(responses, errorResponses(r));
     responses.default = {
-      description: 'Structured error',
-      content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } },
+      description: 'Unexpected error (error.code: internal)',
+      content: { 'application/json': { schema: ERROR_REF } },
     };
     const auth = r.documentedAuth ?? r.auth;
     const security =
@@ -74,6 +108,7 @@ export function buildOpenApi(
             ? [{ kiosk: [] }, { staff: [] }]
             : [];
     (paths[path] ??= {})[r.method.toLowerCase()] = {
+      operationId: r.operationId,
       summary: r.summary,
       tags: [r.tag],
       ...(r.roles ? { description: `Staff roles: ${r.roles.join(', ')}` } : {}),
@@ -85,9 +120,16 @@ export function buildOpenApi(
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Yizhan back office API (一站后台)', version },
+    info: {
+      title: 'Yizhan back office API (一站后台)',
+      version,
+      description:
+        'Kiosk-facing and staff routes of the hall back office. Errors are `{"error":{"code","message","fields?"}}`; each operation lists the codes it answers.',
+      license: LICENCE,
+    },
     servers: [{ url: '/' }],
     components: {
+      schemas: { Error: jsonSchema(errorBody, 'output') },
       securitySchemes: {
         kiosk: { type: 'http', scheme: 'bearer', description: 'Per-kiosk credential from /kiosks/register' },
         staff: { type: 'http', scheme: 'bearer', description: 'Staff session token from /staff/login' },

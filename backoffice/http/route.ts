@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodType, type z } from 'zod';
+import { ZodError, ZodType, type z } from 'zod';
 import type { StaffRole } from '../config';
+import { ApiError } from '../errors';
 
 export type Principal =
   | { kind: 'kiosk'; kioskId: string }
@@ -30,6 +31,8 @@ export interface RouteSpec<
   method: 'GET' | 'POST' | 'PUT';
   /** Fastify path under /api/v1, e.g. '/filings/:filingId'. */
   url: string;
+  /** Unique camelCase name: client generators name their methods from it. */
+  operationId: string;
   summary: string;
   tag: string;
   auth: AuthMode;
@@ -43,6 +46,12 @@ export interface RouteSpec<
   /** Accepted raw content types; the handler gets `rawBody`. JSON `body` may still be accepted. */
   rawTypes?: readonly string[];
   responses: Record<number, z.ZodType | { description: string; contentType: string }>;
+  /**
+   * Error codes this route answers itself, by HTTP status. Those of authentication, roles, input
+   * validation and raw bodies are added by `documentedErrors`; with `validateResponses` an error
+   * answer that is not documented here fails the request, so the document cannot drift.
+   */
+  errors?: Partial<Record<ErrorStatus, readonly string[]>>;
   handler(input: {
     body: Infer<B>;
     query: Infer<Q>;
@@ -52,6 +61,8 @@ export interface RouteSpec<
     headers: FastifyRequest['headers'];
   }): Promise<Reply | RawReply>;
 }
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 502 | 503;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRoute = RouteSpec<any, any, any>;
@@ -74,51 +85,100 @@ export function defineRoute<
   return spec;
 }
 
+/** Every error code a route may answer, by status: what the spec declares plus what its shape implies. */
+export function documentedErrors(spec: AnyRoute): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const add = (status: number, ...codes: string[]) => {
+    const set = out.get(status) ?? new Set<string>();
+    for (const c of codes) set.add(c);
+    out.set(status, set);
+  };
+  if (spec.params || spec.query || spec.body) add(400, 'validationFailed');
+  if (spec.body) add(400, 'badRequest');
+  if (spec.rawTypes?.length) {
+    add(413, 'tooLarge');
+    add(415, 'unsupportedMediaType');
+  }
+  const auth = spec.documentedAuth ?? spec.auth;
+  if (auth === 'enrollment') add(401, 'badEnrollmentToken');
+  else if (auth !== 'none') add(401, 'unauthorized');
+  if (spec.roles && auth !== 'none') add(403, 'forbidden');
+  for (const [status, codes] of Object.entries(spec.errors ?? {})) add(Number(status), ...(codes ?? []));
+  return out;
+}
+
+/** With validateResponses: an error answer the route does not document is a bug in the route or its spec. */
+function checkDocumented(spec: AnyRoute, documented: Map<number, Set<string>>, err: unknown): void {
+  const [status, code] =
+    err instanceof ApiError
+      ? [err.status, err.code]
+      : err instanceof ZodError
+        ? [400, 'validationFailed']
+        : [undefined, undefined];
+  if (status === undefined || status >= 500) return;
+  if (!documented.get(status)?.has(code)) {
+    throw new Error(
+      `${spec.method} ${spec.url} answered ${status} ${code}, which its spec does not document`,
+    );
+  }
+}
+
 /** Registers one spec on fastify: authenticate → zod-parse params/query/body → handler → reply. */
 export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hooks: RouteHooks): void {
+  const documented = documentedErrors(spec);
   app.route({
     method: spec.method,
     url: `${prefix}${spec.url}`,
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
-      const principal = await hooks.authenticate(spec.auth, req, spec.roles);
-      const schemas = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-      const params: unknown = schemas.params ? schemas.params.parse(req.params) : undefined;
-      const query: unknown = schemas.query ? schemas.query.parse(req.query) : undefined;
-      const isRaw = Buffer.isBuffer(req.body);
-      const body: unknown = schemas.body && !isRaw ? schemas.body.parse(req.body ?? {}) : undefined;
-      const out = await spec.handler({
-        body,
-        query,
-        params,
-        rawBody: isRaw ? (req.body as Buffer) : undefined,
-        principal,
-        headers: req.headers,
-      });
-      if ('raw' in out) {
-        void reply.header('content-type', out.contentType);
-        if (out.fileName) {
-          void reply.header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
-          );
-        }
-        return reply.code(200).send(out.raw);
+      if (!hooks.validateResponses) return answer(req, reply);
+      try {
+        return await answer(req, reply);
+      } catch (err) {
+        checkDocumented(spec, documented, err);
+        throw err;
       }
-      if (hooks.validateResponses) {
-        const documented = spec.responses[out.status];
-        if (!(documented instanceof ZodType)) {
-          throw new Error(
-            `${spec.method} ${spec.url} answered ${out.status}, which its spec does not document`,
-          );
-        }
-        const checked = documented.safeParse(out.body);
-        if (!checked.success) {
-          throw new Error(
-            `${spec.method} ${spec.url} ${out.status} does not match its schema: ${checked.error.message}`,
-          );
-        }
-      }
-      return reply.code(out.status).send(out.body);
     },
   });
+
+  async function answer(req: FastifyRequest, reply: FastifyReply) {
+    const principal = await hooks.authenticate(spec.auth, req, spec.roles);
+    const schemas = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+    const params: unknown = schemas.params ? schemas.params.parse(req.params) : undefined;
+    const query: unknown = schemas.query ? schemas.query.parse(req.query) : undefined;
+    const isRaw = Buffer.isBuffer(req.body);
+    const body: unknown = schemas.body && !isRaw ? schemas.body.parse(req.body ?? {}) : undefined;
+    const out = await spec.handler({
+      body,
+      query,
+      params,
+      rawBody: isRaw ? (req.body as Buffer) : undefined,
+      principal,
+      headers: req.headers,
+    });
+    if ('raw' in out) {
+      void reply.header('content-type', out.contentType);
+      if (out.fileName) {
+        void reply.header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(out.fileName)}`,
+        );
+      }
+      return reply.code(200).send(out.raw);
+    }
+    if (hooks.validateResponses) {
+      const schema = spec.responses[out.status];
+      if (!(schema instanceof ZodType)) {
+        throw new Error(
+          `${spec.method} ${spec.url} answered ${out.status}, which its spec does not document`,
+        );
+      }
+      const checked = schema.safeParse(out.body);
+      if (!checked.success) {
+        throw new Error(
+          `${spec.method} ${spec.url} ${out.status} does not match its schema: ${checked.error.message}`,
+        );
+      }
+    }
+    return reply.code(out.status).send(out.body);
+  }
 }

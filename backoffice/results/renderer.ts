@@ -39,10 +39,14 @@ export class NoticeRenderer {
     if (this.#broken) return undefined;
     if (this.#worker) return this.#worker;
     try {
-      // The worker module is TypeScript: register tsx's loader inside the worker first (a packaged
-      // build that cannot do this falls back to in-process rendering).
-      const entry = new URL('./render-worker.ts', import.meta.url).href;
-      const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+      // From source the worker module is TypeScript: register tsx's loader inside the worker first.
+      // The product's bundles carry it as render-worker.mjs beside this chunk (scripts/bundle.mjs); a
+      // build without it falls back to in-process rendering.
+      const bundled = import.meta.url.endsWith('.mjs');
+      const entry = new URL(bundled ? './render-worker.mjs' : './render-worker.ts', import.meta.url).href;
+      const boot = bundled
+        ? `import(${JSON.stringify(entry)})`
+        : `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
       const w = new Worker(boot, { eval: true });
       w.unref();
       w.on('message', (m: Reply) => {

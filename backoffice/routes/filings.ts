@@ -3,13 +3,12 @@ import type { z } from 'zod';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import { isUniqueViolation } from '../db/dialect';
 import { appendAudit } from '../domain/audit';
-import { isValidTrackingNumber, readQrPayload } from '../domain/tracking';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { readBlob, storeBlob } from '../services/blobs';
-import { createFiling, resultUrl } from '../services/filings';
+import { createFiling, resultUrl, trackingNumberOf } from '../services/filings';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
 import { filingView, loadFiling } from '../services/views';
 
@@ -23,15 +22,31 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 type MaterialCreated = z.output<typeof s.materialCreated>;
 
 export function filingRoutes(ctx: Ctx): AnyRoute[] {
+  /** Which of these filings have their 好差评 already. */
+  async function ratedAmong(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await ctx.db.query<{ filing_id: string }>(
+      `SELECT filing_id FROM ratings WHERE filing_id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return new Set(rows.map((r) => r.filing_id));
+  }
+
   return [
     defineRoute({
       method: 'POST',
       url: '/filings',
+      operationId: 'createFiling',
       summary: 'Submit a filing (idempotent per Idempotency-Key); instant approval where a rule applies',
       tag: 'filings',
       auth: 'kiosk',
       body: s.filingCreate,
       responses: { 200: s.filingCreated, 201: s.filingCreated },
+      errors: {
+        400: ['idempotencyKeyRequired', 'unknownService'],
+        403: ['kioskMismatch'],
+        409: ['idempotencyConflict', 'inProgress'],
+      },
       async handler({ body, principal, headers }) {
         requireKiosk(principal, body.kioskId);
         const key = headers['idempotency-key'];
@@ -48,6 +63,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/materials',
+      operationId: 'uploadMaterial',
       summary: 'Upload one material (raw JPEG or PDF body)',
       tag: 'filings',
       auth: 'kiosk',
@@ -55,6 +71,12 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       query: s.materialQuery,
       rawTypes: ['image/jpeg', 'application/pdf'],
       responses: { 200: s.materialCreated, 201: s.materialCreated },
+      errors: {
+        400: ['badIdempotencyKey'],
+        404: ['notFound'],
+        409: ['idempotencyConflict', 'illegalTransition'],
+        415: ['contentMismatch'],
+      },
       async handler({ params, query, rawBody, principal, headers }) {
         const key = headers['idempotency-key'];
         if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
@@ -165,11 +187,13 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/supplement',
+      operationId: 'supplementFiling',
       summary: 'Resubmit after staff asked for more materials (needsMore → submitted)',
       tag: 'filings',
       auth: 'kiosk',
       params: s.filingParams,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
@@ -183,12 +207,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId',
+      operationId: 'getFiling',
       summary: 'A filing with its status history (kiosks: masked, staff: full and audited)',
       tag: 'filings',
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor'],
       params: s.filingParams,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'] },
       async handler({ params, principal }) {
         const row = await loadFiling(ctx, params.filingId);
         if (!row) throw notFound('filing');
@@ -204,12 +230,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId/materials/:materialId',
+      operationId: 'getMaterial',
       summary: 'One material of a filing (staff review): the stored JPEG or PDF',
       tag: 'filings',
       auth: 'staff',
       roles: ['clerk', 'supervisor'],
       params: s.materialParams,
       responses: { 200: { description: 'The material', contentType: 'application/octet-stream' } },
+      errors: { 404: ['notFound'] },
       async handler({ params, principal }) {
         const rows = await ctx.db.query<{ blob_id: string; name: string }>(
           'SELECT blob_id, name FROM materials WHERE filing_id = ? AND material_id = ?',
@@ -229,12 +257,14 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/filings/:filingId/result',
+      operationId: 'getResultDocument',
       summary: 'The result document (PDF) for printing at a kiosk or staff review',
       tag: 'filings',
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor'],
       params: s.filingParams,
       responses: { 200: { description: 'Result document', contentType: 'application/pdf' } },
+      errors: { 404: ['notFound'] },
       async handler({ params }) {
         const row = await loadFiling(ctx, params.filingId);
         const blob = row?.result_blob_id ? await readBlob(ctx.db, row.result_blob_id) : undefined;
@@ -245,11 +275,13 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/filings/:filingId/result/printed',
+      operationId: 'reportResultPrinted',
       summary: 'The kiosk printed the result and the citizen took it (resultReady → collected)',
       tag: 'filings',
       auth: 'kiosk',
       params: s.filingParams,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
@@ -262,33 +294,18 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/progress',
+      operationId: 'getProgress',
       summary: 'Progress by tracking number, by the receipt QR code, or by ID number + name',
       tag: 'filings',
       auth: 'kiosk',
       query: s.progressQuery,
       responses: { 200: s.progressReply },
+      errors: { 400: ['badQrCode', 'badTrackingNumber'] },
       async handler({ query }) {
         let rows: FilingRow[];
         const byApplicant = 'idNumber' in query;
-        if ('qr' in query) {
-          const tn = readQrPayload(query.qr, ctx.cfg.secret);
-          if (!tn) {
-            throw new ApiError(
-              400,
-              'badQrCode',
-              '二维码无法识别，请重新扫描或输入办件编号 / not a receipt QR code of this hall',
-            );
-          }
-          rows = await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
-        } else if ('trackingNumber' in query) {
-          const tn = query.trackingNumber.toUpperCase();
-          if (!isValidTrackingNumber(tn)) {
-            throw new ApiError(
-              400,
-              'badTrackingNumber',
-              '办件编号有误，请核对 / tracking number check character does not match',
-            );
-          }
+        if ('qr' in query || 'trackingNumber' in query) {
+          const tn = trackingNumberOf(query, ctx.cfg.secret);
           rows = await ctx.db.query<FilingRow>('SELECT * FROM filings WHERE tracking_number = ?', [tn]);
         } else {
           rows = await ctx.db.query<FilingRow>(
@@ -296,6 +313,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
             [keyedHash(ctx.cfg, 'id', query.idNumber), query.name],
           );
         }
+        const rated = await ratedAmong(rows.map((r) => r.filing_id));
         return {
           status: 200,
           body: {
@@ -309,6 +327,7 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
                 status: r.status,
                 updatedAt: iso(r.updated_at),
                 delivery,
+                rated: rated.has(r.filing_id),
                 ...(byApplicant
                   ? {
                       filingId: r.filing_id,
@@ -325,43 +344,6 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
             }),
           },
         };
-      },
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/filings/:filingId/rating',
-      summary: '好差评: one rating per filing, five levels',
-      tag: 'ratings',
-      auth: 'kiosk',
-      params: s.filingParams,
-      body: s.rating,
-      responses: { 201: s.okReply },
-      async handler({ params, body, principal }) {
-        const now = ctx.clock.now();
-        const kioskId = principal?.kind === 'kiosk' ? principal.kioskId : '?';
-        await ctx.db.transaction(async (tx) => {
-          const exists = await tx.query('SELECT 1 AS one FROM filings WHERE filing_id = ?', [
-            params.filingId,
-          ]);
-          if (!exists[0]) throw notFound('filing');
-          const inserted = await tx.run(
-            'INSERT INTO ratings (filing_id, level, indicators, comment, kiosk_id, rated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-            [
-              params.filingId,
-              body.level,
-              body.indicators ? JSON.stringify(body.indicators) : null,
-              body.comment ?? null,
-              kioskId,
-              now,
-            ],
-          );
-          if (inserted.changes === 0)
-            throw new ApiError(409, 'alreadyRated', '该办件已评价 / this filing has already been rated');
-          await appendAudit(tx, now, `kiosk:${kioskId}`, 'rating.create', params.filingId, {
-            level: body.level,
-          });
-        });
-        return { status: 201, body: { ok: true as const } };
       },
     }),
   ];

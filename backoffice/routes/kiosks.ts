@@ -2,37 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { iso, sha256Hex, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { catalogueForKiosks, findService } from '../domain/catalogue';
+import { findServiceDefinition as findService } from '../../domain/catalogue';
 import { ApiError } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
+import { currentConfig } from '../services/site';
 
-type Config = z.output<typeof s.kioskConfig>;
 type DeviceReport = z.output<typeof s.deviceReport>;
-
-export async function currentConfig(ctx: Ctx): Promise<Config> {
-  const rows = await ctx.db.query<{ version: number; catalogue: string; site: string }>(
-    'SELECT version, catalogue, site FROM site_config WHERE id = 1',
-  );
-  const r = rows[0];
-  const limits = { maxMaterialBytes: ctx.cfg.maxMaterialBytes, maxFilingBytes: ctx.cfg.maxFilingBytes };
-  if (!r) return { version: 0, catalogue: [], site: {}, limits };
-  return {
-    version: r.version,
-    catalogue: JSON.parse(r.catalogue) as Config['catalogue'],
-    site: JSON.parse(r.site) as Config['site'],
-    limits,
-  };
-}
-
-/** Seeds configuration version 1 from the built-in catalogue on a fresh database. */
-export async function seedConfig(ctx: Ctx): Promise<void> {
-  await ctx.db.run(
-    'INSERT INTO site_config (id, version, catalogue, site, updated_at) VALUES (1, 1, ?, ?, ?) ON CONFLICT DO NOTHING',
-    [JSON.stringify(catalogueForKiosks()), JSON.stringify(ctx.cfg.site), ctx.clock.now()],
-  );
-}
 
 /** Presence from timestamps only: online < 2 intervals, stale < 5, otherwise offline. */
 export function presenceOf(
@@ -52,6 +29,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/kiosks/register',
+      operationId: 'registerKiosk',
       summary: 'Register a kiosk (credential shown once)',
       tag: 'kiosks',
       auth: 'enrollment',
@@ -79,6 +57,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/kiosks/:kioskId/heartbeat',
+      operationId: 'sendHeartbeat',
       summary: 'Application heartbeat with device health; answers with newer configuration',
       tag: 'kiosks',
       auth: 'none', // checked inside the single UPDATE below (one statement per heartbeat)
@@ -115,11 +94,13 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/kiosks/:kioskId/config',
+      operationId: 'getKioskConfig',
       summary: 'Remote configuration: catalogue and site settings',
       tag: 'kiosks',
       auth: 'kiosk',
       params: s.kioskParams,
       responses: { 200: s.kioskConfig },
+      errors: { 403: ['kioskMismatch'] },
       async handler({ params, principal }) {
         requireKiosk(principal, params.kioskId);
         return { status: 200, body: await currentConfig(ctx) };
@@ -128,6 +109,7 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/kiosks',
+      operationId: 'listKiosks',
       summary: 'Fleet with presence computed from heartbeat timestamps',
       tag: 'staff',
       auth: 'staff',
@@ -178,12 +160,14 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'PUT',
       url: '/staff/config',
+      operationId: 'publishConfig',
       summary: 'Publish a new configuration version (kiosks pick it up on their next heartbeat)',
       tag: 'staff',
       auth: 'staff',
       roles: ['technician', 'supervisor'],
       body: s.configUpdate,
       responses: { 200: s.kioskConfig },
+      errors: { 400: ['unknownService'] },
       async handler({ body, principal }) {
         const now = ctx.clock.now();
         // Kiosks file into what they are shown: every service must be one the back office accepts.

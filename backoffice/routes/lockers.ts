@@ -1,14 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { iso, keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { maskIdNumber } from '../domain/identity';
+import { maskIdNumber } from '../../domain/identity';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { claimDoor, doorView, occupiedDoors } from '../services/lockers';
-import { lockFiling, transition } from '../services/transitions';
+import { lockFiling, noteEvent, transition } from '../services/transitions';
 
 interface PickupRow {
   pickup_id: string;
@@ -24,6 +24,12 @@ interface PickupRow {
 /** A matter that is closed takes no more papers. */
 const CLOSED = new Set(['rejected', 'collected']);
 
+const DELIVERY_ZH: Record<string, string> = { print: '自助打印', post: '邮寄', locker: '智能柜领取' };
+
+/** 柜门 C1-1-7（终端 hall-01） */
+const doorText = (d: { kioskId: string; cabinetId: string; board: number; door: number }): string =>
+  `柜门 ${d.cabinetId}-${d.board}-${d.door}（终端 ${d.kioskId}）`;
+
 const NOT_FOUND = () => new ApiError(404, 'notFound', '取件码无效或已过期 / no matching pickup');
 
 export function lockerRoutes(ctx: Ctx): AnyRoute[] {
@@ -32,11 +38,13 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/lockers/deposits',
+      operationId: 'depositPapers',
       summary: 'A citizen put papers for a filing into a locker door',
       tag: 'lockers',
       auth: 'kiosk',
       body: s.deposit,
       responses: { 201: s.depositCreated },
+      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 409: ['illegalTransition', 'doorOccupied'] },
       async handler({ body, principal }) {
         requireKiosk(principal, body.kioskId);
         const now = ctx.clock.now();
@@ -57,6 +65,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             board: body.board,
             door: body.door,
           });
+          await noteEvent(tx, filing, 'papersDeposited', now, `kiosk:${body.kioskId}`, doorText(body));
         });
         return { status: 201, body: { depositId } };
       },
@@ -64,6 +73,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/filings/:id/locker-assignment',
+      operationId: 'assignLockerDoor',
       summary: 'Staff put the result in a locker door; returns the single-use pickup code once',
       tag: 'lockers',
       auth: 'staff',
@@ -71,6 +81,12 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       params: s.staffFilingParams,
       body: s.lockerAssignment,
       responses: { 201: s.lockerAssigned },
+      errors: {
+        400: ['unknownKiosk'],
+        404: ['notFound'],
+        409: ['illegalTransition', 'alreadyAssigned', 'doorOccupied', 'deliveryMismatch'],
+        503: ['noCodeAvailable'],
+      },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const p = ctx.cfg.pickup;
@@ -81,6 +97,16 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           const row = await lockFiling(tx, params.id);
           if (row.status !== 'resultReady')
             throw new ApiError(409, 'illegalTransition', `结果未就绪 / filing is ${row.status}`);
+          // The applicant chose 自助打印 or 邮寄: a door is only right when they agreed, and then the
+          // delivery changes with it (else the kiosk would also offer the result for printing).
+          const delivery = JSON.parse(row.delivery) as { method: string };
+          if (delivery.method !== 'locker' && !body.deliveryChange) {
+            throw new ApiError(
+              409,
+              'deliveryMismatch',
+              `申请人选择的取件方式为${DELIVERY_ZH[delivery.method] ?? delivery.method}，改为智能柜领取须注明原因 / the applicant chose ${delivery.method}: give deliveryChange.reason to use a locker`,
+            );
+          }
           const kiosk = await tx.query('SELECT 1 AS one FROM kiosks WHERE kiosk_id = ?', [body.kioskId]);
           if (!kiosk[0]) throw new ApiError(400, 'unknownKiosk', `无此终端 / no kiosk ${body.kioskId}`);
           const live = await tx.query<{ cabinet_id: string; board: number; door: number }>(
@@ -119,13 +145,32 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
                 now,
               ],
             );
+            const changed = delivery.method !== 'locker' && body.deliveryChange;
+            if (changed) {
+              await tx.run('UPDATE filings SET delivery = ?, updated_at = ? WHERE filing_id = ?', [
+                JSON.stringify({ method: 'locker' }),
+                now,
+                row.filing_id,
+              ]);
+            }
             await appendAudit(tx, now, actor, 'locker.assign', row.filing_id, {
               pickupId,
               kioskId: body.kioskId,
               cabinetId: body.cabinetId,
               board: body.board,
               door: body.door,
+              ...(changed ? { deliveryFrom: delivery.method, reason: changed.reason } : {}),
             });
+            await noteEvent(
+              tx,
+              row,
+              'lockerAssigned',
+              now,
+              actor,
+              changed
+                ? `${doorText(body)}；取件方式由${DELIVERY_ZH[delivery.method] ?? delivery.method}改为智能柜领取：${changed.reason}`
+                : doorText(body),
+            );
             return candidate;
           }
           throw new ApiError(
@@ -140,11 +185,13 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/lockers/pickup/verify',
+      operationId: 'verifyPickup',
       summary: 'Verify a pickup code or ID card at a kiosk; rate-limited with lockout',
       tag: 'lockers',
       auth: 'kiosk',
       body: s.pickupVerify,
       responses: { 200: s.pickupVerified },
+      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 423: ['lockedOut'] },
       async handler({ body, principal }) {
         requireKiosk(principal, body.kioskId);
         const now = ctx.clock.now();
@@ -201,12 +248,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/lockers/pickup/:pickupId/collected',
+      operationId: 'reportPickupCollected',
       summary: 'The door was opened and closed again: the citizen has the result (filing → collected)',
       tag: 'lockers',
       auth: 'kiosk',
       params: s.pickupParams,
       body: s.pickupCollected,
       responses: { 200: s.okReply },
+      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         await ctx.db.transaction(async (tx) => {
@@ -235,12 +284,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/lockers/doors',
+      operationId: 'listLockerDoors',
       summary: 'Which cabinet and door holds what: unretrieved deposits and results awaiting pickup',
       tag: 'lockers',
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor', 'technician'],
       query: s.lockerDoorsQuery,
       responses: { 200: s.lockerDoors },
+      errors: { 403: ['kioskMismatch'] },
       async handler({ query, principal }) {
         // A kiosk sees its own doors only (to pick an empty one); staff see every kiosk or one.
         if (principal?.kind === 'kiosk') requireKiosk(principal, query.kioskId ?? '');
@@ -252,12 +303,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/lockers/deposits/:depositId/retrieved',
+      operationId: 'retrieveDeposit',
       summary: "Staff took the citizen's papers out of the door (the door is free again)",
       tag: 'lockers',
       auth: 'staff',
       roles: ['clerk', 'supervisor'],
       params: s.depositParams,
       responses: { 200: s.okReply },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, principal }) {
         const now = ctx.clock.now();
         const actor = actorOf(principal);
@@ -279,6 +332,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           await appendAudit(tx, now, actor, 'locker.depositRetrieved', dep.filing_id, {
             depositId: params.depositId,
           });
+          await noteEvent(
+            tx,
+            await lockFiling(tx, dep.filing_id),
+            'papersRetrieved',
+            now,
+            actor,
+            '工作人员已取出申请材料',
+          );
         });
         return { status: 200, body: { ok: true as const } };
       },
@@ -286,6 +347,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/lockers/pickups/:pickupId/withdrawn',
+      operationId: 'withdrawPickup',
       summary: 'Staff took an uncollected result back out of its door (e.g. expired); its code stops working',
       tag: 'lockers',
       auth: 'staff',
@@ -293,6 +355,7 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       params: s.pickupParams,
       body: s.lockerRelease,
       responses: { 200: s.okReply },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const actor = actorOf(principal);
@@ -317,6 +380,14 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             expired: pickup.expires_at <= now,
             reason: body.reason,
           });
+          await noteEvent(
+            tx,
+            await lockFiling(tx, pickup.filing_id),
+            'lockerWithdrawn',
+            now,
+            actor,
+            `${doorText({ ...pickup, cabinetId: pickup.cabinet_id, kioskId: pickup.kiosk_id })}：${body.reason}`,
+          );
         });
         return { status: 200, body: { ok: true as const } };
       },

@@ -7,24 +7,14 @@ export function metaRoutes(ctx: Ctx): AnyRoute[] {
   return [
     defineRoute({
       method: 'GET',
-      url: '/healthz',
-      summary: 'Liveness and database reachability (also served at /healthz)',
-      tag: 'meta',
-      auth: 'none',
-      responses: { 200: s.health },
-      async handler() {
-        await ctx.db.query('SELECT 1 AS one');
-        return { status: 200, body: { ok: true, db: ctx.db.dialect } };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
       url: '/elicences',
+      operationId: 'listElicences',
       summary: '电子证照: licences held by an ID number (sample registry or provincial platform)',
       tag: 'elicences',
       auth: 'kiosk',
       query: s.elicenceQuery,
       responses: { 200: s.elicenceReply },
+      errors: { 503: ['elicenceUnavailable'] },
       async handler({ query }) {
         let items;
         try {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '../config';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import { appendAudit, verifyAudit } from '../domain/audit';
-import { maskIdNumber, maskName } from '../domain/identity';
+import { maskIdNumber, maskName } from '../../domain/identity';
 import type { FilingStatus } from '../domain/states';
 import { ApiError, notFound } from '../errors';
 import { actorOf } from '../http/auth';
@@ -10,7 +10,6 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { storeBlob } from '../services/blobs';
-import { ratingsCsv, ratingsBetween } from '../services/ratings';
 import { generateNotice } from '../services/results';
 import { hashPassword, verifyPassword } from '../services/staff';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
@@ -24,6 +23,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
   const dummy = hashPassword(randomBytes(12).toString('hex'));
 
   function decision(
+    operationId: string,
     url: string,
     summary: string,
     to: FilingStatus,
@@ -33,6 +33,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     return defineRoute({
       method: 'POST',
       url: `/staff/filings/:id/${url}`,
+      operationId,
       summary,
       tag: 'staff',
       auth: 'staff',
@@ -40,6 +41,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       params: s.staffFilingParams,
       ...(body ? { body } : {}),
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body: b, principal }) {
         const input = b as { reason?: string; missing?: string[] } | undefined;
         const now = ctx.clock.now();
@@ -59,11 +61,13 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/login',
+      operationId: 'staffLogin',
       summary: 'Staff login (scrypt password hashes); returns a session token',
       tag: 'staff',
       auth: 'none',
       body: s.login,
       responses: { 200: s.loginReply },
+      errors: { 401: ['badCredentials'], 423: ['lockedOut'] },
       async handler({ body }) {
         const rows = await ctx.db.query<{
           username: string;
@@ -114,6 +118,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'GET',
       url: '/staff/filings',
+      operationId: 'listFilings',
       summary: 'Filings for the desk, newest first (personal data masked)',
       tag: 'staff',
       auth: 'staff',
@@ -166,13 +171,35 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         };
       },
     }),
-    decision('accept', 'Accept a submitted filing (受理)', 'accepted', DESK, undefined),
-    decision('approve', 'Approve an accepted filing (审批通过)', 'approved', DECIDE, undefined),
-    decision('reject', 'Reject an accepted filing with a reason', 'rejected', DECIDE, s.reason),
-    decision('request-more', 'Ask the applicant for more materials (补正)', 'needsMore', DESK, s.requestMore),
+    decision('acceptFiling', 'accept', 'Accept a submitted filing (受理)', 'accepted', DESK, undefined),
+    decision(
+      'approveFiling',
+      'approve',
+      'Approve an accepted filing (审批通过)',
+      'approved',
+      DECIDE,
+      undefined,
+    ),
+    decision(
+      'rejectFiling',
+      'reject',
+      'Reject an accepted filing with a reason',
+      'rejected',
+      DECIDE,
+      s.reason,
+    ),
+    decision(
+      'requestMoreMaterials',
+      'request-more',
+      'Ask the applicant for more materials (补正)',
+      'needsMore',
+      DESK,
+      s.requestMore,
+    ),
     defineRoute({
       method: 'POST',
       url: '/staff/filings/:id/result',
+      operationId: 'attachResult',
       summary: 'Attach the result: {generate:true} renders the service template, or a raw PDF body',
       tag: 'staff',
       auth: 'staff',
@@ -181,6 +208,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       body: s.resultGenerate,
       rawTypes: ['application/pdf'],
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'], 415: ['contentMismatch'] },
       async handler({ params, rawBody, principal }) {
         const now = ctx.clock.now();
         let pdf: Buffer;
@@ -220,6 +248,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/filings/:id/posted',
+      operationId: 'reportResultPosted',
       summary: 'Result sent by post (resultReady → collected)',
       tag: 'staff',
       auth: 'staff',
@@ -227,6 +256,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       params: s.staffFilingParams,
       body: s.posted,
       responses: { 200: s.filing },
+      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
       async handler({ params, body, principal }) {
         const now = ctx.clock.now();
         const row = await ctx.db.transaction(async (tx) => {
@@ -240,47 +270,8 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     }),
     defineRoute({
       method: 'GET',
-      url: '/staff/ratings',
-      summary: '好差评 ratings in a time range',
-      tag: 'ratings',
-      auth: 'staff',
-      roles: DESK,
-      query: s.ratingsQuery,
-      responses: { 200: s.ratingsReply },
-      async handler({ query }) {
-        return { status: 200, body: { items: await ratingsBetween(ctx, query) } };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/staff/ratings/export.csv',
-      summary: '好差评 export: UTF-8 CSV with BOM (opens correctly in Excel)',
-      tag: 'ratings',
-      auth: 'staff',
-      roles: DESK,
-      query: s.ratingsQuery,
-      responses: {
-        200: { description: 'CSV, UTF-8 with BOM, CRLF', contentType: 'text/csv; charset=utf-8' },
-      },
-      async handler({ query, principal }) {
-        const items = await ratingsBetween(ctx, query);
-        await ctx.db.transaction((tx) =>
-          appendAudit(tx, ctx.clock.now(), actorOf(principal), 'ratings.export', 'ratings', {
-            ...(query.from ? { from: query.from } : {}),
-            ...(query.to ? { to: query.to } : {}),
-            rows: items.length,
-          }),
-        );
-        return {
-          raw: ratingsCsv(items),
-          contentType: 'text/csv; charset=utf-8',
-          fileName: '好差评.csv',
-        };
-      },
-    }),
-    defineRoute({
-      method: 'GET',
       url: '/staff/audit/verify',
+      operationId: 'verifyAuditChain',
       summary: 'Verify the audit hash chain',
       tag: 'staff',
       auth: 'staff',
@@ -306,6 +297,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
     defineRoute({
       method: 'POST',
       url: '/staff/logout',
+      operationId: 'staffLogout',
       summary: 'End this staff session (the token stops working at once)',
       tag: 'staff',
       auth: 'staff',

@@ -4,10 +4,16 @@ import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import type { SqlExecutor } from '../db/types';
 import { appendAudit } from '../domain/audit';
 import { canonicalJson } from '../domain/canonical';
-import { findService } from '../domain/catalogue';
-import { maskIdNumber } from '../domain/identity';
+import { findFilingService as findService } from '../../domain/catalogue';
+import { maskIdNumber } from '../../domain/identity';
 import { evaluateRule } from '../domain/rules';
-import { formatTrackingNumber, cstDate, qrPayload } from '../domain/tracking';
+import {
+  formatTrackingNumber,
+  cstDate,
+  isValidTrackingNumber,
+  qrPayload,
+  readQrPayload,
+} from '../domain/tracking';
 import { ApiError } from '../errors';
 import type { filingCreate, filingCreated } from '../schemas';
 import { storeBlob } from './blobs';
@@ -18,6 +24,33 @@ type CreateBody = z.output<typeof filingCreate>;
 type Created = z.output<typeof filingCreated>;
 
 export const resultUrl = (filingId: string) => `/api/v1/filings/${filingId}/result`;
+
+/**
+ * The tracking number a citizen gave: from the receipt's QR code (its MAC checked) or typed (its
+ * check character checked), so a misread or mistyped number is told as such, never looked up.
+ */
+export function trackingNumberOf(given: { qr: string } | { trackingNumber: string }, secret: string): string {
+  if ('qr' in given) {
+    const tn = readQrPayload(given.qr, secret);
+    if (!tn) {
+      throw new ApiError(
+        400,
+        'badQrCode',
+        '二维码无法识别，请重新扫描或输入办件编号 / not a receipt QR code of this hall',
+      );
+    }
+    return tn;
+  }
+  const tn = given.trackingNumber.trim().toUpperCase();
+  if (!isValidTrackingNumber(tn)) {
+    throw new ApiError(
+      400,
+      'badTrackingNumber',
+      '办件编号有误，请核对 / tracking number check character does not match',
+    );
+  }
+  return tn;
+}
 
 /**
  * Next number of the CST day, in its own autocommit statement: the counter row stays locked only

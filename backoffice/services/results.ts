@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { iso, type Ctx } from '../context';
-import { findService, type ServiceDefinition, type SoleProprietorForm } from '../domain/catalogue';
+import {
+  findFilingService as findService,
+  type FilingService as ServiceDefinition,
+  type SoleProprietorForm,
+} from '../../domain/catalogue';
 
 export interface NoticeInput {
   serviceId: string;

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/types';
 import { appendAudit } from '../domain/audit';
-import { canTransition, type FilingStatus } from '../domain/states';
+import { canTransition, type FilingStatus, type HistoryKind } from '../domain/states';
 import { illegalTransition, notFound } from '../errors';
 
 export interface FilingRow {
@@ -38,11 +38,24 @@ export async function recordEvent(
   at: number,
   actor: string,
   reason?: string,
+  kind: HistoryKind = 'status',
 ): Promise<void> {
   await tx.run(
-    'INSERT INTO filing_events (filing_id, from_status, to_status, at, actor, reason) VALUES (?, ?, ?, ?, ?, ?)',
-    [filingId, from, to, at, actor, reason ?? null],
+    'INSERT INTO filing_events (filing_id, from_status, to_status, at, actor, reason, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [filingId, from, to, at, actor, reason ?? null, kind],
   );
+}
+
+/** A history entry that is not a status change (the filing stays where it is). */
+export function noteEvent(
+  tx: Tx,
+  filing: Pick<FilingRow, 'filing_id' | 'status'>,
+  kind: Exclude<HistoryKind, 'status'>,
+  at: number,
+  actor: string,
+  reason: string,
+): Promise<void> {
+  return recordEvent(tx, filing.filing_id, filing.status, filing.status, at, actor, reason, kind);
 }
 
 /** Moves a locked filing along the state machine, with history and an audit entry. */

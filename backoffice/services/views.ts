@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { iso, type Ctx } from '../context';
-import type { FilingStatus } from '../domain/states';
-import { maskIdNumber, maskName, maskPhone } from '../domain/identity';
+import type { FilingStatus, HistoryKind } from '../domain/states';
+import { maskIdNumber, maskName, maskPhone } from '../../domain/identity';
 import type { Principal } from '../http/route';
 import type { delivery, filing } from '../schemas';
 import { resultUrl } from './filings';
@@ -27,8 +27,9 @@ export async function filingView(
       at: number;
       actor: string;
       reason: string | null;
+      kind: HistoryKind;
     }>(
-      'SELECT from_status, to_status, at, actor, reason FROM filing_events WHERE filing_id = ? ORDER BY id',
+      'SELECT from_status, to_status, at, actor, reason, kind FROM filing_events WHERE filing_id = ? ORDER BY id',
       [row.filing_id],
     ),
     ctx.db.query<{ material_id: string; name: string; kind: string; bytes: number; sha256: string }>(
@@ -70,6 +71,7 @@ export async function filingView(
       at: iso(e.at),
       actor: e.actor,
       ...(e.reason ? { reason: e.reason } : {}),
+      kind: e.kind,
     })),
   };
 }

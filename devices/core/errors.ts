@@ -58,6 +58,20 @@ export class TransportClosedError extends Error {
   override readonly name = 'TransportClosedError';
 }
 
+/**
+ * A port or device node that cannot be opened (absent, busy, no permission). `reason` is the OS's own
+ * words without any "Error:" prefix, so every family reports it in one wording: see toDeviceError.
+ */
+export class PortUnavailableError extends TransportClosedError {
+  constructor(
+    readonly port: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot open ${port}: ${reason}`, options);
+  }
+}
+
 /** Raised when a deadline passes (see `withDeadline`). */
 export class DeadlineError extends Error {
   override readonly name = 'DeadlineError';
@@ -80,6 +94,12 @@ export function toDeviceError(
   }
   if (err instanceof Error && err.name === 'AbortError') {
     return new DeviceError('canceled', 'the operation was canceled', where, { cause: err });
+  }
+  if (err instanceof PortUnavailableError) {
+    return new DeviceError('notConnected', `无法打开端口 / ${err.message}`, where, {
+      cause: err,
+      detail: 'portUnavailable',
+    });
   }
   if (err instanceof TransportClosedError) {
     return new DeviceError('notConnected', 'the device is not connected', where, { cause: err });

@@ -1,4 +1,7 @@
-/** Structured logger used by every device. Implementations write JSON lines; fields must already be masked. */
+/**
+ * Structured logger used by every device. Implementations write JSON lines; fields must already be
+ * masked (domain/identity is the one masking module).
+ */
 export interface Logger {
   debug(event: string, fields?: LogFields): void;
   info(event: string, fields?: LogFields): void;
@@ -37,28 +40,6 @@ export class MemoryLogger implements Logger {
   child(bindings: LogFields): Logger {
     return new MemoryLogger(this.lines, { ...this.bindings, ...bindings });
   }
-}
-
-/**
- * 110105199001011234 -> 110105********1234 (area code and last four stay readable for support).
- * Numbers of 8–13 characters keep two at each end; anything shorter is fully masked.
- */
-export function maskIdNumber(id: string): string {
-  if (id.length < 8) return '*'.repeat(id.length);
-  const [head, tail] = id.length >= 14 ? [6, 4] : [2, 2];
-  return `${id.slice(0, head)}${'*'.repeat(id.length - head - tail)}${id.slice(-tail)}`;
-}
-
-/** 6222021234567890123 -> 622202*********0123 (first 6, last 4, as card schemes allow). */
-export function maskPan(pan: string): string {
-  if (pan.length < 12) return '*'.repeat(pan.length);
-  return `${pan.slice(0, 6)}${'*'.repeat(pan.length - 10)}${pan.slice(-4)}`;
-}
-
-/** 张三丰 -> 张** ; keeps the family name only. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
 
 /** Hex dump for protocol traces, with an optional cap so large payloads (photos) stay short. */

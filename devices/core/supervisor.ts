@@ -91,7 +91,7 @@ export class LinkSupervisor {
         if (this.transport.isOpen) await this.transport.close();
         this.log.warn('link.openFailed', {
           transport: this.transport.describe,
-          error: String(err),
+          error: err instanceof Error ? err.message : String(err),
           retryInMs: backoff,
         });
       }

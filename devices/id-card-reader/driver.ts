@@ -7,8 +7,6 @@ import {
   LinkSupervisor,
   StatusCell,
   isReconfigurable,
-  maskIdNumber,
-  maskName,
   silentLogger,
   sleep,
   toDeviceError,
@@ -30,6 +28,7 @@ import {
 import { SW3, describeStatus } from './protocol/status';
 import { decodeExtraAddress, decodeTextBlock } from './protocol/text';
 import type { WltDecoder } from './protocol/wlt';
+import { maskIdNumber, maskName } from '../../domain/identity';
 
 /** Per-stage deadlines in ms (protocols.md §1.6). The wire time of the expected reply at the current baud rate is added. */
 export interface StageTimeouts {

@@ -24,7 +24,6 @@ export type { IdCardRecord } from './protocol/record';
 export type { CardType, CardText } from './protocol/text';
 export type { Gender } from './protocol/tables';
 export { nationName } from './protocol/tables';
-export { isValidIdNumber } from './protocol/id-number';
 export { describeStatus, SW3 } from './protocol/status';
 export { PHOTO_WIDTH, PHOTO_HEIGHT, WLT_BYTES, type WltDecoder } from './protocol/wlt';
 export { checks, snapshot, type CheckOutcome, type IdCardReaderCheck } from './diagnostics';

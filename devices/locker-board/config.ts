@@ -28,6 +28,15 @@ export interface LockerCabinetConfig {
   openAllGapMs: number;
 }
 
+/**
+ * The one default cabinet of the product: the protocol and the first board address that `yizhan
+ * start`'s simulated cabinet, `yizhan sim locker`, `yizhan device locker` and a site file without a
+ * `cabinet.boards` use. CU because its boards report item presence (IR), which occupancy needs; board
+ * 1 because it is a valid address in both protocols (8A boards start at 1, 0 is broadcast there).
+ */
+export const DEFAULT_LOCKER_PROTOCOL: LockerProtocolName = 'cu';
+export const DEFAULT_LOCKER_BOARD = 1;
+
 const COMMON = {
   openTimeoutMs: 4000,
   pollIntervalMs: 150,
@@ -37,7 +46,10 @@ const COMMON = {
   openAllGapMs: 800,
 };
 
-/** Defaults per protocol. 8A: "11" taken as open, bitmap highest group first; CU: hook bit set = locked (CartWise). */
+/**
+ * Defaults per protocol, one board at DEFAULT_LOCKER_BOARD. 8A: "11" taken as open, bitmap highest
+ * group first; CU: hook bit set = locked (CartWise).
+ */
 export function defaultCabinetConfig(
   protocol: LockerProtocolName,
   overrides: Partial<LockerCabinetConfig> = {},
@@ -48,7 +60,7 @@ export function defaultCabinetConfig(
     protocol === '8a'
       ? {
           protocol,
-          boards: [1],
+          boards: [DEFAULT_LOCKER_BOARD],
           doorsPerBoard: 16,
           feedbackActiveMeans: 'open',
           groupOrder: 'highFirst',
@@ -57,7 +69,7 @@ export function defaultCabinetConfig(
         }
       : {
           protocol,
-          boards: [0],
+          boards: [DEFAULT_LOCKER_BOARD],
           doorsPerBoard: 16,
           feedbackActiveMeans: 'closed',
           groupOrder: 'lowFirst',

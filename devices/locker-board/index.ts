@@ -7,7 +7,12 @@ export {
   type OpenResult,
 } from './driver';
 export { LockerCabinetSimulator, type LockerSimulatorOptions } from './simulator';
-export { defaultCabinetConfig, type LockerCabinetConfig } from './config';
+export {
+  defaultCabinetConfig,
+  DEFAULT_LOCKER_BOARD,
+  DEFAULT_LOCKER_PROTOCOL,
+  type LockerCabinetConfig,
+} from './config';
 export {
   createLockerProtocol,
   LOCKER_PROTOCOLS,

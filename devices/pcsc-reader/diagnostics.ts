@@ -2,7 +2,8 @@
  * Technician checks for the PC/SC card reader (house style 5.5-12). The shapes are local until
  * main/diagnostics defines shared ones. Results carry masked identifiers only.
  */
-import { isDeviceError, maskIdNumber, maskName, maskPan } from '../core';
+import { maskIdNumber, maskName, maskPan } from '../../domain/identity';
+import { isDeviceError } from '../core';
 import type { PcscReaderDriver } from './driver';
 
 export type CheckOutcome =

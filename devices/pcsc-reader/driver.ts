@@ -4,9 +4,6 @@ import {
   DeviceError,
   Emitter,
   isDeviceError,
-  maskIdNumber,
-  maskName,
-  maskPan,
   silentLogger,
   StatusCell,
   toDeviceError,
@@ -20,6 +17,7 @@ import type { SocialSecurityCard } from './protocol/social-security';
 import { NoApplicationError, readBankCard } from './read-bank';
 import { hasSocialSecurityApp, readSocialSecurity } from './read-social-security';
 import { CardSession } from './session';
+import { maskIdNumber, maskName, maskPan } from '../../domain/identity';
 
 export type CardKind = 'socialSecurity' | 'bank';
 export type CardReadResult = SocialSecurityCard | BankCard;

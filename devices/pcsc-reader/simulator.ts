@@ -5,6 +5,7 @@ import type { CardProfile } from './simulator/profile';
 
 export { parseCardProfile, parseFaultSwitches, type CardFaults, type CardProfile } from './simulator/profile';
 export { SimulatedCard } from './simulator/card';
+export { SimulatedCardChannel } from './simulator/channel';
 
 /**
  * A virtual card on the far end of vsmartcard's vpcd driver. `insert()` opens the injected

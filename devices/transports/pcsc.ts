@@ -49,6 +49,26 @@ export interface PcscOptions {
 }
 
 const DEFAULT_SOCKET = '/run/pcscd/pcscd.comm';
+
+/** The socket a PcscTransport with these options talks to. */
+export const pcscdSocketPath = (socketPath?: string): string =>
+  socketPath ?? process.env.PCSCLITE_CSOCK_NAME ?? DEFAULT_SOCKET;
+
+/**
+ * Why nothing answers on pcscd's socket (the OS error code: ENOENT no socket, ECONNREFUSED a socket
+ * left by a daemon that is gone, EACCES), or undefined when pcscd accepts a connection.
+ */
+export function pcscdUnreachable(socketPath: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const s = netConnect({ path: socketPath });
+    const done = (why: string | undefined) => {
+      s.destroy();
+      resolve(why);
+    };
+    s.once('connect', () => done(undefined));
+    s.once('error', (err: NodeJS.ErrnoException) => done(err.code ?? err.message));
+  });
+}
 /** Largest short-APDU response plus status word, with room for extended-length answers. */
 const MAX_RESPONSE = 4096 + 2;
 
@@ -90,7 +110,7 @@ export class PcscTransport implements CardChannel {
   readonly #loop: Promise<void>;
 
   constructor(private readonly opts: PcscOptions = {}) {
-    this.#socketPath = opts.socketPath ?? process.env.PCSCLITE_CSOCK_NAME ?? DEFAULT_SOCKET;
+    this.#socketPath = pcscdSocketPath(opts.socketPath);
     this.describe = `pcsc:${this.#socketPath}`;
     this.#log = (opts.log ?? silentLogger).child({ transport: this.describe });
     // libpcsclite takes the socket name from the environment when it first connects.
@@ -188,16 +208,8 @@ export class PcscTransport implements CardChannel {
   }
 
   /** Probes pcscd's socket first: creating a context while pcscd is down spins inside the native module. */
-  #daemonAnswers(): Promise<boolean> {
-    return new Promise((resolve) => {
-      const s = netConnect({ path: this.#socketPath });
-      const done = (ok: boolean) => {
-        s.destroy();
-        resolve(ok);
-      };
-      s.once('connect', () => done(true));
-      s.once('error', () => done(false));
-    });
+  async #daemonAnswers(): Promise<boolean> {
+    return (await pcscdUnreachable(this.#socketPath)) === undefined;
   }
 
   /** Runs one PC/SC context until it fails or we stop; true when it worked for a while. */

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PortUnavailableError, toDeviceError } from '../core';
 import { createPtyPair, type PtyPair } from './pty';
 import { SerialTransport } from './serial';
 
@@ -56,7 +57,17 @@ describe('SerialTransport over a socat pty pair', () => {
 
   it('fails to open a path where no device is', async () => {
     const t = new SerialTransport({ path: '/dev/yizhan-does-not-exist', baudRate: 9600 });
-    await expect(t.open()).rejects.toThrow();
+    const err = await t.open().catch((e: unknown) => e);
+    // The OS's reason once, no "Error: Error:" and no serialport wording around it.
+    expect(err).toBeInstanceOf(PortUnavailableError);
+    expect((err as Error).message).toBe(
+      'cannot open serial port /dev/yizhan-does-not-exist: No such file or directory',
+    );
+    expect(toDeviceError(err, { deviceId: 'x' })).toMatchObject({
+      code: 'notConnected',
+      detail: 'portUnavailable',
+      message: '无法打开端口 / cannot open serial port /dev/yizhan-does-not-exist: No such file or directory',
+    });
     expect(t.isOpen).toBe(false);
   });
 });

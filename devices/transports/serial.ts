@@ -1,5 +1,10 @@
 import { SerialPort } from 'serialport';
-import { TransportClosedError, type CloseReason, type ReconfigurableTransport } from '../core';
+import {
+  PortUnavailableError,
+  TransportClosedError,
+  type CloseReason,
+  type ReconfigurableTransport,
+} from '../core';
 
 export interface SerialOptions {
   path: string;
@@ -49,7 +54,9 @@ export class SerialTransport implements ReconfigurableTransport {
       rtscts: this.opts.rtscts ?? false,
       autoOpen: false,
     });
-    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      port.open((err) => (err ? reject(portUnavailable(this.opts.path, err)) : resolve())),
+    );
     if (signal?.aborted) {
       await closePort(port);
       signal.throwIfAborted();
@@ -113,6 +120,22 @@ export class SerialTransport implements ReconfigurableTransport {
     this.#closeRequested = true;
     await closePort(port);
   }
+}
+
+/**
+ * serialport words open failures as "Error: No such file or directory, cannot open /dev/ttyUSB9":
+ * keep the OS's reason only, so a log line or a CLI answer never reads "Error: Error: …".
+ */
+export function portUnavailable(path: string, err: Error): PortUnavailableError {
+  const reason =
+    err.message
+      .replace(/^(Error:\s*)+/, '')
+      .replace(/,\s*cannot open .*$/, '')
+      .trim() || 'unknown error';
+  const hint = /permission denied/i.test(reason)
+    ? ' (the kiosk user must be in the group that owns the port: build/linux/99-yizhan.rules)'
+    : '';
+  return new PortUnavailableError(`serial port ${path}`, `${reason}${hint}`, { cause: err });
 }
 
 function closePort(port: SerialPort): Promise<void> {

@@ -30,11 +30,16 @@ if (!origin) {
 if (!app.requestSingleInstanceLock()) app.quit();
 // Scheme privileges are fixed when Chromium starts: before ready, before any window.
 registerAppScheme();
-app.commandLine.appendSwitch('disable-features', 'Translate');
 app.on('window-all-closed', () => app.quit());
 
 const host = new HostClient(log);
 let hostRestarts = 0;
+let quitting = false;
+// Quitting ends the host's utilityProcess: a routine exit, neither an error nor a reason to restart it.
+app.on('before-quit', () => {
+  quitting = true;
+  host.expectExit();
+});
 
 function startHost(): void {
   const child: UtilityProcess = utilityProcess.fork(path.join(__dirname, 'host.mjs'), [], {
@@ -48,6 +53,7 @@ function startHost(): void {
   };
   host.attach(channel);
   child.on('exit', () => {
+    if (quitting) return;
     const delay = Math.min(30_000, 500 * 2 ** hostRestarts++);
     log.error('host.restartScheduled', { delayMs: delay });
     setTimeout(startHost, delay);

@@ -1,18 +1,27 @@
 import { sendRequest, type HttpOptions, type HttpRequest, type HttpResponse } from './http';
 import type {
+  Appointment,
   ElicenceItem,
   FilingCreated,
   FilingRequest,
   FilingView,
   HeartbeatReply,
   HeartbeatRequest,
+  HousingFund,
   KioskConfig,
   LockerDeposit,
   LockerDoor,
   MaterialUploaded,
+  MedicalAccount,
+  PersonRef,
   PickupGrant,
   ProgressItem,
+  QueueStatus,
+  QueueTicket,
+  RatingRecorded,
   RatingRequest,
+  RealEstateRegistration,
+  SocialInsuranceRecords,
 } from './types';
 
 export interface BackofficeClientOptions extends HttpOptions {
@@ -114,8 +123,26 @@ export class BackofficeClient {
     return (await this.#get<{ items: ProgressItem[] }>('/progress', { idNumber, name }, signal)).body.items;
   }
 
-  async rate(filingId: string, rating: RatingRequest, signal?: AbortSignal): Promise<void> {
-    await this.#post(`/filings/${encodeURIComponent(filingId)}/rating`, rating, signal);
+  /** 好差评 of a filing made here; `alreadyRated` the second time. */
+  async rate(filingId: string, rating: RatingRequest, signal?: AbortSignal): Promise<RatingRecorded> {
+    return (
+      await this.#post<RatingRecorded>(`/filings/${encodeURIComponent(filingId)}/rating`, rating, signal)
+    ).body;
+  }
+
+  /**
+   * 好差评 of a past filing (the 好差评 service): by the receipt QR as scanned, or by the typed
+   * tracking number with the ID number from the applicant's card. Not found covers both a wrong
+   * number and someone else's filing.
+   */
+  async rateByTracking(
+    filing: { qr: string } | { trackingNumber: string; idNumber: string },
+    rating: RatingRequest,
+    signal?: AbortSignal,
+  ): Promise<RatingRecorded> {
+    return (
+      await this.#post<RatingRecorded>('/ratings', { kioskId: this.opts.kioskId, filing, rating }, signal)
+    ).body;
   }
 
   async lockerDeposit(deposit: Omit<LockerDeposit, 'kioskId'>, signal?: AbortSignal): Promise<void> {
@@ -172,6 +199,85 @@ export class BackofficeClient {
 
   async elicences(idNumber: string, signal?: AbortSignal): Promise<ElicenceItem[]> {
     return (await this.#get<{ items: ElicenceItem[] }>('/elicences', { idNumber }, signal)).body.items;
+  }
+
+  /** 参保缴费记录, months `from`..`to` (YYYY-MM; default: the last 12 months up to last month). */
+  async socialInsurance(
+    person: PersonRef,
+    range: { from?: string; to?: string } = {},
+    signal?: AbortSignal,
+  ): Promise<SocialInsuranceRecords> {
+    return (
+      await this.#get<SocialInsuranceRecords>('/citizen/social-insurance', { ...person, ...range }, signal)
+    ).body;
+  }
+
+  /** 医保个人账户; null when the person is not insured here. */
+  async medicalAccount(person: PersonRef, signal?: AbortSignal): Promise<MedicalAccount | null> {
+    return (
+      await this.#get<{ account: MedicalAccount | null }>('/citizen/medical-insurance', { ...person }, signal)
+    ).body.account;
+  }
+
+  /** 公积金 account (balance, monthly deposit, status: the 缴存证明 data) and the last `months` deposits. */
+  async housingFund(person: PersonRef, months = 12, signal?: AbortSignal): Promise<HousingFund> {
+    return (
+      await this.#get<HousingFund>('/citizen/housing-fund', { ...person, months: String(months) }, signal)
+    ).body;
+  }
+
+  /** 不动产登记信息 where the person is a right holder. */
+  async realEstate(person: PersonRef, signal?: AbortSignal): Promise<RealEstateRegistration[]> {
+    return (
+      await this.#get<{ registrations: RealEstateRegistration[] }>(
+        '/citizen/real-estate',
+        { ...person },
+        signal,
+      )
+    ).body.registrations;
+  }
+
+  /** Today's appointments (CST) of the person at this hall, with the ticket of any check-in. */
+  async appointmentsToday(person: PersonRef, signal?: AbortSignal): Promise<Appointment[]> {
+    return (await this.#get<{ appointments: Appointment[] }>('/citizen/appointments', { ...person }, signal))
+      .body.appointments;
+  }
+
+  /** 预约签到: once per appointment (`alreadyCheckedIn` after); yields a priority queue ticket. */
+  async checkIn(
+    appointmentId: string,
+    person: PersonRef,
+    signal?: AbortSignal,
+  ): Promise<{ appointment: Appointment; ticket: QueueTicket }> {
+    return (
+      await this.#post<{ appointment: Appointment; ticket: QueueTicket }>(
+        `/citizen/appointments/${encodeURIComponent(appointmentId)}/check-in`,
+        { kioskId: this.opts.kioskId, ...person },
+        signal,
+      )
+    ).body;
+  }
+
+  /** The counter themes of this kiosk's site and how many wait in each. */
+  async queueStatus(signal?: AbortSignal): Promise<QueueStatus> {
+    return (await this.#get<QueueStatus>('/queue', {}, signal)).body;
+  }
+
+  /**
+   * 取号 for a counter theme. Anonymous without `idNumber`; with it (from the ID card) a person who
+   * already waits in that queue gets the same ticket again (`reissued`).
+   */
+  async takeTicket(
+    theme: string,
+    idNumber?: string,
+    signal?: AbortSignal,
+  ): Promise<{ ticket: QueueTicket; reissued: boolean }> {
+    const res = await this.#post<QueueTicket>(
+      '/queue/tickets',
+      { kioskId: this.opts.kioskId, theme, ...(idNumber ? { idNumber } : {}) },
+      signal,
+    );
+    return { ticket: res.body, reissued: res.status === 200 };
   }
 
   #kiosk(): string {

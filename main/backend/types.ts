@@ -1,8 +1,8 @@
 // Wire types of the back office API v1 (kiosk-facing routes). Mirrors the service contract.
+import type { FILING_STATUSES } from '../../domain/catalogue/queries';
 
 export type DeliveryMethod = 'print' | 'locker' | 'post';
-export type FilingStatus =
-  'submitted' | 'accepted' | 'approved' | 'rejected' | 'needsMore' | 'resultReady' | 'collected';
+export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 export interface Applicant {
   idNumber: string;
@@ -97,6 +97,8 @@ export interface ProgressItem {
   resultUrl?: string;
   missing?: string[];
   decisionReason?: string;
+  /** The filing has its 好差评 already (one per filing). */
+  rated: boolean;
 }
 
 /** One occupied locker door of this kiosk (GET /lockers/doors). */
@@ -115,10 +117,19 @@ export interface LockerDoor {
   expired: boolean;
 }
 
+/** 好差评 (GB/T 39734): options of the level (at least one for 差评, levels 1–2), text ≤ 200. */
 export interface RatingRequest {
   level: 1 | 2 | 3 | 4 | 5;
-  indicators?: Record<string, unknown>;
+  options: string[];
   comment?: string;
+}
+
+export interface RatingRecorded {
+  trackingNumber: string;
+  level: number;
+  levelName: string;
+  /** 差评: the hall will call the applicant back. */
+  badRating: boolean;
 }
 
 export interface LockerDeposit {
@@ -143,4 +154,113 @@ export interface ElicenceItem {
   issuer: string;
   validTo: string;
   holderName: string;
+}
+
+// Citizen data the hall does not own (GET /citizen/…): amounts in fen (分), months YYYY-MM.
+// A provider that cannot answer is BackofficeError kind `server`, code `providerUnavailable`.
+
+/** Whose records: as read from the card; the back office asks the city's systems with both. */
+export interface PersonRef {
+  idNumber: string;
+  name: string;
+}
+
+export type InsuranceKind = 'pension' | 'medical' | 'unemployment' | 'injury' | 'maternity';
+
+export interface SocialInsuranceMonth {
+  month: string;
+  insurance: InsuranceKind;
+  unitName: string;
+  baseFen: number;
+  unitFen: number;
+  personalFen: number;
+  /** false: 欠缴. */
+  paid: boolean;
+}
+
+export interface SocialInsuranceRecords {
+  status: 'active' | 'suspended' | 'retired' | 'none';
+  firstMonth?: string;
+  from: string;
+  to: string;
+  months: SocialInsuranceMonth[];
+}
+
+export interface MedicalAccount {
+  insuredType: 'employee' | 'resident';
+  status: 'normal' | 'suspended';
+  balanceFen: number;
+  lastCreditFen?: number;
+  lastCreditMonth?: string;
+  asOf: string;
+}
+
+export interface HousingFundAccount {
+  accountNumber: string;
+  unitName: string;
+  status: 'normal' | 'sealed' | 'closed';
+  openedOn: string;
+  balanceFen: number;
+  baseFen: number;
+  unitRatePct: number;
+  personalRatePct: number;
+  monthlyFen: number;
+  paidUpTo?: string;
+  asOf: string;
+}
+
+export interface HousingFund {
+  account: HousingFundAccount | null;
+  deposits: { month: string; unitFen: number; personalFen: number; paid: boolean }[];
+}
+
+export interface RealEstateRegistration {
+  unitNumber: string;
+  certificateNumber: string;
+  location: string;
+  usage: string;
+  areaM2: number;
+  rightType: string;
+  holders: string[];
+  shareType: 'sole' | 'joint' | 'shares';
+  registeredOn: string;
+  mortgaged: boolean;
+  seized: boolean;
+}
+
+/** A 取号 ticket as the slip and the screen show it. */
+export interface QueueTicket {
+  ticketId: string;
+  /** The number called out, e.g. A012. */
+  label: string;
+  theme: string;
+  themeNameZh: string;
+  themeNameEn: string;
+  site: string;
+  day: string;
+  state: 'waiting' | 'called' | 'served' | 'noShow';
+  /** An appointment check-in: called before walk-ins. */
+  priority: boolean;
+  ahead: number;
+  takenAt: string;
+  counter?: string;
+  calledAt?: string;
+}
+
+export interface QueueStatus {
+  site: string;
+  day: string;
+  themes: { themeId: string; prefix: string; nameZh: string; nameEn: string; waiting: number }[];
+}
+
+export interface Appointment {
+  appointmentId: string;
+  serviceName: string;
+  theme: string;
+  date: string;
+  slotStart: string;
+  slotEnd: string;
+  status: 'booked' | 'checkedIn' | 'cancelled';
+  /** The ticket a check-in at this hall yielded. */
+  ticket?: QueueTicket;
 }

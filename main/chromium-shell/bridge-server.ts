@@ -50,7 +50,18 @@ export async function startBridgeServer(
       }),
   );
 
+  let ownOrigin = '';
+  /**
+   * The launch token, presented by a page of the bridge's own origin. Another site in the same
+   * browser cannot call (its Origin, or Sec-Fetch-Site cross-site, gives it away), nor can a page
+   * reaching us under another host name (DNS rebinding: the Host header must be ours).
+   */
   const authorised = (req: IncomingMessage) => {
+    if (req.headers.host !== new URL(ownOrigin).host) return false;
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin) return false;
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
     const given = Buffer.from(
       String(
         req.headers['x-kiosk-token'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '',
@@ -60,10 +71,19 @@ export async function startBridgeServer(
     return given.length === want.length && timingSafeEqual(given, want);
   };
 
+  function forbidden(req: IncomingMessage, res: ServerResponse): void {
+    opts.log.warn('bridge.forbidden', {
+      path: new URL(req.url ?? '/', 'http://x').pathname,
+      origin: req.headers.origin ?? null,
+      site: req.headers['sec-fetch-site'] ?? null,
+    });
+    res.writeHead(403).end();
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/ipc/events' && req.method === 'GET') {
-      if (!authorised(req)) return void res.writeHead(403).end();
+      if (!authorised(req)) return forbidden(req, res);
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -83,7 +103,7 @@ export async function startBridgeServer(
       return;
     }
     if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
-      if (!authorised(req)) return void res.writeHead(403).end();
+      if (!authorised(req)) return forbidden(req, res);
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
       const body = await readBody(req, BODY_LIMITS[channel] ?? 1024 * 1024);
       if (!body) {
@@ -123,6 +143,7 @@ export async function startBridgeServer(
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/`;
+  ownOrigin = `http://127.0.0.1:${port}`;
   opts.log.info('bridge.listening', { url });
   return {
     url,

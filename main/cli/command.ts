@@ -1,6 +1,14 @@
-import type { ParseArgsConfig } from 'node:util';
-
-export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+/** One option of a command: what node:util parseArgs needs, and what `--help` says about it. */
+export interface CliOption {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** What the option does, its default and its allowed values, for `yizhan <command> --help`. */
+  help: string;
+  /** Placeholder for a string option's value in the help, e.g. FILE.json or N. */
+  value?: string;
+}
+export type CliOptions = Record<string, CliOption>;
 export type CliValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /**
@@ -12,8 +20,11 @@ export interface CliCommand {
   /** Words after `yizhan`, e.g. ['sim', 'idcard']. */
   path: string[];
   summary: string;
+  /** The synopsis after `yizhan`, e.g. 'start [--config FILE.json] [--headless]'. */
   usage: string;
   options: CliOptions;
+  /** More `--help` text after the options: modes, examples, where output goes. */
+  details?: string;
   /** Resolves to the process exit code. `signal` aborts on SIGINT/SIGTERM. */
   run(values: CliValues, positionals: string[], signal: AbortSignal): Promise<number>;
 }

@@ -71,7 +71,22 @@ async function heartbeatLoop(
   let intervalMs = config.heartbeatIntervalMs;
   let failures = 0;
   let reached = false;
+  // A device that changes what it can do (comes online, runs out of paper) is reported at once, not
+  // at the next interval: staff see the fleet as it is. At most one extra heartbeat per second.
+  const summary = () =>
+    registry
+      .list()
+      .map((d) => `${d.deviceId}:${d.health}:${d.condition ?? ''}`)
+      .join(',');
+  let sent = '';
+  let wake: (() => void) | undefined;
+  const offStatus = registry.onStatus(() => {
+    if (summary() !== sent) wake?.();
+  });
+  signal.addEventListener('abort', () => offStatus(), { once: true });
   while (!signal.aborted) {
+    sent = summary();
+    const startedAt = Date.now();
     try {
       const reply = await client.heartbeat(
         {
@@ -85,7 +100,9 @@ async function heartbeatLoop(
             deviceId: d.deviceId,
             family: d.family,
             health: d.health,
-            detail: d.detail,
+            // The back office keeps detail as it comes: the condition travels in it, so the fleet page
+            // names it (缺纸, 开盖 …) instead of a bare health.
+            detail: { ...d.detail, ...(d.condition ? { condition: d.condition } : {}) },
             ...(d.lastError
               ? {
                   lastError: {
@@ -123,6 +140,18 @@ async function heartbeatLoop(
       if (failures++ % 20 === 0)
         log.warn('heartbeat.failed', { error: err instanceof Error ? err.message : String(err), failures });
     }
-    await sleep(intervalMs, signal).catch(() => undefined);
+    if (summary() === sent)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, intervalMs);
+        function done() {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+        signal.addEventListener('abort', done, { once: true });
+      });
+    await sleep(Math.max(0, 1000 - (Date.now() - startedAt)), signal).catch(() => undefined);
   }
 }

@@ -23,6 +23,7 @@ export class HostClient {
   readonly #lastStatus = new Map<string, DeviceStatusDto>();
   readonly #eventListeners = new Set<(e: HostEvent) => void>();
   #channel: HostChannel | undefined;
+  #stopping = false;
 
   constructor(
     private readonly log: Logger,
@@ -42,12 +43,20 @@ export class HostClient {
     });
     channel.onExit((code) => {
       if (this.#channel === channel) this.#channel = undefined;
-      this.log.error('host.exited', { code, pending: this.#pending.size });
+      // A stop the shell asked for is routine (a host still starting dies of the signal itself: code
+      // null); the host logs its own trouble stopping. Any other exit is a crash the technician must see.
+      if (this.#stopping) this.log.info('host.stopped', { code });
+      else this.log.error('host.exited', { code, pending: this.#pending.size });
       for (const [id, resolve] of this.#pending) {
         resolve({ ok: false, error: { code: 'notConnected', message: 'the device host restarted' } });
         this.#pending.delete(id);
       }
     });
+  }
+
+  /** The shell is stopping the host: its exit is expected and logged as routine. */
+  expectExit(): void {
+    this.#stopping = true;
   }
 
   get lastStatus(): DeviceStatusDto[] {

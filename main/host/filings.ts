@@ -1,6 +1,7 @@
 // The host's side of the filing channels: a submission becomes an outbox entry (durable before the
 // answer), a refusal becomes a Failure the citizen can read, and every outbox move becomes an event.
-import { maskIdNumber, type Logger } from '../../devices/core';
+import type { Logger } from '../../devices/core';
+import { maskIdNumber } from '../../domain/identity';
 import { FilingRefused, type MaterialInput, type Outbox, type OutboxStatus } from '../backend';
 import type { FilingStatusDto, SubmitFilingInput } from '../ipc/contract';
 import { CallFailure, type Handlers } from '../ipc/dispatch';

@@ -3,6 +3,7 @@ import type { HostConfig } from '../config/host-config';
 import type { DeviceStatusDto } from '../ipc/contract';
 import type { AppInfo, EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { Handlers } from '../ipc/dispatch';
+import type { DeviceServices } from '../device-host/services';
 import { filingChannels } from './filings';
 
 export interface Host {
@@ -13,6 +14,8 @@ export interface Host {
 
 /** Where device instances come from; main/device-host builds it from the configuration. */
 export interface DeviceRegistry {
+  /** The devices by role (main/device-host/services.ts); absent in registries built by tests. */
+  readonly services?: DeviceServices;
   list(): DeviceStatusDto[];
   onStatus(listener: (s: DeviceStatusDto) => void): () => void;
   stop(): Promise<void>;
@@ -27,7 +30,8 @@ export interface HostOptions {
 export async function createHost(config: HostConfig, log: Logger, opts: HostOptions = {}): Promise<Host> {
   const buildRegistry =
     opts.buildRegistry ??
-    (async (c: HostConfig, l: Logger) => (await import('../device-host/registry')).buildRegistry(c, l));
+    (async (c: HostConfig, l: Logger) =>
+      (await import('../device-host/registry')).buildRegistry(c, l, { simControl: true }));
   const mode = opts.shell ?? 'electron';
   const registry = await buildRegistry(config, log);
   const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log);

@@ -28,18 +28,3 @@ export function formatMoney(amount: number): string {
   const [int = '0', frac = '00'] = amount.toFixed(2).split('.');
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
 }
-
-/**
- * 110105199001011234 -> 110105********1234: region kept, birth date hidden. The same rule as
- * devices/core maskIdNumber (templates may not import devices/, so it is restated here).
- */
-export function maskIdNumber(id: string): string {
-  if (id.length < 8) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
-}
-
-/** Keeps the first 4 and last 4 characters of an account number. */
-export function maskAccount(account: string): string {
-  if (account.length <= 8) return account;
-  return `${account.slice(0, 4)}${'*'.repeat(account.length - 8)}${account.slice(-4)}`;
-}

@@ -1,6 +1,7 @@
 import { keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatDate, formatDateTime, maskIdNumber } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
+import { formatDate, formatDateTime } from '../_shared/format';
 import { AcceptanceReceiptData } from './data.schema';
 
 /**

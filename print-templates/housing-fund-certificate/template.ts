@@ -1,6 +1,7 @@
 import { keyValueGrid, paragraph, reference, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatMoney, formatMonth, maskAccount, maskIdNumber } from '../_shared/format';
+import { maskAccount, maskIdNumber } from '../../domain/identity';
+import { formatMoney, formatMonth } from '../_shared/format';
 import { HousingFundCertificateData } from './data.schema';
 
 const percent = (r: number): string => `${(r * 100).toFixed(0)}%`;

@@ -1,6 +1,7 @@
 import { heading, keyValueGrid, paragraph, reference, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatDateTime, maskIdNumber } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
+import { formatDateTime } from '../_shared/format';
 import { DECISIONS, ResultNoticeData } from './data.schema';
 
 const REMEDY =

@@ -1,6 +1,7 @@
 import { gap, keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
-import { formatMoney, formatMonth, maskIdNumber } from '../_shared/format';
+import { maskIdNumber } from '../../domain/identity';
+import { formatMoney, formatMonth } from '../_shared/format';
 import { SocialInsuranceCertificateData } from './data.schema';
 
 /**

@@ -41,6 +41,7 @@ export function classify(rel) {
     return { layer: 'free' };
   }
   if (rel.startsWith('renderer/')) return { layer: 'renderer' };
+  if (rel.startsWith('domain/')) return { layer: 'domain', identity: rel.startsWith('domain/identity/') };
   if (rel.startsWith('main/preload/')) return { layer: 'preload' };
   if (rel.startsWith('main/ipc/contract/')) return { layer: 'contract' };
   if (/^main\/(app|windows)\/|^main\/ipc\/router/.test(rel)) return { layer: 'shell' };
@@ -60,6 +61,16 @@ export function classify(rel) {
   if (rel.startsWith('backoffice/')) return { layer: 'backoffice' };
   return { layer: 'free' };
 }
+
+/**
+ * `domain/identity` (ID numbers and the one masking module) is the only part of domain/ that device
+ * code may import: drivers log masked identities and protocol code validates the numbers it decodes,
+ * and a second copy of either rule would drift. It imports nothing at all, so devices/core stays
+ * "standard library only" even through it; the rest of domain/ (zod schemas, catalogue) stays out
+ * of devices/.
+ */
+const isIdentity = (t) => t.layer === 'domain' && t.identity;
+const IDENTITY_ONLY = 'device code may import only domain/identity of the domain layer';
 
 /** What a layer may import: `targets(from, to)` for project files, `bare(name)` for packages. Returns an error text or null. */
 const RULES = {
@@ -81,8 +92,27 @@ const RULES = {
     bare: (m) =>
       m === 'electron' || m === 'zod' ? null : 'the preload may import only electron and the contract',
   },
+  domain: {
+    targets: (f, t) =>
+      f.identity
+        ? isIdentity(t)
+          ? null
+          : 'domain/identity imports nothing but itself (device code depends on it)'
+        : t.layer === 'domain'
+          ? null
+          : 'the domain layer is pure: it imports only domain/',
+    bare: (m, f) =>
+      f.identity
+        ? 'domain/identity uses the standard library only (device code depends on it)'
+        : m === 'zod'
+          ? null
+          : 'the domain layer may import only zod',
+  },
   contract: {
-    targets: (_f, t) => (t.layer === 'contract' ? null : 'the IPC contract is pure and self-contained'),
+    targets: (_f, t) =>
+      ['contract', 'domain'].includes(t.layer)
+        ? null
+        : 'the IPC contract is pure and self-contained: it imports only itself and domain/',
     bare: (m) => (m === 'zod' ? null : 'the IPC contract may import only zod'),
   },
   shell: { targets: mainTargets(false, true), bare: () => null },
@@ -100,7 +130,12 @@ const RULES = {
           : null,
   },
   core: {
-    targets: (_f, t) => (t.layer === 'core' ? null : 'devices/core depends on nothing else'),
+    targets: (_f, t) =>
+      t.layer === 'core' || isIdentity(t)
+        ? null
+        : t.layer === 'domain'
+          ? IDENTITY_ONLY
+          : 'devices/core depends on nothing else',
     bare: () => 'devices/core uses the standard library only',
   },
   transports: {
@@ -110,34 +145,48 @@ const RULES = {
   },
   protocol: {
     targets: (f, t) =>
-      (t.layer === 'protocol' && t.family === f.family) || t.layer === 'core'
+      (t.layer === 'protocol' && t.family === f.family) || t.layer === 'core' || isIdentity(t)
         ? null
-        : 'protocol code imports only its siblings and devices/core',
+        : t.layer === 'domain'
+          ? IDENTITY_ONLY
+          : 'protocol code imports only its siblings and devices/core',
     bare: (m) =>
       ['iconv-lite', 'qrcode'].includes(m) ? null : 'protocol code is pure: no I/O, no native modules',
   },
   family: {
     targets: (f, t) =>
-      t.layer === 'core' || (['protocol', 'family'].includes(t.layer) && t.family === f.family)
+      t.layer === 'core' ||
+      isIdentity(t) ||
+      (['protocol', 'family'].includes(t.layer) && t.family === f.family)
         ? null
-        : 'a driver receives a Transport and imports only its own protocol and devices/core',
+        : t.layer === 'domain'
+          ? IDENTITY_ONLY
+          : 'a driver receives a Transport and imports only its own protocol and devices/core',
     bare: (m) => deviceBare(m, true),
   },
   simulator: {
     targets: (f, t) =>
-      t.layer === 'core' || (['protocol', 'simulator'].includes(t.layer) && t.family === f.family)
+      t.layer === 'core' ||
+      isIdentity(t) ||
+      (['protocol', 'simulator'].includes(t.layer) && t.family === f.family)
         ? null
-        : 'a simulator must not share code paths with the driver it tests',
+        : t.layer === 'domain'
+          ? IDENTITY_ONLY
+          : 'a simulator must not share code paths with the driver it tests',
     bare: (m) => deviceBare(m, false),
   },
   index: {
     targets: (f, t) =>
-      t.layer === 'core' || t.family === f.family ? null : 'a family index exposes only its own family',
+      t.layer === 'core' || isIdentity(t) || t.family === f.family
+        ? null
+        : 'a family index exposes only its own family',
     bare: (m) => deviceBare(m, false),
   },
   templates: {
     targets: (_f, t) =>
-      t.layer === 'templates' || (t.layer === 'index' && t.family === 'escpos-printer')
+      t.layer === 'templates' ||
+      t.layer === 'domain' ||
+      (t.layer === 'index' && t.family === 'escpos-printer')
         ? null
         : 'print templates are pure: they import only their own helpers and receipt document types',
     bare: (m) =>
@@ -145,9 +194,9 @@ const RULES = {
   },
   backoffice: {
     targets: (_f, t) =>
-      ['backoffice', 'templates'].includes(t.layer)
+      ['backoffice', 'templates', 'domain'].includes(t.layer)
         ? null
-        : 'the back office is a separate service: only its own code and print-templates',
+        : 'the back office is a separate service: only its own code, domain/ and print-templates',
     bare: (m) =>
       m === 'electron' ||
       startsWithAny(
@@ -208,7 +257,7 @@ const boundaries = {
       if (source.startsWith('.')) {
         message = rules.targets(from, classify(resolveRel(path.resolve(path.dirname(file), source))));
       } else {
-        message = rules.bare(source);
+        message = rules.bare(source, from);
       }
       if (message) context.report({ node, message: `Layer rule (${from.layer}): ${message} — "${source}"` });
     };
@@ -230,20 +279,29 @@ const boundaries = {
   },
 };
 
+/** Rules for code that must be pure: no clock, no randomness, no timers, no process. */
+function purity(subject) {
+  return {
+    'no-restricted-properties': [
+      'error',
+      { object: 'Date', property: 'now', message: `${subject} takes time as input` },
+      { object: 'Math', property: 'random', message: `${subject} is deterministic` },
+      { object: 'crypto', property: 'randomUUID', message: `${subject} takes ids as input` },
+    ],
+    'no-restricted-globals': [
+      'error',
+      ...['setTimeout', 'setInterval', 'setImmediate', 'process', 'performance'].map((name) => ({
+        name,
+        message: `${subject} is pure`,
+      })),
+    ],
+  };
+}
+
 /** Pure protocol code has no clock, no randomness, no timers. */
-export const protocolPurity = {
-  'no-restricted-properties': [
-    'error',
-    { object: 'Date', property: 'now', message: 'protocol code takes time as input' },
-    { object: 'Math', property: 'random', message: 'protocol code is deterministic' },
-  ],
-  'no-restricted-globals': [
-    'error',
-    ...['setTimeout', 'setInterval', 'setImmediate', 'process', 'performance'].map((name) => ({
-      name,
-      message: 'protocol code is pure',
-    })),
-  ],
-};
+export const protocolPurity = purity('protocol code');
+
+/** The domain layer and the flow engine: time and ids come in events, timers are effects. */
+export const enginePurity = purity('domain and flow-engine code');
 
 export default { rules: { boundaries } };

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HostChannel, HostClient } from '../../main/host/client';
 import type { HostMessage } from '../../main/host/messages';
+import { ESM_REQUIRE, NATIVE_EXTERNALS, NODE_BUNDLE } from '../../scripts/bundle.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,22 +21,14 @@ export async function bundleHost(): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   const outfile = path.join(outDir, `host-${process.pid}.mjs`);
   await build({
+    ...NODE_BUNDLE,
     entryPoints: [path.join(ROOT, 'main/host/worker.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node20',
-    external: [
-      'electron',
-      'serialport',
-      '@serialport/*',
-      'node-hid',
-      '@pokusew/pcsclite',
-      'better-sqlite3',
-      'pg-native',
-    ],
-    logLevel: 'warning',
+    sourcemap: false,
+    external: NATIVE_EXTERNALS,
+    // CommonJS packages inside the bundle (iconv-lite) require Node's builtins.
+    banner: { js: ESM_REQUIRE },
   });
   return outfile;
 }

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import layers, { protocolPurity } from '../../scripts/eslint/layers.mjs';
+import layers, { enginePurity, protocolPurity } from '../../scripts/eslint/layers.mjs';
 import { DEVICE_ERROR_CODES, HEALTH_VALUES } from '../../devices/core';
 import { FailureCode, Health } from '../../main/ipc/contract';
 
@@ -71,6 +71,11 @@ describe('layer rules are enforced by lint', () => {
     ],
     ['main/printing/jobs.ts', "import { app } from 'electron';", /only the Electron shell/],
     ['main/ipc/contract/x.ts', "import { readFileSync } from 'node:fs';", /only zod/],
+    [
+      'main/ipc/contract/x.ts',
+      "import { buildRegistry } from '../../device-host/registry';",
+      /imports only itself and domain/,
+    ],
     // The rest of the table of house style 5.4, row by row.
     ['renderer/src/app.ts', "import { app } from 'electron';", /renderer never sees/],
     ['renderer/src/app.ts', "import Database from 'better-sqlite3';", /renderer never sees/],
@@ -185,6 +190,31 @@ describe('layer rules are enforced by lint', () => {
     ],
     ['backoffice/server.ts', "import { CommandQueue } from '../devices/core';", /separate service/],
     ['backoffice/server.ts', "import { SerialPort } from 'serialport';", /never touches kiosk devices/],
+    // domain/: pure, imports only itself and zod; its identity part imports nothing at all.
+    ['domain/catalogue/x.ts', "import { readFileSync } from 'node:fs';", /may import only zod/],
+    ['domain/catalogue/x.ts', "import { Health } from '../../main/ipc/contract';", /imports only domain/],
+    ['domain/catalogue/x.ts', "import { CommandQueue } from '../../devices/core';", /imports only domain/],
+    [
+      'domain/rating/x.ts',
+      "import { SERVICES } from '../../backoffice/domain/catalogue';",
+      /imports only domain/,
+    ],
+    ['domain/identity/x.ts', "import { z } from 'zod';", /standard library only/],
+    ['domain/identity/x.ts', "import { LocalText } from '../text';", /imports nothing but itself/],
+    ['devices/core/x.ts', "import { formSchema } from '../../domain/catalogue';", /only domain\/identity/],
+    ['devices/id-card-reader/driver.ts', "import { t } from '../../domain/text';", /only domain\/identity/],
+    [
+      'devices/id-card-reader/protocol/text.ts',
+      "import { RatingSubmission } from '../../../domain/rating';",
+      /only domain\/identity/,
+    ],
+    [
+      'devices/transports/x.ts',
+      "import { maskText } from '../../domain/identity';",
+      /know only devices\/core/,
+    ],
+    ['renderer/src/app.ts', "import { maskName } from '../../domain/identity';", /only renderer/],
+    ['main/preload/index.ts', "import { t } from '../../domain/text';", /imports only the contract/],
   ])('%s: %s is rejected', async (file, code, why) => {
     const errors = await layerErrors(file, `${code}\nexport {};\n`);
     expect(errors.join('\n')).toMatch(why);
@@ -202,21 +232,37 @@ describe('layer rules are enforced by lint', () => {
     ['main/printing/jobs.ts', "import { IdCardReaderDriver } from '../../devices/id-card-reader';"],
     ['print-templates/receipt/t.ts', "import type { ReceiptDocument } from '../../devices/escpos-printer';"],
     ['tests/integration/x.test.ts', "import { SerialTransport } from '../../devices/transports/serial';"],
+    ['domain/catalogue/x.ts', "import { z } from 'zod';"],
+    ['domain/catalogue/x.ts', "import { maskIdNumber } from '../identity';"],
+    ['domain/identity/x.ts', "import { idKindOf } from './id-number';"],
+    ['devices/core/logger.ts', "import { maskIdNumber } from '../../domain/identity';"],
+    ['devices/pcsc-reader/driver.ts', "import { maskPan } from '../../domain/identity';"],
+    [
+      'devices/id-card-reader/protocol/text.ts',
+      "import { isValidIdNumber } from '../../../domain/identity';",
+    ],
+    ['main/ipc/contract/x.ts', "import { LocalText } from '../../../domain/text';"],
+    ['main/flow/engine.ts', "import { formSchema } from '../../domain/catalogue';"],
+    ['backoffice/services/filings.ts', "import { findFilingService } from '../../domain/catalogue';"],
+    ['print-templates/_shared/format.ts', "import { maskIdNumber } from '../../domain/identity';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await layerErrors(file, `${code}\nexport {};\n`)).toEqual([]);
   });
 });
 
 describe('the project config turns the layer rule on', () => {
-  it.each(['renderer/src/x.tsx', 'devices/core/queue.ts', 'main/cli/main.ts', 'backoffice/server.ts'])(
-    '%s',
-    async (file) => {
-      const config = (await new ESLint({ cwd: process.cwd() }).calculateConfigForFile(file)) as {
-        rules: Record<string, unknown>;
-      };
-      expect(config.rules['layers/boundaries']).toEqual([2]);
-    },
-  );
+  it.each([
+    'renderer/src/x.tsx',
+    'devices/core/queue.ts',
+    'main/cli/main.ts',
+    'backoffice/server.ts',
+    'domain/catalogue/service.ts',
+  ])('%s', async (file) => {
+    const config = (await new ESLint({ cwd: process.cwd() }).calculateConfigForFile(file)) as {
+      rules: Record<string, unknown>;
+    };
+    expect(config.rules['layers/boundaries']).toEqual([2]);
+  });
 });
 
 describe('protocol code is pure (no clock, no randomness, no timers)', () => {
@@ -252,6 +298,29 @@ describe('protocol code is pure (no clock, no randomness, no timers)', () => {
     expect(
       (await rules('devices/id-card-reader/protocol/frame.test.ts'))['no-restricted-globals'],
     ).toBeUndefined();
+  });
+
+  it('applies the same purity to the domain layer and the flow engine', async () => {
+    const project = new ESLint({ cwd: process.cwd() });
+    for (const file of ['domain/catalogue/service.ts', 'main/flow/engine.ts']) {
+      const rules = ((await project.calculateConfigForFile(file)) as { rules: Record<string, unknown> })
+        .rules;
+      for (const rule of ['no-restricted-globals', 'no-restricted-properties']) {
+        const [, ...options] = enginePurity[rule] as unknown[];
+        expect(rules[rule]).toEqual([2, ...options]);
+      }
+    }
+    const engine = new ESLint({
+      cwd: process.cwd(),
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: enginePurity },
+      ],
+    });
+    for (const code of ['export const id = crypto.randomUUID();', 'export const t = Date.now();']) {
+      const [result] = await engine.lintText(code, { filePath: 'main/flow/x.ts' });
+      expect(result?.messages[0]?.message).toMatch(/domain and flow-engine code takes (ids|time) as input$/);
+    }
   });
 });
 

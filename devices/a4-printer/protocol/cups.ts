@@ -99,6 +99,7 @@ export function getPrinterRequest(requestId: number, queue: string): Uint8Array 
             'printer-state-reasons',
             'printer-state-message',
             'printer-is-accepting-jobs',
+            'device-uri',
           ),
         ],
       },
@@ -191,6 +192,7 @@ export function readQueueState(res: IppResponse, queue: string): QueueState {
   const n = first(p, 'printer-state');
   const state = n === 5 ? 'stopped' : n === 4 ? 'processing' : 'idle';
   const reasons = normalizeReasons((p.get('printer-state-reasons') ?? []).map(String));
+  const uri = first(p, 'device-uri');
   return {
     queue,
     accepting: first(p, 'printer-is-accepting-jobs') !== false,
@@ -198,6 +200,7 @@ export function readQueueState(res: IppResponse, queue: string): QueueState {
     state,
     reasons,
     message: String(first(p, 'printer-state-message') ?? ''),
+    ...(typeof uri === 'string' ? { deviceUri: uri } : {}),
   };
 }
 

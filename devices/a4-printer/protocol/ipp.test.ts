@@ -95,6 +95,27 @@ describe('IPP codec', () => {
     });
   });
 
+  it('reads the device-uri a queue sends its jobs to (a cups-pdf queue is a simulated printer)', () => {
+    const res = decodeResponse(
+      response(0, 4, [
+        [GROUP.operation, [['attributes-charset', TAG.charset, ['utf-8']]]],
+        [
+          GROUP.printer,
+          [
+            ['printer-state', TAG.enum, [3]],
+            ['device-uri', TAG.uri, ['cups-pdf:/']],
+          ],
+        ],
+      ]),
+    );
+    expect(readQueueState(res, 'PDF')).toMatchObject({
+      queue: 'PDF',
+      state: 'idle',
+      deviceUri: 'cups-pdf:/',
+    });
+    expect(new TextDecoder().decode(getPrinterRequest(1, 'PDF'))).toContain('device-uri');
+  });
+
   it('rejects a truncated message instead of reading past its end', () => {
     const bytes = getPrinterRequest(1, 'Q');
     expect(() => decodeResponse(bytes.subarray(0, 20))).toThrow(IppDecodeError);

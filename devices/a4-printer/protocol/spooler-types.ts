@@ -25,6 +25,8 @@ export interface QueueState {
   /** Printer state reasons without severity suffix, e.g. media-empty, toner-low, paused; never 'none'. */
   reasons: string[];
   message: string;
+  /** Where the queue sends its jobs (CUPS device-uri, e.g. `cups-pdf:/`), when the spooler says. */
+  deviceUri?: string;
 }
 
 export interface JobSummary {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRealDate, isValidIdNumber } from './id-number';
+import { isRealDate, isValidIdNumber } from '../../../domain/identity';
 import { NATION_NAMES, nationName } from './tables';
 import {
   decodeExtraAddress,

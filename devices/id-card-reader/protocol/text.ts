@@ -1,8 +1,9 @@
-import { isValidForeign2017Number, isValidForeign2023Number, isValidIdNumber } from './id-number';
+import { isValidIdNumber, type IdKind } from '../../../domain/identity';
 import { TEXT_BYTES } from './replies';
 import { genderCode, genderOf, nationCodeOf, nationName, type Gender } from './tables';
 
-export type CardType = 'resident' | 'hkmotw' | 'foreign2017' | 'foreign2023';
+/** The card types the reader tells apart are the identity kinds of domain/identity. */
+export type CardType = IdKind;
 
 /** The text fields of one card, in output order; fields that do not apply to a card type are absent. */
 export interface CardText {
@@ -164,7 +165,7 @@ export function decodeTextBlock(block: Uint8Array): TextResult {
     birthDate: formatDate(f.birthDate ?? ''),
     ...(f.address !== undefined ? { address: f.address } : {}),
     idNumber,
-    idNumberValid: validateFor(cardType, idNumber),
+    idNumberValid: isValidIdNumber(idNumber, cardType),
     ...(f.authority ? { authority: f.authority } : {}),
     validFrom: formatDate(f.validFrom ?? ''),
     validTo: formatDate(f.validTo ?? ''),
@@ -173,18 +174,6 @@ export function decodeTextBlock(block: Uint8Array): TextResult {
     ...(f.nationality ? { nationality: f.nationality } : {}),
   };
   return { ok: true, text, fieldLengths };
-}
-
-function validateFor(type: CardType, id: string): boolean {
-  switch (type) {
-    case 'resident':
-    case 'hkmotw':
-      return isValidIdNumber(id);
-    case 'foreign2017':
-      return isValidForeign2017Number(id);
-    case 'foreign2023':
-      return isValidForeign2023Number(id);
-  }
 }
 
 /** What a card file provides; derived fields (idNumberValid, nation name) are optional. */

@@ -46,6 +46,24 @@ export const SAMPLE_CARDS = {
     extraAddress: '北京市海淀区示例大街3号',
     photoWlt: samplePhotoWlt(2),
   },
+  /**
+   * A 生僻字 name: 䶮 (U+4DAE, CJK Extension A) is outside GB 2312, so fonts, masking, forms and
+   * printing that only know common characters show their gaps with this card.
+   */
+  rareName: {
+    cardType: 'resident',
+    name: '龚䶮',
+    gender: 'male',
+    nation: '汉',
+    nationCode: '01',
+    birthDate: '1990-03-07',
+    address: '江苏省南京市玄武区示例巷5号',
+    idNumber: '320102199003071239',
+    authority: '南京市公安局玄武分局',
+    validFrom: '2020-03-07',
+    validTo: '2040-03-07',
+    photoWlt: samplePhotoWlt(6),
+  },
   hkmotw: {
     cardType: 'hkmotw',
     name: '陈大文',

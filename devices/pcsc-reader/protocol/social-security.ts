@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { asciiBytes, readRecord, selectByName, type CommandApdu } from './apdu';
-import { checkIdNumber, type IdNumberProblem } from './id-number';
+import { checkIdNumber, type IdNumberProblem } from '../../../domain/identity';
 
 /**
  * Chinese social security card (社会保障卡), the two files readable without PIN or PSAM

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Emitter, maskIdNumber, silentLogger, sleep, type Logger } from '../../../devices/core';
+import { Emitter, silentLogger, sleep, type Logger } from '../../../devices/core';
 import type { BackofficeClient, MaterialContentType } from '../client';
 import { BackofficeError, isBackofficeError } from '../errors';
 import type { Applicant, DeliveryMethod, FilingRequest, MaterialLimits, MaterialSummary } from '../types';
@@ -9,6 +9,7 @@ import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { OpenSqlite, SqliteDatabase } from './sqlite';
 import { OutboxStore, prepareDatabase, type EntryRow, type OutboxState } from './store';
 import { describeState, type OutboxStatus } from './status';
+import { maskIdNumber } from '../../../domain/identity';
 
 export interface MaterialInput {
   name: string;

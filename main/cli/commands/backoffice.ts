@@ -19,19 +19,29 @@ function logLevel(v: unknown): (typeof LEVELS)[number] {
 export const command: CliCommand = {
   path: ['backoffice'],
   summary: 'Run the back office service (filings, 秒批, lockers, fleet, 好差评, audit)',
-  usage:
-    'backoffice [--port N] [--host ADDR] [--db sqlite:PATH | postgres://…] [--config FILE.json]\n\n' +
-    '  --db      default sqlite:<user data dir>/backoffice.db (Linux: ~/.local/share/yizhan)\n' +
-    '  --config  JSON: {secret, enrollmentToken, staffUsers?, site?, heartbeatIntervalMs?, verifyUrl?,\n' +
-    '            logger? (false = no logs), logLevel? (info), …}\n' +
-    '  Logs: JSON lines on stdout, one per request; ID numbers, names and pickup codes are masked.\n' +
-    '            (also YIZHAN_BACKOFFICE_SECRET / YIZHAN_ENROLLMENT_TOKEN). With SQLite and no secrets\n' +
-    '            given, they are generated once next to the database file (mode 0600).',
+  usage: 'backoffice [--port N] [--host ADDR] [--db sqlite:PATH | postgres://…] [--config FILE.json]',
+  details:
+    'Prints {"event":"listening","url","api","openapi","console",…}; the staff console is at <url>/console/.\n' +
+    'Logs: JSON lines on stdout, one per request; ID numbers, names and pickup codes are masked.',
   options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    db: { type: 'string' },
-    config: { type: 'string' },
+    port: { type: 'string', value: 'N', help: 'TCP port (default 8480; 0 picks a free one)' },
+    host: { type: 'string', value: 'ADDR', help: 'Address to listen on (default 127.0.0.1)' },
+    db: {
+      type: 'string',
+      value: 'SPEC',
+      help:
+        'sqlite:PATH or postgres://user:pass@host/db (several instances may share one PostgreSQL);\n' +
+        'default sqlite:<user data dir>/backoffice.db (Linux: ~/.local/share/yizhan)',
+    },
+    config: {
+      type: 'string',
+      value: 'FILE.json',
+      help:
+        '{secret, enrollmentToken, staffUsers?, site?, heartbeatIntervalMs?, verifyUrl?, logger? (false = no logs),\n' +
+        'logLevel? (info), citizenData? ({"http":{baseUrl,token?}} | {"simulated":{}}),\n' +
+        'ratingForwarding? ({endpoint: {"http":{url,token?}} | {"simulated":{}}}), …}; secrets also from YIZHAN_BACKOFFICE_SECRET / YIZHAN_ENROLLMENT_TOKEN.\n' +
+        'With SQLite and no secrets given, they are generated once next to the database file (mode 0600)',
+    },
   },
   async run(values, _positionals, signal) {
     const port = intOption(values, 'port', 8480);
@@ -72,9 +82,14 @@ export const command: CliCommand = {
         logger: fileConfig.logger === false ? false : { level: logLevel(fileConfig.logLevel) },
       },
     });
-    // The staff console is served by the same service under /console/ (built on first start, then cached).
-    const { registerConsole } = await import('../../../backoffice/console/index');
-    void registerConsole(app);
+    // The staff console is served by the same service under /console/: prebuilt beside the bundles,
+    // or, from source, built on first start and cached.
+    const [{ registerConsole }, { runtimeLayout }] = await Promise.all([
+      import('../../../backoffice/console/index'),
+      import('../../runtime-layout'),
+    ]);
+    const { consoleDir } = runtimeLayout();
+    void registerConsole(app, consoleDir ? { distDir: consoleDir } : {});
     const url = await app.listen({ host, port });
     printJson({
       event: 'listening',

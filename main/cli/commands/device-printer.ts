@@ -1,25 +1,20 @@
-import type { DeviceStatus } from '../../../devices/core';
-import type { PrinterDetail, statusRows } from '../../../devices/escpos-printer';
-import {
-  UsageError,
-  intOption,
-  printJson,
-  printJsonError,
-  requiredString,
-  stringOption,
-  type CliCommand,
-} from '../command';
+import { intOption, printJson, requiredString, stringOption, UsageError, type CliCommand } from '../command';
 
 export const command: CliCommand = {
   path: ['device', 'printer'],
   summary: 'Read the status of an ESC/POS receipt printer, or print a test slip',
   usage: `device printer status --port PATH [--baud N] [--profile NAME] [--json]
-       device printer test --port PATH [--baud N] [--profile NAME] [--json]`,
+       device printer test --port PATH [--baud N] [--profile NAME] [--json]
+  status exits 1 when the printer cannot print now (paper out, cover open, offline …) and names why.`,
   options: {
-    port: { type: 'string' },
-    baud: { type: 'string' },
-    profile: { type: 'string' },
-    json: { type: 'boolean' },
+    port: { type: 'string', value: 'PATH', help: 'Serial port of the printer (required)' },
+    baud: { type: 'string', value: 'N', help: 'Line rate (default 115200)' },
+    profile: {
+      type: 'string',
+      value: 'NAME',
+      help: 'Printer model profile: paper width, code page, cutter (default kp628)',
+    },
+    json: { type: 'boolean', help: 'Print the status or the outcome as one JSON line' },
   },
   async run(values, positionals, signal) {
     const action = positionals[0];
@@ -27,74 +22,62 @@ export const command: CliCommand = {
     const port = requiredString(values, 'port');
     const baudRate = intOption(values, 'baud', 115200);
     const json = values.json === true;
-    const [{ existsSync, readFileSync }, family, transports, core] = await Promise.all([
-      import('node:fs'),
-      import('../../../devices/escpos-printer'),
-      import('../../../devices/transports'),
-      import('../../../devices/core'),
-    ]);
-    const profileName = stringOption(values, 'profile') ?? 'kp628';
-    const profile = family.findProfile(profileName);
-    if (!profile)
-      throw new UsageError(`unknown profile "${profileName}"; one of ${family.PROFILE_NAMES.join(', ')}`);
-    // The rasteriser is only needed to print (raster fallback); loading the font takes a second, so skip it for status.
-    const fontPath = action === 'test' ? family.NOTO_CJK_FONT_PATHS.find((p) => existsSync(p)) : undefined;
-    const glyphs = fontPath ? family.createCjkRasterizer(readFileSync(fontPath)) : undefined;
-
-    const fail = (err: unknown): number => {
-      const e = core.toDeviceError(err, { deviceId: 'printer', command: action }, signal);
-      if (json) return printJsonError(e.code, e.message, e.detail ? { detail: e.detail } : {});
-      process.stderr.write(`打印机错误 printer error: ${e.code}: ${e.message}\n`);
-      return 1;
-    };
-    const transport = new transports.SerialTransport({ path: port, baudRate });
+    const [core, printer, { CONDITION_LABELS, serves }, family, { buildDevice, reportFailure }] =
+      await Promise.all([
+        import('../../../devices/core'),
+        import('../../device-host/families/escpos-printer'),
+        import('../../device-host/conditions'),
+        import('../../../devices/escpos-printer'),
+        import('../device-run'),
+      ]);
+    const profile = stringOption(values, 'profile') ?? 'kp628';
+    if (!family.findProfile(profile))
+      throw new UsageError(`unknown profile "${profile}"; one of ${family.PROFILE_NAMES.join(', ')}`);
+    const where = { deviceId: 'printer', command: action };
+    const fail = (err: unknown) =>
+      reportFailure(core.toDeviceError(err, where, signal), json, '打印机错误 printer error');
+    let device;
     try {
-      await transport.open(signal);
-    } catch (err) {
-      return fail(
-        new core.DeviceError('notConnected', `cannot open ${port}`, { deviceId: 'printer' }, { cause: err }),
+      device = await buildDevice(
+        printer.escposPrinter,
+        'printer',
+        { kind: 'serial', path: port, baudRate },
+        { profile, statusPollMs: 0, replyTimeoutMs: 2000 },
+        { statusOnly: action === 'status' },
       );
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      return fail(err);
     }
-    const driver = new family.EscposPrinterDriver(transport, {
-      deviceId: 'printer',
-      profile,
-      baudRate,
-      statusPollMs: 0,
-      replyTimeoutMs: 2000,
-      ...(glyphs ? { glyphs } : {}),
-    });
+    const describe = () => {
+      const s = device.status() as Parameters<typeof family.statusRows>[0];
+      const rows: [string, string][] = [
+        ['状况 Condition', CONDITION_LABELS[device.condition()]],
+        ...family.statusRows(s),
+      ];
+      return rows.map(([k, v]) => `${k}: ${v}\n`).join('');
+    };
     try {
-      const status = await driver.refreshStatus(signal);
+      const status = await device.commands.refreshStatus(signal);
+      const condition = device.condition();
       if (action === 'status') {
-        if (json) printJson(status.detail);
-        else process.stdout.write(describe(status, family.statusRows));
-        return 0;
+        if (json) printJson({ ...status.detail, health: status.health, condition });
+        else process.stdout.write(describe());
+        // A printer that cannot print now is a failed check, whatever the reason.
+        return serves(condition) ? 0 : 1;
       }
-      const job = driver.submit(family.testSlip(status, new Date()), {
-        key: `test-${Date.now()}`,
-      });
-      const done = await driver.waitForJob(job.id, ['printed', 'taken', 'held', 'failed'], signal);
-      if (json) printJson({ job: done, status: driver.status.current.detail });
+      const done = await device.commands.testSlip(signal);
+      if (json) printJson({ job: done, status: device.status().detail, condition: device.condition() });
       else
         process.stdout.write(
-          `测试页 test slip: ${done.state}${done.reason ? ` (${done.reason})` : ''}\n${describe(driver.status.current, family.statusRows)}`,
+          `测试页 test slip: ${done.state}${done.reason ? ` (${done.reason})` : ''}\n${describe()}`,
         );
       return done.state === 'printed' || done.state === 'taken' ? 0 : 1;
     } catch (err) {
       return fail(err);
     } finally {
       // Ends the presenter watch of a slip still waiting to be taken, so the command exits at once.
-      await driver.stop();
-      await transport.close();
+      await device.stop();
     }
   },
 };
-
-function describe(
-  status: Pick<DeviceStatus<PrinterDetail>, 'health' | 'detail'>,
-  rows: typeof statusRows,
-): string {
-  return rows(status)
-    .map(([k, v]) => `${k}: ${v}\n`)
-    .join('');
-}

@@ -16,15 +16,39 @@ export const command: CliCommand = {
   summary: 'Render an A4 template to PDF or print it through the spooler / 打印 A4 文书',
   usage: USAGE,
   options: {
-    data: { type: 'string' },
-    out: { type: 'string' },
-    printer: { type: 'string' },
-    copies: { type: 'string' },
-    timeout: { type: 'string' },
-    key: { type: 'string' },
-    spooler: { type: 'string' },
-    'pdf-helper': { type: 'string' },
-    json: { type: 'boolean' },
+    data: {
+      type: 'string',
+      value: 'FILE.json',
+      help: "The document's data, checked against the template (required)",
+    },
+    out: { type: 'string', value: 'FILE.pdf', help: 'Write the PDF to this file' },
+    printer: {
+      type: 'string',
+      value: 'QUEUE',
+      help: 'Print through this spooler queue and wait for the job to finish;\nthe set-up creates the cups-pdf queue PDF (output in ~/PDF)',
+    },
+    copies: { type: 'string', value: 'N', help: 'Copies, 1–99 (default 1)' },
+    timeout: {
+      type: 'string',
+      value: 'SECONDS',
+      help: 'Give up on a print job after this long (default 120)',
+    },
+    key: {
+      type: 'string',
+      value: 'KEY',
+      help: 'Idempotency key: a job already printed under this key is not printed again',
+    },
+    spooler: {
+      type: 'string',
+      value: 'cups|windows',
+      help: 'Spooler to print through (default: cups on Linux, windows on Windows)',
+    },
+    'pdf-helper': {
+      type: 'string',
+      value: 'PATH',
+      help: 'Windows only: the silent PDF printer to hand the file to (default: the bundled SumatraPDF)',
+    },
+    json: { type: 'boolean', help: 'Print progress and the outcome as JSON lines' },
   },
   async run(values, positionals, signal) {
     const [templateId, ...extra] = positionals;

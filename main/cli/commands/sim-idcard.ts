@@ -1,5 +1,6 @@
 import type * as NodeFs from 'node:fs';
 import type { SimulatedCard } from '../../../devices/id-card-reader';
+import type { SampleCardName } from '../../device-host/families/id-card-reader';
 import type { PtyPair, SerialTransport } from '../../../devices/transports';
 import {
   intOption,
@@ -60,21 +61,42 @@ export const command: CliCommand = {
   summary: 'Simulate an ID card reader (SAM_V) on a pty pair / 模拟身份证阅读器',
   usage:
     'sim idcard --link PATH [--card FILE.json | --no-card] [--baud 115200] [--rf-delay-ms 20] [--precise-timing]\n' +
-    '  [--fault NAME[=N]]…\n' +
-    '  --card takes the JSON that "device idcard read --json" prints (default: a sample resident card).\n' +
-    '  --precise-timing trims timer lateness from the simulated wire and RF times (benchmarks; costs CPU).\n' +
-    '  Faults: noCard, selectFail, readFail, checksumCorruption, dribbledBytes, noiseBeforePreamble (=N: the\n' +
-    '  next N replies only), unplugMidRead[=MS] (pull the cable at the next read, plug it back after MS).\n' +
-    `  Control lines on a piped stdin: ${CONTROL_HELP}.\n` +
-    '  Prints {"ready":…} and one {"event":…} line per change (placed, removed, fault, unplugged, plugged).',
+    '  [--fault NAME[=N]]…',
+  details:
+    `Control lines on a piped stdin: ${CONTROL_HELP}.\n` +
+    'Prints {"ready":…} and one {"event":…} line per change (placed, removed, fault, unplugged, plugged).',
   options: {
-    link: { type: 'string' },
-    card: { type: 'string' },
-    'no-card': { type: 'boolean' },
-    baud: { type: 'string' },
-    'rf-delay-ms': { type: 'string' },
-    'precise-timing': { type: 'boolean' },
-    fault: { type: 'string', multiple: true },
+    link: {
+      type: 'string',
+      value: 'PATH',
+      help: 'Where to create the reader end of the pty pair, e.g. /tmp/idcard (required)',
+    },
+    card: {
+      type: 'string',
+      value: 'FILE.json|SAMPLE',
+      help:
+        'The card on the reader: the JSON "device idcard read --json --reveal" prints, or a sample card\'s name\n' +
+        '(resident, residentWithExtraAddress, rareName 生僻字, hkmotw, foreign2017, foreign2023; default resident)',
+    },
+    'no-card': { type: 'boolean', help: 'Start with no card on the reader' },
+    baud: { type: 'string', value: 'N', help: 'Line rate the simulated reader runs at (default 115200)' },
+    'rf-delay-ms': {
+      type: 'string',
+      value: 'MS',
+      help: 'Simulated radio time to read the card (default 20)',
+    },
+    'precise-timing': {
+      type: 'boolean',
+      help: 'Trim timer lateness from the simulated wire and RF times (benchmarks; costs CPU)',
+    },
+    fault: {
+      type: 'string',
+      multiple: true,
+      value: 'NAME[=N]',
+      help:
+        'noCard, selectFail, readFail, checksumCorruption, dribbledBytes, noiseBeforePreamble\n' +
+        '(=N: the next N replies only), unplugMidRead[=MS] (pull the cable at the next read, plug it back after MS)',
+    },
   },
   async run(values, _positionals, signal) {
     const link = requiredString(values, 'link');
@@ -90,41 +112,42 @@ export const command: CliCommand = {
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const [{ readFile }, { createInterface }, { createPtyPair, SerialTransport }, idcard, { sleep }] =
+    const [{ readFile }, { createInterface }, { createPtyPair, SerialTransport }, family, { sleep }] =
       await Promise.all([
         import('node:fs/promises'),
         import('node:readline'),
         import('../../../devices/transports'),
-        import('../../../devices/id-card-reader'),
+        import('../../device-host/families/id-card-reader'),
         import('../../../devices/core'),
       ]);
-    const sim = new idcard.IdCardReaderSimulator({
+    // The same simulator the kiosk's simulated reader uses (main/device-host/families), here on a pty.
+    const control = family.createIdCardSimulator({
       baudRate,
       rfReadDelayMs,
       hostBaudRate: ptyLineRate(link),
       preciseTiming: values['precise-timing'] === true,
     });
+    const sim = control.simulator;
 
     /** The card `place` without a file puts back: the last card file placed, else a sample card. */
-    let defaultCard: SimulatedCard = idcard.SAMPLE_CARDS.resident;
-    /** Reads, validates and places a card file; the message says what is wrong with it. */
+    let defaultCard: SimulatedCard | 'resident' = 'resident';
+    /** Reads and places a card file (or a sample card's name); the message says what is wrong with it. */
     const place = async (file: string | undefined): Promise<string | undefined> => {
-      let card: unknown = defaultCard;
-      if (file) {
+      let card: SimulatedCard | SampleCardName = defaultCard;
+      if (file && (family.SAMPLE_CARD_NAMES as string[]).includes(file)) card = file as SampleCardName;
+      else if (file) {
         try {
-          card = JSON.parse(await readFile(file, 'utf8'));
+          card = JSON.parse(await readFile(file, 'utf8')) as SimulatedCard;
         } catch (err) {
           return `无法读取卡文件 / cannot read card file ${file}: ${(err as Error).message}`;
         }
       }
-      const parsed = idcard.simulatedCardSchema.safeParse(card);
-      if (!parsed.success) return `卡文件格式错误 / invalid card file: ${parsed.error.message}`;
       try {
-        sim.placeCard(parsed.data);
+        control.place(card);
       } catch (err) {
-        return `卡文件无法编码 / card cannot be encoded: ${(err as Error).message}`;
+        return `卡文件无效 / invalid card file: ${(err as Error).message}`;
       }
-      if (file) defaultCard = parsed.data;
+      if (file && typeof card !== 'string') defaultCard = card;
       return undefined;
     };
     if (values['no-card'] !== true) {

@@ -9,18 +9,24 @@ const list = (values: CliValues, name: string): string[] => {
 export const command: CliCommand = {
   path: ['sim', 'scanner'],
   summary: 'Simulate a GM65-style serial QR/barcode scanner on a pty (模拟串口扫码器)',
-  usage:
-    'sim scanner --link PATH [--scan TEXT]… [--interval MS] [--repeat N] [--aim] [--baud N]\n' +
-    '  Each stdin line is scanned as one code. --scan payloads are scanned in order, --interval ms apart,\n' +
-    '  --repeat times, once the host has configured the scanner (first command, then 300 ms without commands).\n' +
-    '  With --aim, 6–30 letters/digits go out as Code 128 (]C0), anything else as QR (]Q1).',
+  usage: 'sim scanner --link PATH [--scan TEXT]… [--interval MS] [--repeat N] [--aim] [--baud N]',
+  details:
+    'Each stdin line is scanned as one code. --scan payloads are scanned in order, --interval ms apart,\n' +
+    '--repeat times, once the host has configured the scanner (first command, then 300 ms without commands).',
   options: {
-    link: { type: 'string' },
-    scan: { type: 'string', multiple: true },
-    interval: { type: 'string' },
-    repeat: { type: 'string' },
-    aim: { type: 'boolean' },
-    baud: { type: 'string' },
+    link: {
+      type: 'string',
+      value: 'PATH',
+      help: 'Where to create the driver end of the pty pair, e.g. /tmp/scanner (required)',
+    },
+    scan: { type: 'string', multiple: true, value: 'TEXT', help: 'A code to scan once configured' },
+    interval: { type: 'string', value: 'MS', help: 'Time between scripted scans (default 300)' },
+    repeat: { type: 'string', value: 'N', help: 'How many times to run the --scan list (default 1)' },
+    aim: {
+      type: 'boolean',
+      help: 'Prefix codes with their AIM id: 6–30 letters/digits as Code 128 (]C0), anything else as QR (]Q1)',
+    },
+    baud: { type: 'string', value: 'N', help: 'Line rate (default 9600)' },
   },
   async run(values, _positionals, signal) {
     const link = requiredString(values, 'link');
@@ -29,15 +35,16 @@ export const command: CliCommand = {
     const repeat = intOption(values, 'repeat', 1);
     const baudRate = intOption(values, 'baud', 9600);
     const { createPtyPair, SerialTransport } = await import('../../../devices/transports');
-    const { ScannerSimulator } = await import('../../../devices/scanner');
+    const { createScannerSimulator } = await import('../../device-host/families/scanner');
     const pty = await createPtyPair({ link });
     const wire = new SerialTransport({ path: pty.simulatorPath, baudRate });
     await wire.open();
-    const sim = new ScannerSimulator(wire, { baudRate, aimPrefix: values.aim === true });
+    // The same simulated module the kiosk uses (main/device-host/families), on a pty.
+    const control = createScannerSimulator(wire, { baudRate, aimPrefix: values.aim === true });
+    const sim = control.simulator;
 
     const scanLine = (text: string) => {
-      const aim = /^[0-9A-Za-z]{6,30}$/.test(text) ? ']C0' : ']Q1'; // a tracking code prints as Code 128
-      void sim.scan(text, { aim }).catch((err: unknown) => process.stderr.write(`${String(err)}\n`));
+      void control.scan(text).catch((err: unknown) => process.stderr.write(`${String(err)}\n`));
     };
     const lines = createInterface({ input: process.stdin });
     lines.on('line', (line) => {
@@ -68,7 +75,7 @@ export const command: CliCommand = {
       pty.process.once('exit', () => resolve());
     });
     lines.close();
-    sim.dispose();
+    control.dispose();
     await wire.close();
     await pty.close();
     return 0;

@@ -1,7 +1,7 @@
 // Channel map: every renderer → main call and main → renderer event, with its schemas.
 // Names: `area:verb` for calls, `area:noun` for events (house style 5.5-8).
 import { z } from 'zod';
-import { DeviceStatusDto, type Failure, type Result } from './index';
+import { DeviceStatusDto, type Failure } from './index';
 import { FilingStatusDto, FilingStatusInput, SubmitFilingInput } from './filings';
 
 export const AppInfo = z.object({
@@ -35,21 +35,9 @@ export type In<C extends InvokeChannel> = z.infer<(typeof invoke)[C]['input']>;
 export type Out<C extends InvokeChannel> = z.infer<(typeof invoke)[C]['output']>;
 export type EventPayload<C extends EventChannel> = z.infer<(typeof events)[C]>;
 
-/** The API the preload exposes as `window.kiosk`. No generic pass-through: one method per channel. */
-export interface KioskApi {
-  app: { info(): Promise<Result<AppInfo>>; ready(): void };
-  devices: {
-    list(): Promise<Result<Out<'devices:list'>>>;
-    onStatus(listener: (s: EventPayload<'devices:status'>) => void): () => void;
-  };
-  filings: {
-    submit(input: In<'filings:submit'>): Promise<Result<Out<'filings:submit'>>>;
-    status(input: In<'filings:status'>): Promise<Result<Out<'filings:status'>>>;
-    onState(listener: (s: EventPayload<'filings:state'>) => void): () => void;
-  };
-}
-
 export const fail = (code: Failure['code'], message: string): { ok: false; error: Failure } => ({
   ok: false,
   error: { code, message },
 });
+
+export { buildKioskApi, eventMethod, type KioskApi, type KioskTransport } from './api';

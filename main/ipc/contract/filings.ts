@@ -7,6 +7,7 @@
 // bytes on loopback, and it keeps a submission one message: the host commits the filing and all its
 // scans in one transaction, so no half-uploaded personal data is ever left behind to clean up.
 import { z } from 'zod';
+import { IdNumber } from '../../../domain/catalogue/fields';
 
 /**
  * Ceiling of one submission's decoded material bytes, a guard against a runaway page. It sits above
@@ -64,7 +65,8 @@ export const SubmitFilingInput = z
     serviceId: code,
     applicant: z
       .object({
-        idNumber: z.string().regex(/^\d{17}[\dX]$/),
+        /** Every kind the readers decode, the 15-character 2017 foreign number included. */
+        idNumber: IdNumber,
         name: z.string().min(1).max(40),
         phone: z
           .string()

@@ -58,10 +58,39 @@ export type Failure = z.infer<typeof Failure>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
+/**
+ * What a device can do now, named the way a person says it (缺纸 paper out, 纸将尽 paper low, 开盖
+ * cover open …), so no screen has to guess it from `health` (paper out is not "offline"). Closed.
+ * `ready`, `busy`, `paperLow`, `tonerLow` and `receiptNotTaken` still serve; every other one stops
+ * the device's role until it clears.
+ */
+export const DeviceCondition = z.enum([
+  'ready',
+  'busy',
+  'paperLow',
+  'paperOut',
+  'coverOpen',
+  'receiptNotTaken',
+  'cutterError',
+  'printerOffline',
+  'tonerLow',
+  'tonerOut',
+  'paperJam',
+  'queueStopped',
+  'notConnected',
+  'noReader',
+  'readerFault',
+  'boardNotAnswering',
+  'hardwareError',
+]);
+export type DeviceCondition = z.infer<typeof DeviceCondition>;
+
 export const DeviceStatusDto = z.object({
   deviceId: z.string(),
   family: z.string(),
   health: Health,
+  /** Present for every device the host built; see DeviceCondition. */
+  condition: DeviceCondition.optional(),
   detail: z.record(z.string(), z.unknown()),
   changedAt: z.number(),
   lastError: z.object({ code: FailureCode, detail: z.string().optional(), at: z.number() }).optional(),
@@ -69,3 +98,4 @@ export const DeviceStatusDto = z.object({
 export type DeviceStatusDto = z.infer<typeof DeviceStatusDto>;
 
 export * from './filings';
+export * from './flow';

@@ -1,7 +1,7 @@
 // The single adapter over the host API. Under Electron the preload provides window.kiosk; in the
 // Chromium product mode the same contract is reached over the loopback bridge with the start token.
 import type { Result } from '../../../main/ipc/contract';
-import type { EventChannel, EventPayload, KioskApi } from '../../../main/ipc/contract/channels';
+import { buildKioskApi, type KioskApi } from '../../../main/ipc/contract/channels';
 
 declare global {
   interface Window {
@@ -10,40 +10,31 @@ declare global {
 }
 
 function bridgeApi(token: string): KioskApi {
-  const call = async <T>(channel: string, input: object = {}): Promise<Result<T>> => {
-    try {
-      const res = await fetch(`/ipc/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
-        body: JSON.stringify(input),
-      });
-      // The bridge answers a Result even on 400/413 (unreadable or oversized body); 403 has no body.
-      const body = (await res.json().catch(() => undefined)) as Result<T> | undefined;
-      if (body && typeof body.ok === 'boolean' && (res.ok || !body.ok)) return body;
-      return { ok: false, error: { code: 'forbidden', message: `bridge answered ${res.status}` } };
-    } catch {
-      return { ok: false, error: { code: 'notConnected', message: 'the kiosk host is not reachable' } };
-    }
-  };
   let source: EventSource | undefined;
   const events = () => (source ??= new EventSource(`/ipc/events?token=${encodeURIComponent(token)}`));
-  const subscribe = <C extends EventChannel>(channel: C, listener: (p: EventPayload<C>) => void) => {
-    const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as EventPayload<C>);
-    events().addEventListener(channel, handler);
-    return () => events().removeEventListener(channel, handler);
-  };
-  return {
-    app: { info: () => call('app:info'), ready: () => undefined },
-    devices: {
-      list: () => call('devices:list'),
-      onStatus: (listener) => subscribe('devices:status', listener),
+  return buildKioskApi({
+    async invoke(channel, input) {
+      try {
+        const res = await fetch(`/ipc/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kiosk-token': token },
+          body: JSON.stringify(input),
+        });
+        // The bridge answers a Result even on 400/413 (unreadable or oversized body); 403 has no body.
+        const body = (await res.json().catch(() => undefined)) as Result<unknown> | undefined;
+        if (body && typeof body.ok === 'boolean' && (res.ok || !body.ok)) return body;
+        return { ok: false, error: { code: 'forbidden', message: `bridge answered ${res.status}` } };
+      } catch {
+        return { ok: false, error: { code: 'notConnected', message: 'the kiosk host is not reachable' } };
+      }
     },
-    filings: {
-      submit: (input) => call('filings:submit', input),
-      status: (input) => call('filings:status', input),
-      onState: (listener) => subscribe('filings:state', listener),
+    subscribe(channel, listener) {
+      const handler = (e: MessageEvent<string>) => listener(JSON.parse(e.data));
+      events().addEventListener(channel, handler);
+      return () => events().removeEventListener(channel, handler);
     },
-  };
+    ready: () => undefined,
+  });
 }
 
 export function kioskApi(): KioskApi {

@@ -56,8 +56,7 @@ export function App() {
               data-health={d.health}
             >
               <span className="dot" aria-hidden="true" />
-              {translateOr(locale, `family.${d.family}`, d.family)} <small>({d.deviceId})</small>:{' '}
-              {t(`health.${d.health}`)}
+              {translateOr(locale, `family.${d.family}`, d.family)}: {t(`health.${d.health}`)}
             </li>
           ))}
         </ul>

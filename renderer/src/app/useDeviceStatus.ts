@@ -18,7 +18,7 @@ export function useDeviceStatus(): DeviceStatusDto[] | null {
       else setTimeout(() => void load(), 2000);
     };
     void load();
-    api.app.ready();
+    api.ready();
     return () => {
       alive = false;
       off();

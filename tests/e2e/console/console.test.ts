@@ -257,3 +257,123 @@ describe('staff console', () => {
     },
   );
 });
+
+describe('staff console: service entry, devices in words, 取号, 好差评 and locker delivery', () => {
+  it('leads from the service root to the console and serves an icon', async () => {
+    const root = await fetch(`${fx.service.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/console/');
+    const icon = await fetch(`${fx.service.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+    const page = await loginAs('clerk');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/console/favicon.svg');
+  });
+
+  it('shows each device’s condition in words, inside its card', { timeout: 60_000 }, async () => {
+    const tech = await loginAs('technician');
+    const card = tech.getByTestId(`kiosk-${CONSOLE_KIOSK}`);
+    await card.waitFor();
+    expect(await tech.getByTestId('condition-receipt-printer').textContent()).toContain('缺纸');
+    expect(await card.textContent()).not.toContain('{"');
+    const box = await card.boundingBox();
+    const table = await card.locator('table').boundingBox();
+    expect(table!.x + table!.width).toBeLessThanOrEqual(box!.x + box!.width);
+    // The simulated citizen-data provider can be taken down for a drill, and brought back.
+    const panel = tech.getByTestId('providers');
+    await panel.getByRole('button', { name: '模拟中断 Take down' }).click();
+    await expect.poll(() => panel.textContent(), POLL).toContain('已模拟中断');
+    await shot(tech, 'fleet-words');
+    await panel.getByRole('button', { name: '恢复 Bring up' }).click();
+    await expect.poll(() => panel.textContent(), POLL).toContain('可用');
+  });
+
+  it('calls 取号 tickets at a counter, appointments first', { timeout: 60_000 }, async () => {
+    const walkIn = await fx.kiosk.takeTicket('social');
+    const person = { idNumber: '110105200001011238', name: '张晓明' };
+    const booked = (await fx.kiosk.appointmentsToday(person)).find((a) => a.status === 'booked')!;
+    const { ticket: priority } = await fx.kiosk.checkIn(booked.appointmentId, person);
+    const clerk = await loginAs('clerk');
+    await clerk.getByRole('link', { name: '叫号 Calling' }).click();
+    await clerk.getByLabel('本窗口 Counter').fill('3号窗口');
+    for (const theme of new Set([walkIn.ticket.theme, priority.theme])) {
+      await clerk.getByTestId('queues').waitFor();
+      const name = walkIn.ticket.theme === theme ? walkIn.ticket.themeNameZh : priority.themeNameZh;
+      await clerk.getByRole('checkbox', { name: new RegExp(name) }).check();
+    }
+    const call = clerk.getByRole('button', { name: '叫下一位 Call next' });
+    await call.click();
+    const label = clerk.getByTestId('called-label');
+    await expect.poll(() => label.textContent(), POLL).toBe(priority.label);
+    await shot(clerk, 'calling');
+    await clerk.getByRole('button', { name: '过号 No-show' }).click();
+    await expect.poll(() => clerk.getByTestId('now-serving').textContent(), POLL).toContain('暂无叫号');
+    await call.click();
+    await expect.poll(() => label.textContent(), POLL).toBe(walkIn.ticket.label);
+  });
+
+  it('records the call-back of a 差评', { timeout: 60_000 }, async () => {
+    const clerk = await loginAs('clerk');
+    await clerk.getByRole('link', { name: '好差评 Ratings' }).click();
+    const row = clerk.getByTestId(`rating-${fx.filings[2]!.trackingNumber}`);
+    await expect.poll(() => row.textContent(), POLL).toContain('待回访');
+    expect(await row.textContent()).toContain('排队等候时间过长');
+    await row.getByRole('button', { name: '记录回访 Record call' }).click();
+    await row.getByLabel('回访情况 What was said and done').fill('已致电致歉，增开窗口');
+    await row.getByRole('button', { name: '保存 Save' }).click();
+    await expect.poll(() => row.textContent(), POLL).toContain('已回访');
+    await shot(clerk, 'ratings-callback');
+  });
+
+  it(
+    'warns before a door takes the result of a 自助打印 filing, and writes it in the history',
+    { timeout: 90_000 },
+    async () => {
+      const plan = fx.filings[0]!;
+      const { filing } = await fx.kiosk.createFiling(
+        {
+          serviceId: 'generic-application',
+          kioskId: CONSOLE_KIOSK,
+          applicant: { idNumber: plan.idNumber, name: plan.applicantName },
+          form: { subject: '自助打印的结果' },
+          delivery: { method: 'print' },
+        },
+        'console-e2e-print-delivery',
+      );
+      const clerkToken = await staffLogin(fx.service.url, 'clerk');
+      const supervisorToken = await staffLogin(fx.service.url, 'supervisor');
+      for (const [step, token, json] of [
+        ['accept', clerkToken, {}],
+        ['approve', supervisorToken, {}],
+        ['result', clerkToken, { generate: true }],
+      ] as const) {
+        await callApi(`${fx.service.url}/api/v1/staff/filings/${filing.filingId}/${step}`, {
+          method: 'POST',
+          token,
+          json,
+        });
+      }
+      const clerk = await loginAs('clerk');
+      await clerk.goto(`${fx.service.url}/console/#/filings/${filing.filingId}`);
+      const warning = clerk.getByTestId('delivery-warning');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain('自助打印');
+      const assign = clerk.getByRole('button', { name: '改为柜取并分配 Change and assign' });
+      expect(await assign.isDisabled()).toBe(true);
+      await clerk.getByLabel('柜号 Cabinet').fill('C2');
+      await clerk.getByLabel('门号 Door').fill('3');
+      await clerk.getByLabel('改为柜取原因 Reason for the change').fill('申请人电话要求改为柜取');
+      await shot(clerk, 'locker-warning');
+      await assign.click();
+      await clerk.getByTestId('pickup-code').waitFor();
+      const history = clerk.locator('table.grid').last();
+      await expect.poll(() => history.textContent(), POLL).toContain('分配柜门');
+      expect(await history.textContent()).toContain(
+        '取件方式由自助打印改为智能柜领取：申请人电话要求改为柜取',
+      );
+      expect(await clerk.locator('.card').first().textContent()).toContain('智能柜领取');
+      await shot(clerk, 'locker-history');
+    },
+  );
+});

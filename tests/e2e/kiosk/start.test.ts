@@ -18,7 +18,7 @@ const CHROMIUM_FLAGS = [
 let proc: ChildProcess | undefined;
 let browser: Browser | undefined;
 let dataDir = '';
-let ready: { url: string; backoffice: string };
+let ready: { url: string; backoffice: string; console: string };
 
 /** Runs the real `yizhan start` (host process, embedded back office, bridge) without its own browser. */
 beforeAll(async () => {
@@ -28,7 +28,16 @@ beforeAll(async () => {
     config,
     JSON.stringify({
       kioskId: 'kiosk-e2e-01',
-      devices: [{ id: 'mystery-1', family: 'no-such-family', transport: { kind: 'simulated' } }],
+      // No roles required, and one valid device that cannot come up here (no such cups-pdf queue).
+      site: { requiredRoles: [] },
+      devices: [
+        {
+          id: 'mystery-1',
+          family: 'a4-printer',
+          transport: { kind: 'simulated' },
+          options: { simulator: { spooler: 'cups-pdf', cupsPdfQueue: 'yizhan-no-such-queue' } },
+        },
+      ],
     }),
   );
   proc = spawn(
@@ -46,7 +55,7 @@ beforeAll(async () => {
     proc!.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const line = out.split('\n').find((l) => l.includes('kiosk.ready'));
-      if (line) resolve(JSON.parse(line) as { url: string; backoffice: string });
+      if (line) resolve(JSON.parse(line) as typeof ready);
     });
     proc!.once('exit', (code) => reject(new Error(`yizhan start exited with ${code}: ${err}`)));
   });
@@ -73,6 +82,13 @@ describe('yizhan start (Chromium product mode)', () => {
     await expect(page.locator('[data-device="mystery-1"]').getAttribute('data-health')).resolves.toBe(
       'noDevice',
     );
+    // A citizen sees what a device is and how it is, never its internal id.
+    await expect(page.locator('footer.status').innerText()).resolves.not.toContain('mystery-1');
+    // The tab and the task switcher show the product's icon.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const res = await fetch(new URL(icon!, page.url()));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
     await page.getByRole('button', { name: 'English' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 2 }).textContent())
@@ -93,7 +109,11 @@ describe('yizhan start (Chromium product mode)', () => {
     await expect(ok.json()).resolves.toMatchObject({ ok: true, value: [{ deviceId: 'mystery-1' }] });
   });
 
-  it('runs an embedded back office the kiosk is registered with', async () => {
+  it('runs an embedded back office the kiosk is registered with, and names its staff console', async () => {
+    expect(ready.console).toBe(`${ready.backoffice}/console/`);
+    const page = await fetch(ready.console);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
     const res = await fetch(`${ready.backoffice}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string };

@@ -436,21 +436,33 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
       filingId: string;
       trackingNumber: string;
     }>();
-    const rate = (level: number) =>
-      app.inject({
-        method: 'POST',
-        url: `${API}/filings/${filingId}/rating`,
-        headers: kiosk,
-        payload: { level, indicators: { efficiency: 5, attitude: 4 }, comment: '=HYPERLINK("x") 办事很快' },
-      });
-    expect((await rate(5)).statusCode).toBe(201);
-    const again = await rate(1);
+    const rate = (payload: object) =>
+      app.inject({ method: 'POST', url: `${API}/filings/${filingId}/rating`, headers: kiosk, payload });
+    // Options must belong to the level: praise for the good levels, 差评 options for the two lowest.
+    expect((await rate({ level: 5, options: ['longWait'] })).statusCode).toBe(400);
+    expect((await rate({ level: 6, options: [] })).statusCode).toBe(400);
+    const first = await rate({
+      level: 5,
+      options: ['fastService', 'oneVisit'],
+      comment: '=HYPERLINK("x") 办事很快',
+    });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({ trackingNumber, level: 5, levelName: '非常满意', badRating: false });
+    const again = await rate({ level: 1, options: ['longWait'] });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'alreadyRated' } });
-    expect((await rate(6)).statusCode).toBe(400);
     const list = await app.inject({ method: 'GET', url: `${API}/staff/ratings`, headers: clerk });
     expect(list.json<{ items: unknown[] }>().items).toContainEqual(
-      expect.objectContaining({ trackingNumber, level: 5, levelName: '非常满意' }),
+      expect.objectContaining({
+        trackingNumber,
+        level: 5,
+        levelName: '非常满意',
+        channel: 'selfServiceTerminal',
+        options: [
+          { code: 'fastService', label: '办理快捷' },
+          { code: 'oneVisit', label: '一次办好，不用再跑' },
+        ],
+      }),
     );
     const csv = await app.inject({
       method: 'GET',
@@ -462,9 +474,11 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '"办件编号","事项","终端","评价等级","等级名称","评价指标","评价内容","评价时间"',
+      '"办件编号","事项","终端","评价渠道","评价等级","等级名称","评价选项","评价内容","评价时间","回访","推送"',
     );
-    expect(text).toContain(`"${trackingNumber}","generic-application","kiosk-01","5","非常满意"`);
+    expect(text).toContain(
+      `"${trackingNumber}","generic-application","kiosk-01","自助终端","5","非常满意","办理快捷；一次办好，不用再跑"`,
+    );
     expect(text).toContain(`"'=HYPERLINK(""x"") 办事很快"`);
   });
 });

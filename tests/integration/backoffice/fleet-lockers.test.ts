@@ -160,7 +160,7 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     );
   });
 
-  async function readyFiling(idNumber = ADULT_ID): Promise<string> {
+  async function readyFiling(idNumber = ADULT_ID, delivery: object = { method: 'locker' }): Promise<string> {
     // The test clock jumps days ahead: fresh sessions every time.
     clerk = await loginStaff(app, 'clerk');
     technician = await loginStaff(app, 'technician');
@@ -169,7 +169,7 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
       method: 'POST',
       url: `${API}/filings`,
       headers: { ...kiosk, 'idempotency-key': `locker-${++keySeq}-${clock.now()}` },
-      payload: genericBody(idNumber),
+      payload: { ...genericBody(idNumber), delivery },
     });
     const { filingId } = r.json<{ filingId: string }>();
     for (const [p, h, body] of [
@@ -187,6 +187,60 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     }
     return filingId;
   }
+
+  it('puts a result for 自助打印 in a door only with the reason, changes the delivery and keeps it in the history', async () => {
+    const filingId = await readyFiling(ADULT_ID, { method: 'print' });
+    const assign = (extra: object = {}) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/staff/filings/${filingId}/locker-assignment`,
+        headers: clerk,
+        payload: { kioskId: 'kiosk-01', cabinetId: 'cab-9', board: 1, door: 1, ...extra },
+      });
+    const refused = await assign();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: { code: 'deliveryMismatch' } });
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain('自助打印');
+    expect((await assign({ deliveryChange: { reason: '申请人来电要求改为柜取' } })).statusCode).toBe(201);
+    const view = async () =>
+      (await app.inject({ method: 'GET', url: `${API}/filings/${filingId}`, headers: clerk })).json<{
+        delivery: { method: string };
+        history: { kind: string; from: string; to: string; actor: string; reason?: string }[];
+      }>();
+    const after = await view();
+    expect(after.delivery).toEqual({ method: 'locker' });
+    expect(after.history.at(-1)).toEqual(
+      expect.objectContaining({
+        kind: 'lockerAssigned',
+        from: 'resultReady',
+        to: 'resultReady',
+        actor: 'staff:clerk',
+        reason: '柜门 cab-9-1-1（终端 kiosk-01）；取件方式由自助打印改为智能柜领取：申请人来电要求改为柜取',
+      }),
+    );
+    // The kiosk no longer offers the result for printing: it waits in the door.
+    const progress = await app.inject({
+      method: 'GET',
+      url: `${API}/progress?idNumber=${ADULT_ID}&name=${encodeURIComponent('李华')}`,
+      headers: kiosk,
+    });
+    const mine = progress.json<{ items: { filingId?: string; resultUrl?: string }[] }>().items;
+    expect(mine.find((i) => i.filingId === filingId)).not.toHaveProperty('resultUrl');
+    const doors = await app.inject({ method: 'GET', url: `${API}/lockers/doors`, headers: clerk });
+    const pickup = doors
+      .json<{ doors: { id: string; filingId: string }[] }>()
+      .doors.find((d) => d.filingId === filingId)!;
+    await app.inject({
+      method: 'POST',
+      url: `${API}/staff/lockers/pickups/${pickup.id}/withdrawn`,
+      headers: clerk,
+      payload: { reason: '申请人改为窗口领取' },
+    });
+    expect((await view()).history.at(-1)).toMatchObject({
+      kind: 'lockerWithdrawn',
+      reason: '柜门 cab-9-1-1（终端 kiosk-01）：申请人改为窗口领取',
+    });
+  });
 
   it('hands a result over through a locker with a single-use pickup code', async () => {
     const filingId = await readyFiling();

@@ -78,6 +78,8 @@ describe('yizhan printer commands as processes', () => {
       coverOpen: false,
       cutterError: false,
       receiptTaken: true,
+      health: 'online',
+      condition: 'ready',
     });
 
     const test = await run(process.execPath, [BIN, 'device', 'printer', 'test', '--port', link]);
@@ -96,19 +98,23 @@ describe('yizhan printer commands as processes', () => {
     expect(png.height).toBeGreaterThan(300);
   }, 90_000);
 
-  it('reports paper out switched on at run time through the simulator controls', async () => {
+  it('reports paper out switched on at run time as paper out (缺纸), not offline, and exits non-zero', async () => {
     sim!.stdin!.write('paperOut on\n');
     await new Promise((r) => setTimeout(r, 300));
-    const status = await run(process.execPath, [
-      BIN,
-      'device',
-      'printer',
-      'status',
-      '--port',
-      link,
-      '--json',
-    ]);
-    expect(JSON.parse(status.stdout)).toMatchObject({ online: false, paper: 'out' });
+    // A status that cannot print exits 1: keep its output instead of throwing.
+    const status = (...extra: string[]) =>
+      execFileAsync(process.execPath, [BIN, 'device', 'printer', 'status', '--port', link, ...extra]).then(
+        () => ({ code: 0, stdout: '' }),
+        (e: { code: number; stdout: string }) => e,
+      );
+    const asJson = await status('--json');
+    expect(asJson.code).toBe(1);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ paper: 'out', condition: 'paperOut' });
+    const asText = await status();
+    expect(asText.code).toBe(1);
+    expect(asText.stdout).toMatch(/状况 Condition: 缺纸 paper out/);
+    expect(asText.stdout).toMatch(/纸张 Paper: 缺纸 out/);
+    sim!.stdin!.write('paperOut off\n');
   }, 60_000);
 
   it('reports null for what a 58 mm printer without presenter or cutter cannot tell; a restarted simulator keeps numbering', async () => {
@@ -149,6 +155,8 @@ describe('yizhan printer commands as processes', () => {
         coverOpen: false,
         cutterError: null,
         receiptTaken: null,
+        health: 'online',
+        condition: 'ready',
       });
       await run(process.execPath, [
         BIN,

@@ -75,19 +75,22 @@ describe('kiosk host ↔ back office', () => {
       const items = (Array.isArray(body) ? body : (body as { items: unknown[] }).items) as {
         kioskId: string;
         presence: string;
-        devices: { deviceId: string; health: string }[];
+        devices: { deviceId: string; health: string; detail?: { condition?: string } }[];
       }[];
       const k = items.find((i) => i.kioskId === 'kiosk-link-01');
       return (
         k && {
           presence: k.presence,
           devices: Object.fromEntries(k.devices.map((d) => [d.deviceId, d.health])),
+          // What staff read on the fleet page: the condition, in words (未连接, 缺纸 …).
+          conditions: Object.fromEntries(k.devices.map((d) => [d.deviceId, d.detail?.condition])),
         }
       );
     };
     await expect.poll(fleet, { timeout: 20_000, interval: 250 }).toEqual({
       presence: 'online',
       devices: { 'id-reader-1': 'online', 'receipt-printer-1': 'noDevice' },
+      conditions: { 'id-reader-1': 'ready', 'receipt-printer-1': 'notConnected' },
     });
   });
 });

@@ -1,5 +1,6 @@
 // The filing channels over the Chromium mode's loopback bridge, as the page's adapter
 // (renderer/src/api/kiosk.ts) calls them: JSON with base64 scans in, Results and SSE events out.
+import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -152,5 +153,39 @@ describe('filing channels over the JSON bridge', () => {
     // Every other call keeps the 1 MiB limit.
     expect((await call('filings:status', 'x'.repeat(1024 * 1024 + 1))).status).toBe(413);
     expect((await call('filings:status', '{"localId":"x"}', 'wrong-token-0123456789ab')).status).toBe(403);
+  });
+
+  it('refuses the right token from another origin, a cross-site fetch, or another host name', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${bridge.url}ipc/filings:status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-kiosk-token': TOKEN, ...headers },
+        body: '{"localId":"x"}',
+      });
+    const own = bridge.url.replace(/\/$/, '');
+    expect((await post({ origin: own, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await post({ origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post({ origin: 'http://localhost:1' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    // DNS rebinding: a page of rebind.example resolved to 127.0.0.1 sends its own Host header.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const u = new URL(`${bridge.url}ipc/events?token=${TOKEN}`);
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: u.pathname + u.search,
+          headers: { host: `rebind.example:${u.port}` },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
   });
 });

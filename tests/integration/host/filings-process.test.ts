@@ -43,6 +43,8 @@ it('answers filings:submit only once the filing is durable: killed at the answer
     dataDir: path.join(dir, 'kiosk'),
     heartbeatIntervalMs: 1000,
     backoffice: { url: service.url, credential },
+    // A back-office rig: no devices, said so (a kiosk site must name the roles it runs without).
+    site: { requiredRoles: [] },
   };
   const log = new MemoryLogger();
   const client = new HostClient(log, 10_000);

@@ -41,9 +41,19 @@ function startHost(
 
 describe('device host process', () => {
   it('answers contract requests and reports devices it could not build', async () => {
+    // A valid device that cannot come up here (its cups-pdf queue does not exist); an unknown family
+    // would be refused at start (see below). No roles required: this rig has no other device.
     const { client, ready } = startHost({
       kioskId: 'kiosk-t1',
-      devices: [{ id: 'mystery-1', family: 'no-such-family', transport: { kind: 'simulated' } }],
+      site: { requiredRoles: [] },
+      devices: [
+        {
+          id: 'mystery-1',
+          family: 'a4-printer',
+          transport: { kind: 'simulated' },
+          options: { simulator: { spooler: 'cups-pdf', cupsPdfQueue: 'yizhan-no-such-queue' } },
+        },
+      ],
     });
     await ready;
     await expect(client.request('app:info', {})).resolves.toMatchObject({
@@ -53,7 +63,7 @@ describe('device host process', () => {
     const list = await client.request('devices:list', {});
     expect(list).toMatchObject({
       ok: true,
-      value: [{ deviceId: 'mystery-1', health: 'noDevice', detail: { reason: 'unknownFamily' } }],
+      value: [{ deviceId: 'mystery-1', health: 'noDevice', detail: { reason: 'startFailed' } }],
     });
     await expect(client.request('devices:list', { junk: true })).resolves.toMatchObject({
       ok: false,
@@ -62,7 +72,7 @@ describe('device host process', () => {
   });
 
   it('turns a host crash into notConnected results instead of hanging requests', async () => {
-    const { client, ready, proc } = startHost({ kioskId: 'kiosk-t2' });
+    const { client, ready, proc } = startHost({ kioskId: 'kiosk-t2', site: { requiredRoles: [] } });
     await ready;
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill('SIGKILL');
@@ -83,10 +93,29 @@ describe('device host process', () => {
     const code = await new Promise((r) => proc.once('exit', r));
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/invalid kiosk configuration/);
+    // The path inside the file and what was expected there, and no stack trace.
+    expect(stderr).toMatch(/devices\[0\]\.id: expected lower-case letters/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an unknown family and a site without the roles its profile requires', async () => {
+    const { proc } = startHost({
+      kioskId: 'kiosk-t4',
+      devices: [{ id: 'toaster-1', family: 'toaster', transport: { kind: 'simulated' } }],
+    });
+    let stderr = '';
+    proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((r) => proc.once('exit', r));
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/devices\[0\] \(toaster-1\)\.family: a known device family, got "toaster"/);
+    expect(stderr).toMatch(/no device serves idCard, receiptPrinter, a4Printer/);
   });
 
   it('reports the Chromium shell when started by it', async () => {
-    const { client, ready } = startHost({ kioskId: 'kiosk-t2' }, { YIZHAN_SHELL: 'chromium' });
+    const { client, ready } = startHost(
+      { kioskId: 'kiosk-t2', site: { requiredRoles: [] } },
+      { YIZHAN_SHELL: 'chromium' },
+    );
     await ready;
     await expect(client.request('app:info', {})).resolves.toMatchObject({
       ok: true,

@@ -16,9 +16,11 @@ describe('device host with the default simulated devices', () => {
         })
         .toEqual({
           'id-reader-1': 'online',
+          'card-reader-1': 'online',
           'receipt-printer-1': 'online',
           'a4-printer-1': 'online',
           'scanner-1': 'online',
+          'camera-1': 'online',
           'locker-1': 'online',
         });
       expect(log.lines.filter((l) => l.level === 'error')).toEqual([]);
@@ -28,15 +30,17 @@ describe('device host with the default simulated devices', () => {
   });
 
   it('keeps serving when one configured device cannot start', async () => {
+    // Valid configuration, but the device cannot come up here: an A4 printer bound to a cups-pdf
+    // queue that does not exist. (An invalid one, such as an unknown profile, is refused at start.)
     const registry = await buildRegistry(
       HostConfig.parse({
         devices: [
           { id: 'reader-1', family: 'id-card-reader', transport: { kind: 'simulated' } },
           {
             id: 'printer-x',
-            family: 'escpos-printer',
+            family: 'a4-printer',
             transport: { kind: 'simulated' },
-            options: { profile: 'no-such-model' },
+            options: { simulator: { spooler: 'cups-pdf', cupsPdfQueue: 'yizhan-no-such-queue' } },
           },
         ],
       }),

@@ -36,8 +36,9 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
+/** Full personal data only with --reveal: these tests compare what the card holds. */
 const read = (port: string, ...extra: string[]) =>
-  run(['device', 'idcard', 'read', '--port', port, '--timeout-ms', '10000', ...extra, '--json']);
+  run(['device', 'idcard', 'read', '--port', port, '--timeout-ms', '10000', ...extra, '--json', '--reveal']);
 
 /** A running `yizhan sim idcard`: its stdin for control lines and its stdout JSON lines as awaitable events. */
 interface SimProcess {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { maskIdNumber, type DeviceError } from '../../../devices/core';
+import type { DeviceError } from '../../../devices/core';
+import { maskIdNumber } from '../../../domain/identity';
 import {
   SAMPLE_CARDS,
   type IdCardReaderDriver,

@@ -127,6 +127,8 @@ it(
       dataDir: path.join(dir, 'kiosk'),
       heartbeatIntervalMs: 1000,
       backoffice: { url: service.url, credential },
+      // A back-office rig: no devices, said so (a kiosk site must name the roles it runs without).
+      site: { requiredRoles: [] },
     };
     const start = async () => {
       const run = startHostProcess(script, config, path.join(dir, 'kiosk.json'), client, {

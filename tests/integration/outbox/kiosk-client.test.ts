@@ -111,3 +111,63 @@ it('sees its own occupied doors, so a deposit goes into an empty one', async () 
   });
   expect(await client.lockerDoors()).toEqual([]);
 });
+
+it('reads records the hall does not own, checks an appointment in and takes queue tickets', async () => {
+  const person = { idNumber: APPLICANT.idNumber, name: APPLICANT.name };
+  // The simulated records follow the real clock here: the last twelve months before this one.
+  const records = await client.socialInsurance(person);
+  expect(records.status).toBe('active');
+  expect(records.months).toHaveLength(12 * 5);
+  expect(records.months.at(-1)?.month).toBe(records.to);
+  expect(await client.medicalAccount(person)).toMatchObject({ insuredType: 'employee' });
+  const fund = await client.housingFund(person, 3);
+  expect(fund.account === null || fund.deposits.length === 3).toBe(true);
+  expect((await client.realEstate(person)).every((r) => r.holders.includes(APPLICANT.name))).toBe(true);
+  const nobody = { idNumber: '110101199003070011', name: '赵无' };
+  expect(await client.medicalAccount(nobody)).toBeNull();
+  expect(await client.appointmentsToday(nobody)).toEqual([]);
+
+  const status = await client.queueStatus();
+  expect(status.themes.length).toBeGreaterThan(0);
+  const walkIn = await client.takeTicket('general');
+  expect(walkIn).toMatchObject({ reissued: false, ticket: { theme: 'general', priority: false } });
+  const byCard = await client.takeTicket('general', person.idNumber);
+  expect(byCard.ticket.ahead).toBe(walkIn.ticket.ahead + 1);
+  expect(await client.takeTicket('general', person.idNumber)).toMatchObject({
+    reissued: true,
+    ticket: { ticketId: byCard.ticket.ticketId },
+  });
+
+  const booked = (await client.appointmentsToday(person)).find((a) => a.status === 'booked')!;
+  const { ticket } = await client.checkIn(booked.appointmentId, person);
+  expect(ticket).toMatchObject({ theme: booked.theme, priority: true });
+  const twice = await client.checkIn(booked.appointmentId, person).catch((e: unknown) => e);
+  expect((twice as BackofficeError).code).toBe('alreadyCheckedIn');
+  const unknownTheme = await client.takeTicket('toaster').catch((e: unknown) => e);
+  expect(unknownTheme).toMatchObject({ kind: 'rejected', code: 'unknownTheme' });
+});
+
+it('rates a filing once, and a past one by its receipt QR (the 好差评 service)', async () => {
+  const { filing } = await client.createFiling(
+    {
+      serviceId: 'generic-application',
+      kioskId: KIOSK,
+      applicant: APPLICANT,
+      form: { subject: '好差评测试' },
+      delivery: { method: 'locker' },
+    },
+    'client-test-rating-0001',
+  );
+  const [before] = await client.progressByQr(filing.qrPayload);
+  expect(before?.rated).toBe(false);
+  expect(await client.rateByTracking({ qr: filing.qrPayload }, { level: 2, options: ['longWait'] })).toEqual({
+    trackingNumber: filing.trackingNumber,
+    level: 2,
+    levelName: '不满意',
+    badRating: true,
+  });
+  const again = await client.rate(filing.filingId, { level: 5, options: [] }).catch((e: unknown) => e);
+  expect((again as BackofficeError).code).toBe('alreadyRated');
+  const [after] = await client.progressByTracking(filing.trackingNumber);
+  expect(after?.rated).toBe(true);
+});

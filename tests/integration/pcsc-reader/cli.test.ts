@@ -78,9 +78,11 @@ describe('yizhan sim card / device card read', () => {
     async () => {
       const [ssc, bank] = await Promise.all([simCard('ssc-gen2', 0), simCard('unionpay-debit', 1)]);
       const [a, b] = await Promise.all([
-        readCard(['--reader', pcscd.readers[0]]),
-        readCard(['--reader', pcscd.readers[1], '--timeout-ms', '20000']),
+        readCard(['--reveal', '--reader', pcscd.readers[0]]),
+        readCard(['--reveal', '--reader', pcscd.readers[1], '--timeout-ms', '20000']),
       ]);
+      // One reader at a time per card: two sessions interleaving APDUs on one card garble each other.
+      const masked = await readCard(['--reader', pcscd.readers[1], '--timeout-ms', '20000']);
       expect(a).toMatchObject({
         code: 0,
         json: {
@@ -99,6 +101,11 @@ describe('yizhan sim card / device card read', () => {
         json: { kind: 'bank', pan: '6222021234567890128', expiry: '2030-12', aid: 'A000000333010101' },
       });
       expect(JSON.stringify(b.json)).not.toMatch(/track|57/i);
+      // Without --reveal the PAN is masked (first 6, last 4).
+      expect(masked).toMatchObject({
+        code: 0,
+        json: { kind: 'bank', pan: '622202*********0128', masked: true },
+      });
       for (const { child, output } of [ssc, bank]) {
         const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');

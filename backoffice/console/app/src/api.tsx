@@ -81,6 +81,12 @@ export async function postJson<T>(path: string, body: unknown = {}): Promise<T> 
   return (text ? JSON.parse(text) : {}) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await send('PUT', path, body);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
 export async function postRaw<T>(path: string, blob: Blob): Promise<T> {
   const res = await send('POST', path, undefined, blob);
   const text = await res.text();

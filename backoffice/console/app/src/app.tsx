@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadSession, postJson, saveSession, type Session } from './api';
 import { ROLE_LABELS } from './labels';
+import { CallingPage } from './pages/calling';
 import { FilingPage } from './pages/filing';
 import { FleetPage } from './pages/fleet';
 import { LockersPage } from './pages/lockers';
@@ -51,16 +52,19 @@ export function App() {
       body = CAN.queue(role) ? <QueuePage /> : <Forbidden />;
       break;
     case 'fleet':
-      body = CAN.fleet(role) ? <FleetPage /> : <Forbidden />;
+      body = CAN.fleet(role) ? <FleetPage role={role} /> : <Forbidden />;
       break;
     case 'ratings':
       body = CAN.ratings(role) ? <RatingsPage /> : <Forbidden />;
+      break;
+    case 'calling':
+      body = CAN.calling(role) ? <CallingPage /> : <Forbidden />;
       break;
     case 'lockers':
       body = CAN.lockers(role) ? <LockersPage role={role} /> : <Forbidden />;
       break;
     case 'home':
-      body = homePage(role) === 'queue' ? <QueuePage /> : <FleetPage />;
+      body = homePage(role) === 'queue' ? <QueuePage /> : <FleetPage role={role} />;
       break;
   }
 
@@ -72,6 +76,7 @@ export function App() {
         </div>
         <nav>
           {CAN.queue(role) && <a href="#/queue">办件队列 Queue</a>}
+          {CAN.calling(role) && <a href="#/calling">叫号 Calling</a>}
           {CAN.fleet(role) && <a href="#/fleet">终端监控 Fleet</a>}
           {CAN.lockers(role) && <a href="#/lockers">智能柜 Lockers</a>}
           {CAN.ratings(role) && <a href="#/ratings">好差评 Ratings</a>}

@@ -17,6 +17,16 @@ export const SERVICE_LABELS: Record<string, string> = {
   'generic-application': '综合申请',
 };
 
+/** History entries besides status changes (backoffice/domain/states.ts HISTORY_KINDS). */
+export const HISTORY_LABELS: Record<string, string> = {
+  lockerAssigned: '分配柜门 Locker assigned',
+  lockerWithdrawn: '取回柜中结果 Result withdrawn',
+  papersDeposited: '申请人存入材料 Papers deposited',
+  papersRetrieved: '取出申请材料 Papers retrieved',
+  rated: '好差评 Rated',
+  ratingCallback: '差评回访 Call-back',
+};
+
 export const PRESENCE_LABELS: Record<string, string> = {
   online: '在线 Online',
   stale: '心跳延迟 Stale',
@@ -64,6 +74,10 @@ export const ERROR_TEXT: Record<string, string> = {
   illegalTransition: '当前状态不允许此操作',
   doorOccupied: '该柜门已被占用，请换一个柜门',
   alreadyAssigned: '结果已在其他柜门中，请先取回',
+  deliveryMismatch: '申请人选择的不是智能柜领取，须注明改为柜取的原因',
+  notABadRating: '非差评无需回访',
+  notSimulated: '当前接入的是真实系统',
+  unknownTheme: '无此取号主题',
   unknownKiosk: '无此终端编号',
   validationFailed: '填写内容不符合要求',
   contentMismatch: '文件不是有效的 PDF',

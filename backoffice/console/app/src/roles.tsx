@@ -9,11 +9,13 @@ export const CAN = {
   decide: (r: Role) => r === 'supervisor',
   fleet: (r: Role) => r === 'technician' || r === 'supervisor',
   ratings: (r: Role) => r === 'clerk' || r === 'supervisor',
+  /** 叫号: counters call the next 取号 ticket. */
+  calling: (r: Role) => r === 'clerk' || r === 'supervisor',
   /** Door occupancy: desk staff empty doors, technicians see it when servicing a cabinet. */
   lockers: (_r: Role) => true,
 };
 
-export type Page = 'queue' | 'fleet' | 'ratings' | 'lockers';
+export type Page = 'queue' | 'fleet' | 'ratings' | 'lockers' | 'calling';
 
 export function homePage(role: Role): Page {
   return CAN.queue(role) ? 'queue' : 'fleet';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getBlobUrl, getJson, type Role } from '../api';
-import { DELIVERY_LABELS, formatTime, serviceName, STATUS_LABELS } from '../labels';
+import { DELIVERY_LABELS, formatTime, HISTORY_LABELS, serviceName, STATUS_LABELS } from '../labels';
 import { CAN } from '../roles';
 import { useLoad } from '../use-load';
 import { DecisionPanel } from './decision-panel';
@@ -34,7 +34,7 @@ export interface Filing {
   materials: Material[];
   resultUrl?: string;
   lockers?: DoorContent[];
-  history: { from: string | null; to: string; at: string; actor: string; reason?: string }[];
+  history: { from: string | null; to: string; at: string; actor: string; reason?: string; kind: string }[];
 }
 
 export function FilingPage({ filingId, role }: { filingId: string; role: Role }) {
@@ -129,7 +129,7 @@ function FilingDetail({ filingId, role }: { filingId: string; role: Role }) {
           <thead>
             <tr>
               <th>时间 Time</th>
-              <th>状态 Status</th>
+              <th>事项 What</th>
               <th>操作人 Actor</th>
               <th>说明 Reason</th>
             </tr>
@@ -139,8 +139,9 @@ function FilingDetail({ filingId, role }: { filingId: string; role: Role }) {
               <tr key={i}>
                 <td>{formatTime(h.at)}</td>
                 <td>
-                  {h.from ? `${STATUS_LABELS[h.from] ?? h.from} → ` : ''}
-                  {STATUS_LABELS[h.to] ?? h.to}
+                  {h.kind !== 'status'
+                    ? (HISTORY_LABELS[h.kind] ?? h.kind)
+                    : `${h.from ? `${STATUS_LABELS[h.from] ?? h.from} → ` : ''}${STATUS_LABELS[h.to] ?? h.to}`}
                 </td>
                 <td>{h.actor}</td>
                 <td>{h.reason ?? ''}</td>

@@ -1,15 +1,8 @@
-import { useEffect } from 'react';
-import { getJson } from '../api';
-import { formatTime, HEALTH_LABELS, PRESENCE_LABELS } from '../labels';
+import { useEffect, useState } from 'react';
+import { getJson, putJson, type Role } from '../api';
+import { conditionPhrases, familyLabel, type DeviceReport } from '../device-condition';
+import { errorText, formatTime, HEALTH_LABELS, PRESENCE_LABELS } from '../labels';
 import { useLoad } from '../use-load';
-
-interface DeviceReport {
-  deviceId: string;
-  family: string;
-  health: string;
-  detail: Record<string, unknown>;
-  lastError?: { code: string; detail?: string };
-}
 
 interface Kiosk {
   kioskId: string;
@@ -23,9 +16,15 @@ interface Kiosk {
   faults: { deviceId: string; family: string; health: string; lastError?: string }[];
 }
 
+const SESSION_LABELS: Record<string, string> = {
+  idle: '空闲 Idle',
+  serving: '服务中 Serving',
+  maintenance: '维护中 Maintenance',
+};
+
 const REFRESH_MS = 15_000;
 
-export function FleetPage() {
+export function FleetPage({ role }: { role: Role }) {
   const { data, error, reload } = useLoad(() => getJson<Kiosk[]>('/staff/kiosks'), []);
   useEffect(() => {
     const t = setInterval(reload, REFRESH_MS);
@@ -65,38 +64,35 @@ export function FleetPage() {
             <p className="muted">
               {k.site} · 最近心跳 {formatTime(k.lastHeartbeatAt)}
               {k.appVersion ? ` · v${k.appVersion}` : ''}
-              {k.session ? ` · ${k.session}` : ''}
+              {k.session ? ` · ${SESSION_LABELS[k.session] ?? k.session}` : ''}
             </p>
-            <table className="grid compact">
+            <table className="grid compact devices">
               <thead>
                 <tr>
-                  <th>设备 Device</th>
-                  <th>类别 Family</th>
-                  <th>状态 Health</th>
-                  <th>详情 Detail</th>
+                  <th className="device">设备 Device</th>
+                  <th className="health">状态 Health</th>
+                  <th>情况 Condition</th>
                 </tr>
               </thead>
               <tbody>
                 {k.devices.map((d) => (
                   <tr key={d.deviceId} className={d.health === 'online' ? '' : 'fault'}>
-                    <td>{d.deviceId}</td>
-                    <td>{d.family}</td>
                     <td>
+                      {familyLabel(d.family)}
+                      <br />
+                      <small className="mono">{d.deviceId}</small>
+                    </td>
+                    <td className="health">
                       <span className={`badge health-${d.health}`}>
                         {HEALTH_LABELS[d.health] ?? d.health}
                       </span>
                     </td>
-                    <td className="mono small">
-                      {d.lastError
-                        ? `${d.lastError.code}${d.lastError.detail ? `/${d.lastError.detail}` : ''} `
-                        : ''}
-                      {Object.keys(d.detail).length > 0 ? JSON.stringify(d.detail) : ''}
-                    </td>
+                    <td data-testid={`condition-${d.deviceId}`}>{conditionPhrases(d).join('，') || '—'}</td>
                   </tr>
                 ))}
                 {k.devices.length === 0 && (
                   <tr>
-                    <td colSpan={4} className="muted">
+                    <td colSpan={3} className="muted">
                       未上报设备 No devices reported
                     </td>
                   </tr>
@@ -105,18 +101,73 @@ export function FleetPage() {
             </table>
             {k.faults.length > 0 && (
               <ul className="faults" data-testid="faults">
-                {k.faults.map((f) => (
-                  <li key={f.deviceId}>
-                    ⚠ {f.deviceId}（{f.family}）：{HEALTH_LABELS[f.health] ?? f.health}
-                    {f.lastError ? ` — ${f.lastError}` : ''}
-                  </li>
-                ))}
+                {k.faults.map((f) => {
+                  const device = k.devices.find((d) => d.deviceId === f.deviceId);
+                  const words = device ? conditionPhrases(device) : [];
+                  return (
+                    <li key={f.deviceId}>
+                      ⚠ {familyLabel(f.family)} {f.deviceId}：{HEALTH_LABELS[f.health] ?? f.health}
+                      {words.length > 0 ? `（${words.join('，')}）` : ''}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </article>
         ))}
         {data && data.length === 0 && <p className="muted">暂无终端 No kiosks registered</p>}
       </div>
+      <ProvidersPanel role={role} />
     </section>
+  );
+}
+
+interface Providers {
+  citizenData: { kind: 'simulated' | 'http' | 'custom'; down?: boolean; baseUrl?: string };
+}
+
+const PROVIDER_KIND: Record<string, string> = {
+  simulated: '模拟数据（演示、测试） Simulated',
+  http: '城市业务系统 City systems (HTTP)',
+  custom: '自定义接入 Custom',
+};
+
+/** Which citizen-data provider answers kiosks, and the simulated one's down switch (drills, demos). */
+function ProvidersPanel({ role }: { role: Role }) {
+  const { data, error, reload } = useLoad(() => getJson<Providers>('/staff/providers'), []);
+  const [actionError, setActionError] = useState('');
+  const p = data?.citizenData;
+  const flip = async (down: boolean) => {
+    setActionError('');
+    try {
+      await putJson('/staff/providers/simulation', { down });
+      reload();
+    } catch (err) {
+      setActionError(errorText(err));
+    }
+  };
+  return (
+    <div className="card providers" data-testid="providers">
+      <h3>外部数据接口 Citizen data (社保、医保、公积金、预约、不动产)</h3>
+      {(error || actionError) && <p className="notice error">{error || actionError}</p>}
+      {p && (
+        <p>
+          {PROVIDER_KIND[p.kind] ?? p.kind}
+          {p.baseUrl ? <span className="mono"> {p.baseUrl}</span> : null}{' '}
+          {p.kind === 'simulated' && (
+            <>
+              <span className={`badge ${p.down ? 'health-hardwareError' : 'health-online'}`}>
+                {p.down ? '已模拟中断 Down' : '可用 Up'}
+              </span>{' '}
+              {(role === 'technician' || role === 'supervisor') && (
+                <button type="button" onClick={() => void flip(!p.down)}>
+                  {p.down ? '恢复 Bring up' : '模拟中断 Take down'}
+                </button>
+              )}
+            </>
+          )}
+        </p>
+      )}
+    </div>
   );
 }

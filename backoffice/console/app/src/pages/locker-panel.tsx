@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { postJson } from '../api';
-import { errorText, formatTime } from '../labels';
+import { DELIVERY_LABELS, errorText, formatTime } from '../labels';
 import type { Filing } from './filing';
 import { DOOR_STATE, doorName, emptyDoor, type DoorContent } from './lockers';
 
@@ -15,7 +15,10 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
   const [cabinetId, setCabinetId] = useState('A');
   const [board, setBoard] = useState('1');
   const [door, setDoor] = useState('1');
+  const [changeReason, setChangeReason] = useState('');
   const [assigned, setAssigned] = useState<Assigned>();
+  // The applicant chose 自助打印 or 邮寄: a door changes how they get the result, so it takes a reason.
+  const otherDelivery = filing.delivery.method !== 'locker';
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -31,6 +34,7 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
           cabinetId: cabinetId.trim(),
           board: Number(board),
           door: Number(door),
+          ...(otherDelivery ? { deliveryChange: { reason: changeReason.trim() } } : {}),
         },
       );
       setAssigned(r);
@@ -86,6 +90,20 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
         </div>
       ) : filing.status === 'resultReady' && !liveResult ? (
         <form onSubmit={(e) => void submit(e)}>
+          {otherDelivery && (
+            <div className="notice warn" role="alert" data-testid="delivery-warning">
+              申请人选择的取件方式为「{DELIVERY_LABELS[filing.delivery.method] ?? filing.delivery.method}」。
+              放入智能柜将改为智能柜领取，申请人不能再自助打印；请注明原因（如已电话征得同意）。
+              <br />
+              <small>
+                The applicant chose {filing.delivery.method}: a door changes the delivery to locker.
+              </small>
+              <label>
+                改为柜取原因 Reason for the change
+                <input value={changeReason} onChange={(e) => setChangeReason(e.target.value)} required />
+              </label>
+            </div>
+          )}
           <label>
             终端 Kiosk
             <input value={kioskId} onChange={(e) => setKioskId(e.target.value)} required />
@@ -110,8 +128,12 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
               <input type="number" min={0} max={255} value={door} onChange={(e) => setDoor(e.target.value)} />
             </label>
           </div>
-          <button type="submit" className="primary" disabled={busy}>
-            分配柜门 Assign door
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || (otherDelivery && !changeReason.trim())}
+          >
+            {otherDelivery ? '改为柜取并分配 Change and assign' : '分配柜门 Assign door'}
           </button>
         </form>
       ) : liveResult ? null : (

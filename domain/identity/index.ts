@@ -1,0 +1,3 @@
+/** Identity numbers of every kind the readers decode, and the product's one masking module. */
+export * from './id-number';
+export * from './mask';

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { DeviceError, DeviceStatus, Logger } from '../../../devices/core';
+import type { PrintJournal } from '../../../devices/escpos-printer';
+import type { TransportConfig, TransportKind } from '../../config/host-config';
+import type { DeviceRole } from '../../config/roles';
+import type { DeviceCondition } from '../../ipc/contract';
+
+/**
+ * `service`: the host keeps the device up for good (a link that cannot be opened is retried with
+ * backoff and reported through the status). `oneShot`: a technician command; a port that cannot be
+ * opened fails at once with the OS's reason.
+ */
+export type BuildMode = 'service' | 'oneShot';
+
+export interface BuildContext {
+  log: Logger;
+  mode: BuildMode;
+  /** The kiosk's data directory (simulators keep their output under it). */
+  dataDir?: string;
+  /** Durable receipt job states (main/printing supplies one). */
+  journal?: PrintJournal;
+  /** A command that only reads status: skip what only printing needs (fonts). */
+  statusOnly?: boolean;
+}
+
+/** One device as configured, its options already checked by the family's schema. */
+export interface DeviceSpec<O> {
+  id: string;
+  family: string;
+  transport: TransportConfig;
+  options: O;
+}
+
+/** The cable of a simulated device: pulled and put back from outside (sim control). */
+export interface SimulatedLinkControl {
+  readonly plugged: boolean;
+  unplug(): Promise<void>;
+  replug(): Promise<void>;
+}
+
+/**
+ * A running device: its status, a typed command API, and, when simulated, a handle that drives the
+ * simulator the way a person at the kiosk would.
+ */
+export interface BuiltDevice<C = unknown, S = unknown> {
+  readonly id: string;
+  readonly family: string;
+  status(): DeviceStatus<object>;
+  onStatus(listener: (s: DeviceStatus<object>) => void): () => void;
+  /** What the device can do now, for people (see DeviceCondition). */
+  condition(): DeviceCondition;
+  /** Why the link is down, when an open failed and nothing has answered since (e.g. portUnavailable). */
+  linkProblem: () => DeviceError | undefined;
+  readonly commands: C;
+  readonly simulator?: S;
+  readonly link?: SimulatedLinkControl;
+  stop(): Promise<void>;
+}
+
+export interface FamilyDefinition<O = unknown, C = unknown, S = unknown> {
+  readonly family: string;
+  /** The roles a device of this family serves (DeviceServices). */
+  readonly roles: readonly DeviceRole[];
+  readonly transports: readonly TransportKind[];
+  /** Strict: an unknown or misspelt option is an error at start. */
+  readonly options: z.ZodType<O>;
+  build(spec: DeviceSpec<O>, ctx: BuildContext): Promise<BuiltDevice<C, S>>;
+}
+
+/** Keeps each family's types when it is put in a table of families. */
+export const defineFamily = <O, C, S>(f: FamilyDefinition<O, C, S>): FamilyDefinition<O, C, S> => f;
