@@ -1,14 +1,11 @@
-// The ID-number pad's check (renderer/src/input/id-number.ts) must agree with the card readers'
-// (devices/id-card-reader/protocol/id-number.ts): the renderer may not import device code.
+// The ID-number pad's check (renderer/src/input/id-number.ts) must agree with the product's one
+// identity module (domain/identity), which the renderer may not import (it sees only the contract).
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import {
-  idCheckChar as readerCheckChar,
-  isValidIdNumber,
-} from '../../devices/id-card-reader/protocol/id-number';
+import { idCheckCharacter, isValidIdNumber } from '../../domain/identity';
 import { idCheckChar, idNumberStatus } from '../../renderer/src/input/id-number';
 
-test('pad and reader compute the same check character and the same verdict', () => {
+test('pad and domain/identity compute the same check character and the same verdict', () => {
   const digits = (n: number) =>
     fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
   // Mostly real birth dates (so valid numbers occur), sometimes any eight digits.
@@ -22,7 +19,7 @@ test('pad and reader compute the same check character and the same verdict', () 
   let valid = 0;
   fc.assert(
     fc.property(first17, fc.constantFrom(...'0123456789X'), (first17, last) => {
-      expect(idCheckChar(first17)).toBe(readerCheckChar(first17));
+      expect(idCheckChar(first17)).toBe(idCheckCharacter(first17));
       const id = first17 + last;
       expect(idNumberStatus(id).kind === 'valid').toBe(isValidIdNumber(id));
       if (isValidIdNumber(id)) valid++;

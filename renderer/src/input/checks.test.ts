@@ -28,6 +28,12 @@ describe('ID number pad checks', () => {
     expect(idNumberStatus('11010519490230')).toEqual({ kind: 'badDate' });
   });
 
+  test('no number starts with 0', () => {
+    expect(idNumberStatus('0110')).toEqual({ kind: 'badFormat' });
+    expect(idNumberAccepts('', '0')).toBe(false);
+    expect(idNumberAccepts('1', '0')).toBe(true);
+  });
+
   test('X only as the 18th character, nothing past 18', () => {
     expect(idNumberAccepts('1101', 'X')).toBe(false);
     expect(idNumberAccepts(SAMPLE.slice(0, 17), 'X')).toBe(true);

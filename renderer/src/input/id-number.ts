@@ -1,7 +1,7 @@
 // Live checks of a resident ID number as it is typed on the ID-number pad (GB 11643-1999: 17 digits
 // and a MOD 11-2 check character). The host validates again; this only guides the citizen.
-// The same rule lives in devices/*/protocol/id-number.ts; the renderer may import neither, and
-// tests/ui/id-number-agreement.test.ts keeps them equal.
+// The same rule lives in domain/identity, which the renderer may not import;
+// tests/ui/id-number-agreement.test.ts keeps the two equal.
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -25,6 +25,7 @@ function isRealDate(yyyymmdd: string): boolean {
 
 export type IdNumberStatus =
   | { kind: 'incomplete'; remaining: number; expectedCheck?: string | undefined }
+  | { kind: 'badFormat' }
   | { kind: 'badDate' }
   | { kind: 'badCheck'; expected: string }
   | { kind: 'valid' };
@@ -32,6 +33,8 @@ export type IdNumberStatus =
 /** What to tell the citizen about the number typed so far. */
 export function idNumberStatus(value: string): IdNumberStatus {
   const v = value.toUpperCase();
+  // No area code starts with 0 (resident 1–8, Hong Kong/Macau/Taiwan 8, foreign 2023 cards 9).
+  if (v.startsWith('0')) return { kind: 'badFormat' };
   if (v.length >= 14 && !isRealDate(v.slice(6, 14))) return { kind: 'badDate' };
   if (v.length < ID_NUMBER_LENGTH) {
     return { kind: 'incomplete', remaining: ID_NUMBER_LENGTH - v.length, expectedCheck: idCheckChar(v) };
@@ -40,9 +43,10 @@ export function idNumberStatus(value: string): IdNumberStatus {
   return v[17] === expected ? { kind: 'valid' } : { kind: 'badCheck', expected };
 }
 
-/** Whether `key` may be typed next: digits up to 18 characters, X only as the 18th. */
+/** Whether `key` may be typed next: digits up to 18 characters (not 0 first), X only as the 18th. */
 export function idNumberAccepts(value: string, key: string): boolean {
   if (value.length >= ID_NUMBER_LENGTH) return false;
   if (key === 'X') return value.length === ID_NUMBER_LENGTH - 1;
+  if (key === '0' && value === '') return false;
   return /^\d$/.test(key);
 }

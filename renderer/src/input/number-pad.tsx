@@ -32,6 +32,8 @@ function idHint(value: string): Hint {
       return s.expectedCheck
         ? { text: { key: 'idNumber.check', params: { c: s.expectedCheck } }, tone: 'info' }
         : remaining(s.remaining);
+    case 'badFormat':
+      return { text: 'idNumber.badFormat', tone: 'error' };
     case 'badDate':
       return { text: 'idNumber.badDate', tone: 'error' };
     case 'badCheck':

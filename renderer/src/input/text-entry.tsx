@@ -1,11 +1,13 @@
-// One field's on-screen input, chosen by the kind the form field declares (issue #9's field
-// definitions name the same kinds). No field ever needs a physical keyboard.
+// One field's on-screen input, chosen by the kind the form field declares. No field ever needs a
+// physical keyboard.
+import type { FieldView } from '../../../main/ipc/contract/flow';
 import type { Text } from '../ui/text';
 import { LetterInput } from './letter-input';
 import { NumberPad } from './number-pad';
 import { PinyinInput } from './pinyin-input';
 
-export type InputKind = 'pinyin' | 'digits' | 'idNumber' | 'phone' | 'letters';
+/** The on-screen input a form field names (the host's InputMode; `none` fields take no typing). */
+export type InputKind = Exclude<FieldView['input'], 'none'>;
 
 export interface TextEntryProps {
   kind: InputKind;
