@@ -45,6 +45,8 @@ export interface KioskOptions {
 export class Kiosk {
   readonly views: FlowView[] = [];
   readonly ended: SessionEnded[] = [];
+  /** Every receipt the simulated printer put out, as its transcript (text, `[QR …]`, `[BARCODE …]`). */
+  readonly receipts: string[] = [];
   readonly #waiters = new Set<() => void>();
 
   constructor(
@@ -58,8 +60,16 @@ export class Kiosk {
     host.onEvent(<C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
       if (channel === 'flow:view') this.views.push(payload as FlowView);
       if (channel === 'session:ended') this.ended.push(payload as SessionEnded);
-      for (const w of [...this.#waiters]) w();
+      this.#wake();
     });
+    this.printer.onReceipt((r) => {
+      this.receipts.push(r.transcript);
+      this.#wake();
+    });
+  }
+
+  #wake(): void {
+    for (const w of [...this.#waiters]) w();
   }
 
   get dataDir(): string {

@@ -1,0 +1,71 @@
+/**
+ * What a citizen does at the kiosk, as steps over the host API (tests/helpers/kiosk-rig.ts): start,
+ * choose a service, tap a card, and at the end take what they brought and got, until the host says
+ * the session ended. Each waits for the host's events, never for time.
+ */
+import { expect } from 'vitest';
+import type { SimulatedCard } from '../../devices/id-card-reader';
+import type { SessionEnded } from '../../main/ipc/contract/flow';
+import { findSecrets, type Secret } from './privacy';
+import type { Kiosk } from './kiosk-rig';
+
+export async function begin(k: Kiosk, serviceId: string): Promise<void> {
+  // A test that failed half-way left its citizen at the kiosk: they give up and go first.
+  if (k.host.session.serving) {
+    await k.call('session:cancel');
+    await leave(k);
+  }
+  const ended = k.ended.length;
+  const view = await k.call('session:start');
+  expect(view.phase).toBe('browsing');
+  const listed = (await k.call('catalogue:list')).services.find((s) => s.serviceId === serviceId);
+  expect(listed, `${serviceId} in the catalogue`).toMatchObject({ available: true });
+  await k.send({ kind: 'chooseService', serviceId });
+  expect(k.ended.length).toBe(ended);
+}
+
+/** On the identify step: the citizen lays their ID card on the reader. */
+export async function tapIdCard(k: Kiosk, card: SimulatedCard): Promise<void> {
+  await k.until((x) => x.view.step?.kind === 'identify' && !x.view.busy, 'the identify step');
+  k.idCard.place(card);
+  await k.until((x) => x.view.step?.kind !== 'identify' || x.view.fault, 'the card read');
+}
+
+/**
+ * Finishes on the done step, then does what the reminders ask (take the card, the receipt, close
+ * the door) until the session ends; resolves with how it ended.
+ */
+export async function finish(k: Kiosk): Promise<SessionEnded> {
+  const before = k.ended.length;
+  await k.step('done');
+  await k.send({ kind: 'finish' });
+  return leave(k, before);
+}
+
+/** Takes away whatever the reminders name, until the session has ended. */
+export async function leave(k: Kiosk, before = k.ended.length): Promise<SessionEnded> {
+  for (let i = 0; i < 10 && k.ended.length === before; i++) {
+    const v = await k.until(
+      (x) => (x.ended.length > before || x.view.phase === 'ending' ? x.view : undefined),
+      'the end',
+    );
+    if (k.ended.length > before) break;
+    for (const r of v.reminders) {
+      if (r.kind === 'cardLeft' && r.role === 'idCard') k.idCard.remove();
+      else if (r.kind === 'cardLeft') await k.cards.remove();
+      else if (r.kind === 'receiptNotTaken') k.printer.take();
+      else if (r.kind === 'doorOpen' && r.door) k.lockers.close(1, Number(r.door.slice(2)));
+    }
+    await k.until(
+      (x) => x.ended.length > before || JSON.stringify(x.view.reminders) !== JSON.stringify(v.reminders),
+      'a reminder resolved',
+    );
+  }
+  return k.ended.at(-1)!;
+}
+
+/** Nothing of these secrets in the kiosk's data directory, its temporary files or its log. */
+export function expectNothingPersonal(k: Kiosk, roots: string[], secrets: Secret[]): void {
+  const hits = findSecrets([k.dataDir, k.logFile, ...roots], secrets);
+  expect(hits.map((h) => `${h.what} in ${h.file} (${h.encoding})`)).toEqual([]);
+}
