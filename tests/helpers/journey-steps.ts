@@ -12,8 +12,9 @@ import type { Kiosk } from './kiosk-rig';
 export async function begin(k: Kiosk, serviceId: string): Promise<void> {
   // A test that failed half-way left its citizen at the kiosk: they give up and go first.
   if (k.host.session.serving) {
+    const before = k.ended.length;
     await k.call('session:cancel');
-    await leave(k);
+    await leave(k, before);
   }
   const ended = k.ended.length;
   const view = await k.call('session:start');
