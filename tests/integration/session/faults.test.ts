@@ -91,7 +91,10 @@ describe('paper out while printing a certificate', () => {
     expect(given.fields.doc).toBe('socialInsuranceCertificate');
     await kiosk.a4.paper('ok');
     // The printer is ready again and polled: still nothing of the given-up certificate is printed.
-    await kiosk.until((k) => k.registry.list().find((d) => d.deviceId === 'a4-printer-1')?.condition === 'ready', 'the A4 printer ready');
+    await kiosk.until(
+      (k) => k.registry.list().find((d) => d.deviceId === 'a4-printer-1')?.condition === 'ready',
+      'the A4 printer ready',
+    );
     expect(a4Jobs().slice(before)).toEqual([]);
     privacy(worker);
   });
@@ -119,7 +122,9 @@ describe('locker and card faults', () => {
       },
       `jam-${Date.now()}`,
     );
-    const free = kiosk.registry.services.lockers!.occupancy().find((d) => d.state === 'closed' && !d.itemPresent)!;
+    const free = kiosk.registry.services
+      .lockers!.occupancy()
+      .find((d) => d.state === 'closed' && !d.itemPresent)!;
     kiosk.lockers.jam(1, free.door);
     await begin(kiosk, 'material-deposit');
     await kiosk.send({ kind: 'next' });
@@ -132,7 +137,8 @@ describe('locker and card faults', () => {
     expect(kiosk.lockers.isOpen(1, free.door)).toBe(false);
     await kiosk.send({ kind: 'fault', option: 'retry' });
     const open = await kiosk.until(
-      (k) => (k.view.step?.kind === 'lockerDeposit' && k.view.step.state === 'open' ? k.view.step : undefined),
+      (k) =>
+        k.view.step?.kind === 'lockerDeposit' && k.view.step.state === 'open' ? k.view.step : undefined,
       'another door open',
     );
     const door = Number(open.door!.slice(2));
@@ -206,7 +212,9 @@ describe('the back office down during a submission', () => {
     expect(kiosk.host.session.view().phase).toBe('ended');
     const held = findSecrets([kiosk.dataDir, kiosk.logFile, t.tmp], secretsOf(owner));
     expect(held.length).toBeGreaterThan(0);
-    expect(new Set(held.map((h) => path.basename(h.file).replace(/-wal$/, '')))).toEqual(new Set(['outbox.sqlite']));
+    expect(new Set(held.map((h) => path.basename(h.file).replace(/-wal$/, '')))).toEqual(
+      new Set(['outbox.sqlite']),
+    );
     await bo.start();
     const delivered = await kiosk.until(
       (k) => k.log.lines.find((l) => l.event === 'filingDelivered'),

@@ -29,8 +29,18 @@ beforeAll(async () => {
   // A bank's back office pushes no hall catalogue: the STM runs the catalogue of its profile. (A fresh
   // back office seeds the hall's, which an STM would filter down to the one service both share.)
   const technician = await staffLogin(bo.url, 'technician');
-  await callApi(`${bo.url}/api/v1/staff/config`, { method: 'PUT', token: technician, json: { catalogue: [] } });
-  stm = await startKiosk({ dir: t.dir, backoffice: bo, kioskId: 'stm-journeys', profile: 'stm', a4Queue: queue.name });
+  await callApi(`${bo.url}/api/v1/staff/config`, {
+    method: 'PUT',
+    token: technician,
+    json: { catalogue: [] },
+  });
+  stm = await startKiosk({
+    dir: t.dir,
+    backoffice: bo,
+    kioskId: 'stm-journeys',
+    profile: 'stm',
+    a4Queue: queue.name,
+  });
 }, 90_000);
 afterAll(async () => {
   await stm?.stop();
@@ -52,7 +62,9 @@ describe('the STM catalogue', () => {
   it('lists the 社保 / 医保 / 公积金 subset and nothing else', async () => {
     const list = await stm.call('catalogue:list');
     expect(list.profile).toBe('stm');
-    expect(list.services.map((s) => s.serviceId)).toEqual(shippedCatalogue('stm').services.map((s) => s.serviceId));
+    expect(list.services.map((s) => s.serviceId)).toEqual(
+      shippedCatalogue('stm').services.map((s) => s.serviceId),
+    );
   });
 
   it('参保缴费记录: read from the social security card, printed month by month on a slip', async () => {
