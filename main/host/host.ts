@@ -6,7 +6,7 @@ import type { DeviceStatusDto } from '../ipc/contract';
 import type { AppInfo, EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { Handlers } from '../ipc/dispatch';
 import type { DeviceServices } from '../device-host/services';
-import { Printing, type PrintClock, type PrintJournalStore } from '../printing';
+import { Printing, type A4Renderer, type PrintClock, type PrintJournalStore } from '../printing';
 import { SessionRunner, type SessionClock } from '../session';
 import { filingChannels } from './filings';
 import { sessionChannels } from './session';
@@ -37,6 +37,8 @@ export interface HostOptions {
   clock?: SessionClock;
   /** main/printing's clock (held jobs, take timeouts); real time unless a test moves it. */
   printClock?: PrintClock;
+  /** main/printing's A4 renderer (a bench times it); default its warm worker thread. */
+  renderer?: A4Renderer;
 }
 
 export async function createHost(config: HostConfig, log: Logger, opts: HostOptions = {}): Promise<Host> {
@@ -57,6 +59,7 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     timeZone: config.site.timeZone,
     log,
     ...(opts.printClock ? { clock: opts.printClock } : {}),
+    ...(opts.renderer ? { renderer: opts.renderer } : {}),
   });
   // Warm the renderer now, so the first certificate of the day is not the slow one.
   await printing.start();

@@ -20,6 +20,7 @@ import type { LockerSimulatorControl } from '../../main/device-host/families/loc
 import type { CardReaderSimulatorControl } from '../../main/device-host/families/pcsc-reader';
 import type { ScannerSimulatorControl } from '../../main/device-host/families/scanner';
 import { createHost, type Host } from '../../main/host/host';
+import type { A4Renderer } from '../../main/printing';
 import type { FlowInput, FlowView, SessionEnded } from '../../main/ipc/contract/flow';
 import type { EventChannel, EventPayload, In, InvokeChannel, Out } from '../../main/ipc/contract/channels';
 import { dispatch } from '../../main/ipc/dispatch';
@@ -40,6 +41,13 @@ export interface KioskOptions {
   profile?: 'hall' | 'stm';
   /** The A4 printer: a cups-pdf queue of that name, or the in-memory spooler (default). */
   a4Queue?: string;
+  /**
+   * A4 jobs complete the moment the spooler has them (a bench leaves the printer's physics out);
+   * the PDFs handed over are kept in `printedPdfs`.
+   */
+  instantA4?: boolean;
+  /** main/printing's renderer (a bench times it). */
+  renderer?: A4Renderer;
 }
 
 export class Kiosk {
@@ -56,6 +64,8 @@ export class Kiosk {
     readonly clock: ManualClock,
     readonly log: MemoryLogger,
     readonly logFile: string,
+    /** With `instantA4`: every PDF the host handed to the A4 printer. */
+    readonly printedPdfs: Uint8Array[] = [],
   ) {
     host.onEvent(<C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
       if (channel === 'flow:view') this.views.push(payload as FlowView);
@@ -239,12 +249,30 @@ export async function startKiosk(o: KioskOptions): Promise<Kiosk> {
   const log = teeLogger(logFile, memory);
   const clock = new ManualClock(Date.now());
   let registry: DeviceHost | undefined;
+  const printedPdfs: Uint8Array[] = [];
   const host = await createHost(config, log, {
     shell: 'chromium',
     clock,
-    buildRegistry: async (c, l, extras) => (registry = await buildRegistry(c, l, extras)),
+    ...(o.renderer ? { renderer: o.renderer } : {}),
+    buildRegistry: async (c, l, extras) => {
+      registry = await buildRegistry(c, l, extras);
+      const a4 = registry.services.a4Printer;
+      if (!o.instantA4 || !a4) return registry;
+      const instant: typeof a4 = {
+        ...a4,
+        print: (pdf) => {
+          printedPdfs.push(pdf);
+          return Promise.resolve({
+            jobId: `instant-${printedPdfs.length}`,
+            state: 'completed',
+            reused: false,
+          });
+        },
+      };
+      return { ...registry, services: { ...registry.services, a4Printer: instant } };
+    },
   });
-  const kiosk = new Kiosk(host, registry!, config, clock, memory, logFile);
+  const kiosk = new Kiosk(host, registry!, config, clock, memory, logFile, printedPdfs);
   // Every device answering over its protocol before a citizen arrives.
   await kiosk.until((k) => k.registry.list().every((d) => d.health === 'online'), 'every device online');
   return kiosk;
