@@ -66,14 +66,12 @@ export async function runPrint(
   const handles = start(job, effect.key, deps);
   const results = await Promise.all(handles.map((h) => follow(h, effect.doc, deps, signal, held)));
   if (job.kind === 'pdf' && job.printed)
-    await job
-      .printed()
-      .catch((err: unknown) =>
-        deps.log.warn('print.reportFailed', {
-          doc: effect.doc,
-          error: err instanceof Error ? err.name : 'unknown',
-        }),
-      );
+    await job.printed().catch((err: unknown) =>
+      deps.log.warn('print.reportFailed', {
+        doc: effect.doc,
+        error: err instanceof Error ? err.name : 'unknown',
+      }),
+    );
   deps.log.info('print.done', { key: effect.key, doc: effect.doc, states: results.map((r) => r.state) });
   return {};
 }
@@ -290,7 +288,7 @@ async function prepare(doc: PrintDoc, c: PrintContext, deps: PrintDeps, signal: 
         serviceName,
         applicant: person,
         savedAt: base.printedAt,
-        reference: (c.localId ?? 'unknown').slice(0, 64),
+        reference: shortReference(c.localId ?? ''),
       });
     }
     case 'queueTicket': {
@@ -398,6 +396,17 @@ async function prepare(doc: PrintDoc, c: PrintContext, deps: PrintDeps, signal: 
 }
 
 const a4 = (templateId: string, data: unknown): Job => ({ kind: 'a4', templateId, data });
+
+/** `3f2a9c1e-…:1:submit:filing` → `3F2A9C1E-1`: the session's first 8 characters and the visit. */
+export const shortReference = (localId: string): string => {
+  const [session = '', visit = '1'] = localId.split(':');
+  return `${
+    session
+      .replace(/[^0-9a-z]/gi, '')
+      .slice(0, 8)
+      .toUpperCase() || 'UNKNOWN'
+  }-${visit}`;
+};
 
 function slip(template: ReceiptTemplate, data: unknown): Job {
   try {

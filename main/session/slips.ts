@@ -39,13 +39,13 @@ const PaymentHistorySlipData = z.object({
     .max(120),
 });
 
-const PAYMENT_WORDING: Wording<'title' | 'holder' | 'idNumber' | 'month' | 'personal' | 'unpaid' | 'note'> = {
+const PAYMENT_WORDING: Wording<'title' | 'holder' | 'idNumber' | 'month' | 'amounts' | 'unpaid' | 'note'> = {
   'zh-CN': {
     title: '参保缴费记录',
     holder: '姓名',
     idNumber: '证件号码',
-    month: '月份 个人/单位(元)',
-    personal: '个人',
+    month: '缴费月份',
+    amounts: '个人/单位（元）',
     unpaid: '欠缴',
     note: '本凭条仅供查询参考，不作证明使用。',
   },
@@ -53,8 +53,8 @@ const PAYMENT_WORDING: Wording<'title' | 'holder' | 'idNumber' | 'month' | 'pers
     title: 'Contribution record',
     holder: 'Name',
     idNumber: 'ID number',
-    month: 'Month personal/employer (CNY)',
-    personal: 'Personal',
+    month: 'Month',
+    amounts: 'Personal/employer (CNY)',
     unpaid: 'unpaid',
     note: 'For reference only, not a certificate.',
   },
@@ -75,7 +75,7 @@ export const paymentHistorySlip = defineReceiptTemplate({
           [w.idNumber, maskIdNumber(d.holder.idNumber)],
         ]),
         receipt.rule(),
-        receipt.text(w.month, { bold: true }),
+        receipt.keyValue(w.month, w.amounts),
         ...d.months.map((m) =>
           receipt.keyValue(
             formatYearMonth(m.month, ctx),
@@ -93,8 +93,8 @@ const SavedFilingSlipData = z.object({
   serviceName: text(60),
   applicant: z.object({ name: text(40), idNumber }),
   savedAt: isoDateTime,
-  /** The terminal's own reference of the filing (its outbox entry), for staff who look it up. */
-  reference: text(64),
+  /** The terminal's short reference of the filing (the start of its outbox entry's id), for staff. */
+  reference: z.string().regex(/^[0-9A-Z]{4,12}(-\d{1,3})?$/),
 });
 
 const SAVED_WORDING: Wording<
@@ -135,8 +135,8 @@ export const savedFilingSlip = defineReceiptTemplate({
           [w.applicant, maskName(d.applicant.name)],
           [w.idNumber, maskIdNumber(d.applicant.idNumber)],
           [w.savedAt, formatDateTime(d.savedAt, ctx)],
+          [w.reference, d.reference],
         ]),
-        receipt.text(`${w.reference} ${d.reference}`),
         ...slipFooter(d, ctx, [w.note]),
       ],
     };
