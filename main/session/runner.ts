@@ -134,7 +134,11 @@ export class SessionRunner {
   // What the host's channels call.
 
   view(): FlowView {
-    return viewOf(this.#state, this.#catalogue);
+    const view = viewOf(this.#state, this.#catalogue);
+    // 一码办 codes cannot be resolved to a person here yet (identity.ts): the page does not offer them.
+    if (view.step?.kind === 'identify' && view.step.accept.includes('qr'))
+      return { ...view, step: { ...view.step, accept: view.step.accept.filter((m) => m !== 'qr') } };
+    return view;
   }
 
   get serving(): boolean {
