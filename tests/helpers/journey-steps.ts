@@ -3,11 +3,15 @@
  * choose a service, tap a card, and at the end take what they brought and got, until the host says
  * the session ended. Each waits for the host's events, never for time.
  */
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { BackofficeClient } from '../../main/backend';
 import type { SimulatedCard } from '../../devices/id-card-reader';
 import type { SessionEnded } from '../../main/ipc/contract/flow';
 import { findSecrets, type Secret } from './privacy';
 import type { Kiosk } from './kiosk-rig';
+import { registerKiosk, type TestService } from './outbox-service';
+import { jpegPage } from './scan-pages';
 
 export async function begin(k: Kiosk, serviceId: string): Promise<void> {
   // A test that failed half-way left its citizen at the kiosk: they give up and go first.
@@ -69,4 +73,61 @@ export async function leave(k: Kiosk, before = k.ended.length): Promise<SessionE
 export function expectNothingPersonal(k: Kiosk, roots: string[], secrets: Secret[]): void {
   const hits = findSecrets([k.dataDir, k.logFile, ...roots], secrets);
   expect(hits.map((h) => `${h.what} in ${h.file} (${h.encoding})`)).toEqual([]);
+}
+
+/**
+ * 个体工商户设立登记 up to its confirm step: the card, the form, no e-licence, the premises proof
+ * photographed (one page). The citizen's next tap files it.
+ */
+export async function soleProprietorToConfirm(
+  k: Kiosk,
+  owner: { card: SimulatedCard },
+  business: { businessName: string; businessScope: string[]; address: string; phone?: string },
+): Promise<void> {
+  await begin(k, 'sole-proprietor-registration');
+  await k.send({ kind: 'next' });
+  await tapIdCard(k, owner.card);
+  await k.step('form');
+  await k.send({ kind: 'form', values: { ownerType: 'naturalPerson', ...business } });
+  await k.step('elicences');
+  await k.send({ kind: 'next' });
+  await k.step('capture');
+  const page = await jpegPage('a4', 60, 3);
+  await k.call('flow:capture', {
+    material: 'premisesProof',
+    pages: [{ paper: 'a4', data: page.toString('base64') }],
+  });
+  expect((await k.step('capture')).materials[0]).toMatchObject({ kind: 'premisesProof', pages: 1 });
+  await k.send({ kind: 'next' });
+  await k.step('confirm');
+}
+
+let otherKiosk: Promise<BackofficeClient> | undefined;
+
+/**
+ * A filing made for `p` straight with the back office, as another kiosk of the hall would have made
+ * it (综合申请): something to look up, rate, hand papers in for or collect.
+ */
+export async function fileElsewhere(
+  bo: TestService,
+  p: { idNumber: string; name: string },
+  delivery: 'locker' | 'print' = 'locker',
+) {
+  otherKiosk ??= registerKiosk(bo.url, 'hall-other').then(
+    (credential) =>
+      new BackofficeClient({ baseUrl: bo.url, kioskId: 'hall-other', credential, timeoutMs: 10_000 }),
+  );
+  const { filing } = await (
+    await otherKiosk
+  ).createFiling(
+    {
+      serviceId: 'generic-application',
+      kioskId: 'hall-other',
+      applicant: { idNumber: p.idNumber, name: p.name },
+      form: { subject: '申请开具无犯罪记录证明', purpose: '就业' },
+      delivery: { method: delivery },
+    },
+    `elsewhere-${p.idNumber}-${randomUUID()}`,
+  );
+  return filing;
 }

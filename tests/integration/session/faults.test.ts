@@ -4,12 +4,19 @@
 // the read, and the back office down during a submission (durable here, delivered later).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { begin, expectNothingPersonal, finish, leave, tapIdCard } from '../../helpers/journey-steps';
+import {
+  begin,
+  expectNothingPersonal,
+  fileElsewhere,
+  finish,
+  leave,
+  soleProprietorToConfirm,
+  tapIdCard,
+} from '../../helpers/journey-steps';
 import { startBackoffice, startKiosk, testDir, type Kiosk } from '../../helpers/kiosk-rig';
 import { serverFilings, staffLogin, type TestService } from '../../helpers/outbox-service';
 import { findPerson, person, type Person } from '../../helpers/people';
 import { findSecrets, secretsOf } from '../../helpers/privacy';
-import { jpegPage } from '../../helpers/scan-pages';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -104,24 +111,7 @@ describe('locker and card faults', () => {
   it('a jammed door: the citizen is told, and on retry another door opens', async () => {
     const p = person('1991-01-21', 111, '陈思远');
     const clerk = await staffLogin(bo.url, 'clerk');
-    // A filing to hand papers in for, made by this kiosk's own back office.
-    const { BackofficeClient } = await import('../../../main/backend');
-    const client = new BackofficeClient({
-      baseUrl: bo.url,
-      kioskId: 'hall-faults',
-      credential: kiosk.config.backoffice.credential!,
-      timeoutMs: 10_000,
-    });
-    const { filing } = await client.createFiling(
-      {
-        serviceId: 'generic-application',
-        kioskId: 'hall-faults',
-        applicant: { idNumber: p.idNumber, name: p.name },
-        form: { subject: '补交材料' },
-        delivery: { method: 'locker' },
-      },
-      `jam-${Date.now()}`,
-    );
+    const filing = await fileElsewhere(bo, p);
     const free = kiosk.registry.services
       .lockers!.occupancy()
       .find((d) => d.state === 'closed' && !d.itemPresent)!;
@@ -176,28 +166,11 @@ describe('locker and card faults', () => {
 describe('the back office down during a submission', () => {
   it('the filing is durable here, the citizen told it is saved, and it is delivered once the back office is back', async () => {
     const owner = person('1992-08-08', 222, '周文斌');
-    await begin(kiosk, 'sole-proprietor-registration');
-    await kiosk.send({ kind: 'next' });
-    await tapIdCard(kiosk, owner.card);
-    await kiosk.step('form');
-    await kiosk.send({
-      kind: 'form',
-      values: {
-        businessName: '东城区文斌家政服务部',
-        ownerType: 'naturalPerson',
-        businessScope: ['家政服务'],
-        address: '北京市东城区和平里东街18号',
-      },
+    await soleProprietorToConfirm(kiosk, owner, {
+      businessName: '东城区文斌家政服务部',
+      businessScope: ['家政服务'],
+      address: '北京市东城区和平里东街18号',
     });
-    await kiosk.step('elicences');
-    await kiosk.send({ kind: 'next' });
-    await kiosk.step('capture');
-    await kiosk.call('flow:capture', {
-      material: 'premisesProof',
-      pages: [{ paper: 'a4', data: (await jpegPage('a4', 60, 5)).toString('base64') }],
-    });
-    await kiosk.send({ kind: 'next' });
-    await kiosk.step('confirm');
     await bo.stop();
     const receipts = kiosk.receipts.length;
     await kiosk.send({ kind: 'next' });

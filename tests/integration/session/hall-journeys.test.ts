@@ -8,9 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shippedCatalogue } from '../../../domain/catalogue/catalogue';
 import { maskIdNumber } from '../../../domain/identity';
-import { BackofficeClient } from '../../../main/backend';
 import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
-import { begin, expectNothingPersonal, finish, tapIdCard } from '../../helpers/journey-steps';
+import {
+  begin,
+  expectNothingPersonal,
+  fileElsewhere,
+  finish,
+  soleProprietorToConfirm,
+  tapIdCard,
+} from '../../helpers/journey-steps';
 import { startBackoffice, startKiosk, testDir, type Kiosk } from '../../helpers/kiosk-rig';
 import { callApi, serverFilings, staffLogin, type TestService } from '../../helpers/outbox-service';
 import { findPerson, person, type Person } from '../../helpers/people';
@@ -53,31 +59,7 @@ const receiptsAfter = (n: number) => kiosk.receipts.slice(n);
 const api = (path: string, init: Parameters<typeof callApi>[1] = {}) =>
   callApi<Record<string, unknown>>(`${bo.url}/api/v1${path}`, { token: clerk, ...init });
 
-/** A filing made for `p` directly with the back office (as another kiosk would have), for look-ups. */
-async function fileFor(p: Person, delivery: 'locker' | 'print' = 'locker') {
-  const credential = await callApi<{ credential: string }>(`${bo.url}/api/v1/kiosks/register`, {
-    method: 'POST',
-    headers: { 'x-enrollment-token': 'test-enrollment-token-2026' },
-    json: { kioskId: 'hall-other', name: '另一台终端', site: '测试政务服务中心' },
-  });
-  const client = new BackofficeClient({
-    baseUrl: bo.url,
-    kioskId: 'hall-other',
-    credential: credential.credential,
-    timeoutMs: 10_000,
-  });
-  const { filing } = await client.createFiling(
-    {
-      serviceId: 'generic-application',
-      kioskId: 'hall-other',
-      applicant: { idNumber: p.idNumber, name: p.name },
-      form: { subject: '申请开具无犯罪记录证明', purpose: '就业' },
-      delivery: { method: delivery },
-    },
-    `filing-${p.idNumber}-${Date.now()}`,
-  );
-  return filing;
-}
+const fileFor = (p: Person, delivery: 'locker' | 'print' = 'locker') => fileElsewhere(bo, p, delivery);
 
 const privacy = (p: Person) => expectNothingPersonal(kiosk, [t.tmp], secretsOf(p));
 
@@ -157,31 +139,12 @@ describe('filings', () => {
   it('个体工商户设立登记 (秒批): filed with its premises proof, approved, the notice printed, the slip with its QR, rated', async () => {
     const owner = person('1990-05-20', 321, '周晓明');
     const receipts = kiosk.receipts.length;
-    await begin(kiosk, 'sole-proprietor-registration');
-    await kiosk.send({ kind: 'next' });
-    await tapIdCard(kiosk, owner.card);
-    await kiosk.step('form');
-    await kiosk.send({
-      kind: 'form',
-      values: {
-        businessName: '东城区晓明打字复印店',
-        ownerType: 'naturalPerson',
-        businessScope: ['打字复印', '文具用品零售'],
-        address: '北京市东城区东四北大街100号',
-        phone: '13800138000',
-      },
+    await soleProprietorToConfirm(kiosk, owner, {
+      businessName: '东城区晓明打字复印店',
+      businessScope: ['打字复印', '文具用品零售'],
+      address: '北京市东城区东四北大街100号',
+      phone: '13800138000',
     });
-    await kiosk.step('elicences');
-    await kiosk.send({ kind: 'next' });
-    await kiosk.step('capture');
-    const page = await jpegPage('a4', 60, 3);
-    await kiosk.call('flow:capture', {
-      material: 'premisesProof',
-      pages: [{ paper: 'a4', data: page.toString('base64') }],
-    });
-    expect((await kiosk.step('capture')).materials[0]).toMatchObject({ kind: 'premisesProof', pages: 1 });
-    await kiosk.send({ kind: 'next' });
-    await kiosk.step('confirm');
     await kiosk.send({ kind: 'next' });
     const rate = await kiosk.step('rate', 60_000);
     const tracking = rate.subject.trackingNumber;
