@@ -131,3 +131,15 @@ export async function fileElsewhere(
   );
   return filing;
 }
+
+/** Waits until the locker step says its door is open; resolves with the door's label and number (board 1). */
+export async function doorOpened(
+  k: Kiosk,
+  kind: 'lockerDeposit' | 'lockerPickup',
+): Promise<{ label: string; door: number }> {
+  const step = await k.until(
+    (x) => (x.view.step?.kind === kind && x.view.step.state === 'open' ? x.view.step : undefined),
+    `the ${kind} door open`,
+  );
+  return { label: step.door!, door: Number(step.door!.slice(2)) };
+}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   begin,
+  doorOpened,
   expectNothingPersonal,
   fileElsewhere,
   finish,
@@ -126,12 +127,7 @@ describe('locker and card faults', () => {
     expect(fault).toEqual({ code: 'doorJammed', options: ['retry', 'counter', 'end'] });
     expect(kiosk.lockers.isOpen(1, free.door)).toBe(false);
     await kiosk.send({ kind: 'fault', option: 'retry' });
-    const open = await kiosk.until(
-      (k) =>
-        k.view.step?.kind === 'lockerDeposit' && k.view.step.state === 'open' ? k.view.step : undefined,
-      'another door open',
-    );
-    const door = Number(open.door!.slice(2));
+    const { door } = await doorOpened(kiosk, 'lockerDeposit');
     expect(door).not.toBe(free.door);
     expect(kiosk.lockers.isOpen(1, door)).toBe(true);
     kiosk.lockers.close(1, door);

@@ -11,6 +11,7 @@ import { maskIdNumber } from '../../../domain/identity';
 import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
 import {
   begin,
+  doorOpened,
   expectNothingPersonal,
   fileElsewhere,
   finish,
@@ -210,12 +211,7 @@ describe('filings', () => {
     await kiosk.send({ kind: 'choose', value: 'locker' });
     await kiosk.step('confirm');
     await kiosk.send({ kind: 'next' });
-    const deposit = await kiosk.until(
-      (k) =>
-        k.view.step?.kind === 'lockerDeposit' && k.view.step.state === 'open' ? k.view.step : undefined,
-      'the deposit door open',
-    );
-    const door = Number(deposit.door!.slice(2));
+    const { door } = await doorOpened(kiosk, 'lockerDeposit');
     expect(kiosk.lockers.isOpen(1, door)).toBe(true);
     kiosk.lockers.setItem(1, door, true);
     kiosk.lockers.close(1, door);
@@ -276,18 +272,13 @@ describe('the hall’s own services', () => {
     await kiosk.send({ kind: 'code', value: filed.trackingNumber });
     await kiosk.step('lookup');
     await kiosk.send({ kind: 'next' });
-    const open = await kiosk.until(
-      (k) =>
-        k.view.step?.kind === 'lockerDeposit' && k.view.step.state === 'open' ? k.view.step : undefined,
-      'the door open',
-    );
-    const door = Number(open.door!.slice(2));
+    const { door, label } = await doorOpened(kiosk, 'lockerDeposit');
     expect(kiosk.lockers.isOpen(1, door)).toBe(true);
     kiosk.lockers.setItem(1, door, true);
     kiosk.lockers.close(1, door);
     await kiosk.step('done', 30_000);
     const slip = receiptsAfter(receipts).find((r) => r.includes(filed.trackingNumber));
-    expect(slip).toContain(open.door);
+    expect(slip).toContain(label);
     expect(await finish(kiosk)).toMatchObject({ reason: 'done', outcome: 'completed' });
     const doors = (await api('/lockers/doors?kioskId=hall-journeys')) as { doors: Record<string, unknown>[] };
     expect(doors.doors).toContainEqual(
@@ -310,11 +301,7 @@ describe('the hall’s own services', () => {
     await begin(kiosk, 'result-pickup');
     await kiosk.until((k) => k.view.step?.kind === 'identify', 'the identify step');
     await kiosk.send({ kind: 'code', value: assigned.pickupCode });
-    const open = await kiosk.until(
-      (k) => (k.view.step?.kind === 'lockerPickup' && k.view.step.state === 'open' ? k.view.step : undefined),
-      'the door open',
-    );
-    expect(open.door).toBe('A-16');
+    expect((await doorOpened(kiosk, 'lockerPickup')).label).toBe('A-16');
     expect(kiosk.lockers.isOpen(1, 16)).toBe(true);
     kiosk.lockers.setItem(1, 16, false);
     kiosk.lockers.close(1, 16);
