@@ -14,6 +14,7 @@ import { authenticator } from './http/auth';
 import { buildOpenApi } from './http/openapi';
 import { mount, type AnyRoute } from './http/route';
 import { citizenRoutes } from './routes/citizen';
+import { documentRoutes } from './routes/documents';
 import { filingRoutes } from './routes/filings';
 import { kioskRoutes } from './routes/kiosks';
 import { lockerRoutes } from './routes/lockers';
@@ -166,6 +167,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...metaRoutes(ctx),
     ...ratingRoutes(ctx),
     ...citizenRoutes(ctx),
+    ...documentRoutes(ctx),
     ...queueRoutes(ctx),
   ];
   app.addHook('onClose', () => ctx.renderer.close());

@@ -223,7 +223,18 @@ export const ratingByTracking = z.object({
 export const okReply = z.object({ ok: z.literal(true) });
 
 // Lockers
-export const deposit = z.object({ filingId: z.uuid(), kioskId: id, ...lockerPlace });
+export const deposit = z
+  .object({
+    filingId: z.uuid().optional(),
+    /** A citizen handing in papers names the filing by the tracking number on their receipt (材料投递). */
+    trackingNumber: z.string().min(6).max(40).optional(),
+    kioskId: id,
+    ...lockerPlace,
+  })
+  .refine((d) => (d.filingId === undefined) !== (d.trackingNumber === undefined), {
+    message: 'either filingId or trackingNumber',
+    path: ['filingId'],
+  });
 export const depositCreated = z.object({ depositId: z.string() });
 export const pickupVerify = z.union([
   z.object({ kioskId: id, code: z.string().regex(/^\d{6,8}$/) }),
@@ -466,4 +477,24 @@ export const providersReply = z.object({
     down: z.boolean().optional(),
     baseUrl: z.string().optional(),
   }),
+});
+
+// Issued documents (certificates printed at a kiosk from citizen data the hall does not own)
+export const DOCUMENT_KINDS = [
+  'socialInsuranceCertificate',
+  'housingFundCertificate',
+  'realEstateRecord',
+  'paymentHistory',
+] as const;
+export const documentIssue = z.object({
+  kioskId: id,
+  kind: z.enum(DOCUMENT_KINDS),
+  idNumber: citizenIdNumber,
+  name: personName,
+});
+export const documentIssued = z.object({
+  documentNumber: z.string(),
+  issuedAt: isoTime,
+  issuer: z.object({ name: z.string(), sealText: z.string() }),
+  verification: z.object({ code: z.string(), url: z.string() }),
 });

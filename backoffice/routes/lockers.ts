@@ -5,6 +5,7 @@ import { maskIdNumber } from '../../domain/identity';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
+import type { Tx } from '../db/types';
 import * as s from '../schemas';
 import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
 import { claimDoor, doorView, occupiedDoors } from '../services/lockers';
@@ -30,6 +31,16 @@ const DELIVERY_ZH: Record<string, string> = { print: '自助打印', post: '邮�
 const doorText = (d: { kioskId: string; cabinetId: string; board: number; door: number }): string =>
   `柜门 ${d.cabinetId}-${d.board}-${d.door}（终端 ${d.kioskId}）`;
 
+/** The filing a receipt's tracking number names (a deposit needs no more than the receipt: nothing is disclosed). */
+async function filingByTracking(tx: Tx, trackingNumber: string): Promise<string> {
+  const rows = await tx.query<{ filing_id: string }>(
+    'SELECT filing_id FROM filings WHERE tracking_number = ?',
+    [trackingNumber],
+  );
+  if (!rows[0]) throw notFound('filing');
+  return rows[0].filing_id;
+}
+
 const NOT_FOUND = () => new ApiError(404, 'notFound', '取件码无效或已过期 / no matching pickup');
 
 export function lockerRoutes(ctx: Ctx): AnyRoute[] {
@@ -50,16 +61,17 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         const depositId = randomUUID();
         await ctx.db.transaction(async (tx) => {
-          const filing = await lockFiling(tx, body.filingId);
+          const filingId = body.filingId ?? (await filingByTracking(tx, body.trackingNumber!));
+          const filing = await lockFiling(tx, filingId);
           if (CLOSED.has(filing.status)) {
             throw new ApiError(409, 'illegalTransition', `办件已办结 / filing is ${filing.status}`);
           }
           await claimDoor(tx, body);
           await tx.run(
             'INSERT INTO deposits (deposit_id, filing_id, kiosk_id, cabinet_id, board, door, deposited_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            [depositId, body.filingId, body.kioskId, body.cabinetId, body.board, body.door, now],
+            [depositId, filingId, body.kioskId, body.cabinetId, body.board, body.door, now],
           );
-          await appendAudit(tx, now, `kiosk:${body.kioskId}`, 'locker.deposit', body.filingId, {
+          await appendAudit(tx, now, `kiosk:${body.kioskId}`, 'locker.deposit', filingId, {
             depositId,
             cabinetId: body.cabinetId,
             board: body.board,

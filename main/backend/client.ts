@@ -1,6 +1,7 @@
 import { sendRequest, type HttpOptions, type HttpRequest, type HttpResponse } from './http';
 import type {
   Appointment,
+  DocumentKind,
   ElicenceItem,
   FilingCreated,
   FilingRequest,
@@ -8,8 +9,10 @@ import type {
   HeartbeatReply,
   HeartbeatRequest,
   HousingFund,
+  IssuedDocument,
   KioskConfig,
-  LockerDeposit,
+  DepositFor,
+  LockerPlace,
   LockerDoor,
   MaterialUploaded,
   MedicalAccount,
@@ -145,7 +148,8 @@ export class BackofficeClient {
     ).body;
   }
 
-  async lockerDeposit(deposit: Omit<LockerDeposit, 'kioskId'>, signal?: AbortSignal): Promise<void> {
+  /** Papers put in a door for a filing, named by its id or (a citizen's receipt) its tracking number. */
+  async lockerDeposit(deposit: DepositFor & LockerPlace, signal?: AbortSignal): Promise<void> {
     await this.#post('/lockers/deposits', { ...deposit, kioskId: this.opts.kioskId }, signal);
   }
 
@@ -278,6 +282,17 @@ export class BackofficeClient {
       signal,
     );
     return { ticket: res.body, reissued: res.status === 200 };
+  }
+
+  /** The number, issuer and verification code of a certificate about to be printed here (audited). */
+  async issueDocument(kind: DocumentKind, person: PersonRef, signal?: AbortSignal): Promise<IssuedDocument> {
+    return (
+      await this.#post<IssuedDocument>(
+        '/citizen/documents',
+        { kioskId: this.opts.kioskId, kind, ...person },
+        signal,
+      )
+    ).body;
   }
 
   #kiosk(): string {

@@ -132,13 +132,16 @@ export interface RatingRecorded {
   badRating: boolean;
 }
 
-export interface LockerDeposit {
-  filingId: string;
-  kioskId: string;
+/** A door of a kiosk's cabinet. */
+export interface LockerPlace {
   cabinetId: string;
   board: number;
   door: number;
 }
+
+/** Papers for a filing, named by its id or (from a citizen's receipt) its tracking number. */
+export type DepositFor = { filingId: string } | { trackingNumber: string };
+export type LockerDeposit = DepositFor & LockerPlace & { kioskId: string };
 
 export interface PickupGrant {
   pickupId: string;
@@ -263,4 +266,16 @@ export interface Appointment {
   status: 'booked' | 'checkedIn' | 'cancelled';
   /** The ticket a check-in at this hall yielded. */
   ticket?: QueueTicket;
+}
+
+/** Certificates printed at a kiosk from citizen data, numbered and made verifiable by the back office. */
+export type DocumentKind =
+  'socialInsuranceCertificate' | 'housingFundCertificate' | 'realEstateRecord' | 'paymentHistory';
+
+export interface IssuedDocument {
+  documentNumber: string;
+  /** With its offset, e.g. 2026-12-05T09:30:00+08:00. */
+  issuedAt: string;
+  issuer: { name: string; sealText: string };
+  verification: { code: string; url: string };
 }

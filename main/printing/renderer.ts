@@ -29,7 +29,7 @@ export class RenderError extends Error {
 
 export interface RendererOptions {
   log?: Logger;
-  /** The worker module; default the sibling render-worker.mjs (bundled) or render-worker.ts (sources). */
+  /** The worker module; default the sibling print-worker.mjs (bundled) or render-worker.ts (sources). */
   workerUrl?: URL;
   /** Consecutive workers that die before they are ready before rendering moves in-process. */
   maxStartFailures?: number;
@@ -48,7 +48,8 @@ export interface RendererEvents extends Record<string, unknown> {
 }
 
 function defaultWorkerUrl(): URL | undefined {
-  for (const name of ['./render-worker.mjs', './render-worker.ts']) {
+  // Bundled as print-worker.mjs: the back office's own render-worker.mjs sits in the same folder.
+  for (const name of ['./print-worker.mjs', './render-worker.ts']) {
     const url = new URL(name, import.meta.url);
     try {
       if (existsSync(fileURLToPath(url))) return url;
