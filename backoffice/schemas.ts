@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queueTheme } from './domain/queue';
-import { ratingSubmission } from './domain/rating';
+import { RatingSubmission } from '../domain/rating';
 import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
 import {
   appointment,
@@ -203,8 +203,8 @@ export const progressItem = z.object({
   rated: z.boolean().describe('已评价: the 好差评 of this filing is given (one per filing)'),
 });
 export const progressReply = z.object({ items: z.array(progressItem) });
-/** 好差评 (GB/T 39734): level 1–5, options of that level (≥ 1 for 差评), optional text. */
-export const rating = ratingSubmission;
+/** 好差评 (GB/T 39734, domain/rating): level 1–5, options of that level, optional text (a 差评 needs one of them). */
+export const rating = RatingSubmission;
 export const ratingRecorded = z.object({
   trackingNumber: z.string(),
   level: z.number().int(),
@@ -218,7 +218,7 @@ export const ratingByTracking = z.object({
     z.object({ qr: z.string().min(10).max(200).describe('the receipt QR payload as scanned') }),
     z.object({ trackingNumber: z.string().min(6).max(40), idNumber: citizenIdNumber }),
   ]),
-  rating: ratingSubmission,
+  rating: RatingSubmission,
 });
 export const okReply = z.object({ ok: z.literal(true) });
 

@@ -1,6 +1,6 @@
 import { keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import type { RatingSubmission } from '../domain/rating';
+import type { RatingSubmission } from '../../domain/rating';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';

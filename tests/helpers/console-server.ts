@@ -49,7 +49,7 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
       idNumber: plan.applicant.idNumber,
     });
   }
-  await kiosk.rate(filings[2]!.filingId, { level: 2, options: ['longWait'], comment: '排队等待时间太长' });
+  await kiosk.rate(filings[2]!.filingId, { level: 2, options: ['longWait'], text: '排队等待时间太长' });
   await kiosk.heartbeat({
     sentAt: new Date().toISOString(),
     appVersion: '0.1.0',

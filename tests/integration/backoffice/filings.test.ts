@@ -443,8 +443,8 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect((await rate({ level: 6, options: [] })).statusCode).toBe(400);
     const first = await rate({
       level: 5,
-      options: ['fastService', 'oneVisit'],
-      comment: '=HYPERLINK("x") 办事很快',
+      options: ['fast', 'doneInOneVisit'],
+      text: '=HYPERLINK("x") 办事很快',
     });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({ trackingNumber, level: 5, levelName: '非常满意', badRating: false });
@@ -459,8 +459,8 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
         levelName: '非常满意',
         channel: 'selfServiceTerminal',
         options: [
-          { code: 'fastService', label: '办理快捷' },
-          { code: 'oneVisit', label: '一次办好，不用再跑' },
+          { code: 'fast', label: '办理速度快' },
+          { code: 'doneInOneVisit', label: '一次办成，不用再跑' },
         ],
       }),
     );
@@ -477,7 +477,7 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
       '"办件编号","事项","终端","评价渠道","评价等级","等级名称","评价选项","评价内容","评价时间","回访","推送"',
     );
     expect(text).toContain(
-      `"${trackingNumber}","generic-application","kiosk-01","自助终端","5","非常满意","办理快捷；一次办好，不用再跑"`,
+      `"${trackingNumber}","generic-application","kiosk-01","自助终端","5","非常满意","办理速度快；一次办成，不用再跑"`,
     );
     expect(text).toContain(`"'=HYPERLINK(""x"") 办事很快"`);
   });

@@ -1,0 +1,89 @@
+/**
+ * Free-form JSON (a form's values, a device's detail, site settings) with bounds on its depth and
+ * size, checked without recursion: a body of 100,000 nested arrays must be refused with a path, not
+ * overflow the stack of whatever walks it next (canonicalisation, JSON.stringify, zod; issue #12).
+ */
+import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from './text';
+
+export interface JsonBounds {
+  /** Nesting levels below the value itself: `{"a":[1]}` has depth 2. */
+  maxDepth: number;
+  /** Characters of its JSON text, about (escapes not counted). */
+  maxSize: number;
+}
+
+export interface JsonProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The first reason `value` is not bounded, storable JSON, or undefined: too deep, too large, a value
+ * JSON does not have (undefined, a function, NaN …), or text that cannot be stored (isStorableText,
+ * keys included). Iterative, and it stops at the first problem, so its cost is bounded by the limits.
+ */
+export function checkJson(value: unknown, bounds: JsonBounds): JsonProblem | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  let size = 0;
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (path.length > bounds.maxDepth) return { path, message: `nested deeper than ${bounds.maxDepth}` };
+    if (v === null || typeof v === 'boolean') size += 5;
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { path, message: 'not a JSON number' };
+      size += 8;
+    } else if (typeof v === 'string') {
+      if (!isStorableText(v)) return { path, message: UNSTORABLE_TEXT };
+      size += v.length + 2;
+    } else if (Array.isArray(v)) {
+      size += 2 + v.length;
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+    } else if (typeof v === 'object' && isPlainObject(v)) {
+      const entries = Object.entries(v as Record<string, unknown>);
+      size += 2;
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i]!;
+        if (!isStorableText(k)) return { path: [...path, k], message: `key ${UNSTORABLE_TEXT}` };
+        size += k.length + 4;
+        if (child !== undefined) stack.push({ v: child, path: [...path, k] });
+      }
+    } else return { path, message: 'not a JSON value' };
+    if (size > bounds.maxSize) return { path, message: `larger than ${bounds.maxSize} characters of JSON` };
+  }
+  return undefined;
+}
+
+function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+const describe = (b: JsonBounds) =>
+  `free-form JSON: at most ${b.maxDepth} levels deep, about ${b.maxSize} characters`;
+
+/** An object of free-form JSON values within `bounds` (form values, device detail, site settings). */
+export function boundedJsonObject(bounds: JsonBounds) {
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine((v, ctx) => {
+      const problem = checkJson(v, bounds);
+      if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    })
+    .describe(describe(bounds));
+}
+
+/**
+ * Checks the bounds before `schema` sees the value: put it in front of a recursive schema (a guard
+ * tree, a pushed catalogue) so that a hostile nesting is refused before zod recurses into it.
+ */
+export function boundedBefore<S extends z.ZodType>(bounds: JsonBounds, schema: S) {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      const problem = checkJson(v, bounds);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, fatal: true });
+    })
+    .pipe(schema);
+}
