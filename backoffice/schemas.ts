@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdNumberInput } from '../domain/catalogue/fields';
 import { queueTheme } from './domain/queue';
 import { RatingSubmission } from '../domain/rating';
 import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
@@ -77,16 +78,13 @@ export const configUpdate = z.object({
 });
 
 // Filings
-const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号格式错误 / invalid ID number');
 const personName = z.string().min(1).max(40);
 /**
- * Every identity number a kiosk reader decodes: resident ID card and HK/Macau/Taiwan residence
- * permit (18, GB 11643), foreign permanent residence card 2023 (18, starts with 9) and 2017 (15:
- * nationality letters + 12 digits).
+ * Every identity number a kiosk reader decodes, by the one rule of domain/identity: resident ID card
+ * and HK/Macau/Taiwan residence permit (18, GB 11643, check digit and birth date checked), foreign
+ * permanent residence card 2023 (18, starts with 9) and 2017 (15: nationality letters + 12 digits).
  */
-const citizenIdNumber = z
-  .string()
-  .regex(/^(\d{17}[\dX]|[A-Z]{3}\d{12})$/, '证件号码格式错误 / invalid ID number');
+const idNumber = IdNumberInput;
 export const delivery = z.discriminatedUnion('method', [
   z.object({ method: z.literal('print') }),
   z.object({ method: z.literal('locker') }),
@@ -216,7 +214,7 @@ export const ratingByTracking = z.object({
   kioskId: id,
   filing: z.union([
     z.object({ qr: z.string().min(10).max(200).describe('the receipt QR payload as scanned') }),
-    z.object({ trackingNumber: z.string().min(6).max(40), idNumber: citizenIdNumber }),
+    z.object({ trackingNumber: z.string().min(6).max(40), idNumber: idNumber }),
   ]),
   rating: RatingSubmission,
 });
@@ -376,7 +374,7 @@ export const auditVerifyQuery = z
 
 // Citizen data the hall does not own (providers) and the queue
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-export const personQuery = z.object({ idNumber: citizenIdNumber, name: personName });
+export const personQuery = z.object({ idNumber: idNumber, name: personName });
 export const socialInsuranceQuery = personQuery
   .extend({
     from: yearMonth.optional().describe('first month (default: 12 months before `to`)'),
@@ -400,7 +398,7 @@ export const queueStatus = z.object({
 export const queueTicketCreate = z.object({
   kioskId: id,
   theme: z.string().min(1).max(40),
-  idNumber: citizenIdNumber
+  idNumber: idNumber
     .optional()
     .describe('from the ID card: one waiting ticket per person and queue (a repeat gets it again)'),
 });
@@ -427,7 +425,7 @@ export const appointmentsReply = z.object({
   appointments: z.array(appointmentWithTicket),
 });
 export const appointmentParams = z.object({ appointmentId: appointment.shape.appointmentId });
-export const checkIn = z.object({ kioskId: id, idNumber: citizenIdNumber, name: personName });
+export const checkIn = z.object({ kioskId: id, idNumber: idNumber, name: personName });
 export const checkedIn = z.object({ appointment: appointmentWithTicket, ticket: queueTicket });
 
 export const staffQueueQuery = z.object({ site: z.string().min(1).max(100).optional() });

@@ -118,6 +118,19 @@ export const IdNumber = z
   .max(18)
   .refine((id) => id === normalizeIdNumber(id) && isValidIdNumber(id), 'not a valid ID number of any kind');
 
+/**
+ * The same rule for a number a person typed or a service sent: trimmed and upper-cased first (a
+ * lowercase check 'x'), then IdNumber's. What the back office takes wherever a person is named.
+ */
+export const IdNumberInput = z
+  .string()
+  .max(24)
+  .transform(normalizeIdNumber)
+  .pipe(IdNumber)
+  .describe(
+    '证件号码: resident ID, HK/Macau/Taiwan residence permit, foreign permanent residence (2017: 15, 2023: 18)',
+  );
+
 /** Mainland mobile, or a landline with area code (the application-form template's rule). */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 

@@ -311,6 +311,53 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(r.json()).not.toHaveProperty('instantResult');
   });
 
+  it.each([
+    ['HK/Macau/Taiwan residence permit', '810000198001010014'],
+    ['foreign permanent residence card, 2017 (15 characters)', 'USA110070070401'],
+    ['foreign permanent residence card, 2023', '911250198505120021'],
+    ['resident ID with a lowercase check x', '11010519491231002x'],
+  ])('accepts a %s wherever a person is named (one rule: domain/identity)', async (_kind, given) => {
+    const id = given.toUpperCase();
+    const filed = await submit({
+      ...genericBody(given),
+      applicant: { idNumber: given, name: '约翰·史密斯' },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const q = `idNumber=${given}&name=${encodeURIComponent('约翰·史密斯')}`;
+    const get = (url: string, headers = kiosk) => app.inject({ method: 'GET', url: `${API}${url}`, headers });
+    const progress = await get(`/progress?${q}`);
+    expect(progress.json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect((await get(`/staff/filings?idNumber=${given}`, clerk)).json()).toMatchObject({ total: 1 });
+    expect((await get(`/elicences?idNumber=${given}`)).statusCode).toBe(200);
+    expect((await get(`/citizen/medical-insurance?${q}`)).statusCode).toBe(200);
+    const ticket = await app.inject({
+      method: 'POST',
+      url: `${API}/queue/tickets`,
+      headers: kiosk,
+      payload: { kioskId: 'kiosk-01', theme: 'general', idNumber: given },
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    // Stored canonical: the staff view shows the number as the card has it.
+    const { filingId } = filed.json<{ filingId: string }>();
+    expect((await get(`/filings/${filingId}`, clerk)).json()).toMatchObject({ applicant: { idNumber: id } });
+  });
+
+  it('refuses a resident number whose check digit or birth date is wrong, everywhere', async () => {
+    for (const bad of ['110101197608056896', '110105200013011230']) {
+      const filed = await submit(genericBody(bad));
+      expect(filed.statusCode).toBe(400);
+      expect(filed.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(
+        ['applicant.idNumber'],
+      );
+      const progress = await app.inject({
+        method: 'GET',
+        url: `${API}/progress?idNumber=${bad}&name=x`,
+        headers: kiosk,
+      });
+      expect(progress.statusCode).toBe(400);
+    }
+  });
+
   it('answers progress by tracking number or ID number + name without echoing the ID number', async () => {
     const { trackingNumber } = (await submit(genericBody('110101198501012311'))).json<{
       trackingNumber: string;
