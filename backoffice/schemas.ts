@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { IdNumberInput } from '../domain/catalogue/fields';
+import { PushedCatalogue } from '../domain/catalogue/catalogue';
+import { FORM_BOUNDS, IdNumberInput } from '../domain/catalogue/fields';
+import { boundedJsonObject } from '../domain/json';
 import { queueTheme } from './domain/queue';
 import { RatingSubmission } from '../domain/rating';
 import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
@@ -28,6 +30,15 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/);
 const isoTime = z.iso.datetime({ offset: true });
+
+/**
+ * Bounds of the free-form JSON fields (issue #12: a deeply nested one gave a 500): a device's detail
+ * in a heartbeat, the site settings. A filing's form is bounded by its service's schema
+ * (domain/catalogue FORM_BOUNDS), the catalogue by its own (CATALOGUE_BOUNDS).
+ */
+export const DETAIL_BOUNDS = { maxDepth: 6, maxSize: 16_000 } as const;
+export const SITE_BOUNDS = { maxDepth: 8, maxSize: 256_000 } as const;
+const siteSettings = boundedJsonObject(SITE_BOUNDS);
 export const staffRole = z.enum(['clerk', 'supervisor', 'technician']);
 export const filingStatus = z.enum(FILING_STATUSES);
 
@@ -43,7 +54,7 @@ export const deviceReport = z.object({
   deviceId: z.string().min(1).max(64),
   family: z.string().min(1).max(64),
   health: z.enum(['online', 'offline', 'noDevice', 'hardwareError', 'userError', 'busy', 'powerOff']),
-  detail: z.record(z.string(), z.unknown()).default({}),
+  detail: boundedJsonObject(DETAIL_BOUNDS).default({}),
   lastError: z
     .object({ code: z.string().max(64), detail: z.string().max(200).optional(), at: z.number().optional() })
     .optional(),
@@ -57,8 +68,10 @@ export const heartbeat = z.object({
 });
 export const kioskConfig = z.object({
   version: z.number().int(),
-  catalogue: z.array(z.record(z.string(), z.unknown())),
-  site: z.record(z.string(), z.unknown()),
+  catalogue: PushedCatalogue.describe(
+    'the site’s enabled services in display order, each under its theme (domain/catalogue PushedCatalogue); kiosks validate it with parseCatalogue',
+  ),
+  site: siteSettings,
   limits: z
     .object({ maxMaterialBytes: z.number().int(), maxFilingBytes: z.number().int() })
     .describe(
@@ -66,15 +79,11 @@ export const kioskConfig = z.object({
     ),
 });
 export const heartbeatReply = z.object({ configVersion: z.number().int(), config: kioskConfig.optional() });
-/** One service as kiosks show it; extra display fields (icons, guides, order) pass through. */
-export const catalogueEntry = z.looseObject({
-  serviceId: z.string().min(1).max(64),
-  nameZh: z.string().min(1).max(60),
-  nameEn: z.string().min(1).max(120),
-});
 export const configUpdate = z.object({
-  catalogue: z.array(catalogueEntry).max(500).optional(),
-  site: z.record(z.string(), z.unknown()).optional(),
+  catalogue: PushedCatalogue.optional().describe(
+    'service definitions in the site’s order (domain/catalogue): only services this back office knows, and a filing service’s form, 秒批 rule and result wording as the back office has them',
+  ),
+  site: siteSettings.optional(),
 });
 
 // Filings
@@ -101,7 +110,9 @@ export const filingCreate = z.object({
       .regex(/^\+?\d{5,20}$/)
       .optional(),
   }),
-  form: z.record(z.string(), z.unknown()),
+  form: boundedJsonObject(FORM_BOUNDS).describe(
+    'the filled form, checked against the service’s form schema (domain/catalogue findFilingService)',
+  ),
   delivery,
 });
 export const filingCreated = z.object({

@@ -75,15 +75,59 @@ export function boundedJsonObject(bounds: JsonBounds) {
 
 /**
  * Checks the bounds before `schema` sees the value: put it in front of a recursive schema (a guard
- * tree, a pushed catalogue) so that a hostile nesting is refused before zod recurses into it.
+ * tree, a pushed catalogue) so that a hostile nesting is refused before zod recurses into it. (A
+ * leading transform, so that JSON Schema documents the value by `schema` in both directions.)
  */
 export function boundedBefore<S extends z.ZodType>(bounds: JsonBounds, schema: S) {
   return z
-    .unknown()
-    .superRefine((v, ctx) => {
+    .transform((v: unknown, ctx) => {
       const problem = checkJson(v, bounds);
       if (problem)
-        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, fatal: true });
+        ctx.issues.push({ code: 'custom', path: problem.path, message: problem.message, input: v });
+      return v;
     })
     .pipe(schema);
+}
+
+/** A piece of output text on canonicalJson's work stack (values are everything else). */
+class Emit {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Deterministic JSON: object keys sorted (by UTF-16 code units), undefined members dropped,
+ * undefined array items as null (holes left empty); other objects by their own enumerable entries. The text hashed
+ * into the audit chain and compared for idempotency, so it must never change for a given value.
+ * Iterative: no input nests deep enough to overflow the stack here (a value that got this far was
+ * bounded anyway, but a hash must not be where a hostile body finds the limit).
+ */
+export function canonicalJson(value: unknown): string {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v instanceof Emit) out.push(v.text);
+    else if (v === null || typeof v !== 'object') out.push(JSON.stringify(v) ?? 'null');
+    else if (Array.isArray(v)) {
+      stack.push(new Emit(']'));
+      for (let i = v.length - 1; i >= 0; i--) {
+        // A hole of a sparse array stays empty (`[,1]` → `[,1]`), as Array.prototype.map left it.
+        stack.push(!(i in v) ? new Emit('') : v[i] === undefined ? null : v[i]);
+        if (i > 0) stack.push(new Emit(','));
+      }
+      stack.push(new Emit('['));
+    } else {
+      const entries = Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      stack.push(new Emit('}'));
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i]!;
+        stack.push(x, new Emit(`${JSON.stringify(k)}:`));
+        if (i > 0) stack.push(new Emit(','));
+      }
+      stack.push(new Emit('{'));
+    }
+  }
+  return out.join('');
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor, Tx } from '../db/types';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../domain/json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

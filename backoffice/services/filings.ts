@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import type { SqlExecutor } from '../db/types';
 import { appendAudit } from '../domain/audit';
-import { canonicalJson } from '../domain/canonical';
+import { canonicalJson } from '../../domain/json';
 import { findFilingService as findService } from '../../domain/catalogue';
 import { maskIdNumber } from '../../domain/identity';
 import { evaluateRule } from '../domain/rules';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ID_KINDS, isValidIdNumber, normalizeIdNumber, type IdKind } from '../identity';
+import { boundedBefore } from '../json';
 import { LocalText } from '../text';
 
 /** The on-screen input a field opens (issue #10): no field ever needs a physical keyboard. */
@@ -188,12 +189,19 @@ function valueSchema(field: FormField): z.ZodType {
 }
 
 /**
+ * Bounds of a filled form as free-form JSON, checked first: an `open` form keeps keys it does not
+ * list, and those must not nest or grow without limit (issue #12).
+ */
+export const FORM_BOUNDS = { maxDepth: 4, maxSize: 64_000 } as const;
+
+/**
  * The schema of a filled form. Strict unless the form is `open`: a kiosk never files a key the
- * back office does not know, and the back office refuses one it was not given a field for.
+ * back office does not know, and the back office refuses one it was not given a field for. Every
+ * text is storable as it is (isStorableText) and the whole form is bounded (FORM_BOUNDS).
  */
 export function formSchema(form: FormDefinition): z.ZodType<Record<string, unknown>> {
   const shape = Object.fromEntries(
     form.fields.map((f) => [f.name, f.required ? valueSchema(f) : valueSchema(f).optional()]),
   );
-  return form.open ? z.looseObject(shape) : z.strictObject(shape);
+  return boundedBefore(FORM_BOUNDS, form.open ? z.looseObject(shape) : z.strictObject(shape));
 }
