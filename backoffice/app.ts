@@ -137,6 +137,11 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
       done();
     });
   }
+  // Every answer (API, console, errors, 404s) says what it is and nothing may sniff another type.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
   app.addContentTypeParser(
     ['image/jpeg', 'application/pdf'],
     { parseAs: 'buffer', bodyLimit: cfg.maxMaterialBytes },

@@ -1,0 +1,105 @@
+// The back office under attack (issue #12), probed from outside over its HTTP API, on both
+// databases: who may learn what a route accepts, hostile nesting, text that breaks hashes, guessing
+// that locks out the rightful owner, and one kiosk reaching another kiosk's filings.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../backoffice/index';
+import { BACKENDS, BackendHarness, TestClock, registerKiosk } from '../../helpers/backoffice-server';
+
+const API = '/api/v1';
+
+interface Operation {
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: unknown;
+}
+
+/** `[[[…]]]` `depth` levels deep, as JSON text (built without recursion). */
+const nestedJson = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+
+describe.each(BACKENDS)('the back office under attack on %s', (backend) => {
+  const harness = new BackendHarness(backend);
+  const clock = new TestClock();
+  let app: FastifyInstance;
+  let db: Database;
+  let kiosk: Record<string, string>;
+  let ops: { method: string; path: string; op: Operation }[] = [];
+
+  beforeAll(async () => {
+    ({ app, db } = await harness.start({ clock }));
+    kiosk = await registerKiosk(app, 'kiosk-01');
+    const doc = (await app.inject({ method: 'GET', url: `${API}/openapi.json` })).json<{
+      paths: Record<string, Record<string, Operation>>;
+    }>();
+    ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+    );
+  });
+  afterAll(() => harness.stop());
+
+  describe('authentication comes before validation', () => {
+    /** Every path parameter filled with something its schema refuses. */
+    const url = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => `not-a-${name}`);
+
+    it('answers 401 to an anonymous or forged caller on every operation, whatever the body, with nosniff', async () => {
+      expect(ops.length).toBeGreaterThan(30);
+      let probed = 0;
+      for (const { method, path, op } of ops) {
+        const enrollment = op.parameters?.some((p) => p.name === 'X-Enrollment-Token');
+        if ((op.security ?? []).length === 0 && !enrollment) continue; // login: open by design
+        const bodies =
+          method === 'GET'
+            ? [undefined]
+            : ['{"broken":', nestedJson(100_000), JSON.stringify({ surprise: true }), '<x/>'];
+        for (const credential of [undefined, 'Bearer forged-credential-0000']) {
+          for (const payload of bodies) {
+            const r = await app.inject({
+              method: method as 'GET',
+              url: `${url(path)}?page=-1&idNumber=x`,
+              headers: {
+                ...(credential ? { authorization: credential } : {}),
+                ...(enrollment ? { 'x-enrollment-token': 'guessed' } : {}),
+                ...(payload === '<x/>' ? { 'content-type': 'application/xml' } : {}),
+                ...(payload !== undefined && payload !== '<x/>'
+                  ? { 'content-type': 'application/json' }
+                  : {}),
+              },
+              ...(payload !== undefined ? { payload } : {}),
+            });
+            const what = `${method} ${path} ${credential ?? 'anonymous'} ${payload?.slice(0, 12) ?? ''}`;
+            expect(r.statusCode, `${what} ${r.body}`).toBe(401);
+            expect(r.json<{ error: { code: string } }>().error.code, what).toBe(
+              enrollment ? 'badEnrollmentToken' : 'unauthorized',
+            );
+            expect(r.headers['x-content-type-options'], what).toBe('nosniff');
+            probed++;
+          }
+        }
+      }
+      expect(probed).toBeGreaterThan(150);
+    });
+
+    it('still tells the rightful sender what is wrong with a malformed heartbeat', async () => {
+      const beat = (payload: string, headers = kiosk) =>
+        app.inject({
+          method: 'POST',
+          url: `${API}/kiosks/kiosk-01/heartbeat`,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload,
+        });
+      expect((await beat('{"broken":')).statusCode).toBe(400);
+      expect((await beat('{}')).json()).toMatchObject({ error: { code: 'validationFailed' } });
+      // Another kiosk's credential is not this kiosk's: still 401, malformed or not.
+      const other = await registerKiosk(app, 'kiosk-02');
+      expect((await beat('{}', other)).statusCode).toBe(401);
+      for (const url of ['/healthz', `${API}/openapi.json`, '/nope', `${API}/nope`])
+        expect((await app.inject({ method: 'GET', url })).headers['x-content-type-options'], url).toBe(
+          'nosniff',
+        );
+    });
+  });
+
+  it('keeps the database it was given', () => {
+    expect(db.dialect).toBe(backend);
+  });
+});
