@@ -54,9 +54,9 @@ export function checkJson(value: unknown, bounds: JsonBounds): JsonProblem | und
   return undefined;
 }
 
+/** A record of members (also with a null or a router's own prototype); not a Date, Map, class instance with a tag … */
 function isPlainObject(v: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return Object.prototype.toString.call(v) === '[object Object]';
 }
 
 const describe = (b: JsonBounds) =>

@@ -20,6 +20,24 @@ export function isStorableText(s: string): boolean {
   return true;
 }
 
+/**
+ * The storable form of a text that must be kept whatever it holds (an audit entry of a hostile
+ * request): each lone surrogate and NUL becomes U+FFFD, so what is hashed is what is stored.
+ */
+export function toStorableText(s: string): string {
+  if (isStorableText(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const next = s.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out += s[i]! + s[i + 1]!;
+      i++;
+    } else out += c === 0 || (c >= 0xd800 && c <= 0xdfff) ? '\ufffd' : s[i]!;
+  }
+  return out;
+}
+
 export const UNSTORABLE_TEXT = 'contains a character that cannot be stored (a lone UTF-16 surrogate or NUL)';
 
 /** A string held to isStorableText. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError, ZodType, type z } from 'zod';
 import type { StaffRole } from '../config';
+import { checkJson } from '../../domain/json';
 import { ApiError, unauthorized } from '../errors';
 
 export type Principal =
@@ -123,6 +124,32 @@ function checkDocumented(spec: AnyRoute, documented: Map<number, Set<string>>, e
   }
 }
 
+/**
+ * Backstop bounds of every request's params, query and JSON body, checked before any schema walks
+ * them: nesting (the free-form fields have tighter bounds of their own) and text that no store keeps
+ * as it is (a lone surrogate, NUL), wherever it sits — names, addresses, form values, user names,
+ * reasons, notes — before anything is hashed or stored (issue #12).
+ */
+export const REQUEST_BOUNDS = { maxDepth: 32, maxSize: 4_000_000 } as const;
+
+function refuseUnboundedInput(
+  req: FastifyRequest,
+  declared: { params?: unknown; query?: unknown; body?: unknown },
+) {
+  const parts = [
+    declared.params ? req.params : undefined,
+    declared.query ? req.query : undefined,
+    declared.body && !Buffer.isBuffer(req.body) ? req.body : undefined,
+  ];
+  for (const part of parts) {
+    const problem = part === undefined ? undefined : checkJson(part, REQUEST_BOUNDS);
+    if (problem)
+      throw new ApiError(400, 'validationFailed', '请求内容不符合要求 / request is invalid', [
+        { path: problem.path.map(String).join('.'), message: problem.message },
+      ]);
+  }
+}
+
 /** Who made each request, as `onRequest` established it before anything of the body was read. */
 const principals = new WeakMap<FastifyRequest, Principal | undefined>();
 
@@ -186,6 +213,7 @@ export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hook
   async function answer(req: FastifyRequest, reply: FastifyReply) {
     const principal = principals.get(req);
     const schemas = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+    refuseUnboundedInput(req, schemas);
     const params: unknown = schemas.params ? schemas.params.parse(req.params) : undefined;
     const query: unknown = schemas.query ? schemas.query.parse(req.query) : undefined;
     const isRaw = Buffer.isBuffer(req.body);
