@@ -4,7 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../backoffice/index';
-import { BACKENDS, BackendHarness, TestClock, registerKiosk } from '../../helpers/backoffice-server';
+import { catalogueForKiosks } from '../../../domain/catalogue';
+import {
+  BACKENDS,
+  BackendHarness,
+  TestClock,
+  loginStaff,
+  registerKiosk,
+} from '../../helpers/backoffice-server';
 
 const API = '/api/v1';
 
@@ -98,6 +105,80 @@ describe.each(BACKENDS)('the back office under attack on %s', (backend) => {
         );
     });
   });
+
+  describe('deeply nested JSON', () => {
+    /** `{"a":{"a":…1}}` `depth` levels deep. */
+    const nested = (depth: number): unknown => {
+      let v: unknown = 1;
+      for (let i = 0; i < depth; i++) v = { a: v };
+      return v;
+    };
+    const hostile = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    const send = (method: 'POST' | 'PUT', url: string, headers: Record<string, string>, payload: string) =>
+      app.inject({
+        method,
+        url: `${API}${url}`,
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload,
+      });
+    const refusedAt = (r: { statusCode: number; body: string }) => {
+      expect(r.statusCode, r.body).toBe(400);
+      return JSON.parse(r.body) as { error: { code: string; fields: { path: string; message: string }[] } };
+    };
+
+    it('in a filing’s form, a heartbeat’s device detail, the site settings or a catalogue: 400 with the path, never a 500', async () => {
+      const technician = await loginAsTechnician();
+      const filing = (form: string) =>
+        `{"serviceId":"generic-application","kioskId":"kiosk-01","applicant":{"idNumber":"110105200001011238","name":"李华"},"form":${form},"delivery":{"method":"locker"}}`;
+      const beat = (detail: string) =>
+        `{"sentAt":"2026-11-23T02:00:00Z","appVersion":"1","configVersion":0,"session":"idle","devices":[{"deviceId":"p","family":"escpos-printer","health":"online","detail":${detail}}]}`;
+      const before = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM filings');
+      for (const depth of [10, 100_000]) {
+        const form = refusedAt(
+          await send(
+            'POST',
+            '/filings',
+            { ...kiosk, 'idempotency-key': `deep-form-${depth}` },
+            filing(`{"subject":"x","extra":${hostile(depth)}}`),
+          ),
+        );
+        expect(form.error.code).toBe('validationFailed');
+        expect(form.error.fields[0]?.path).toMatch(/^form\.extra(\.a)+$/);
+        const detail = refusedAt(
+          await send('POST', '/kiosks/kiosk-01/heartbeat', kiosk, beat(hostile(depth))),
+        );
+        expect(detail.error.fields[0]?.path).toMatch(/^devices\.0\.detail(\.a)+$/);
+        const site = refusedAt(
+          await send('PUT', '/staff/config', technician, `{"site":{"x":${hostile(depth)}}}`),
+        );
+        expect(site.error.fields[0]?.path).toMatch(/^site\.x(\.a)+$/);
+        const guard = hostile(depth).replace(/"a"/g, '"not"');
+        const definition = JSON.stringify(catalogueForKiosks()[0]).replace(/}$/, '');
+        const catalogue = refusedAt(
+          await send(
+            'PUT',
+            '/staff/config',
+            technician,
+            `{"catalogue":[${definition},"steps":[{"id":"g","kind":"guide","when":${guard}}]}]}`,
+          ),
+        );
+        expect(catalogue.error.fields[0]?.path).toMatch(/^catalogue\.0\./);
+      }
+      expect(await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM filings')).toEqual(before);
+      // Within the bounds the same shapes are fine: an open form keeps a shallow extra key.
+      const ok = await send(
+        'POST',
+        '/filings',
+        { ...kiosk, 'idempotency-key': 'deep-form-ok' },
+        filing(JSON.stringify({ subject: 'x', extra: nested(2) })),
+      );
+      expect(ok.statusCode, ok.body).toBe(201);
+    });
+  });
+
+  async function loginAsTechnician() {
+    return loginStaff(app, 'technician');
+  }
 
   it('keeps the database it was given', () => {
     expect(db.dialect).toBe(backend);
