@@ -121,6 +121,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     // One access line per request (below) instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    trustProxy: cfg.trustProxy,
   });
   ctx.log = app.log;
   if (log) {

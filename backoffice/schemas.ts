@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PushedCatalogue } from '../domain/catalogue/catalogue';
 import { FORM_BOUNDS, IdNumberInput } from '../domain/catalogue/fields';
 import { boundedJsonObject } from '../domain/json';
+import { ALERT_KINDS } from './services/attempts';
 import { queueTheme } from './domain/queue';
 import { RatingSubmission } from '../domain/rating';
 import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
@@ -362,6 +363,24 @@ export const ratingCallback = z.object({
 });
 export const ratingParams = z.object({ filingId: z.uuid() });
 export const ratingsReply = z.object({ items: z.array(ratingItem) });
+export const alertsQuery = z.object({
+  since: isoTime.optional().describe('default: the last 24 hours (active lockouts are always listed)'),
+});
+export const securityAlert = z.object({
+  alertId: z.string(),
+  at: isoTime,
+  kind: z
+    .enum(ALERT_KINDS)
+    .describe(
+      'pickupCodes: codes at a kiosk (ID-card pickup still works); pickupIdCard: one person’s ID card; pickupIdCardsAtKiosk: ID cards at a kiosk; loginFromSource: a user from one address; loginSource: every user from one address; loginAccount: a user from everywhere',
+    ),
+  kioskId: z.string().optional(),
+  username: z.string().optional(),
+  source: z.string().optional().describe('the address the guesses came from'),
+  lockedUntil: isoTime,
+  active: z.boolean(),
+});
+export const alertsReply = z.object({ items: z.array(securityAlert) });
 export const auditVerify = z.object({
   ok: z.boolean(),
   entries: z.number().int(),

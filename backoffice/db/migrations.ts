@@ -210,6 +210,18 @@ CREATE INDEX ratings_forward ON ratings (forward_state, forward_next_at);
       ([from, to]) => `UPDATE ratings SET options = REPLACE(options, '"${from}"', '"${to}"')`,
     ).join(';\n'),
   },
+  {
+    version: 8,
+    name: 'security alerts (guess-limit lockouts)',
+    // Shown to staff while the lockout lasts; the audit chain has the same event.
+    sql: `
+CREATE TABLE security_alerts (
+  id {{autoinc}}, at {{bigint}} NOT NULL, kind TEXT NOT NULL, kiosk_id TEXT, username TEXT, source TEXT,
+  locked_until {{bigint}} NOT NULL
+);
+CREATE INDEX security_alerts_until ON security_alerts (locked_until);
+`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

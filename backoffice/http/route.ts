@@ -60,6 +60,8 @@ export interface RouteSpec<
     rawBody: Buffer | undefined;
     principal: Principal | undefined;
     headers: FastifyRequest['headers'];
+    /** The client's address (the proxy's X-Forwarded-For with `trustProxy`): a source for guess limits. */
+    source: string;
   }): Promise<Reply | RawReply>;
 }
 
@@ -225,6 +227,7 @@ export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hook
       rawBody: isRaw ? (req.body as Buffer) : undefined,
       principal,
       headers: req.headers,
+      source: req.ip,
     });
     if ('raw' in out) {
       void reply.header('content-type', out.contentType);

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../backoffice/index';
 import { catalogueForKiosks } from '../../../domain/catalogue';
 import {
+  ADULT_ID,
   BACKENDS,
   BackendHarness,
   TestClock,
+  genericBody,
   loginStaff,
   registerKiosk,
 } from '../../helpers/backoffice-server';
@@ -31,9 +33,14 @@ describe.each(BACKENDS)('the back office under attack on %s', (backend) => {
   let db: Database;
   let kiosk: Record<string, string>;
   let ops: { method: string; path: string; op: Operation }[] = [];
+  const logLines: string[] = [];
+  let seq = 0;
 
   beforeAll(async () => {
-    ({ app, db } = await harness.start({ clock }));
+    ({ app, db } = await harness.start({
+      clock,
+      config: { logger: { level: 'warn', destination: { write: (line: string) => logLines.push(line) } } },
+    }));
     kiosk = await registerKiosk(app, 'kiosk-01');
     const doc = (await app.inject({ method: 'GET', url: `${API}/openapi.json` })).json<{
       paths: Record<string, Record<string, Operation>>;
@@ -173,6 +180,127 @@ describe.each(BACKENDS)('the back office under attack on %s', (backend) => {
         filing(JSON.stringify({ subject: 'x', extra: nested(2) })),
       );
       expect(ok.statusCode, ok.body).toBe(201);
+    });
+  });
+
+  /** A filing whose result waits in a locker door of `kioskId`; resolves with its pickup code. */
+  async function resultInLocker(kioskId: string, door: number, idNumber: string, name: string) {
+    const headers = kioskId === 'kiosk-01' ? kiosk : await registerKiosk(app, kioskId);
+    const filed = await app.inject({
+      method: 'POST',
+      url: `${API}/filings`,
+      headers: { ...headers, 'idempotency-key': `attack-${backend}-${++seq}` },
+      payload: { ...genericBody(idNumber, kioskId), applicant: { idNumber, name } },
+    });
+    const { filingId } = filed.json<{ filingId: string }>();
+    const [clerk, supervisor] = [await loginStaff(app, 'clerk'), await loginStaff(app, 'supervisor')];
+    for (const [step, who, body] of [
+      ['accept', clerk, {}],
+      ['approve', supervisor, {}],
+      ['result', clerk, { generate: true }],
+      ['locker-assignment', clerk, { kioskId, cabinetId: 'A', board: 1, door }],
+    ] as const) {
+      const r = await app.inject({
+        method: 'POST',
+        url: `${API}/staff/filings/${filingId}/${step}`,
+        headers: who,
+        payload: body,
+      });
+      expect(r.statusCode, r.body).toBeLessThan(300);
+      if (step === 'locker-assignment')
+        return { headers, filingId, code: r.json<{ pickupCode: string }>().pickupCode };
+    }
+    throw new Error('unreachable');
+  }
+
+  const verify = (headers: Record<string, string>, body: object) =>
+    app.inject({ method: 'POST', url: `${API}/lockers/pickup/verify`, headers, payload: body });
+  const alerts = async () =>
+    (
+      await app.inject({ method: 'GET', url: `${API}/staff/alerts`, headers: await loginStaff(app, 'clerk') })
+    ).json<{
+      items: { kind: string; kioskId?: string; username?: string; source?: string; active: boolean }[];
+    }>().items;
+
+  describe('guess limits that stop guessing without locking out the rightful owner', () => {
+    it('five wrong codes stop codes at that kiosk only: the owner’s ID card still opens the door, staff are alerted', async () => {
+      const owner = await resultInLocker('kiosk-31', 1, ADULT_ID, '李华');
+      const other = await resultInLocker('kiosk-32', 1, '110101198501012311', '王芳');
+      const wrong = (i: number) => String((Number(owner.code) + 1 + i) % 1e8).padStart(8, '0');
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push((await verify(owner.headers, { kioskId: 'kiosk-31', code: wrong(i) })).statusCode);
+      expect(statuses).toEqual([404, 404, 404, 404, 423, 423]);
+      // The right code waits out the lockout (it could otherwise be guessed through it) and says so…
+      const right = await verify(owner.headers, { kioskId: 'kiosk-31', code: owner.code });
+      expect(right.statusCode).toBe(423);
+      expect(right.json<{ error: { message: string } }>().error.message).toContain('身份证');
+      // …but the owner's ID card is never locked by code guessing, and other kiosks are untouched.
+      const byCard = await verify(owner.headers, { kioskId: 'kiosk-31', idNumber: ADULT_ID, name: '李华' });
+      expect(byCard.statusCode, byCard.body).toBe(200);
+      expect(byCard.json()).toMatchObject({ filingId: owner.filingId });
+      expect((await verify(other.headers, { kioskId: 'kiosk-32', code: other.code })).statusCode).toBe(200);
+      expect((await alerts()).find((a) => a.kioskId === 'kiosk-31')).toMatchObject({
+        kind: 'pickupCodes',
+        active: true,
+      });
+      expect(logLines.some((l) => l.includes('guess limit reached') && l.includes('kiosk-31'))).toBe(true);
+      expect(logLines.join('')).not.toContain(owner.code);
+      clock.advance(15 * 60_000 + 1);
+      expect((await alerts()).find((a) => a.kioskId === 'kiosk-31')?.active).toBe(false);
+    });
+
+    it('an ID card that keeps failing locks that person’s card pickups, not the next person’s', async () => {
+      const next = await resultInLocker('kiosk-33', 2, '110101198501012311', '王芳');
+      for (let i = 0; i < 5; i++)
+        await verify(next.headers, { kioskId: 'kiosk-33', idNumber: ADULT_ID, name: `冒名${i}` });
+      expect(
+        (await verify(next.headers, { kioskId: 'kiosk-33', idNumber: ADULT_ID, name: '李华' })).statusCode,
+      ).toBe(423);
+      const ok = await verify(next.headers, {
+        kioskId: 'kiosk-33',
+        idNumber: '110101198501012311',
+        name: '王芳',
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect((await alerts()).find((a) => a.kioskId === 'kiosk-33')).toMatchObject({ kind: 'pickupIdCard' });
+      expect(logLines.join('')).not.toContain(ADULT_ID);
+    });
+
+    it('wrong passwords from one address lock that user from that address: the clerk at the desk still logs in', async () => {
+      const login = (remoteAddress: string, password: string, username = 'clerk') =>
+        app.inject({
+          method: 'POST',
+          url: `${API}/staff/login`,
+          remoteAddress,
+          payload: { username, password },
+        });
+      const attacker = '203.0.113.7';
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await login(attacker, `guess-${i}`)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, 423, 423]);
+      expect((await login(attacker, 'clerk-dev-2026')).statusCode).toBe(423);
+      expect((await login('10.1.2.3', 'clerk-dev-2026')).statusCode).toBe(200);
+      expect((await alerts()).find((a) => a.kind === 'loginFromSource')).toMatchObject({
+        username: 'clerk',
+        source: attacker,
+        active: true,
+      });
+      // One address guessing many users is stopped as a source.
+      const sprayer = '203.0.113.8';
+      const spray: number[] = [];
+      for (let i = 0; i < 21; i++) spray.push((await login(sprayer, 'x', `user${i}`)).statusCode);
+      expect(spray.slice(0, 19).every((s) => s === 401)).toBe(true);
+      expect(spray.slice(19)).toEqual([423, 423]);
+      expect((await login(sprayer, 'supervisor-dev-2026', 'supervisor')).statusCode).toBe(423);
+      expect((await login('10.1.2.4', 'supervisor-dev-2026', 'supervisor')).statusCode).toBe(200);
+      expect((await alerts()).find((a) => a.kind === 'loginSource')).toMatchObject({ source: sprayer });
+      // Guessing one account from everywhere (fifty addresses) locks that account: the last resort.
+      for (let i = 0; i < 50; i++) await login(`198.51.100.${i}`, 'x', 'technician');
+      expect((await login('10.1.2.5', 'technician-dev-2026', 'technician')).statusCode).toBe(423);
+      expect((await alerts()).find((a) => a.kind === 'loginAccount')).toMatchObject({
+        username: 'technician',
+      });
     });
   });
 

@@ -132,6 +132,10 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
               <input type="number" min={0} max={255} value={door} onChange={(e) => setDoor(e.target.value)} />
             </label>
           </div>
+          <p className="muted" data-testid="default-cabinet">
+            默认柜体：{DEFAULT_LOCKER_PROTOCOL.toUpperCase()} 协议，{DEFAULT_LOCKER_BOARD} 号板起 / Default
+            cabinet: {DEFAULT_LOCKER_PROTOCOL.toUpperCase()}, boards from {DEFAULT_LOCKER_BOARD}
+          </p>
           <button
             type="submit"
             className="primary"
