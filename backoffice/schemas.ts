@@ -125,6 +125,16 @@ export const filingCreated = z.object({
   instantResult: z.object({ decision: z.literal('approved'), documentUrl: z.string() }).optional(),
 });
 export const filingParams = z.object({ filingId: z.uuid() });
+const printGrant = z
+  .string()
+  .regex(/^[0-9a-z]{1,12}\.[0-9a-f]{32}$/)
+  .describe(
+    'the print grant of resultUrl: issued to this kiosk when the applicant’s identity was presented here',
+  );
+export const resultQuery = z.object({
+  grant: printGrant.optional().describe('required of kiosks (staff need none)'),
+});
+export const resultPrinted = z.object({ grant: printGrant });
 export const materialParams = z.object({ filingId: z.uuid(), materialId: z.uuid() });
 export const staffFilingParams = z.object({ id: z.uuid() });
 export const materialQuery = z.object({

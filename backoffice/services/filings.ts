@@ -17,6 +17,7 @@ import {
 import { ApiError } from '../errors';
 import type { filingCreate, filingCreated } from '../schemas';
 import { storeBlob } from './blobs';
+import { grantedResultUrl } from './grants';
 import { generateNotice } from './results';
 import { recordEvent, transition, type FilingRow } from './transitions';
 
@@ -163,7 +164,13 @@ export async function createFiling(
       qrPayload: qrPayload(trackingNumber, ctx.cfg.secret),
       submittedAt: iso(now),
       ...(instant
-        ? { instantResult: { decision: 'approved' as const, documentUrl: resultUrl(filingId) } }
+        ? {
+            instantResult: {
+              decision: 'approved' as const,
+              // The applicant is at this kiosk now: it may print at once.
+              documentUrl: grantedResultUrl(ctx, filingId, kioskId, now),
+            },
+          }
         : {}),
     };
     // The claim carries the answer: a twin (another instance) blocks on this row until we commit,

@@ -197,11 +197,12 @@ describe('staff console', () => {
         .getByLabel('或上传PDF Upload a PDF')
         .setInputFiles({ name: '结果.pdf', mimeType: 'application/pdf', buffer: pdf });
       await expect.poll(() => clerk.getByTestId('filing-status').textContent(), POLL).toContain('结果已出');
-      const kioskToken = fx.kioskCredential;
-      const res = await fetch(`${fx.service.url}/api/v1/filings/${f.filingId}/result`, {
-        headers: { authorization: `Bearer ${kioskToken}` },
-      });
-      expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), pdf)).toBe(0);
+      // The applicant's ID card at the kiosk: progress by identity gives the result to print.
+      const mine = (await fx.kiosk.progressByApplicant(f.idNumber, f.applicantName)).find(
+        (i) => i.filingId === f.filingId,
+      );
+      const printed = await fx.kiosk.resultDocument(mine!.resultUrl!);
+      expect(Buffer.compare(Buffer.from(printed), pdf)).toBe(0);
     },
   );
 

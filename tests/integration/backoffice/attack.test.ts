@@ -304,6 +304,78 @@ describe.each(BACKENDS)('the back office under attack on %s', (backend) => {
     });
   });
 
+  describe('a filing’s ID opens nothing at another kiosk', () => {
+    it('fetching, rating or marking printed another kiosk’s filing needs the applicant at this kiosk', async () => {
+      const kioskA = await registerKiosk(app, 'kiosk-41');
+      const kioskB = await registerKiosk(app, 'kiosk-42');
+      const applicant = { idNumber: '110101198501012311', name: '王芳' };
+      const filed = await app.inject({
+        method: 'POST',
+        url: `${API}/filings`,
+        headers: { ...kioskA, 'idempotency-key': `grant-${backend}-1` },
+        payload: { ...genericBody(applicant.idNumber, 'kiosk-41'), applicant, delivery: { method: 'print' } },
+      });
+      const { filingId } = filed.json<{ filingId: string }>();
+      const [clerk, supervisor] = [await loginStaff(app, 'clerk'), await loginStaff(app, 'supervisor')];
+      for (const [step, who, body] of [
+        ['accept', clerk, {}],
+        ['approve', supervisor, {}],
+        ['result', clerk, { generate: true }],
+      ] as const)
+        await app.inject({
+          method: 'POST',
+          url: `${API}/staff/filings/${filingId}/${step}`,
+          headers: who,
+          payload: body,
+        });
+      const get = (url: string, headers: Record<string, string>) =>
+        app.inject({ method: 'GET', url: url.startsWith('/api') ? url : `${API}${url}`, headers });
+      const post = (url: string, headers: Record<string, string>, payload: object) =>
+        app.inject({ method: 'POST', url: `${API}${url}`, headers, payload });
+      const grantOf = (url: string) => new URL(url, 'http://x').searchParams.get('grant')!;
+      const resultUrlAt = async (headers: Record<string, string>) =>
+        (
+          await get(
+            `/progress?idNumber=${applicant.idNumber}&name=${encodeURIComponent(applicant.name)}`,
+            headers,
+          )
+        )
+          .json<{ items: { filingId: string; resultUrl?: string }[] }>()
+          .items.find((i) => i.filingId === filingId)?.resultUrl;
+
+      // Kiosk B with only the ID: nothing.
+      expect((await get(`/filings/${filingId}`, kioskB)).statusCode).toBe(404);
+      expect((await get(`/filings/${filingId}/result`, kioskB)).json()).toMatchObject({
+        error: { code: 'grantRequired' },
+      });
+      expect(
+        (await post(`/filings/${filingId}/rating`, kioskB, { level: 1, options: ['slow'] })).statusCode,
+      ).toBe(404);
+      // A grant is bound to the kiosk it was issued to: kiosk A's is worthless at kiosk B.
+      const atA = (await resultUrlAt(kioskA))!;
+      expect((await get(atA, kioskB)).statusCode).toBe(403);
+      expect(
+        (await post(`/filings/${filingId}/result/printed`, kioskB, { grant: grantOf(atA) })).statusCode,
+      ).toBe(403);
+      const forged = `${grantOf(atA).split('.')[0]}.${'0'.repeat(32)}`;
+      expect((await get(`/filings/${filingId}/result?grant=${forged}`, kioskA)).statusCode).toBe(403);
+      // The applicant's card read at kiosk B: B may print, for 15 minutes.
+      const atB = (await resultUrlAt(kioskB))!;
+      const pdf = await get(atB, kioskB);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      clock.advance(15 * 60_000 + 1);
+      expect((await get(atB, kioskB)).json()).toMatchObject({ error: { code: 'grantRequired' } });
+      const fresh = (await resultUrlAt(kioskB))!;
+      const printed = await post(`/filings/${filingId}/result/printed`, kioskB, { grant: grantOf(fresh) });
+      expect(printed.json()).toMatchObject({ status: 'collected' });
+      // The kiosk that made the filing rates it by its ID; staff need no grant.
+      expect((await post(`/filings/${filingId}/rating`, kioskA, { level: 5 })).statusCode).toBe(201);
+      expect((await get(`/filings/${filingId}/result`, clerk)).statusCode).toBe(200);
+      expect((await get(`/filings/${filingId}`, kioskA)).statusCode).toBe(200);
+    });
+  });
+
   async function loginAsTechnician() {
     return loginStaff(app, 'technician');
   }

@@ -164,7 +164,9 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
   });
 
   it('walks the state machine, refuses illegal transitions and lets the applicant supplement', async () => {
-    const { filingId } = (await submit(genericBody())).json<{ filingId: string }>();
+    const { filingId } = (await submit({ ...genericBody(), delivery: { method: 'print' } })).json<{
+      filingId: string;
+    }>();
     const act = (path: string, headers: Record<string, string>, payload: object = {}) =>
       app.inject({ method: 'POST', url: `${API}/staff/filings/${filingId}/${path}`, headers, payload });
     const early = await act('approve', supervisor);
@@ -186,14 +188,24 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect((await act('reject', supervisor, { reason: '重复' })).statusCode).toBe(409);
     const result = await act('result', clerk, { generate: true });
     expect(result.json()).toMatchObject({ status: 'resultReady' });
-    const pdf = await app.inject({ method: 'GET', url: `${API}/filings/${filingId}/result`, headers: kiosk });
+    // The kiosk prints once the applicant's ID card is read there: progress by identity → a grant.
+    const mine = await app.inject({
+      method: 'GET',
+      url: `${API}/progress?idNumber=${ADULT_ID}&name=${encodeURIComponent('李华')}`,
+      headers: kiosk,
+    });
+    const resultUrl = mine.json<{ items: { filingId: string; resultUrl?: string }[] }>().items.find(
+      (i) => i.filingId === filingId,
+    )?.resultUrl;
+    expect(resultUrl).toMatch(/\?grant=/);
+    const pdf = await app.inject({ method: 'GET', url: resultUrl!, headers: kiosk });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const printed = await app.inject({
       method: 'POST',
       url: `${API}/filings/${filingId}/result/printed`,
       headers: kiosk,
-      payload: {},
+      payload: { grant: new URL(resultUrl!, 'http://x').searchParams.get('grant') },
     });
     expect(printed.json()).toMatchObject({ status: 'collected' });
     const history = printed.json<{ history: { to: string }[] }>().history.map((h) => h.to);
@@ -425,7 +437,9 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(item).toMatchObject({
       trackingNumber: created.trackingNumber,
       filingId: created.filingId,
-      resultUrl: `/api/v1/filings/${created.filingId}/result`,
+      resultUrl: expect.stringMatching(
+        new RegExp(`^/api/v1/filings/${created.filingId}/result\\?grant=[0-9a-z]+\\.[0-9a-f]{32}$`),
+      ) as unknown,
     });
     const pdf = await app.inject({ method: 'GET', url: String(item?.resultUrl), headers: kiosk });
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

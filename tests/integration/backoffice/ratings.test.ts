@@ -150,6 +150,8 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
     const before = endpoint.calls.length;
     await rateByTracking({ qr: f.qrPayload }, { level: 2, options: ['terminalFault'], text: '屏幕不灵' });
     await endpoint.waitForCalls(before + 1);
+    // A rating of an earlier test may be the call that arrived first: wait for this one.
+    await expect.poll(() => endpoint.calls.some((c) => c.ratingId === f.filingId)).toBe(true);
     const sent = endpoint.calls.find((c) => c.ratingId === f.filingId)!;
     expect(sent).toMatchObject({
       caseNumber: f.trackingNumber,
