@@ -7,7 +7,7 @@ import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { Tx } from '../db/types';
 import * as s from '../schemas';
-import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
+import { chargeAttempt, lockedOut, raiseAlert, settleAttempt } from '../services/attempts';
 import { claimDoor, doorView, occupiedDoors } from '../services/lockers';
 import { lockFiling, noteEvent, transition } from '../services/transitions';
 
@@ -207,11 +207,24 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       async handler({ body, principal }) {
         requireKiosk(principal, body.kioskId);
         const now = ctx.clock.now();
-        const subject =
-          'code' in body ? `code:${codeHash(body.code)}` : `id:${keyedHash(ctx.cfg, 'id', body.idNumber)}`;
-        const scopes = [`kiosk:${body.kioskId}`, subject];
+        const p = ctx.cfg.pickup;
+        // Codes and ID cards are separate paths with separate limits: guessing codes at a kiosk stops
+        // codes there, never the rightful owner's ID card. Codes: per kiosk (a code is only valid at
+        // its kiosk). ID cards: per person (target) and, more loosely, per kiosk (source).
+        const idHash = 'idNumber' in body ? keyedHash(ctx.cfg, 'id', body.idNumber) : '';
+        const limits =
+          'code' in body
+            ? [{ scope: `pickup.code:kiosk:${body.kioskId}`, maxFailures: p.maxFailures }]
+            : [
+                { scope: `pickup.id:${idHash}`, maxFailures: p.maxFailures },
+                { scope: `pickup.id:kiosk:${body.kioskId}`, maxFailures: p.maxFailuresPerSource },
+              ];
+        const byCode = 'code' in body;
+        const locked = byCode
+          ? '取件码尝试次数过多，请稍后再试，或刷身份证取件 / too many wrong codes: try later, or use your ID card'
+          : undefined;
         // Charged before the lookup: parallel guesses cannot get past the limit.
-        const charge = await chargeAttempt(ctx.db, ctx.cfg, scopes, now);
+        const charge = await chargeAttempt(ctx.db, ctx.cfg, limits, now, locked);
         const found = await ctx.db.transaction(async (tx) => {
           await tx.lock('yizhan.pickup-codes');
           const rows =
@@ -241,8 +254,16 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           return pickup;
         });
         const lockedNow = await settleAttempt(ctx.db, ctx.cfg, charge, now, found !== undefined);
+        for (const l of lockedNow) {
+          const kind = byCode
+            ? 'pickupCodes'
+            : l.scope.startsWith('pickup.id:kiosk:')
+              ? 'pickupIdCardsAtKiosk'
+              : 'pickupIdCard';
+          await raiseAlert(ctx, { kind, kioskId: body.kioskId }, now);
+        }
         if (!found) {
-          if (lockedNow) throw lockedOut();
+          if (lockedNow.length > 0) throw lockedOut(locked);
           throw NOT_FOUND();
         }
         return {

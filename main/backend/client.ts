@@ -186,19 +186,21 @@ export class BackofficeClient {
     ).body.doors;
   }
 
-  /** The result document (PDF bytes) to print at this kiosk. */
-  async resultDocument(filingId: string, signal?: AbortSignal): Promise<Uint8Array> {
-    return (
-      await this.#send<Uint8Array>(
-        { method: 'GET', path: `/filings/${encodeURIComponent(filingId)}/result`, binary: true },
-        signal,
-      )
-    ).body;
+  /**
+   * The result document (PDF bytes) to print at this kiosk, by the `resultUrl` the back office gave
+   * when the applicant's identity was presented here (`progressByApplicant`, or `instantResult`):
+   * it carries a print grant for this kiosk, valid 15 minutes; a filing's ID alone opens nothing.
+   */
+  async resultDocument(resultUrl: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const { path, grant } = grantedResult(resultUrl);
+    return (await this.#send<Uint8Array>({ method: 'GET', path, query: { grant }, binary: true }, signal))
+      .body;
   }
 
-  /** The citizen took the printed result: resultReady → collected. */
-  async resultPrinted(filingId: string, signal?: AbortSignal): Promise<void> {
-    await this.#post(`/filings/${encodeURIComponent(filingId)}/result/printed`, {}, signal);
+  /** The citizen took the printed result: resultReady → collected (the same grant). */
+  async resultPrinted(resultUrl: string, signal?: AbortSignal): Promise<void> {
+    const { path, grant } = grantedResult(resultUrl);
+    await this.#post(`${path}/printed`, { grant }, signal);
   }
 
   async elicences(idNumber: string, signal?: AbortSignal): Promise<ElicenceItem[]> {
@@ -312,4 +314,12 @@ export class BackofficeClient {
     if (auth && this.#credential) headers.authorization = `Bearer ${this.#credential}`;
     return sendRequest<T>(this.opts, { ...req, headers, ...(signal ? { signal } : {}) });
   }
+}
+
+/** `/api/v1/filings/{id}/result?grant=…` → the path under /api/v1 and the grant. */
+function grantedResult(resultUrl: string): { path: string; grant: string } {
+  const url = new URL(resultUrl, 'http://backoffice.invalid');
+  const path = url.pathname.replace(/^\/api\/v1/, '');
+  if (!/^\/filings\/[^/]+\/result$/.test(path)) throw new RangeError(`not a result URL: ${resultUrl}`);
+  return { path, grant: url.searchParams.get('grant') ?? '' };
 }

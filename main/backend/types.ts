@@ -1,5 +1,6 @@
 // Wire types of the back office API v1 (kiosk-facing routes). Mirrors the service contract.
 import type { FILING_STATUSES } from '../../domain/catalogue/queries';
+import type { RatingSubmissionInput } from '../../domain/rating';
 
 export type DeliveryMethod = 'print' | 'locker' | 'post';
 export type FilingStatus = (typeof FILING_STATUSES)[number];
@@ -117,12 +118,8 @@ export interface LockerDoor {
   expired: boolean;
 }
 
-/** 好差评 (GB/T 39734): options of the level (at least one for 差评, levels 1–2), text ≤ 200. */
-export interface RatingRequest {
-  level: 1 | 2 | 3 | 4 | 5;
-  options: string[];
-  comment?: string;
-}
+/** 好差评 (GB/T 39734), as domain/rating defines it: options of the level, text ≤ 200. */
+export type RatingRequest = RatingSubmissionInput;
 
 export interface RatingRecorded {
   trackingNumber: string;

@@ -201,6 +201,7 @@ describe('layer rules are enforced by lint', () => {
     ],
     ['domain/identity/x.ts', "import { z } from 'zod';", /standard library only/],
     ['domain/identity/x.ts', "import { LocalText } from '../text';", /imports nothing but itself/],
+    ['domain/lockers/x.ts', "import { z } from 'zod';", /standard library only/],
     ['devices/core/x.ts', "import { formSchema } from '../../domain/catalogue';", /only domain\/identity/],
     ['devices/id-card-reader/driver.ts', "import { t } from '../../domain/text';", /only domain\/identity/],
     [
@@ -239,6 +240,11 @@ describe('layer rules are enforced by lint', () => {
     ['domain/identity/x.ts', "import { idKindOf } from './id-number';"],
     ['devices/core/logger.ts', "import { maskIdNumber } from '../../domain/identity';"],
     ['devices/pcsc-reader/driver.ts', "import { maskPan } from '../../domain/identity';"],
+    ['devices/locker-board/config.ts', "export { DEFAULT_LOCKER_BOARD } from '../../domain/lockers';"],
+    [
+      'backoffice/console/app/src/pages/locker-panel.tsx',
+      "import { DEFAULT_LOCKER_BOARD } from '../../../../../domain/lockers';",
+    ],
     [
       'devices/id-card-reader/protocol/text.ts',
       "import { isValidIdNumber } from '../../../domain/identity';",
