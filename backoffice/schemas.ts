@@ -527,7 +527,7 @@ export const DOCUMENT_KINDS = [
 export const documentIssue = z.object({
   kioskId: id,
   kind: z.enum(DOCUMENT_KINDS),
-  idNumber: citizenIdNumber,
+  idNumber,
   name: personName,
 });
 export const documentIssued = z.object({

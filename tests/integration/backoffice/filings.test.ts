@@ -194,9 +194,9 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
       url: `${API}/progress?idNumber=${ADULT_ID}&name=${encodeURIComponent('李华')}`,
       headers: kiosk,
     });
-    const resultUrl = mine.json<{ items: { filingId: string; resultUrl?: string }[] }>().items.find(
-      (i) => i.filingId === filingId,
-    )?.resultUrl;
+    const resultUrl = mine
+      .json<{ items: { filingId: string; resultUrl?: string }[] }>()
+      .items.find((i) => i.filingId === filingId)?.resultUrl;
     expect(resultUrl).toMatch(/\?grant=/);
     const pdf = await app.inject({ method: 'GET', url: resultUrl!, headers: kiosk });
     expect(pdf.headers['content-type']).toBe('application/pdf');
