@@ -3,6 +3,7 @@ import {
   FrameAssembler,
   pacedWrite,
   silentLogger,
+  systemClock,
   waitUntil,
   wireTimeMs,
   type Logger,
@@ -74,6 +75,7 @@ interface EncodedCard {
 }
 
 const now = () => performance.now();
+const clock = systemClock;
 
 // Partial preambles and a stray 0x69 so the driver's resynchronisation is exercised.
 const NOISE = Uint8Array.of(0x00, 0xaa, 0xaa, 0x13, 0xaa, 0xaa, 0xaa, 0x96, 0x12, 0xff, 0x69);
@@ -175,7 +177,7 @@ export class IdCardReaderSimulator {
     const name = cmd?.name ?? 'unknown';
     this.events.emit('command', { name });
     // The last command byte reaches a real UART one frame-time after the first; a pty delivers at once.
-    await waitUntil(arrived + wireTimeMs(frame.payload.length + 8, baud), now, undefined, this.#precise);
+    await waitUntil(arrived + wireTimeMs(frame.payload.length + 8, baud), clock, undefined, this.#precise);
     let reply = await this.#reply(name);
     const sw3 = reply[9]!;
     if (name === 'readBase' || name === 'readBaseWithFingerprint') {
@@ -210,7 +212,7 @@ export class IdCardReaderSimulator {
           : buildResponse(SW3.selectFailed);
       case 'readBase':
       case 'readBaseWithFingerprint': {
-        await waitUntil(now() + (this.opts.rfReadDelayMs ?? 20), now, undefined, this.#precise);
+        await waitUntil(now() + (this.opts.rfReadDelayMs ?? 20), clock, undefined, this.#precise);
         if (!this.#card || this.#take('readFail')) return buildResponse(SW3.cardReadFailed);
         const withFp = name === 'readBaseWithFingerprint';
         if (withFp && !this.#card.fingerprint) return buildResponse(SW3.noContent);
@@ -224,7 +226,7 @@ export class IdCardReaderSimulator {
         );
       }
       case 'readExtraAddress': {
-        await waitUntil(now() + (this.opts.rfReadDelayMs ?? 20), now, undefined, this.#precise);
+        await waitUntil(now() + (this.opts.rfReadDelayMs ?? 20), clock, undefined, this.#precise);
         if (!this.#card) return buildResponse(SW3.cardReadFailed);
         return this.#card.extraAddress
           ? buildExtraAddressResponse(this.#card.extraAddress)
@@ -250,7 +252,7 @@ async function dribble(transport: Transport, bytes: Uint8Array, baud: number): P
     off += piece.length;
     pieces++;
     const due = started + wireTimeMs(off, baud) + pieces * 0.05;
-    if (due - now() >= 1) await waitUntil(due, now);
+    if (due - now() >= 1) await waitUntil(due, clock);
     await transport.write(piece);
   }
 }

@@ -7,7 +7,7 @@ import {
   silentLogger,
   StatusCell,
   toDeviceError,
-  withDeadline,
+  deadline,
   type CardChannel,
   type DeviceErrorCode,
   type Logger,
@@ -160,17 +160,18 @@ export class PcscReaderDriver {
   async waitForRemoval(options: { reader?: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const reader = this.#readerFor(options.reader);
     if (!reader || !this.#present.get(reader)) return;
-    const done = new AbortController();
-    const signal = withDeadline(options.timeoutMs, options.signal, done.signal);
+    const limit = deadline(options.timeoutMs, [options.signal]);
+    const signal = limit.signal;
     try {
       await this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed');
-      done.abort();
     } catch (err) {
       if (signal.reason instanceof DeadlineError)
         throw new DeviceError('userAction', 'the card was not taken out', this.#where('waitForRemoval'), {
           detail: 'cardNotRemoved',
         });
       throw toDeviceError(err, this.#where('waitForRemoval'), options.signal);
+    } finally {
+      limit.dispose();
     }
   }
 
@@ -241,17 +242,13 @@ export class PcscReaderDriver {
 
   async #removedWithin(reader: string, ms: number): Promise<boolean> {
     if (this.#present.get(reader) === false) return true;
-    const done = new AbortController();
+    const limit = deadline(ms);
     try {
-      await this.#events.next(
-        'card',
-        withDeadline(ms, done.signal),
-        (e) => e.reader === reader && e.change === 'removed',
-      );
+      await this.#events.next('card', limit.signal, (e) => e.reader === reader && e.change === 'removed');
     } catch {
       return false;
     } finally {
-      done.abort();
+      limit.dispose();
     }
     return this.#present.get(reader) !== true;
   }

@@ -1,6 +1,6 @@
 // ID card readers (SAM_V). One wiring for the host, `yizhan device idcard` and `yizhan sim idcard`.
 import { z } from 'zod';
-import { DeviceError, type DeviceStatus, type Logger } from '../../../devices/core';
+import { DeviceError, systemClock, type DeviceStatus, type Logger } from '../../../devices/core';
 import { maskIdNumber, maskName } from '../../../domain/identity';
 import {
   IdCardReaderDriver,
@@ -203,6 +203,7 @@ function idCardCommands(
       await untilDeadline(
         timeoutMs,
         signal,
+        systemClock,
         (limit) => driver.events.next('card-removed', limit).then(() => undefined),
         () => {
           log.info('idCard.notRemoved', { waitedMs: timeoutMs });

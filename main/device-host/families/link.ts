@@ -4,8 +4,10 @@ import {
   DeadlineError,
   DeviceError,
   LinkSupervisor,
+  deadline,
+  systemClock,
   toDeviceError,
-  withDeadline,
+  type Clock,
   type DeviceStatus,
   type Logger,
   type SupervisorOptions,
@@ -116,19 +118,19 @@ function simulatedLink(id: string, sim: SimulatorAttachment, log: Logger): Seria
 export async function untilDeadline<T>(
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  clock: Clock,
   wait: (signal: AbortSignal) => Promise<T>,
   onDeadline: () => T,
   where: { deviceId: string; command: string },
 ): Promise<T> {
-  const done = new AbortController();
-  const limit = withDeadline(timeoutMs, signal, done.signal);
+  const limit = deadline(timeoutMs, [signal], clock);
   try {
-    return await wait(limit);
+    return await wait(limit.signal);
   } catch (err) {
-    if (limit.reason instanceof DeadlineError) return onDeadline();
+    if (limit.signal.reason instanceof DeadlineError) return onDeadline();
     throw toDeviceError(err, where, signal);
   } finally {
-    done.abort();
+    limit.dispose();
   }
 }
 
@@ -138,12 +140,14 @@ export function superviseLink(
   log: Logger,
   onConnected: (signal: AbortSignal) => Promise<void>,
   opts: Partial<SupervisorOptions> = {},
+  clock: Clock = systemClock,
 ): LinkSupervisor {
   return new LinkSupervisor(
     transport,
     { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...opts },
     log,
     onConnected,
+    clock,
   );
 }
 

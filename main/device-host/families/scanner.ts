@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   DeviceError,
+  systemClock,
   type DeviceStatus,
   type Emitter,
   type Logger,
@@ -194,6 +195,7 @@ function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>): Scan
       untilDeadline(
         timeoutMs,
         signal,
+        systemClock,
         (limit) => events.next('scan', limit),
         () => {
           throw new DeviceError(

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DeviceError, DeviceStatus, Logger } from '../../../devices/core';
+import type { Clock, DeviceError, DeviceStatus, Logger } from '../../../devices/core';
 import type { PrintJournal } from '../../../devices/escpos-printer';
 import type { TransportConfig, TransportKind } from '../../config/host-config';
 import type { DeviceRole } from '../../config/roles';
@@ -21,6 +21,8 @@ export interface BuildContext {
   journal?: PrintJournal;
   /** A command that only reads status: skip what only printing needs (fonts). */
   statusOnly?: boolean;
+  /** Time for drivers and simulators (the system clock by default; tests pass a ManualClock). */
+  clock?: Clock;
 }
 
 /** One device as configured, its options already checked by the family's schema. */
