@@ -16,10 +16,12 @@ import {
   StatusCell,
   silentLogger,
   sleep,
+  systemClock,
   toDeviceError,
   wireTimeMs,
   deadline,
   abortReason,
+  type Clock,
   type DeviceStatus,
   type Logger,
   type SupervisorOptions,
@@ -102,7 +104,8 @@ export interface EscposPrinterOptions {
   journal?: PrintJournal;
   supervisor?: Partial<SupervisorOptions>;
   log?: Logger;
-  now?: () => number;
+  /** Time for polls, deadlines and job timestamps (the system clock by default). */
+  clock?: Clock;
 }
 
 const REPRINT_MARKER: ReceiptDocument['blocks'] = [
@@ -129,7 +132,7 @@ export class EscposPrinterDriver {
   readonly #jobs = new Map<string, JobRecord>();
   readonly #byKey = new Map<string, JobRecord>();
   readonly #log: Logger;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   #conditions: PrinterConditions = { ...NO_CONDITIONS };
   #supervisor: LinkSupervisor | undefined;
   #stopPolling: AbortController | undefined;
@@ -138,21 +141,26 @@ export class EscposPrinterDriver {
   #running = false;
   #seq = 0;
   /** Distinguishes job ids of this driver instance from those an earlier process recorded. */
-  readonly #epoch = Date.now().toString(36);
+  readonly #epoch: string;
 
   constructor(
     private readonly transport: Transport,
     private readonly opts: EscposPrinterOptions,
   ) {
     this.#log = (opts.log ?? silentLogger).child({ device: opts.deviceId });
-    this.#now = opts.now ?? Date.now;
+    this.#clock = opts.clock ?? systemClock;
+    this.#epoch = this.#clock.now().toString(36);
     this.status = new StatusCell<PrinterDetail>(
       opts.deviceId,
       'escpos-printer',
       toDetail(NO_CONDITIONS, { cutter: opts.profile.cutter !== 'none' }),
-      this.#now,
+      () => this.#clock.now(),
     );
-    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: this.#replyMs * 6 });
+    this.#queue = new CommandQueue({
+      deviceId: opts.deviceId,
+      defaultTimeoutMs: this.#replyMs * 6,
+      clock: this.#clock,
+    });
     this.#classifier = new StatusClassifier(opts.profile.statusBits.replyMask);
     transport.onData((chunk) => this.#accept(chunk));
     transport.onClose(() => {
@@ -176,6 +184,7 @@ export class EscposPrinterDriver {
         if (this.opts.statusBack) await this.transport.write(automaticStatusBack(0xff), signal);
         await this.refreshStatus(signal).catch(() => undefined);
       },
+      this.#clock,
     ));
     sup.onState((state) => {
       if (state === 'lost') this.status.update({ health: 'noDevice', lastError: { code: 'notConnected' } });
@@ -240,7 +249,7 @@ export class EscposPrinterDriver {
       state: 'queued',
       attempts: 0,
       partiallyPrinted: false,
-      updatedAt: this.#now(),
+      updatedAt: this.#clock.now(),
       doc,
     };
     this.#jobs.set(job.id, job);
@@ -257,7 +266,7 @@ export class EscposPrinterDriver {
       ...recorded,
       state: done ? recorded.state : 'held',
       partiallyPrinted: recorded.partiallyPrinted || recorded.state === 'sending',
-      updatedAt: this.#now(),
+      updatedAt: this.#clock.now(),
       doc,
     };
     if (!done) job.reason = recorded.state === 'sending' ? 'interrupted' : (recorded.reason ?? 'interrupted');
@@ -381,10 +390,10 @@ export class EscposPrinterDriver {
   }
 
   async #awaitTaken(job: JobRecord): Promise<void> {
-    const giveUpAt = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
+    const giveUpAt = this.#clock.monotonic() + (this.opts.takeTimeoutMs ?? 60_000);
     const bit = this.opts.profile.statusBits.receiptNotTaken!;
     const life = this.#life.signal;
-    while (this.#now() < giveUpAt && this.transport.isOpen && !life.aborted) {
+    while (this.#clock.monotonic() < giveUpAt && this.transport.isOpen && !life.aborted) {
       try {
         const notTaken = await this.#queue.run(
           'presenter',
@@ -403,7 +412,7 @@ export class EscposPrinterDriver {
         });
       }
       try {
-        await sleep(this.opts.takePollMs ?? 250, life);
+        await sleep(this.opts.takePollMs ?? 250, life, this.#clock);
       } catch {
         break;
       }
@@ -416,7 +425,7 @@ export class EscposPrinterDriver {
     if (every <= 0) return;
     while (!signal.aborted) {
       try {
-        await sleep(every, signal);
+        await sleep(every, signal, this.#clock);
       } catch {
         return;
       }
@@ -432,7 +441,7 @@ export class EscposPrinterDriver {
 
   async #pollOne(n: StatusQuery, signal: AbortSignal, extraMs: number): Promise<void> {
     // Disposed as soon as the reply is in: a live timer would hold a short-lived process (the CLI) open.
-    const limit = deadline(this.#replyMs + extraMs, signal);
+    const limit = deadline(this.#replyMs + extraMs, [signal], this.#clock);
     const settled = new AbortController(); // withdraws the waiter when we leave without its reply
     try {
       const reply = this.#nextReply(AbortSignal.any([limit.signal, settled.signal]));
@@ -488,7 +497,7 @@ export class EscposPrinterDriver {
     job.state = state;
     if (reason) job.reason = reason;
     else delete job.reason;
-    job.updatedAt = this.#now();
+    job.updatedAt = this.#clock.now();
     this.#log.info('printer.job', {
       job: job.id,
       state,

@@ -1,7 +1,13 @@
 // ESC/POS receipt printers. One wiring for the host, `yizhan device printer` and `yizhan sim printer`.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type DeviceStatus, type Logger, type Transport } from '../../../devices/core';
+import {
+  systemClock,
+  type Clock,
+  type DeviceStatus,
+  type Logger,
+  type Transport,
+} from '../../../devices/core';
 import {
   createCjkRasterizer,
   EscposPrinterDriver,
@@ -104,7 +110,13 @@ export function resolveProfile(name: string): PrinterProfile {
 /** A virtual printer on `wire` (host link or a pty): renders what it receives, faults switchable. */
 export function createReceiptPrinterSimulator(
   wire: Transport,
-  opts: { profile: PrinterProfile; baudRate: number; log?: Logger; receiptsWaitToBeTaken?: boolean },
+  opts: {
+    profile: PrinterProfile;
+    baudRate: number;
+    log?: Logger;
+    receiptsWaitToBeTaken?: boolean;
+    clock?: Clock;
+  },
 ): ReceiptPrinterSimulatorControl {
   const glyphs = cjkGlyphs();
   if (!glyphs)
@@ -114,6 +126,7 @@ export function createReceiptPrinterSimulator(
     glyphs,
     baudRate: opts.baudRate,
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   if (opts.receiptsWaitToBeTaken) sim.setFaults({ notTaken: true });
   const kept: { index: number; transcript: string; interrupted: boolean }[] = [];
@@ -166,6 +179,7 @@ export const escposPrinter = defineFamily({
   options: Options,
   async build(spec, ctx): Promise<BuiltDevice<ReceiptPrinterCommands, ReceiptPrinterSimulatorControl>> {
     const o = spec.options;
+    const clock = ctx.clock ?? systemClock;
     const profile = resolveProfile(o.profile);
     const baudRate = spec.transport.kind === 'serial' ? (spec.transport.baudRate ?? 115200) : 115200;
     let control: ReceiptPrinterSimulatorControl | undefined;
@@ -176,6 +190,7 @@ export const escposPrinter = defineFamily({
           baudRate,
           log: ctx.log.child({ role: 'simulator' }),
           receiptsWaitToBeTaken: o.simulator?.receiptsWaitToBeTaken ?? true,
+          clock,
         });
         return () => control?.dispose();
       },
@@ -194,6 +209,7 @@ export const escposPrinter = defineFamily({
       ...(o.replyTimeoutMs !== undefined ? { replyTimeoutMs: o.replyTimeoutMs } : {}),
       ...(o.statusBack !== undefined ? { statusBack: o.statusBack } : {}),
       statusPollMs: o.statusPollMs ?? (ctx.mode === 'oneShot' ? 0 : 2000),
+      clock,
     });
     driver.start();
     return {
@@ -202,7 +218,7 @@ export const escposPrinter = defineFamily({
       ...statusOf(driver.status),
       condition: () => receiptPrinterCondition(driver.status.current),
       linkProblem: link.problem,
-      commands: receiptCommands(driver, profile),
+      commands: receiptCommands(driver, profile, clock),
       ...simulatedParts(control, link),
       async stop() {
         await driver.stop();
@@ -213,7 +229,11 @@ export const escposPrinter = defineFamily({
   },
 });
 
-function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): ReceiptPrinterCommands {
+function receiptCommands(
+  driver: EscposPrinterDriver,
+  profile: PrinterProfile,
+  clock: Clock,
+): ReceiptPrinterCommands {
   const knowsTaken = profile.statusBits.receiptNotTaken !== null;
   return {
     profile,
@@ -229,6 +249,7 @@ function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): 
       return untilDeadline<'taken' | 'notTaken'>(
         timeoutMs,
         signal,
+        clock,
         (limit) => driver.waitForJob(jobId, ['taken'], limit).then(() => 'taken'),
         () => 'notTaken',
         { deviceId: driver.status.current.deviceId, command: 'whenTaken' },
@@ -241,7 +262,8 @@ function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): 
     onJob: (listener) => driver.events.on('job', listener),
     async testSlip(signal) {
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const job = driver.submit(testSlip(status, new Date()), { key: `test-${Date.now()}` });
+      const at = clock.now();
+      const job = driver.submit(testSlip(status, new Date(at)), { key: `test-${at}` });
       return driver.waitForJob(job.id, SETTLED, signal);
     },
   };
