@@ -9,8 +9,10 @@ import {
   isReconfigurable,
   silentLogger,
   sleep,
+  systemClock,
   toDeviceError,
   wireTimeMs,
+  type Clock,
   type Logger,
   type SupervisorOptions,
   type Transport,
@@ -98,7 +100,8 @@ export interface IdCardReaderOptions {
   retryDelayMs?: number;
   supervisor?: Partial<SupervisorOptions>;
   wltDecoder?: WltDecoder;
-  now?: () => number;
+  /** Time for polls, deadlines and event timestamps (the system clock by default). */
+  clock?: Clock;
 }
 
 export type CardPresence = 'absent' | 'present' | 'read';
@@ -130,7 +133,7 @@ export class IdCardReaderDriver {
   readonly #frames: FrameStream<SamFrame>;
   readonly #supervisor: LinkSupervisor;
   readonly #timeouts: StageTimeouts;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   #connection: AbortController | undefined;
   #onBadFrame: ((reason: string) => void) | undefined;
   #card: CardPresence = 'absent';
@@ -148,15 +151,15 @@ export class IdCardReaderDriver {
     private readonly opts: IdCardReaderOptions,
   ) {
     this.#log = (opts.logger ?? silentLogger).child({ device: opts.deviceId });
-    this.#now = opts.now ?? Date.now;
+    this.#clock = opts.clock ?? systemClock;
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
     this.status = new StatusCell<IdCardReaderDetail>(
       opts.deviceId,
       'id-card-reader',
       { baudRate: null, samId: null, card: 'absent' },
-      this.#now,
+      () => this.#clock.now(),
     );
-    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 2000 });
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 2000, clock: this.#clock });
     // Skipped bytes are logged by count and reason only: a cut-off text block is personal data.
     this.#frames = new FrameStream(transport, decodeFrame, (reason, bytes) => {
       this.#log.debug('frame.skipped', { reason, bytes: bytes.length });
@@ -167,6 +170,7 @@ export class IdCardReaderDriver {
       { initialBackoffMs: 200, maxBackoffMs: 5000, debounceMs: 3000, ...opts.supervisor },
       this.#log,
       (signal) => this.#onConnected(signal),
+      this.#clock,
     );
     this.#supervisor.onState((state) => {
       if (state === 'lost' && this.status.current.health !== 'hardwareError')
@@ -202,7 +206,7 @@ export class IdCardReaderDriver {
   async readOnce(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<IdCardRecord> {
     if (this.#card === 'read' && this.#lastRecord) return this.#lastRecord;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), opts.timeoutMs);
+    const cancelTimer = this.#clock.setTimer(opts.timeoutMs, () => deadline.abort());
     const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
     let lastError: DeviceError | undefined;
     const offError = this.events.on('error', ({ error }) => (lastError = error));
@@ -239,7 +243,7 @@ export class IdCardReaderDriver {
       });
     } finally {
       this.#awaiting--;
-      clearTimeout(timer);
+      cancelTimer();
       offError();
     }
   }
@@ -380,17 +384,17 @@ export class IdCardReaderDriver {
             lastKey = '';
           }
           if (this.#card === 'absent') await this.#idlePause(signal);
-          else await sleep(0, signal);
+          else await sleep(0, signal, this.#clock);
           continue;
         }
         misses = 0;
         if (this.#card === 'read') {
-          await sleep(this.opts.presencePollMs ?? 50, signal);
+          await sleep(this.opts.presencePollMs ?? 50, signal, this.#clock);
           continue;
         }
         if (this.#card === 'absent') {
           this.#setCard('present');
-          this.events.emit('card-inserted', { at: this.#now() });
+          this.events.emit('card-inserted', { at: this.#clock.now() });
         }
         stage = 'reading';
         this.status.update({ health: 'busy' });
@@ -399,7 +403,11 @@ export class IdCardReaderDriver {
         lastKey = '';
         this.#setCard('read');
         this.status.update({ health: 'online' });
-        this.events.emit('card-read', { record, ...(fingerprint ? { fingerprint } : {}), at: this.#now() });
+        this.events.emit('card-read', {
+          record,
+          ...(fingerprint ? { fingerprint } : {}),
+          at: this.#clock.now(),
+        });
       } catch (err) {
         // A read cut by a lost link is reported; a stop() is not.
         const reason: unknown = signal.reason;
@@ -436,10 +444,12 @@ export class IdCardReaderDriver {
         if (repeats % 50 === 0) this.#log.warn('card.readFailed', { error: e.toJSON(), repeats });
         if (this.status.current.health === 'busy') this.status.update({ health: 'online' });
         this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
-        this.events.emit('error', { error: e, at: this.#now() });
+        this.events.emit('error', { error: e, at: this.#clock.now() });
         if (cut) return;
         const base = this.opts.retryDelayMs ?? 200;
-        await sleep(Math.min(base * 2 ** Math.min(repeats, 4), 10 * base), signal).catch(() => undefined);
+        await sleep(Math.min(base * 2 ** Math.min(repeats, 4), 10 * base), signal, this.#clock).catch(
+          () => undefined,
+        );
       }
     }
   }
@@ -457,7 +467,7 @@ export class IdCardReaderDriver {
     );
     this.#log.warn('reader.silent', { error: e.toJSON() });
     this.status.update({ health: 'noDevice', lastError: { code: e.code, detail: 'readerSilent' } });
-    this.events.emit('error', { error: e, at: this.#now() });
+    this.events.emit('error', { error: e, at: this.#clock.now() });
     while (!signal.aborted) {
       try {
         await this.#probe(signal);
@@ -465,7 +475,7 @@ export class IdCardReaderDriver {
         this.status.update({ health: 'online', detail: { card: this.#card } });
         return true;
       } catch {
-        await sleep(1000, signal).catch(() => undefined);
+        await sleep(1000, signal, this.#clock).catch(() => undefined);
       }
     }
     return false;
@@ -473,17 +483,17 @@ export class IdCardReaderDriver {
 
   /** The pause between finds with no card: short while someone waits for a card, long otherwise. */
   #idlePause(signal: AbortSignal): Promise<void> {
-    if (this.#awaiting > 0) return sleep(this.opts.idlePollMs ?? 5, signal);
+    if (this.#awaiting > 0) return sleep(this.opts.idlePollMs ?? 5, signal, this.#clock);
     return new Promise<void>((resolve, reject) => {
       const settle = (err?: Error) => {
-        clearTimeout(timer);
+        cancelTimer();
         signal.removeEventListener('abort', onAbort);
         this.#wake = undefined;
         if (err) reject(err);
         else resolve();
       };
       const onAbort = () => settle(abortReason(signal));
-      const timer = setTimeout(() => settle(), this.opts.standbyPollMs ?? 250);
+      const cancelTimer = this.#clock.setTimer(this.opts.standbyPollMs ?? 250, () => settle());
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       this.#wake = () => settle();
@@ -618,7 +628,7 @@ export class IdCardReaderDriver {
   #setCardRemoved(): void {
     this.#lastRecord = undefined;
     this.#setCard('absent');
-    this.events.emit('card-removed', { at: this.#now() });
+    this.events.emit('card-removed', { at: this.#clock.now() });
   }
 
   #baud(): number | undefined {

@@ -1,6 +1,6 @@
 // ID card readers (SAM_V). One wiring for the host, `yizhan device idcard` and `yizhan sim idcard`.
 import { z } from 'zod';
-import { DeviceError, systemClock, type DeviceStatus, type Logger } from '../../../devices/core';
+import { DeviceError, systemClock, type Clock, type DeviceStatus, type Logger } from '../../../devices/core';
 import { maskIdNumber, maskName } from '../../../domain/identity';
 import {
   IdCardReaderDriver,
@@ -137,6 +137,7 @@ export const idCardReader = defineFamily({
   options: Options,
   async build(spec, ctx): Promise<BuiltDevice<IdCardCommands, IdCardSimulatorControl>> {
     const o = spec.options;
+    const clock = ctx.clock ?? systemClock;
     let control: IdCardSimulatorControl | undefined;
     const link = serialLink(spec, ctx, 115200, () => {
       control = createIdCardSimulator({
@@ -144,6 +145,7 @@ export const idCardReader = defineFamily({
         rfReadDelayMs: o.simulator?.rfDelayMs ?? 20,
         card: o.simulator?.card,
         logger: ctx.log.child({ role: 'simulator' }),
+        clock,
       });
       const sim = control.simulator;
       return { attach: (wire) => sim.attach(wire), onReplug: (wire) => void sim.attach(wire) };
@@ -157,9 +159,10 @@ export const idCardReader = defineFamily({
       ...(o.readExtraAddress !== undefined ? { readExtraAddress: o.readExtraAddress } : {}),
       // A technician's command reports a silent reader at once instead of after the kiosk's debounce.
       ...(ctx.mode === 'oneShot' ? { supervisor: { initialBackoffMs: 200, maxBackoffMs: 1000 } } : {}),
+      clock,
     });
     driver.start();
-    const commands = idCardCommands(spec.id, driver, link.problem, ctx.log);
+    const commands = idCardCommands(spec.id, driver, link.problem, ctx.log, clock);
     return {
       id: spec.id,
       family: spec.family,
@@ -181,6 +184,7 @@ function idCardCommands(
   driver: IdCardReaderDriver,
   problem: () => DeviceError | undefined,
   log: Logger,
+  clock: Clock,
 ): IdCardCommands {
   return {
     read(opts) {
@@ -203,7 +207,7 @@ function idCardCommands(
       await untilDeadline(
         timeoutMs,
         signal,
-        systemClock,
+        clock,
         (limit) => driver.events.next('card-removed', limit).then(() => undefined),
         () => {
           log.info('idCard.notRemoved', { waitedMs: timeoutMs });
