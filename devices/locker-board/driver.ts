@@ -7,9 +7,11 @@ import {
   isDeviceError,
   sleep,
   StatusCell,
+  systemClock,
   toDeviceError,
   toHex,
   TransportClosedError,
+  type Clock,
   type Health,
   type Logger,
   type Transport,
@@ -81,7 +83,7 @@ export class LockerCabinetDriver {
     private readonly transport: Transport,
     readonly config: LockerCabinetConfig,
     private readonly log: Logger,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
     this.#protocol = createLockerProtocol(config.protocol, {
       doorsPerBoard: config.doorsPerBoard,
@@ -99,7 +101,8 @@ export class LockerCabinetDriver {
         throw new RangeError(`board address ${b} is outside ${min}–${max} for ${config.protocol}`);
     if (new Set(config.boards).size !== config.boards.length)
       throw new RangeError(`board addresses must be unique on one bus: ${config.boards.join(', ')}`);
-    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs });
+    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs, clock });
+    const now = () => clock.now();
     this.status = new StatusCell<LockerCabinetDetail>(
       id,
       'locker-board',
@@ -165,7 +168,7 @@ export class LockerCabinetDriver {
    */
   async open(board: number, door: number, signal?: AbortSignal): Promise<OpenResult> {
     this.#checkDoor(board, door, 'open');
-    const started = this.now();
+    const started = this.clock.monotonic();
     const key = `${board}:${door}`;
     this.#commanded.set(key, started + this.config.openTimeoutMs + this.config.monitorIntervalMs * 2);
     let lockReportedOpen = false;
@@ -196,14 +199,14 @@ export class LockerCabinetDriver {
         answered = true;
         if (doors[door - 1]?.state === 'open') {
           this.#commanded.delete(key);
-          const result = { board, door, confirmedAfterMs: this.now() - started };
+          const result = { board, door, confirmedAfterMs: this.clock.monotonic() - started };
           this.log.info('locker.opened', { ...result });
           return result;
         }
       } catch (err) {
         if (!isDeviceError(err) || err.code !== 'timeout') throw err;
       }
-      if (this.now() + this.config.pollIntervalMs > deadline) break;
+      if (this.clock.monotonic() + this.config.pollIntervalMs > deadline) break;
       await this.#sleep(this.config.pollIntervalMs, signal, 'open');
     }
     this.#commanded.delete(key);
@@ -212,7 +215,7 @@ export class LockerCabinetDriver {
         retryable: true,
       });
     const detail = lockReportedOpen ? 'doorJammed' : 'doorDidNotOpen';
-    this.log.warn('locker.openFailed', { board, door, detail, waitedMs: this.now() - started });
+    this.log.warn('locker.openFailed', { board, door, detail, waitedMs: this.clock.monotonic() - started });
     throw this.#error(
       'hardware',
       lockReportedOpen
@@ -233,7 +236,7 @@ export class LockerCabinetDriver {
     opts: { timeoutMs?: number; signal?: AbortSignal } = {},
   ): Promise<DoorState> {
     this.#checkDoor(board, door, 'waitClosed');
-    const deadline = opts.timeoutMs === undefined ? Infinity : this.now() + opts.timeoutMs;
+    const deadline = opts.timeoutMs === undefined ? Infinity : this.clock.monotonic() + opts.timeoutMs;
     for (;;) {
       try {
         const state = (await this.readBoard(board, opts.signal))[door - 1];
@@ -241,7 +244,7 @@ export class LockerCabinetDriver {
       } catch (err) {
         if (!isDeviceError(err) || err.code !== 'timeout') throw err;
       }
-      if (this.now() + this.config.pollIntervalMs > deadline)
+      if (this.clock.monotonic() + this.config.pollIntervalMs > deadline)
         throw this.#error(
           'userAction',
           `board ${board} door ${door} was left open`,
@@ -287,7 +290,7 @@ export class LockerCabinetDriver {
         }
       }
       try {
-        await sleep(this.config.monitorIntervalMs, signal);
+        await sleep(this.config.monitorIntervalMs, signal, this.clock);
       } catch {
         return;
       }
@@ -383,7 +386,7 @@ export class LockerCabinetDriver {
           itemPresent: null,
         });
     }
-    const now = this.now();
+    const now = this.clock.monotonic();
     for (const d of doors) {
       const before = prev.doors[d.door - 1];
       if (!before) continue; // the first reading is the baseline, not a change
@@ -451,7 +454,7 @@ export class LockerCabinetDriver {
 
   async #sleep(ms: number, signal: AbortSignal | undefined, command: string): Promise<void> {
     try {
-      await sleep(ms, signal);
+      await sleep(ms, signal, this.clock);
     } catch (err) {
       throw toDeviceError(err, { deviceId: this.id, command }, signal);
     }

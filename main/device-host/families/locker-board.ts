@@ -4,6 +4,8 @@ import { z } from 'zod';
 import {
   isReconfigurable,
   silentLogger,
+  systemClock,
+  type Clock,
   type DeviceStatus,
   type Health,
   type Logger,
@@ -155,7 +157,13 @@ export function cabinetConfig(o: Pick<LockerBoardOptions, 'protocol' | 'cabinet'
 export function createLockerSimulator(
   wire: Transport,
   config: LockerCabinetConfig,
-  opts: { closeAfterMs?: number | null; springMs?: number; baudRate?: number; log?: Logger } = {},
+  opts: {
+    closeAfterMs?: number | null;
+    springMs?: number;
+    baudRate?: number;
+    log?: Logger;
+    clock?: Clock;
+  } = {},
 ): LockerSimulatorControl {
   const sim = new LockerCabinetSimulator(
     wire,
@@ -169,6 +177,7 @@ export function createLockerSimulator(
       autoCloseMs: opts.closeAfterMs ?? null,
       ...(opts.springMs !== undefined ? { springMs: opts.springMs } : {}),
       ...(opts.baudRate !== undefined ? { baudRate: opts.baudRate } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
     },
     opts.log ?? silentLogger,
   );
@@ -202,6 +211,7 @@ export const lockerBoard = defineFamily({
   options: Options,
   async build(spec, ctx): Promise<BuiltDevice<LockerCommands, LockerSimulatorControl>> {
     const config = cabinetConfig(spec.options);
+    const clock = ctx.clock ?? systemClock;
     const baud = createLockerProtocol(config.protocol, config).baudRate;
     let control: LockerSimulatorControl | undefined;
     const link = serialLink(spec, ctx, baud, () => ({
@@ -214,6 +224,7 @@ export const lockerBoard = defineFamily({
             ? { springMs: spec.options.simulator.springMs }
             : {}),
           log: ctx.log.child({ role: 'simulator' }),
+          clock,
         });
         return () => control?.dispose();
       },
@@ -221,7 +232,7 @@ export const lockerBoard = defineFamily({
     // Checks addresses and door counts again (the schema did for the site file) before any byte.
     let driver: LockerCabinetDriver;
     try {
-      driver = new LockerCabinetDriver(spec.id, link.transport, config, ctx.log);
+      driver = new LockerCabinetDriver(spec.id, link.transport, config, ctx.log, clock);
     } catch (err) {
       link.dispose();
       throw err;
@@ -229,7 +240,9 @@ export const lockerBoard = defineFamily({
     await link.open();
     // A technician's command does one thing on a port it opened; the kiosk keeps the bus watched.
     const supervisor =
-      ctx.mode === 'service' ? superviseLink(link.transport, ctx.log, () => Promise.resolve()) : undefined;
+      ctx.mode === 'service'
+        ? superviseLink(link.transport, ctx.log, () => Promise.resolve(), {}, clock)
+        : undefined;
     supervisor?.start();
     if (ctx.mode === 'service') driver.start();
     return {
