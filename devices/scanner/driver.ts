@@ -5,9 +5,11 @@ import {
   Emitter,
   FrameAssembler,
   StatusCell,
+  systemClock,
   toDeviceError,
   toHex,
   TransportClosedError,
+  type Clock,
   type Logger,
   type Transport,
 } from '../core';
@@ -61,20 +63,22 @@ export class SerialScannerDriver {
   readonly #offClose: () => void;
   #reply: ((chunk: Uint8Array) => void) | undefined;
   #pending: Uint8Array = new Uint8Array(0);
-  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #cancelFlush: (() => void) | undefined;
 
   constructor(
     readonly id: string,
     private readonly transport: Transport,
     readonly config: SerialScannerConfig,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {
-    this.status = new StatusCell<ScannerDetail>(id, 'scanner', {
-      kind: 'serial',
-      configured: false,
-      scans: 0,
-    });
-    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs });
+    this.status = new StatusCell<ScannerDetail>(
+      id,
+      'scanner',
+      { kind: 'serial', configured: false, scans: 0 },
+      () => clock.now(),
+    );
+    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs, clock });
     this.#terminator = TERMINATOR_BYTES[config.terminator];
     // While a command waits for its reply, bytes are the reply; otherwise they are scan data. Start-up
     // configuration happens before anyone can present a code.
@@ -83,7 +87,7 @@ export class SerialScannerDriver {
     // at once. Reopening the link and calling configure() again brings it back online.
     this.#offClose = transport.onClose((reason) => {
       if (reason === 'requested') return;
-      clearTimeout(this.#flushTimer);
+      this.#stopFlush();
       this.#pending = new Uint8Array(0);
       this.log.warn('scanner.linkLost', { reason });
       this.status.update({
@@ -97,7 +101,12 @@ export class SerialScannerDriver {
   dispose(): void {
     this.#offData();
     this.#offClose();
-    clearTimeout(this.#flushTimer);
+    this.#stopFlush();
+  }
+
+  #stopFlush(): void {
+    this.#cancelFlush?.();
+    this.#cancelFlush = undefined;
   }
 
   /**
@@ -201,15 +210,15 @@ export class SerialScannerDriver {
     const { scans, rest } = splitScans(merged, this.#terminator);
     for (const s of scans) this.#emit(s);
     this.#pending = rest;
-    clearTimeout(this.#flushTimer);
-    this.#flushTimer = undefined;
+    this.#stopFlush();
     if (rest.length > 0)
-      this.#flushTimer = setTimeout(() => {
+      this.#cancelFlush = this.clock.setTimer(this.config.interByteTimeoutMs, () => {
+        this.#cancelFlush = undefined;
         const bytes = this.#pending;
         this.#pending = new Uint8Array(0);
         if (this.#terminator.length > 0) this.log.debug('scanner.terminatorTimeout', { count: bytes.length });
         this.#emit(bytes);
-      }, this.config.interByteTimeoutMs);
+      });
   }
 
   #emit(bytes: Uint8Array): void {

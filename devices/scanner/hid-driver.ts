@@ -1,4 +1,4 @@
-import { Emitter, StatusCell, type Logger, type Transport } from '../core';
+import { Emitter, StatusCell, systemClock, type Clock, type Logger, type Transport } from '../core';
 import type { HidScannerConfig } from './config';
 import type { ScannerDetail, ScannerEvents } from './driver';
 import { decodeScan, HidPosReassembler, symbologyFromAim } from './protocol';
@@ -13,17 +13,23 @@ export class HidScannerDriver {
   readonly #reassembler: HidPosReassembler;
   readonly #offData: () => void;
   readonly #offClose: () => void;
-  #staleTimer: ReturnType<typeof setTimeout> | undefined;
+  #cancelStale: (() => void) | undefined;
 
   constructor(
     readonly id: string,
     transport: Transport,
     readonly config: HidScannerConfig,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {
     if (transport.framing !== 'message')
       throw new TypeError('a HID scanner needs a message (report) transport');
-    this.status = new StatusCell<ScannerDetail>(id, 'scanner', { kind: 'hid', configured: true, scans: 0 });
+    this.status = new StatusCell<ScannerDetail>(
+      id,
+      'scanner',
+      { kind: 'hid', configured: true, scans: 0 },
+      () => clock.now(),
+    );
     this.#reassembler = new HidPosReassembler(config.profile);
     this.#offData = transport.onData((report) => this.#report(report));
     this.#offClose = transport.onClose(() => {
@@ -41,18 +47,20 @@ export class HidScannerDriver {
   dispose(): void {
     this.#offData();
     this.#offClose();
-    clearTimeout(this.#staleTimer);
+    this.#cancelStale?.();
   }
 
   #report(report: Uint8Array): void {
-    clearTimeout(this.#staleTimer);
+    this.#cancelStale?.();
+    this.#cancelStale = undefined;
     const whole = this.#reassembler.push(report);
     if (!whole) {
       if (this.#reassembler.pending)
-        this.#staleTimer = setTimeout(() => {
+        this.#cancelStale = this.clock.setTimer(this.config.continuationTimeoutMs, () => {
+          this.#cancelStale = undefined;
           this.log.warn('scanner.hidContinuationLost', {});
           this.#reassembler.reset();
-        }, this.config.continuationTimeoutMs);
+        });
       return;
     }
     const { text } = decodeScan(whole.data, { encoding: this.config.encoding, aimPrefix: false });

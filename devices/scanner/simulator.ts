@@ -1,4 +1,14 @@
-import { FrameAssembler, pacedWrite, silentLogger, toHex, type Logger, type Transport } from '../core';
+import {
+  FrameAssembler,
+  pacedWrite,
+  silentLogger,
+  sleep,
+  systemClock,
+  toHex,
+  type Clock,
+  type Logger,
+  type Transport,
+} from '../core';
 import {
   decodeGm65Command,
   DEFAULT_ENCODING_VALUES,
@@ -23,6 +33,8 @@ export interface ScannerSimulatorOptions {
   zones?: Record<number, number>;
   encodingValues?: Record<OutputEncoding, number>;
   replyDelayMs?: number;
+  /** Time for the reply delay and the pacing (the system clock by default). */
+  clock?: Clock;
 }
 
 /**
@@ -101,7 +113,9 @@ export class ScannerSimulator {
   }
 
   #send(bytes: Uint8Array): Promise<void> {
-    return pacedWrite(this.wire, bytes, this.opts.baudRate ?? 9600);
+    return pacedWrite(this.wire, bytes, this.opts.baudRate ?? 9600, {
+      clock: this.opts.clock ?? systemClock,
+    });
   }
 
   async #answer(cmd: Gm65Command): Promise<void> {
@@ -127,7 +141,7 @@ export class ScannerSimulator {
         reply = GM65_OK;
         break;
     }
-    await new Promise((r) => setTimeout(r, this.opts.replyDelayMs ?? 2));
+    await sleep(this.opts.replyDelayMs ?? 2, undefined, this.opts.clock ?? systemClock);
     await this.#send(reply);
   }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   DeviceError,
   systemClock,
+  type Clock,
   type DeviceStatus,
   type Emitter,
   type Logger,
@@ -63,11 +64,15 @@ export interface ScannerSimulatorControl {
 /** A simulated GM65-style module on `wire` (host link or a pty of `yizhan sim scanner`). */
 export function createScannerSimulator(
   wire: Transport,
-  opts: { baudRate?: number; aimPrefix?: boolean; log?: Logger } = {},
+  opts: { baudRate?: number; aimPrefix?: boolean; log?: Logger; clock?: Clock } = {},
 ): ScannerSimulatorControl {
   const sim = new ScannerSimulator(
     wire,
-    { baudRate: opts.baudRate ?? 9600, aimPrefix: opts.aimPrefix === true },
+    {
+      baudRate: opts.baudRate ?? 9600,
+      aimPrefix: opts.aimPrefix === true,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    },
     opts.log,
   );
   return {
@@ -90,8 +95,9 @@ export const scanner = defineFamily({
   transports: ['serial', 'hid', 'simulated'],
   options: Options,
   async build(spec, ctx): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl>> {
+    const clock = ctx.clock ?? systemClock;
     if (spec.transport.kind === 'hid')
-      return buildHid(spec as typeof spec & { transport: { kind: 'hid' } }, ctx.log);
+      return buildHid(spec as typeof spec & { transport: { kind: 'hid' } }, ctx.log, clock);
     const o = spec.options;
     const config = defaultSerialScannerConfig({
       ...(o.mode ? { mode: o.mode } : {}),
@@ -108,18 +114,25 @@ export const scanner = defineFamily({
           baudRate,
           aimPrefix: config.aimPrefix,
           log: ctx.log.child({ role: 'simulator' }),
+          clock,
         });
         return () => control?.dispose();
       },
     }));
-    const driver = new SerialScannerDriver(spec.id, link.transport, config, ctx.log);
+    const driver = new SerialScannerDriver(spec.id, link.transport, config, ctx.log, clock);
     await link.open();
     // A replugged module may have been power-cycled: configure it again on every (re)open.
     const supervisor =
       ctx.mode === 'service'
-        ? superviseLink(link.transport, ctx.log, async (signal) => {
-            await driver.configure(signal);
-          })
+        ? superviseLink(
+            link.transport,
+            ctx.log,
+            async (signal) => {
+              await driver.configure(signal);
+            },
+            {},
+            clock,
+          )
         : undefined;
     if (supervisor) supervisor.start();
     else
@@ -134,7 +147,7 @@ export const scanner = defineFamily({
       ...statusOf(driver.status),
       condition: () => scannerCondition(driver.status.current),
       linkProblem: link.problem,
-      commands: scannerCommands(spec.id, driver.events),
+      commands: scannerCommands(spec.id, driver.events, clock),
       ...simulatedParts(control, link),
       async stop() {
         driver.dispose();
@@ -160,6 +173,7 @@ async function buildHid(
     options: ScannerOptions;
   },
   log: Logger,
+  clock: Clock,
 ): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl>> {
   const { HidTransport } = await import('../../../devices/transports/hid');
   const { path, vendorId, productId } = spec.transport;
@@ -170,8 +184,8 @@ async function buildHid(
     usagePage: HID_POS_USAGE_PAGE,
   });
   const profile = HID_POS_PROFILES[spec.options.hidProfile ?? 'honeywell']!;
-  const driver = new HidScannerDriver(spec.id, transport, defaultHidScannerConfig({ profile }), log);
-  const supervisor = superviseLink(transport, log, () => Promise.resolve(driver.markOnline()));
+  const driver = new HidScannerDriver(spec.id, transport, defaultHidScannerConfig({ profile }), log, clock);
+  const supervisor = superviseLink(transport, log, () => Promise.resolve(driver.markOnline()), {}, clock);
   // Until the first open succeeds the scanner is absent, not merely unknown.
   driver.status.update({ health: 'noDevice' });
   supervisor.start();
@@ -181,7 +195,7 @@ async function buildHid(
     ...statusOf(driver.status),
     condition: () => scannerCondition(driver.status.current),
     linkProblem: () => undefined,
-    commands: scannerCommands(spec.id, driver.events),
+    commands: scannerCommands(spec.id, driver.events, clock),
     async stop() {
       driver.dispose();
       await supervisor.stop();
@@ -189,13 +203,13 @@ async function buildHid(
   };
 }
 
-function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>): ScannerCommands {
+function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>, clock: Clock): ScannerCommands {
   return {
     next: ({ timeoutMs, signal }) =>
       untilDeadline(
         timeoutMs,
         signal,
-        systemClock,
+        clock,
         (limit) => events.next('scan', limit),
         () => {
           throw new DeviceError(
