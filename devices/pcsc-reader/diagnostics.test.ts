@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import type { CardChannel } from '../core';
 import { checks } from './diagnostics';
 import { PcscReaderDriver } from './driver';
@@ -36,11 +37,15 @@ describe('card reader diagnostics', () => {
   });
 
   it('turns a failed test read into a fail outcome keyed by the error detail', async () => {
-    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' });
+    const clock = testClock();
+    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd', clock });
     driver.start();
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 30);
-    expect(await testRead!.run({ driver, signal: ac.signal })).toMatchObject({
+    const outcome = testRead!.run({ driver, signal: ac.signal });
+    // The technician gives up 30 ms into the wait for a card.
+    await clock.advance(30);
+    ac.abort();
+    expect(await outcome).toMatchObject({
       outcome: 'fail',
       data: { code: 'canceled' },
     });

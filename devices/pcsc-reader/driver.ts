@@ -6,9 +6,11 @@ import {
   isDeviceError,
   silentLogger,
   StatusCell,
+  systemClock,
   toDeviceError,
   deadline,
   type CardChannel,
+  type Clock,
   type DeviceErrorCode,
   type Logger,
 } from '../core';
@@ -35,8 +37,8 @@ export interface PcscReaderOptions {
   reader?: string;
   /** Payment AIDs we accept, in our preference order (default: UnionPay debit, credit, quasi-credit, e-cash). */
   bankAids?: readonly string[];
-  /** Clock for the GPO transaction date (9A). */
-  now?: () => number;
+  /** Time for waits and deadlines, and the GPO transaction date (9A); the system clock by default. */
+  clock?: Clock;
   /** Terminal time zone for 9A, minutes east of UTC (default 480, China Standard Time). */
   utcOffsetMinutes?: number;
   /** Source of the GPO unpredictable number (9F37). */
@@ -70,19 +72,21 @@ export class PcscReaderDriver {
   readonly #events = new Emitter<{ card: { reader: string; change: 'inserted' | 'removed' } }>();
   #offs: (() => void)[] = [];
   #busy = false;
+  readonly #clock: Clock;
 
   constructor(
     private readonly channel: CardChannel,
     private readonly opts: PcscReaderOptions,
   ) {
     this.#log = (opts.log ?? silentLogger).child({ deviceId: opts.deviceId });
+    const clock = (this.#clock = opts.clock ?? systemClock);
     this.status = new StatusCell<PcscReaderDetail>(
       opts.deviceId,
       'pcsc-reader',
       { reader: null, card: 'absent' },
-      opts.now,
+      () => clock.now(),
     );
-    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 30_000 });
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 30_000, clock });
   }
 
   start(): void {
@@ -121,10 +125,11 @@ export class PcscReaderDriver {
           const reader = await this.#waitForCard(options.reader, signal);
           this.#busy = true;
           this.status.update({ health: 'busy' });
-          const started = Date.now();
+          const started = this.#clock.monotonic();
           try {
             const result = await this.#read(reader, options.kinds ?? ['socialSecurity', 'bank'], signal);
-            this.#log.info('card.read', { reader, ...summary(result), ms: Date.now() - started });
+            const ms = Math.round(this.#clock.monotonic() - started);
+            this.#log.info('card.read', { reader, ...summary(result), ms });
             return result;
           } catch (err) {
             throw await this.#explain(err, reader, options.signal);
@@ -160,7 +165,7 @@ export class PcscReaderDriver {
   async waitForRemoval(options: { reader?: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const reader = this.#readerFor(options.reader);
     if (!reader || !this.#present.get(reader)) return;
-    const limit = deadline(options.timeoutMs, [options.signal]);
+    const limit = deadline(options.timeoutMs, [options.signal], this.#clock);
     const signal = limit.signal;
     try {
       await this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed');
@@ -242,7 +247,7 @@ export class PcscReaderDriver {
 
   async #removedWithin(reader: string, ms: number): Promise<boolean> {
     if (this.#present.get(reader) === false) return true;
-    const limit = deadline(ms);
+    const limit = deadline(ms, [], this.#clock);
     try {
       await this.#events.next('card', limit.signal, (e) => e.reader === reader && e.change === 'removed');
     } catch {
@@ -291,7 +296,7 @@ export class PcscReaderDriver {
   }
 
   #date(): { year: number; month: number; day: number } {
-    const d = new Date((this.opts.now ?? Date.now)() + (this.opts.utcOffsetMinutes ?? 480) * 60_000);
+    const d = new Date(this.#clock.now() + (this.opts.utcOffsetMinutes ?? 480) * 60_000);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   }
 

@@ -6,7 +6,15 @@ import { memoryLinksBusy } from '../../devices/transports/memory';
  * `advance`), and never while bytes are still travelling over a memory pair or a watched real link.
  */
 export function testClock(...busy: (() => boolean)[]): ManualClock {
-  return new ManualClock({ busy: () => memoryLinksBusy() || busy.some((b) => b()) });
+  return testClockAt(undefined, ...busy);
+}
+
+/** `testClock` whose wall time starts at `epoch` (ms), for dates a device puts in its messages. */
+export function testClockAt(epoch: number | undefined, ...busy: (() => boolean)[]): ManualClock {
+  return new ManualClock({
+    ...(epoch !== undefined ? { epoch } : {}),
+    busy: () => memoryLinksBusy() || busy.some((b) => b()),
+  });
 }
 
 /**

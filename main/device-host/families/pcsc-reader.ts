@@ -188,6 +188,7 @@ export const pcscReader = defineFamily({
       log: ctx.log,
       ...(reader ? { reader } : {}),
       ...(o.removalGraceMs !== undefined ? { removalGraceMs: o.removalGraceMs } : {}),
+      ...(ctx.clock ? { clock: ctx.clock } : {}),
     });
     driver.start();
     return {
