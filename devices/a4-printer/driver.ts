@@ -1,9 +1,12 @@
 import {
+  deadline,
   DeadlineError,
   DeviceError,
   sleep,
   StatusCell,
+  systemClock,
   toDeviceError,
+  type Clock,
   type DeviceStatus,
   type Logger,
 } from '../core';
@@ -22,7 +25,8 @@ export interface A4PrinterOptions {
    * unattended tray after the citizen has left. Default true.
    */
   cancelUnfinished?: boolean;
-  now?: () => number;
+  /** Time for polls and the job deadline (the system clock by default). */
+  clock?: Clock;
 }
 
 export interface PrintRequest {
@@ -50,6 +54,7 @@ export class A4PrinterDriver {
   readonly #pollMs: number;
   readonly #jobTimeoutMs: number;
   readonly #cancelUnfinished: boolean;
+  readonly #clock: Clock;
 
   constructor(
     readonly id: string,
@@ -57,7 +62,8 @@ export class A4PrinterDriver {
     private readonly opts: A4PrinterOptions,
     private readonly log: Logger,
   ) {
-    this.#status = new StatusCell(id, this.family, initialDetail(opts.queue), opts.now);
+    const clock = (this.#clock = opts.clock ?? systemClock);
+    this.#status = new StatusCell(id, this.family, initialDetail(opts.queue), () => clock.now());
     this.#pollMs = opts.pollMs ?? 500;
     this.#jobTimeoutMs = opts.jobTimeoutMs ?? 120_000;
     this.#cancelUnfinished = opts.cancelUnfinished ?? true;
@@ -118,15 +124,14 @@ export class A4PrinterDriver {
 
   /** Polls a job until it completes (resolves) or fails, is canceled or times out (throws). */
   async track(jobId: string, signal?: AbortSignal): Promise<void> {
-    // A disposable deadline: core's withDeadline keeps its timer until abort, which would hold a
-    // short-lived process (the CLI) open for the whole job timeout after the job completed.
+    // Disposed when the job settles: a live timer would hold a short-lived process (the CLI) open
+    // for the whole job timeout after the job completed.
     const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new DeadlineError(`job not completed within ${this.#jobTimeoutMs} ms`)),
-      this.#jobTimeoutMs,
+    const cancelTimer = this.#clock.setTimer(this.#jobTimeoutMs, () =>
+      controller.abort(new DeadlineError(`job not completed within ${this.#jobTimeoutMs} ms`)),
     );
     const deadline = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
-    const started = this.#now();
+    const started = this.#clock.monotonic();
     let state: JobState = 'pending';
     this.#status.update({ health: 'busy', detail: { activeJob: jobId } });
     try {
@@ -144,9 +149,10 @@ export class A4PrinterDriver {
           );
         }
         await this.refreshStatus(deadline);
-        await sleep(this.#pollMs, deadline);
+        await sleep(this.#pollMs, deadline, this.#clock);
       }
-      this.log.info('a4.print.completed', { device: this.id, jobId, ms: this.#now() - started });
+      const ms = Math.round(this.#clock.monotonic() - started);
+      this.log.info('a4.print.completed', { device: this.id, jobId, ms });
     } catch (err) {
       const e = this.#fail(err, 'print', signal);
       const unfinished = !isFinalJobState(state);
@@ -159,7 +165,7 @@ export class A4PrinterDriver {
           })
         : e;
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
       this.#status.update({ detail: { activeJob: null } });
       await this.refreshStatus();
     }
@@ -199,7 +205,8 @@ export class A4PrinterDriver {
 
   async #cancelQuietly(jobId: string): Promise<void> {
     try {
-      await this.cancel(jobId, AbortSignal.timeout(5000));
+      const limit = deadline(5000, [], this.#clock);
+      await this.cancel(jobId, limit.signal).finally(limit.dispose);
     } catch (err) {
       this.log.error('a4.print.cancelFailed', { device: this.id, jobId, error: String(err) });
     }
@@ -243,10 +250,6 @@ export class A4PrinterDriver {
       }
     }
     return toDeviceError(err, where, signal);
-  }
-
-  #now(): number {
-    return (this.opts.now ?? Date.now)();
   }
 }
 

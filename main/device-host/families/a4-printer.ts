@@ -3,7 +3,7 @@
 // in-memory spooler; the log says which.
 import { userInfo } from 'node:os';
 import { z } from 'zod';
-import type { DeviceStatus, Logger } from '../../../devices/core';
+import { sleep, systemClock, type Clock, type DeviceStatus, type Logger } from '../../../devices/core';
 import {
   A4PrinterDriver,
   CupsSpooler,
@@ -107,6 +107,7 @@ export const a4Printer = defineFamily({
   async build(spec, ctx): Promise<BuiltDevice<A4PrinterCommands, A4PrinterSimulatorControl>> {
     const t = spec.transport;
     const o = spec.options;
+    const clock = ctx.clock ?? systemClock;
     let spooler: Spooler;
     let queue: string;
     let control: A4PrinterSimulatorControl | undefined;
@@ -116,7 +117,7 @@ export const a4Printer = defineFamily({
       spooler = new CupsSpooler(cupsIppExchange(), spoolerUser());
       queue = t.queue;
     } else if (t.kind === 'simulated') {
-      const chosen = await simulatedSpooler(o, ctx.log);
+      const chosen = await simulatedSpooler(o, ctx.log, clock);
       ({ spooler, queue, control } = chosen);
       stopSim = chosen.stop;
     } else throw new RangeError(`a4-printer cannot use a ${t.kind} transport`);
@@ -128,13 +129,14 @@ export const a4Printer = defineFamily({
         queue,
         ...(o.jobTimeoutMs !== undefined ? { jobTimeoutMs: o.jobTimeoutMs } : {}),
         ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}),
+        clock,
       },
       ctx.log,
     );
     await driver.refreshStatus();
     const polling = new AbortController();
     const every = o.statusPollMs ?? (ctx.mode === 'service' ? 5000 : 0);
-    if (every > 0) void pollQueue(driver, every, polling.signal);
+    if (every > 0) void pollQueue(driver, every, polling.signal, clock);
     const simControl = control && {
       ...control,
       // A change made from outside shows in the status at once, not at the next poll.
@@ -170,6 +172,7 @@ export const a4Printer = defineFamily({
 async function simulatedSpooler(
   o: A4PrinterOptions,
   log: Logger,
+  clock: Clock,
 ): Promise<{ spooler: Spooler; queue: string; control: A4PrinterSimulatorControl; stop: () => void }> {
   const want = o.simulator?.spooler ?? 'auto';
   const name = o.simulator?.cupsPdfQueue ?? DEFAULT_CUPS_PDF_QUEUE;
@@ -189,7 +192,7 @@ async function simulatedSpooler(
     if (want === 'cups-pdf') throw new Error(found.why);
     why = found.why;
   }
-  const sim = new SimulatedSpooler('SimA4');
+  const sim = new SimulatedSpooler('SimA4', clock);
   const stop = sim.autoAdvance(200);
   log.info('a4.simulation', { via: 'memory', queue: sim.queue, why });
   const control: A4PrinterSimulatorControl = {
@@ -204,10 +207,21 @@ async function simulatedSpooler(
   return { spooler: sim, queue: sim.queue, control, stop };
 }
 
-async function pollQueue(driver: A4PrinterDriver, everyMs: number, signal: AbortSignal): Promise<void> {
+async function pollQueue(
+  driver: A4PrinterDriver,
+  everyMs: number,
+  signal: AbortSignal,
+  clock: Clock,
+): Promise<void> {
   while (!signal.aborted) {
-    await new Promise((r) => setTimeout(r, everyMs).unref());
-    if (signal.aborted || driver.status.detail.activeJob) continue;
+    if (
+      !(await sleep(everyMs, signal, clock).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    if (driver.status.detail.activeJob) continue;
     await driver.refreshStatus(signal);
   }
 }
