@@ -76,8 +76,9 @@ export class SimulatedCardChannel implements CardChannel {
   async transmit(reader: string, apdu: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
     signal?.throwIfAborted();
     const card = this.#present(reader, 'transmit');
-    // An APDU takes a moment on a real contact card; answering in a later turn keeps callers honest.
-    await new Promise((resolve) => setImmediate(resolve));
+    // An APDU takes a moment on a real contact card: the answer never comes back synchronously, so
+    // callers that assume it does are caught. (A microtask, not a timer: no clock time passes.)
+    await Promise.resolve();
     const pull = card.profile.faults.pulledMidRead;
     if (pull && this.#apdus >= pull.afterApdus) {
       this.remove();

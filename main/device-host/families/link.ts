@@ -47,7 +47,8 @@ export function serialLink(
 ): SerialLink {
   const t = spec.transport;
   if (t.kind === 'serial') {
-    const transport = new SerialTransport({ path: t.path, baudRate: t.baudRate ?? defaultBaud });
+    const options = { path: t.path, baudRate: t.baudRate ?? defaultBaud };
+    const transport = ctx.serialPort ? ctx.serialPort(options) : new SerialTransport(options);
     let failure: DeviceError | undefined;
     return {
       transport,

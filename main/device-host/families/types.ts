@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { Clock, DeviceError, DeviceStatus, Logger } from '../../../devices/core';
+import type {
+  Clock,
+  DeviceError,
+  DeviceStatus,
+  Logger,
+  ReconfigurableTransport,
+} from '../../../devices/core';
 import type { PrintJournal } from '../../../devices/escpos-printer';
 import type { TransportConfig, TransportKind } from '../../config/host-config';
 import type { DeviceRole } from '../../config/roles';
@@ -23,6 +29,8 @@ export interface BuildContext {
   statusOnly?: boolean;
   /** Time for drivers and simulators (the system clock by default; tests pass a ManualClock). */
   clock?: Clock;
+  /** Opens a serial port (SerialTransport by default; tests wrap it to follow its I/O). */
+  serialPort?: (options: { path: string; baudRate: number }) => ReconfigurableTransport;
 }
 
 /** One device as configured, its options already checked by the family's schema. */
