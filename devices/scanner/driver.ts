@@ -24,7 +24,6 @@ import {
   readZones,
   saveZones,
   splitScans,
-  TERMINATOR_BYTES,
   TERMINATOR_FIELD,
   TERMINATOR_VALUES,
   writeField,
@@ -46,19 +45,25 @@ export interface ScannerEvents extends Record<string, unknown> {
 export interface ScannerDetail {
   kind: 'serial' | 'hid';
   configured: boolean;
+  /**
+   * Whether the module kept the settings written at start-up (read back after writing); false when
+   * it acknowledged them and kept its own. Scans are read right either way. Null until configured.
+   */
+  settingsApplied: boolean | null;
   scans: number;
 }
 
 /**
- * Serial GM65-style scanner: writes the zones it needs at start-up (read-modify-write, verified by the
- * success reply) and then turns the raw byte stream into `scan` events. Scan text may carry personal
- * data (网证, names), so it is never logged.
+ * Serial GM65-style scanner: writes the zones it needs at start-up (read-modify-write, each write
+ * acknowledged and then read back) and turns the raw byte stream into `scan` events, decoding
+ * whatever arrives (UTF-8 or GB18030; CR, LF, CR LF or TAB), because a module may acknowledge its
+ * settings and keep sending GBK with CR LF. Scan text may carry personal data (网证, names), so it is
+ * never logged.
  */
 export class SerialScannerDriver {
   readonly events = new Emitter<ScannerEvents>();
   readonly status: StatusCell<ScannerDetail>;
   readonly #queue: CommandQueue;
-  readonly #terminator: Uint8Array;
   readonly #offData: () => void;
   readonly #offClose: () => void;
   #reply: ((chunk: Uint8Array) => void) | undefined;
@@ -75,11 +80,10 @@ export class SerialScannerDriver {
     this.status = new StatusCell<ScannerDetail>(
       id,
       'scanner',
-      { kind: 'serial', configured: false, scans: 0 },
+      { kind: 'serial', configured: false, settingsApplied: null, scans: 0 },
       () => clock.now(),
     );
     this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs, clock });
-    this.#terminator = TERMINATOR_BYTES[config.terminator];
     // While a command waits for its reply, bytes are the reply; otherwise they are scan data. Start-up
     // configuration happens before anyone can present a code.
     this.#offData = transport.onData((chunk) => (this.#reply ? this.#reply(chunk) : this.#scanBytes(chunk)));
@@ -110,21 +114,22 @@ export class SerialScannerDriver {
   }
 
   /**
-   * Sets sensing mode, terminator and output encoding, each by read-modify-write of its zone, verifies
-   * every write, and saves to flash when something changed. Health becomes `online` on success.
+   * Sets sensing mode, terminator and output encoding, each by read-modify-write of its zone, reads
+   * every write back, and saves to flash when something changed. Health becomes `online` on success;
+   * a module that acknowledged a setting but did not keep it still serves (detail
+   * `settingsApplied: false`, logged with the fields it kept): its scans are decoded whatever they are.
    */
-  async configure(signal?: AbortSignal): Promise<{ changedZones: number[] }> {
-    const wanted: [ZoneField, number][] = [
-      [MODE_FIELD, MODE_VALUES[this.config.mode]],
-      [TERMINATOR_FIELD, TERMINATOR_VALUES[this.config.terminator]],
-      [ENCODING_FIELD, this.config.encodingValues[this.config.encoding]],
+  async configure(signal?: AbortSignal): Promise<{ changedZones: number[]; notApplied: string[] }> {
+    const wanted: [string, ZoneField, number][] = [
+      ['mode', MODE_FIELD, MODE_VALUES[this.config.mode]],
+      ['terminator', TERMINATOR_FIELD, TERMINATOR_VALUES[this.config.terminator]],
+      ['encoding', ENCODING_FIELD, this.config.encodingValues[this.config.encoding]],
     ];
     const changedZones: number[] = [];
+    const notApplied: string[] = [];
     try {
-      for (const [field, value] of wanted) {
-        const [zone] = (await this.#command('readZone', readZones(field.address, 1), signal)).data;
-        if (zone === undefined)
-          throw this.#error('protocol', 'empty zone read reply', 'readZone', 'badReply');
+      for (const [name, field, value] of wanted) {
+        const zone = await this.#readZone(field.address, signal);
         if (readField(zone, field) === value) continue;
         const next = writeField(zone, field, value);
         this.#expectOk(
@@ -132,6 +137,8 @@ export class SerialScannerDriver {
           'writeZone',
         );
         changedZones.push(field.address);
+        const kept = await this.#readZone(field.address, signal);
+        if (readField(kept, field) !== value) notApplied.push(name);
       }
       if (changedZones.length > 0 && this.config.saveToFlash)
         this.#expectOk(await this.#command('saveZones', saveZones(), signal), 'saveZones');
@@ -144,9 +151,19 @@ export class SerialScannerDriver {
         });
       throw e;
     }
+    if (notApplied.length > 0) this.log.warn('scanner.settingsNotKept', { fields: notApplied });
     this.log.info('scanner.configured', { changedZones: changedZones.map((z) => `0x${z.toString(16)}`) });
-    this.status.update({ health: 'online', detail: { configured: true } });
-    return { changedZones };
+    this.status.update({
+      health: 'online',
+      detail: { configured: true, settingsApplied: notApplied.length === 0 },
+    });
+    return { changedZones, notApplied };
+  }
+
+  async #readZone(address: number, signal: AbortSignal | undefined): Promise<number> {
+    const [zone] = (await this.#command('readZone', readZones(address, 1), signal)).data;
+    if (zone === undefined) throw this.#error('protocol', 'empty zone read reply', 'readZone', 'badReply');
+    return zone;
   }
 
   #expectOk(reply: Gm65Reply, command: string): void {
@@ -173,9 +190,12 @@ export class SerialScannerDriver {
   #exchange(frame: Uint8Array, signal: AbortSignal): Promise<Gm65Reply> {
     this.log.debug('scanner.tx', { bytes: toHex(frame) });
     return new Promise<Gm65Reply>((resolve, reject) => {
-      const assembler = new FrameAssembler(decodeGm65Reply, (reason, bytes) =>
-        this.log.debug('scanner.rxSkipped', { reason, count: bytes.length }),
-      );
+      // A code presented while a command waits for its reply arrives before or after that reply,
+      // never inside it: bytes ahead of the reply's start are scan data, not noise.
+      const assembler = new FrameAssembler(decodeGm65Reply, (reason, bytes) => {
+        if (reason === 'no-start') this.#scanBytes(bytes);
+        else this.log.debug('scanner.rxSkipped', { reason, count: bytes.length });
+      });
       const done = () => {
         this.#reply = undefined;
         offClose();
@@ -207,7 +227,7 @@ export class SerialScannerDriver {
     const merged = new Uint8Array(this.#pending.length + chunk.length);
     merged.set(this.#pending);
     merged.set(chunk, this.#pending.length);
-    const { scans, rest } = splitScans(merged, this.#terminator);
+    const { scans, rest } = splitScans(merged);
     for (const s of scans) this.#emit(s);
     this.#pending = rest;
     this.#stopFlush();
@@ -216,21 +236,18 @@ export class SerialScannerDriver {
         this.#cancelFlush = undefined;
         const bytes = this.#pending;
         this.#pending = new Uint8Array(0);
-        if (this.#terminator.length > 0) this.log.debug('scanner.terminatorTimeout', { count: bytes.length });
+        if (this.config.terminator !== 'none')
+          this.log.debug('scanner.terminatorTimeout', { count: bytes.length });
         this.#emit(bytes);
       });
   }
 
   #emit(bytes: Uint8Array): void {
-    // A CRLF split on CR leaves a lone LF in front of the next scan on some firmwares.
-    const trimmed = bytes[0] === 0x0a ? bytes.subarray(1) : bytes;
-    if (trimmed.length === 0) return;
-    const { text, symbology } = decodeScan(trimmed, {
-      encoding: this.config.encoding,
-      aimPrefix: this.config.aimPrefix,
-    });
+    if (bytes.length === 0) return;
+    const { text, symbology, encoding } = decodeScan(bytes, { aimPrefix: this.config.aimPrefix });
     this.status.update({ detail: { scans: this.status.current.detail.scans + 1 } });
-    this.log.info('scanner.scan', { symbology, length: text.length });
+    // The encoding it came in tells a technician that the module ignores its setting; the text stays out.
+    this.log.info('scanner.scan', { symbology, length: text.length, encoding });
     this.events.emit('scan', { text, symbology });
   }
 

@@ -27,7 +27,7 @@ export class HidScannerDriver {
     this.status = new StatusCell<ScannerDetail>(
       id,
       'scanner',
-      { kind: 'hid', configured: true, scans: 0 },
+      { kind: 'hid', configured: true, settingsApplied: null, scans: 0 },
       () => clock.now(),
     );
     this.#reassembler = new HidPosReassembler(config.profile);
@@ -63,7 +63,7 @@ export class HidScannerDriver {
         });
       return;
     }
-    const { text } = decodeScan(whole.data, { encoding: this.config.encoding, aimPrefix: false });
+    const { text } = decodeScan(whole.data, { aimPrefix: false });
     const symbology = whole.aim ? symbologyFromAim(whole.aim) : 'unknown';
     this.status.update({ health: 'online', detail: { scans: this.status.current.detail.scans + 1 } });
     this.log.info('scanner.scan', { symbology, length: text.length });

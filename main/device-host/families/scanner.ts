@@ -120,6 +120,10 @@ export const scanner = defineFamily({
       },
     }));
     const driver = new SerialScannerDriver(spec.id, link.transport, config, ctx.log, clock);
+    // A technician's command starts listening once the module is configured; a code presented
+    // meanwhile (the driver keeps codes that arrive among the replies) waits for it here. The kiosk
+    // keeps none: a code scanned before any step asked for one must not be taken for a later answer.
+    const early = ctx.mode === 'oneShot' ? keepUntilListened(driver.events) : undefined;
     await link.open();
     // A replugged module may have been power-cycled: configure it again on every (re)open.
     const supervisor =
@@ -147,7 +151,7 @@ export const scanner = defineFamily({
       ...statusOf(driver.status),
       condition: () => scannerCondition(driver.status.current),
       linkProblem: link.problem,
-      commands: scannerCommands(spec.id, driver.events, clock),
+      commands: scannerCommands(spec.id, driver.events, clock, early),
       ...simulatedParts(control, link),
       async stop() {
         driver.dispose();
@@ -203,10 +207,35 @@ async function buildHid(
   };
 }
 
-function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>, clock: Clock): ScannerCommands {
+/** Codes that arrive before anyone listens, handed to the first listener (or `next`) and then dropped. */
+interface EarlyScans {
+  take(): ScanEvent[];
+}
+
+function keepUntilListened(events: Emitter<ScannerEvents>): EarlyScans {
+  let kept: ScanEvent[] | undefined = [];
+  const off = events.on('scan', (s) => kept?.push(s));
   return {
-    next: ({ timeoutMs, signal }) =>
-      untilDeadline(
+    take() {
+      off();
+      const out = kept ?? [];
+      kept = undefined;
+      return out;
+    },
+  };
+}
+
+function scannerCommands(
+  deviceId: string,
+  events: Emitter<ScannerEvents>,
+  clock: Clock,
+  early?: EarlyScans,
+): ScannerCommands {
+  return {
+    next: ({ timeoutMs, signal }) => {
+      const first = early?.take()[0];
+      if (first) return Promise.resolve(first);
+      return untilDeadline(
         timeoutMs,
         signal,
         clock,
@@ -220,7 +249,12 @@ function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>, clock
           );
         },
         { deviceId, command: 'next' },
-      ),
-    listen: (listener) => events.on('scan', listener),
+      );
+    },
+    listen: (listener) => {
+      const off = events.on('scan', listener);
+      for (const s of early?.take() ?? []) listener(s);
+      return off;
+    },
   };
 }
