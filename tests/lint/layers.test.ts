@@ -357,7 +357,7 @@ describe('drivers, simulators and devices/core take time from an injected clock'
     ])
       expect(await restricted(file), file).toEqual([
         2,
-        ...(injectedTime['no-restricted-globals'].slice(1) as unknown[]),
+        ...(injectedTime['no-restricted-globals'] as unknown[]).slice(1),
       ]);
     for (const file of [
       'devices/core/clock.ts',
