@@ -172,8 +172,9 @@ describe('PC/SC card reader over real pcscd + vpcd', () => {
       code: 'userAction',
       detail: 'cardNotRemoved',
     });
-    setTimeout(() => void c.remove(), 100);
-    await driver.waitForRemoval({ timeoutMs: 5_000 });
+    const removed = driver.waitForRemoval({ timeoutMs: 5_000 });
+    await c.remove();
+    await removed;
     expect(driver.status.current.detail.card).toBe('absent');
   });
 
