@@ -12,10 +12,10 @@ function setup(opts: { jobTimeoutMs?: number } = {}) {
   const sim = new SimulatedSpooler('SimA4', clock);
   const log = new MemoryLogger();
   const driver = new A4PrinterDriver(
-    'a4',
     sim,
-    { queue: 'SimA4', pollMs: 5, jobTimeoutMs: opts.jobTimeoutMs ?? 2000, clock },
+    { deviceId: 'a4', queue: 'SimA4', pollMs: 5, jobTimeoutMs: opts.jobTimeoutMs ?? 2000 },
     log,
+    clock,
   );
   return { sim, driver, log, clock };
 }
@@ -27,7 +27,7 @@ describe('A4PrinterDriver on the simulated spooler', () => {
     try {
       const out = await clock.run(driver.print(PDF, { title: '参保证明', idempotencyKey: 'k1' }));
       expect(out).toEqual({ jobId: 'SimA4-1', state: 'completed', reused: false });
-      expect(driver.status.health).toBe('online');
+      expect(driver.status.current.health).toBe('online');
       expect(sim.submitted.map((j) => j.name)).toEqual(['参保证明 [k1]']);
     } finally {
       stop();
@@ -70,7 +70,10 @@ describe('A4PrinterDriver on the simulated spooler', () => {
     expect(clock.monotonic()).toBe(100);
     expect(err).toBeInstanceOf(DeviceError);
     expect(err).toMatchObject({ code: 'timeout', detail: 'printerOffline' });
-    expect(driver.status).toMatchObject({ health: 'offline', detail: { paper: 'out', activeJob: null } });
+    expect(driver.status.current).toMatchObject({
+      health: 'offline',
+      detail: { paper: 'out', activeJob: null },
+    });
     expect(sim.submitted[0]?.state).toBe('canceled');
   });
 

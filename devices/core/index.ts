@@ -1,5 +1,6 @@
 export * from './abort';
 export * from './clock';
+export * from './contract';
 export * from './emitter';
 export * from './errors';
 export * from './frames';

@@ -4,7 +4,7 @@ import { testGlyphs } from '../../tests/helpers/escpos-font';
 import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports';
 import { printerChecks } from './diagnostics';
-import { EscposPrinterDriver, type EscposPrinterOptions, type PrintJob, type PrintJournal } from './driver';
+import { EscposPrinterDriver, type EscposPrinterConfig, type PrintJob, type PrintJournal } from './driver';
 import { PROFILES, receipt, type PrinterProfile } from './protocol';
 import { EscposPrinterSimulator } from './simulator';
 
@@ -14,7 +14,7 @@ afterEach(async () => {
   ends = [];
 });
 
-async function rig(profile: PrinterProfile, opts: Partial<EscposPrinterOptions> = {}) {
+async function rig(profile: PrinterProfile, opts: Partial<EscposPrinterConfig> = {}) {
   const [host, device] = memoryPair('printer');
   ends.push(host, device);
   await host.open();
@@ -22,17 +22,20 @@ async function rig(profile: PrinterProfile, opts: Partial<EscposPrinterOptions> 
   const clock = testClock();
   const sim = new EscposPrinterSimulator(device, { profile, glyphs: testGlyphs(), baudRate: 0, clock });
   const log = new MemoryLogger();
-  const driver = new EscposPrinterDriver(host, {
-    deviceId: 'p1',
-    profile,
-    baudRate: 115200,
-    replyTimeoutMs: 500,
-    statusPollMs: 0,
-    takePollMs: 10,
+  const driver = new EscposPrinterDriver(
+    host,
+    {
+      deviceId: 'p1',
+      profile,
+      baudRate: 115200,
+      replyTimeoutMs: 500,
+      statusPollMs: 0,
+      takePollMs: 10,
+      ...opts,
+    },
     log,
     clock,
-    ...opts,
-  });
+  );
   /** Waits for a job state, moving the rig's clock as the driver needs. */
   const settled = (id: string, states: PrintJob['state'][]) => clock.run(driver.waitForJob(id, states));
   return { driver, sim, log, clock, settled };
@@ -102,21 +105,25 @@ describe('printer diagnostics', () => {
   it('names what to fix and prints the test slip with the status on it', async () => {
     const { driver, sim, clock } = await rig(PROFILES.kp628);
     const [status, slip] = printerChecks;
+    const operator = {
+      ask: (r: { kind: string }) => Promise.resolve(r.kind === 'takeReceipt' ? sim.takeReceipt() : undefined),
+    };
     sim.setFaults({ coverOpen: true });
-    expect(await clock.run(status!.run({ driver, now: new Date(0) }))).toMatchObject({
+    expect(await clock.run(status!.run({ device: driver, operator }))).toMatchObject({
       outcome: 'fail',
       key: 'diag.printer.coverOpen',
     });
     sim.setFaults({ coverOpen: false, paperNearEnd: true });
-    expect(await clock.run(status!.run({ driver, now: new Date(0) }))).toMatchObject({
+    expect(await clock.run(status!.run({ device: driver, operator }))).toMatchObject({
       outcome: 'warn',
       key: 'diag.printer.paperLow',
     });
-    expect(await clock.run(slip!.run({ driver, now: new Date(0) }))).toMatchObject({ outcome: 'pass' });
+    expect(await clock.run(slip!.run({ device: driver, operator }))).toMatchObject({ outcome: 'pass' });
     const text = sim.receipts[0]!.transcript;
     expect(text).toContain('中文测试 Chinese text');
     expect(text).toMatch(/纸张 Paper +将尽 near end/);
-    expect(text).toContain('[QR yizhan:printer-test:1970-01-01T00:00:00.000Z]');
+    // The slip carries the printer's time: the manual clock starts at 2026-01-01 00:00 China time.
+    expect(text).toContain('[QR yizhan:printer-test:2025-12-31T16:00:00.000Z]');
   });
 
   describe('with a journal (restart or crash between submissions)', () => {

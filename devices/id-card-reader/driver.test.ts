@@ -3,7 +3,8 @@ import { testClock } from '../../tests/helpers/clock';
 import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports/memory';
 import { checks, snapshot } from './diagnostics';
-import { IdCardReaderDriver, type IdCardReaderOptions } from './driver';
+import { IdCardReaderDriver, type IdCardReaderConfig } from './driver';
+import { SAMPLE_CARD_NAMES } from './manifest';
 import { IdCardReaderSimulator } from './simulator';
 import { SAMPLE_CARDS, samplePhotoWlt } from './simulator/sample-cards';
 
@@ -15,7 +16,7 @@ afterEach(async () => {
   driver = undefined;
 });
 
-function setup(opts: Partial<IdCardReaderOptions> = {}) {
+function setup(opts: Partial<IdCardReaderConfig> & { logger?: MemoryLogger } = {}) {
   const [hostEnd, simEnd] = memoryPair('idcard');
   const clock = testClock();
   const sim = new IdCardReaderSimulator({ baudRate: 1_000_000, rfReadDelayMs: 1, clock });
@@ -25,12 +26,17 @@ function setup(opts: Partial<IdCardReaderOptions> = {}) {
     await end.open();
     sim.attach(end);
   };
-  driver = new IdCardReaderDriver(hostEnd, {
-    deviceId: 'idcard-unit',
-    supervisor: { initialBackoffMs: 10, maxBackoffMs: 50, debounceMs: 1000 },
+  const { logger, ...config } = opts;
+  driver = new IdCardReaderDriver(
+    hostEnd,
+    {
+      deviceId: 'idcard-unit',
+      supervisor: { initialBackoffMs: 10, maxBackoffMs: 50, debounceMs: 1000 },
+      ...config,
+    },
+    logger,
     clock,
-    ...opts,
-  });
+  );
   const d = driver;
   const online = () =>
     new Promise((res) => {
@@ -41,6 +47,12 @@ function setup(opts: Partial<IdCardReaderOptions> = {}) {
 }
 
 const fingerprint = Buffer.from(new Uint8Array(1024).fill(7)).toString('base64');
+
+describe('the manifest', () => {
+  it('names the sample cards the simulator has, no more and no fewer', () => {
+    expect([...SAMPLE_CARD_NAMES].sort()).toEqual(Object.keys(SAMPLE_CARDS).sort());
+  });
+});
 
 describe('IdCardReaderDriver over a memory link', () => {
   it('reports noDevice, then online with SAM ID after the probe on a fixed-rate link', async () => {
@@ -58,7 +70,7 @@ describe('IdCardReaderDriver over a memory link', () => {
     await attachSim(simEnd);
     sim.placeCard({ ...SAMPLE_CARDS.resident, fingerprint });
     d.start();
-    const ev = await clock.run(d.events.next('card-read'));
+    const ev = await clock.run(d.events.next('cardRead'));
     expect(ev.fingerprint).toEqual(new Uint8Array(1024).fill(7));
     expect(ev.record).not.toHaveProperty('fingerprint');
     expect(commands).toContain('readBaseWithFingerprint');
@@ -70,7 +82,7 @@ describe('IdCardReaderDriver over a memory link', () => {
     await attachSim(simEnd);
     sim.placeCard(SAMPLE_CARDS.resident);
     d.start();
-    const ev = await clock.run(d.events.next('card-read'));
+    const ev = await clock.run(d.events.next('cardRead'));
     expect(ev.fingerprint).toBeUndefined();
     expect(ev.record.name).toBe('张三');
     const i = commands.indexOf('readBaseWithFingerprint');
@@ -142,7 +154,7 @@ describe('IdCardReaderDriver over a memory link', () => {
     sim.placeCard(SAMPLE_CARDS.hkmotw);
     d.start();
     await clock.run(d.readOnce({ timeoutMs: 3000 }));
-    const again = d.events.next('card-read');
+    const again = d.events.next('cardRead');
     simEnd.unplug();
     await attachSim(simEnd);
     await expect(clock.run(again)).resolves.toMatchObject({
@@ -196,12 +208,15 @@ describe('IdCardReaderDriver over a memory link', () => {
 
   it('runs the technician checks: link and a fresh SAM self-test', async () => {
     const { d, simEnd, attachSim, clock, online } = setup();
-    const before = await clock.run(Promise.all(checks.map((c) => c.run({ driver: d }))));
+    const operator = { ask: () => Promise.resolve() };
+    const before = await clock.run(
+      Promise.all(checks.slice(0, 2).map((c) => c.run({ device: d, operator }))),
+    );
     expect(before.map((o) => o.outcome)).toEqual(['fail', 'fail']);
     await attachSim(simEnd);
     d.start();
     await clock.run(online());
-    const after = await clock.run(Promise.all(checks.map((c) => c.run({ driver: d }))));
+    const after = await clock.run(Promise.all(checks.slice(0, 2).map((c) => c.run({ device: d, operator }))));
     expect(after).toEqual([
       { outcome: 'pass', data: { health: 'online', baudRate: null } },
       { outcome: 'pass', data: { samId: '05.01-20240101-1234567890-0987654321' } },

@@ -28,6 +28,7 @@ import { simulatedCardSchema, type SimulatedCard } from './simulator/card-file';
 import { samplePhotoWlt } from './simulator/sample-cards';
 
 export const SIMULATOR_FAULTS = [
+  'samFailure',
   'noCard',
   'selectFail',
   'readFail',
@@ -214,7 +215,8 @@ export class IdCardReaderSimulator {
     switch (name) {
       case 'resetSam':
       case 'samStatus':
-        return buildResponse(SW3.success);
+        // A SAM that fails its self-test answers 60 (protocols.md §1.4).
+        return buildResponse(this.#take('samFailure') ? SW3.samSelfTestFailed : SW3.success);
       case 'readSamId':
         return buildSamIdResponse(this.opts.samId ?? [5, 1, 20240101, 1234567890, 987654321]);
       case 'findCard':

@@ -26,7 +26,7 @@ async function withSimulator() {
     clock,
   });
   return {
-    driver: new LockerCabinetDriver('cab', host, config, new MemoryLogger(), clock),
+    driver: new LockerCabinetDriver(host, { deviceId: 'cab', ...config }, new MemoryLogger(), clock),
     sim,
     host,
     clock,
@@ -50,7 +50,7 @@ describe('LockerCabinetDriver', () => {
   it('refuses at construction a board address the protocol cannot carry, or a duplicate', () => {
     const [host] = memoryPair();
     const make = (protocol: '8a' | 'cu', boards: number[]) => () =>
-      new LockerCabinetDriver('cab', host, defaultCabinetConfig(protocol, { boards }), new MemoryLogger());
+      new LockerCabinetDriver(host, { deviceId: 'cab', ...defaultCabinetConfig(protocol, { boards }) });
     expect(make('cu', [0, 16])).toThrow(/board address 16 is outside 0–15/);
     expect(make('8a', [0])).toThrow(/outside 1–32/);
     expect(make('cu', [1, 1])).toThrow(/unique/);
@@ -104,7 +104,12 @@ describe('LockerCabinetDriver', () => {
     });
     const log = new MemoryLogger();
     const clock = testClock();
-    const driver = new LockerCabinetDriver('cab', host, defaultCabinetConfig('8a', { ...fast }), log, clock);
+    const driver = new LockerCabinetDriver(
+      host,
+      { deviceId: 'cab', ...defaultCabinetConfig('8a', fast) },
+      log,
+      clock,
+    );
     await expect(clock.run(driver.open(1, 6))).resolves.toMatchObject({ board: 1, door: 6 });
     expect(unlocks).toBe(1);
     expect(log.lines.some((l) => l.event === 'locker.unlockAckMissing')).toBe(true);

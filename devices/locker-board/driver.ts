@@ -1,10 +1,12 @@
 import {
   abortReason,
   CommandQueue,
+  DeviceDriver,
   DeviceError,
-  Emitter,
   FrameAssembler,
   isDeviceError,
+  LinkSupervisor,
+  silentLogger,
   sleep,
   StatusCell,
   systemClock,
@@ -14,9 +16,11 @@ import {
   type Clock,
   type Health,
   type Logger,
+  type SupervisorOptions,
   type Transport,
 } from '../core';
 import type { LockerCabinetConfig } from './config';
+import { lockerManifest, type LockerCounter } from './manifest';
 import {
   createLockerProtocol,
   replyMatches,
@@ -64,27 +68,48 @@ export interface OpenResult {
   confirmedAfterMs: number;
 }
 
+/** A cabinet's settings and its identity (`new LockerCabinetDriver(transport, config, log, clock)`). */
+export type LockerCabinetDriverConfig = LockerCabinetConfig & {
+  deviceId: string;
+  /** Reopening after a pulled cable (start() only). */
+  supervisor?: Partial<SupervisorOptions>;
+};
+
 /**
  * Driver for one cabinet of RS-485 locker boards. One request is on the bus at a time; every open is
- * confirmed by the door sensor, not by the board's acknowledgement.
+ * confirmed by the door sensor, not by the board's acknowledgement. `start()` keeps the link open
+ * (reopened with backoff after a pulled cable) and sweeps the doors so forced opens and item
+ * changes are seen; a technician's one-shot command uses the commands without it.
  */
-export class LockerCabinetDriver {
-  readonly events = new Emitter<LockerEvents>();
-  readonly status: StatusCell<LockerCabinetDetail>;
+export class LockerCabinetDriver extends DeviceDriver<LockerCabinetDetail, LockerEvents, LockerCounter> {
   readonly #boards = new Map<number, StatusCell<LockerBoardDetail>>();
   readonly #protocol: LockerProtocol;
   readonly #queue: CommandQueue;
   /** board:door → until when an open of that door counts as commanded. */
   readonly #commanded = new Map<string, number>();
   #monitor: AbortController | undefined;
+  #supervisor: LinkSupervisor | undefined;
 
   constructor(
-    readonly id: string,
     private readonly transport: Transport,
-    readonly config: LockerCabinetConfig,
-    private readonly log: Logger,
-    private readonly clock: Clock = systemClock,
+    readonly config: LockerCabinetDriverConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
+    super(
+      lockerManifest,
+      {
+        deviceId: config.deviceId,
+        detail: {
+          protocol: config.protocol,
+          boards: Object.fromEntries(config.boards.map((b) => [String(b), 'noDevice'])),
+        },
+        link: () => transport.describe,
+        counters: lockerManifest.counters,
+      },
+      log,
+      clock,
+    );
     this.#protocol = createLockerProtocol(config.protocol, {
       doorsPerBoard: config.doorsPerBoard,
       groupOrder: config.groupOrder,
@@ -101,27 +126,25 @@ export class LockerCabinetDriver {
         throw new RangeError(`board address ${b} is outside ${min}–${max} for ${config.protocol}`);
     if (new Set(config.boards).size !== config.boards.length)
       throw new RangeError(`board addresses must be unique on one bus: ${config.boards.join(', ')}`);
-    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs, clock });
-    const now = () => clock.now();
-    this.status = new StatusCell<LockerCabinetDetail>(
-      id,
-      'locker-board',
-      {
-        protocol: config.protocol,
-        boards: Object.fromEntries(config.boards.map((b) => [String(b), 'noDevice'])),
-      },
-      now,
-    );
+    this.#queue = new CommandQueue({
+      deviceId: config.deviceId,
+      defaultTimeoutMs: config.replyTimeoutMs,
+      clock,
+    });
     for (const board of config.boards) {
       const cell = new StatusCell<LockerBoardDetail>(
-        `${id}/board-${board}`,
+        `${config.deviceId}/board-${board}`,
         'locker-board',
         { board, doors: [], forcedOpen: [], consecutiveMisses: 0 },
-        now,
+        () => clock.now(),
       );
       cell.subscribe((s) => this.#aggregate(board, s.health));
       this.#boards.set(board, cell);
     }
+  }
+
+  get id(): string {
+    return this.deviceId;
   }
 
   get protocol(): LockerProtocol {
@@ -140,16 +163,36 @@ export class LockerCabinetDriver {
     return cell;
   }
 
-  /** Starts the background sweep that keeps door states, item sensors and board health current. */
+  /**
+   * Keeps the bus open (reopened with backoff after a pulled cable) and starts the background sweep
+   * that keeps door states, item sensors and board health current.
+   */
   start(): void {
     if (this.#monitor) return;
+    this.#supervisor = new LinkSupervisor(
+      this.transport,
+      { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...this.config.supervisor },
+      this.log,
+      () => Promise.resolve(),
+      this.clock,
+    );
+    this.#supervisor.start();
     const controller = (this.#monitor = new AbortController());
     void this.#sweep(controller.signal);
   }
 
-  stop(): void {
+  /** Ends the sweep and the supervision and closes the bus. */
+  async stop(): Promise<void> {
     this.#monitor?.abort();
     this.#monitor = undefined;
+    const sup = this.#supervisor;
+    this.#supervisor = undefined;
+    if (sup) await sup.stop();
+    else await this.transport.close();
+  }
+
+  protected override identity(): Record<string, string | number | null> {
+    return { protocol: this.config.protocol, boards: this.config.boards.join(',') };
   }
 
   /** Reads every door of a board. */
@@ -200,6 +243,7 @@ export class LockerCabinetDriver {
         if (doors[door - 1]?.state === 'open') {
           this.#commanded.delete(key);
           const result = { board, door, confirmedAfterMs: this.clock.monotonic() - started };
+          this.counts.add('doorsOpened');
           this.log.info('locker.opened', { ...result });
           return result;
         }
@@ -215,6 +259,7 @@ export class LockerCabinetDriver {
         retryable: true,
       });
     const detail = lockReportedOpen ? 'doorJammed' : 'doorDidNotOpen';
+    this.counts.add('openFailures');
     this.log.warn('locker.openFailed', { board, door, detail, waitedMs: this.clock.monotonic() - started });
     throw this.#error(
       'hardware',
@@ -306,12 +351,14 @@ export class LockerCabinetDriver {
     const relay = () => local.abort(signal?.reason);
     if (signal?.aborted) relay();
     else signal?.addEventListener('abort', relay, { once: true });
+    this.counts.add('requests');
     try {
       const reply = await this.#queue.run(req.kind, (s) => this.#exchange(req, s), { signal: local.signal });
       if (board !== undefined) this.#answered(board);
       return reply;
     } catch (err) {
       const e = toDeviceError(err, { deviceId: this.id, command: req.kind }, local.signal);
+      if (e.code === 'timeout') this.counts.add('unanswered');
       if (board !== undefined && e.code !== 'canceled') this.#missed(board, e);
       throw e;
     } finally {
@@ -398,6 +445,7 @@ export class LockerCabinetDriver {
         this.events.emit('doorOpened', { board, door: d.door, commanded });
         if (!commanded) {
           forced.add(d.door);
+          this.counts.add('forcedOpens');
           this.log.warn('locker.forcedOpen', { board, door: d.door });
           this.events.emit('forcedOpen', { board, door: d.door });
         }

@@ -18,19 +18,21 @@ function channel(readers: string[]): CardChannel {
   };
 }
 
+const operator = { ask: () => Promise.resolve() };
+
 describe('card reader diagnostics', () => {
   const [present, testRead] = checks;
 
   it('fails the presence check without a reader and passes with one', async () => {
     const none = new PcscReaderDriver(channel([]), { deviceId: 'd' });
     none.start();
-    expect(await present!.run({ driver: none })).toEqual({
+    expect(await present!.run({ device: none, operator })).toEqual({
       outcome: 'fail',
       key: 'diag.cardReader.noReader',
     });
     const one = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' });
     one.start();
-    expect(await present!.run({ driver: one })).toEqual({
+    expect(await present!.run({ device: one, operator })).toEqual({
       outcome: 'pass',
       data: { reader: 'R1', card: 'absent' },
     });
@@ -38,10 +40,10 @@ describe('card reader diagnostics', () => {
 
   it('turns a failed test read into a fail outcome keyed by the error detail', async () => {
     const clock = testClock();
-    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd', clock });
+    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' }, undefined, clock);
     driver.start();
     const ac = new AbortController();
-    const outcome = testRead!.run({ driver, signal: ac.signal });
+    const outcome = testRead!.run({ device: driver, operator, signal: ac.signal });
     // The technician gives up 30 ms into the wait for a card.
     await clock.advance(30);
     ac.abort();

@@ -51,13 +51,12 @@ function setup() {
   const channel = new MemoryChannel();
   const log = new MemoryLogger();
   const clock = testClockAt(Date.UTC(2026, 10, 23, 20, 0)); // 2026-11-24 04:00 in China
-  const driver = new PcscReaderDriver(channel, {
-    deviceId: 'card-1',
+  const driver = new PcscReaderDriver(
+    channel,
+    { deviceId: 'card-1', randomBytes: (n) => new Uint8Array(n).fill(0x5a), removalGraceMs: 50 },
     log,
     clock,
-    randomBytes: (n) => new Uint8Array(n).fill(0x5a),
-    removalGraceMs: 50,
-  });
+  );
   driver.start();
   return { channel, driver, log, clock };
 }

@@ -1,19 +1,24 @@
 import {
   abortReason,
   CommandQueue,
+  deadline,
+  DeadlineError,
+  DeviceDriver,
   DeviceError,
-  Emitter,
   FrameAssembler,
-  StatusCell,
+  LinkSupervisor,
+  silentLogger,
   systemClock,
   toDeviceError,
   toHex,
   TransportClosedError,
   type Clock,
   type Logger,
+  type SupervisorOptions,
   type Transport,
 } from '../core';
 import type { SerialScannerConfig } from './config';
+import { scannerManifest, type ScannerCounter } from './manifest';
 import {
   decodeGm65Reply,
   decodeScan,
@@ -53,46 +58,60 @@ export interface ScannerDetail {
   scans: number;
 }
 
+/** A serial scanner's settings and its identity (`new SerialScannerDriver(transport, config, log, clock)`). */
+export type SerialScannerDriverConfig = SerialScannerConfig & {
+  deviceId: string;
+  /** Reopening after a pulled cable (start() only). */
+  supervisor?: Partial<SupervisorOptions>;
+};
+
 /**
  * Serial GM65-style scanner: writes the zones it needs at start-up (read-modify-write, each write
  * acknowledged and then read back) and turns the raw byte stream into `scan` events, decoding
  * whatever arrives (UTF-8 or GB18030; CR, LF, CR LF or TAB), because a module may acknowledge its
  * settings and keep sending GBK with CR LF. Scan text may carry personal data (网证, names), so it is
- * never logged.
+ * never logged. `start()` keeps the link open and configures the module on every (re)open (it may
+ * have been power-cycled); a technician's one-shot command calls `configure()` itself.
  */
-export class SerialScannerDriver {
-  readonly events = new Emitter<ScannerEvents>();
-  readonly status: StatusCell<ScannerDetail>;
+export class SerialScannerDriver extends DeviceDriver<ScannerDetail, ScannerEvents, ScannerCounter> {
   readonly #queue: CommandQueue;
   readonly #offData: () => void;
   readonly #offClose: () => void;
   #reply: ((chunk: Uint8Array) => void) | undefined;
   #pending: Uint8Array = new Uint8Array(0);
   #cancelFlush: (() => void) | undefined;
+  #supervisor: LinkSupervisor | undefined;
 
   constructor(
-    readonly id: string,
     private readonly transport: Transport,
-    readonly config: SerialScannerConfig,
-    private readonly log: Logger,
-    private readonly clock: Clock = systemClock,
+    readonly config: SerialScannerDriverConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
-    this.status = new StatusCell<ScannerDetail>(
-      id,
-      'scanner',
-      { kind: 'serial', configured: false, settingsApplied: null, scans: 0 },
-      () => clock.now(),
+    super(
+      scannerManifest,
+      {
+        deviceId: config.deviceId,
+        detail: { kind: 'serial', configured: false, settingsApplied: null, scans: 0 },
+        link: () => transport.describe,
+        counters: scannerManifest.counters,
+      },
+      log,
+      clock,
     );
-    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs, clock });
-    // While a command waits for its reply, bytes are the reply; otherwise they are scan data. Start-up
-    // configuration happens before anyone can present a code.
+    this.#queue = new CommandQueue({
+      deviceId: config.deviceId,
+      defaultTimeoutMs: config.replyTimeoutMs,
+      clock,
+    });
     this.#offData = transport.onData((chunk) => (this.#reply ? this.#reply(chunk) : this.#scanBytes(chunk)));
     // A scanner only talks when a code is presented, so a pulled cable is otherwise invisible: say so
-    // at once. Reopening the link and calling configure() again brings it back online.
+    // at once. Reopening the link and configuring again brings it back online.
     this.#offClose = transport.onClose((reason) => {
       if (reason === 'requested') return;
       this.#stopFlush();
       this.#pending = new Uint8Array(0);
+      this.counts.add('linkLosses');
       this.log.warn('scanner.linkLost', { reason });
       this.status.update({
         health: 'noDevice',
@@ -102,6 +121,44 @@ export class SerialScannerDriver {
     });
   }
 
+  get id(): string {
+    return this.deviceId;
+  }
+
+  start(): void {
+    if (this.#supervisor) return;
+    this.#supervisor = new LinkSupervisor(
+      this.transport,
+      { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...this.config.supervisor },
+      this.log,
+      async (signal) => {
+        await this.configure(signal);
+      },
+      this.clock,
+    );
+    this.#supervisor.start();
+  }
+
+  /** Ends supervision and closes the link; the driver can be started again. */
+  async stop(): Promise<void> {
+    this.#stopFlush();
+    const sup = this.#supervisor;
+    this.#supervisor = undefined;
+    if (sup) await sup.stop();
+    else await this.transport.close();
+  }
+
+  /** The next code presented; `timeout`/`noScan` when none comes in `timeoutMs`. */
+  nextScan(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<ScanEvent> {
+    return nextScan(this, opts, this.clock);
+  }
+
+  /** Configures again and reports which settings the module did not keep (a self-test). */
+  verifySettings(signal?: AbortSignal): Promise<{ notApplied: string[] }> {
+    return this.configure(signal);
+  }
+
+  /** Stops listening to the transport for good (a driver that will not be started again). */
   dispose(): void {
     this.#offData();
     this.#offClose();
@@ -142,6 +199,7 @@ export class SerialScannerDriver {
       }
       if (changedZones.length > 0 && this.config.saveToFlash)
         this.#expectOk(await this.#command('saveZones', saveZones(), signal), 'saveZones');
+      this.counts.add('configurations');
     } catch (err) {
       const e = toDeviceError(err, { deviceId: this.id, command: 'configure' }, signal);
       if (e.code !== 'canceled')
@@ -245,6 +303,8 @@ export class SerialScannerDriver {
   #emit(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     const { text, symbology, encoding } = decodeScan(bytes, { aimPrefix: this.config.aimPrefix });
+    this.counts.add('scans');
+    if (encoding !== 'utf8') this.counts.add('scansNotUtf8');
     this.status.update({ detail: { scans: this.status.current.detail.scans + 1 } });
     // The encoding it came in tells a technician that the module ignores its setting; the text stays out.
     this.log.info('scanner.scan', { symbology, length: text.length, encoding });
@@ -253,5 +313,31 @@ export class SerialScannerDriver {
 
   #error(code: DeviceError['code'], message: string, command: string, detail: string): DeviceError {
     return new DeviceError(code, message, { deviceId: this.id, command }, { detail });
+  }
+}
+
+/** Waits for the next `scan` of a scanner driver, as a DeviceError `timeout`/`noScan` after `timeoutMs`. */
+export async function nextScan(
+  driver: {
+    readonly events: DeviceDriver<ScannerDetail, ScannerEvents>['events'];
+    readonly deviceId: string;
+  },
+  opts: { timeoutMs: number; signal?: AbortSignal },
+  clock: Clock,
+): Promise<ScanEvent> {
+  const limit = deadline(opts.timeoutMs, [opts.signal], clock);
+  try {
+    return await driver.events.next('scan', limit.signal);
+  } catch (err) {
+    if (limit.signal.reason instanceof DeadlineError && !opts.signal?.aborted)
+      throw new DeviceError(
+        'timeout',
+        '未扫码 / no code was scanned in time',
+        { deviceId: driver.deviceId, command: 'next' },
+        { detail: 'noScan' },
+      );
+    throw toDeviceError(err, { deviceId: driver.deviceId, command: 'next' }, opts.signal);
+  } finally {
+    limit.dispose();
   }
 }

@@ -28,9 +28,8 @@ async function rig() {
   const log = new MemoryLogger();
   const clock = testClock();
   const driver = new HidScannerDriver(
-    'scanner-hid',
     host,
-    defaultHidScannerConfig({ continuationTimeoutMs: 50 }),
+    { deviceId: 'scanner-hid', ...defaultHidScannerConfig({ continuationTimeoutMs: 50 }) },
     log,
     clock,
   );
@@ -82,7 +81,7 @@ describe('HidScannerDriver over a message transport replaying recorded reports',
 
   it('refuses a stream transport', () => {
     const [stream] = memoryPair('serial');
-    expect(() => new HidScannerDriver('x', stream, defaultHidScannerConfig(), new MemoryLogger())).toThrow(
+    expect(() => new HidScannerDriver(stream, { deviceId: 'x', ...defaultHidScannerConfig() })).toThrow(
       TypeError,
     );
   });

@@ -5,7 +5,7 @@ import {
   EscposPrinterDriver,
   EscposPrinterSimulator,
   PROFILES,
-  type EscposPrinterOptions,
+  type EscposPrinterConfig,
   type PrinterProfile,
 } from '../../devices/escpos-printer';
 import type { ManualClock } from '../../devices/core';
@@ -35,7 +35,7 @@ export async function printerOverPty(
   opts: {
     profile?: PrinterProfile;
     baudRate?: number;
-    driver?: Partial<EscposPrinterOptions>;
+    driver?: Partial<EscposPrinterConfig>;
     openDriverPort?: boolean;
   } = {},
 ): Promise<PrinterRig> {
@@ -65,18 +65,22 @@ export async function printerOverPty(
   };
   const driverTransport = io.track(new SerialTransport({ path: link, baudRate }));
   if (opts.openDriverPort !== false) await driverTransport.open();
-  const driver = new EscposPrinterDriver(driverTransport, {
-    deviceId: 'printer-1',
-    profile,
-    glyphs: testGlyphs(),
-    baudRate,
-    replyTimeoutMs: 1500,
-    statusPollMs: 0,
-    takePollMs: 30,
-    takeTimeoutMs: 5000,
+  const driver = new EscposPrinterDriver(
+    driverTransport,
+    {
+      deviceId: 'printer-1',
+      profile,
+      glyphs: testGlyphs(),
+      baudRate,
+      replyTimeoutMs: 1500,
+      statusPollMs: 0,
+      takePollMs: 30,
+      takeTimeoutMs: 5000,
+      ...opts.driver,
+    },
+    undefined,
     clock,
-    ...opts.driver,
-  });
+  );
   const rig: PrinterRig = {
     driver,
     sim: side.sim,

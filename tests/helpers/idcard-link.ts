@@ -5,7 +5,7 @@ import { MemoryLogger, type ManualClock } from '../../devices/core';
 import {
   IdCardReaderDriver,
   IdCardReaderSimulator,
-  type IdCardReaderOptions,
+  type IdCardReaderConfig,
   type IdCardSimulatorOptions,
 } from '../../devices/id-card-reader';
 import { createPtyPair, SerialTransport, type PtyPair } from '../../devices/transports';
@@ -28,7 +28,7 @@ export interface IdCardLink {
   /** Starts a new pty pair on the same device path and attaches the same simulator to it. */
   replug(): Promise<void>;
   /** A driver on the device end, opened at `baudRate` (it probes from there). */
-  driver(opts?: Partial<IdCardReaderOptions> & { baudRate?: number }): {
+  driver(opts?: Partial<IdCardReaderConfig> & { baudRate?: number }): {
     driver: IdCardReaderDriver;
     transport: SerialTransport;
     log: MemoryLogger;
@@ -74,13 +74,16 @@ export async function openIdCardLink(simOpts: Partial<IdCardSimulatorOptions> = 
       const { baudRate, ...rest } = opts;
       const transport = io.track(new SerialTransport({ path: devicePath, baudRate: baudRate ?? 115200 }));
       const log = new MemoryLogger();
-      const driver = new IdCardReaderDriver(transport, {
-        deviceId: 'idcard-test',
-        logger: log,
-        supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 2000 },
+      const driver = new IdCardReaderDriver(
+        transport,
+        {
+          deviceId: 'idcard-test',
+          supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 2000 },
+          ...rest,
+        },
+        log,
         clock,
-        ...rest,
-      });
+      );
       drivers.push(driver);
       return { driver, transport, log };
     },

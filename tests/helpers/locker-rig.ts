@@ -59,7 +59,7 @@ export async function startLockerRig(
     clock,
     ...opts.sim,
   });
-  const driver = new LockerCabinetDriver('locker-test', hostEnd, config, log, clock);
+  const driver = new LockerCabinetDriver(hostEnd, { deviceId: 'locker-test', ...config }, log, clock);
   return {
     driver,
     sim,
@@ -67,7 +67,7 @@ export async function startLockerRig(
     log,
     clock,
     async dispose() {
-      driver.stop();
+      await driver.stop();
       sim.dispose();
       await hostEnd.close();
       await simEnd.close();

@@ -35,9 +35,8 @@ export async function startScannerRig(
   const log = new MemoryLogger();
   const sim = new ScannerSimulator(simEnd, { ...opts.sim, clock });
   const driver = new SerialScannerDriver(
-    'scanner-test',
     hostEnd,
-    defaultSerialScannerConfig(opts.config),
+    { deviceId: 'scanner-test', ...defaultSerialScannerConfig(opts.config) },
     log,
     clock,
   );

@@ -2,38 +2,22 @@
 // printer is a cups-pdf queue where CUPS has one (the spooler path is then the real one), otherwise the
 // in-memory spooler; the log says which.
 import { userInfo } from 'node:os';
-import { z } from 'zod';
-import { sleep, systemClock, type Clock, type DeviceStatus, type Logger } from '../../../devices/core';
+import { systemClock, type Clock, type DeviceStatus, type Logger } from '../../../devices/core';
 import {
   A4PrinterDriver,
+  a4PrinterManifest,
   CupsSpooler,
   SimulatedSpooler,
   type A4PrinterDetail,
+  type A4PrinterOptions,
   type PrintOutcome,
   type Spooler,
 } from '../../../devices/a4-printer';
 import type { DeviceCondition } from '../../ipc/contract';
+import { statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
-const Options = z
-  .object({
-    /** How long a job may take from submission to completed. */
-    jobTimeoutMs: z.number().int().min(1000).optional(),
-    /** Job and queue polling while a job is in flight. */
-    pollMs: z.number().int().min(50).optional(),
-    /** Queue state polling while idle, so paper out shows before a citizen asks for a print. */
-    statusPollMs: z.number().int().min(0).optional(),
-    /** Simulated printer only: which spooler (auto: a cups-pdf queue named `cupsPdfQueue` if CUPS has one). */
-    simulator: z
-      .object({
-        spooler: z.enum(['auto', 'cups-pdf', 'memory']).optional(),
-        cupsPdfQueue: z.string().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type A4PrinterOptions = z.infer<typeof Options>;
+export type { A4PrinterOptions } from '../../../devices/a4-printer';
 
 /** The queue `scripts/setup-system.sh` creates for cups-pdf (and that sites use as a virtual printer). */
 export const DEFAULT_CUPS_PDF_QUEUE = 'PDF';
@@ -100,11 +84,15 @@ async function cupsPdfQueue(name: string): Promise<{ spooler: CupsSpooler } | { 
 }
 
 export const a4Printer = defineFamily({
-  family: 'a4-printer',
-  roles: ['a4Printer'],
+  family: a4PrinterManifest.family,
+  roles: a4PrinterManifest.roles,
   transports: ['spooler', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<A4PrinterCommands, A4PrinterSimulatorControl>> {
+  options: a4PrinterManifest.config,
+  manifest: a4PrinterManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<A4PrinterCommands, A4PrinterSimulatorControl, A4PrinterDriver>> {
     const t = spec.transport;
     const o = spec.options;
     const clock = ctx.clock ?? systemClock;
@@ -123,20 +111,19 @@ export const a4Printer = defineFamily({
     } else throw new RangeError(`a4-printer cannot use a ${t.kind} transport`);
 
     const driver = new A4PrinterDriver(
-      spec.id,
       spooler,
       {
+        deviceId: spec.id,
         queue,
         ...(o.jobTimeoutMs !== undefined ? { jobTimeoutMs: o.jobTimeoutMs } : {}),
         ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}),
-        clock,
+        statusPollMs: o.statusPollMs ?? (ctx.mode === 'service' ? 5000 : 0),
       },
       ctx.log,
+      clock,
     );
     await driver.refreshStatus();
-    const polling = new AbortController();
-    const every = o.statusPollMs ?? (ctx.mode === 'service' ? 5000 : 0);
-    if (every > 0) void pollQueue(driver, every, polling.signal, clock);
+    driver.start();
     const simControl = control && {
       ...control,
       // A change made from outside shows in the status at once, not at the next poll.
@@ -148,9 +135,8 @@ export const a4Printer = defineFamily({
     return {
       id: spec.id,
       family: spec.family,
-      status: () => driver.status,
-      onStatus: (l) => driver.onStatus(l),
-      condition: () => a4Condition(driver.status),
+      ...statusOf(driver.status),
+      condition: () => a4Condition(driver.status.current),
       linkProblem: () => undefined,
       commands: {
         queue,
@@ -159,11 +145,11 @@ export const a4Printer = defineFamily({
         cancel: (jobId, signal) => driver.cancel(jobId, signal),
         refreshStatus: (signal) => driver.refreshStatus(signal),
       },
+      driver,
       ...(simControl ? { simulator: simControl } : {}),
-      stop() {
-        polling.abort();
+      async stop() {
+        await driver.stop();
         stopSim();
-        return Promise.resolve();
       },
     };
   },
@@ -205,23 +191,4 @@ async function simulatedSpooler(
     submitted: () => sim.submitted,
   };
   return { spooler: sim, queue: sim.queue, control, stop };
-}
-
-async function pollQueue(
-  driver: A4PrinterDriver,
-  everyMs: number,
-  signal: AbortSignal,
-  clock: Clock,
-): Promise<void> {
-  while (!signal.aborted) {
-    if (
-      !(await sleep(everyMs, signal, clock).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
-    if (driver.status.detail.activeJob) continue;
-    await driver.refreshStatus(signal);
-  }
 }

@@ -1,6 +1,5 @@
 // ESC/POS receipt printers. One wiring for the host, `yizhan device printer` and `yizhan sim printer`.
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
 import {
   systemClock,
   type Clock,
@@ -11,6 +10,7 @@ import {
 import {
   createCjkRasterizer,
   EscposPrinterDriver,
+  escposPrinterManifest,
   EscposPrinterSimulator,
   findProfile,
   NOTO_CJK_FONT_PATHS,
@@ -26,24 +26,8 @@ import {
   type SimulatedReceipt,
 } from '../../../devices/escpos-printer';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, untilDeadline, simulatedParts } from './link';
+import { serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
-
-const Options = z
-  .object({
-    profile: z.enum(PROFILE_NAMES as [string, ...string[]]).default('kp628'),
-    /** How long a printed receipt is watched for the customer to take it (presenter models). */
-    takeTimeoutMs: z.number().int().min(1000).optional(),
-    /** Idle status polling (DLE EOT); 0 turns it off. */
-    statusPollMs: z.number().int().min(0).optional(),
-    replyTimeoutMs: z.number().int().min(50).optional(),
-    /** Ask for Automatic Status Back (GS a) on connect. */
-    statusBack: z.boolean().optional(),
-    /** Simulated printer only: receipts wait in the presenter until taken (default true). */
-    simulator: z.object({ receiptsWaitToBeTaken: z.boolean().optional() }).strict().optional(),
-  })
-  .strict();
-export type EscposPrinterOptions = z.infer<typeof Options>;
 
 /** Job states after which a job no longer moves by itself. */
 const SETTLED: PrintJobState[] = ['printed', 'taken', 'held', 'failed', 'canceled'];
@@ -173,11 +157,15 @@ export function receiptPrinterCondition(s: DeviceStatus<object>): DeviceConditio
 }
 
 export const escposPrinter = defineFamily({
-  family: 'escpos-printer',
-  roles: ['receiptPrinter'],
+  family: escposPrinterManifest.family,
+  roles: escposPrinterManifest.roles,
   transports: ['serial', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<ReceiptPrinterCommands, ReceiptPrinterSimulatorControl>> {
+  options: escposPrinterManifest.config,
+  manifest: escposPrinterManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<ReceiptPrinterCommands, ReceiptPrinterSimulatorControl, EscposPrinterDriver>> {
     const o = spec.options;
     const clock = ctx.clock ?? systemClock;
     const profile = resolveProfile(o.profile);
@@ -198,19 +186,22 @@ export const escposPrinter = defineFamily({
     await link.open();
     // Raster fallback glyphs: loading the font takes a second a status-only command need not wait.
     const glyphs = ctx.statusOnly ? null : cjkGlyphs();
-    const driver = new EscposPrinterDriver(link.transport, {
-      deviceId: spec.id,
-      profile,
-      baudRate,
-      log: ctx.log,
-      ...(glyphs ? { glyphs } : {}),
-      ...(ctx.journal ? { journal: ctx.journal } : {}),
-      ...(o.takeTimeoutMs !== undefined ? { takeTimeoutMs: o.takeTimeoutMs } : {}),
-      ...(o.replyTimeoutMs !== undefined ? { replyTimeoutMs: o.replyTimeoutMs } : {}),
-      ...(o.statusBack !== undefined ? { statusBack: o.statusBack } : {}),
-      statusPollMs: o.statusPollMs ?? (ctx.mode === 'oneShot' ? 0 : 2000),
+    const driver = new EscposPrinterDriver(
+      link.transport,
+      {
+        deviceId: spec.id,
+        profile,
+        baudRate,
+        ...(glyphs ? { glyphs } : {}),
+        ...(ctx.journal ? { journal: ctx.journal } : {}),
+        ...(o.takeTimeoutMs !== undefined ? { takeTimeoutMs: o.takeTimeoutMs } : {}),
+        ...(o.replyTimeoutMs !== undefined ? { replyTimeoutMs: o.replyTimeoutMs } : {}),
+        ...(o.statusBack !== undefined ? { statusBack: o.statusBack } : {}),
+        statusPollMs: o.statusPollMs ?? (ctx.mode === 'oneShot' ? 0 : 2000),
+      },
+      ctx.log,
       clock,
-    });
+    );
     driver.start();
     return {
       id: spec.id,
@@ -219,10 +210,10 @@ export const escposPrinter = defineFamily({
       condition: () => receiptPrinterCondition(driver.status.current),
       linkProblem: link.problem,
       commands: receiptCommands(driver, profile, clock),
+      driver,
       ...simulatedParts(control, link),
       async stop() {
         await driver.stop();
-        await link.transport.close();
         link.dispose();
       },
     };
@@ -244,17 +235,7 @@ function receiptCommands(
       const job = driver.submit(doc, { key });
       return driver.waitForJob(job.id, SETTLED, signal);
     },
-    async whenTaken(jobId, { timeoutMs, signal }) {
-      if (!knowsTaken) return 'unknown';
-      return untilDeadline<'taken' | 'notTaken'>(
-        timeoutMs,
-        signal,
-        clock,
-        (limit) => driver.waitForJob(jobId, ['taken'], limit).then(() => 'taken'),
-        () => 'notTaken',
-        { deviceId: driver.status.current.deviceId, command: 'whenTaken' },
-      );
-    },
+    whenTaken: (jobId, opts) => driver.waitTaken(jobId, opts),
     job: (id) => driver.job(id),
     waitForJob: (id, states, signal) => driver.waitForJob(id, states, signal),
     resume: (id) => driver.resume(id),

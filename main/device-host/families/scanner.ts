@@ -1,10 +1,9 @@
 // QR / barcode scanners: serial GM65-style modules and USB HID POS scanners. One wiring for the host,
 // `yizhan device scanner` and `yizhan sim scanner`; both links are kept open by a LinkSupervisor.
-import { z } from 'zod';
 import {
-  DeviceError,
   systemClock,
   type Clock,
+  type DeviceEvents,
   type DeviceStatus,
   type Emitter,
   type Logger,
@@ -16,36 +15,19 @@ import {
   HID_POS_PROFILES,
   HID_POS_USAGE_PAGE,
   HidScannerDriver,
+  scannerManifest,
   ScannerSimulator,
   SerialScannerDriver,
-  type OutputEncoding,
   type ScanEvent,
-  type ScanMode,
+  type ScannerDetail,
   type ScannerEvents,
-  type Terminator,
+  type ScannerOptions,
 } from '../../../devices/scanner';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, superviseLink, untilDeadline, simulatedParts } from './link';
+import { serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
-const MODES: [ScanMode, ...ScanMode[]] = ['sensing', 'manual', 'command', 'continuous'];
-const TERMINATORS: [Terminator, ...Terminator[]] = ['crlf', 'cr', 'tab', 'none'];
-const ENCODINGS: [OutputEncoding, ...OutputEncoding[]] = ['utf8', 'gbk'];
-
-const Options = z
-  .object({
-    /** Serial scanners: written to the module at start-up. */
-    mode: z.enum(MODES).optional(),
-    terminator: z.enum(TERMINATORS).optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    /** The module was set (by setup barcode) to prefix each scan with its AIM identifier. */
-    aimPrefix: z.boolean().optional(),
-    saveToFlash: z.boolean().optional(),
-    /** HID POS scanners: the vendor's report layout. */
-    hidProfile: z.enum(Object.keys(HID_POS_PROFILES) as [string, ...string[]]).optional(),
-  })
-  .strict();
-export type ScannerOptions = z.infer<typeof Options>;
+export type { ScannerOptions };
 
 export interface ScannerCommands {
   /** The next code presented; `timeout`/`noScan` when none comes in time. */
@@ -90,11 +72,15 @@ export function scannerCondition(s: DeviceStatus<object>): DeviceCondition {
 }
 
 export const scanner = defineFamily({
-  family: 'scanner',
-  roles: ['scanner'],
+  family: scannerManifest.family,
+  roles: scannerManifest.roles,
   transports: ['serial', 'hid', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl>> {
+  options: scannerManifest.config,
+  manifest: scannerManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl, SerialScannerDriver | HidScannerDriver>> {
     const clock = ctx.clock ?? systemClock;
     if (spec.transport.kind === 'hid')
       return buildHid(spec as typeof spec & { transport: { kind: 'hid' } }, ctx.log, clock);
@@ -119,26 +105,15 @@ export const scanner = defineFamily({
         return () => control?.dispose();
       },
     }));
-    const driver = new SerialScannerDriver(spec.id, link.transport, config, ctx.log, clock);
+    const driver = new SerialScannerDriver(link.transport, { deviceId: spec.id, ...config }, ctx.log, clock);
     // A technician's command starts listening once the module is configured; a code presented
     // meanwhile (the driver keeps codes that arrive among the replies) waits for it here. The kiosk
     // keeps none: a code scanned before any step asked for one must not be taken for a later answer.
     const early = ctx.mode === 'oneShot' ? keepUntilListened(driver.events) : undefined;
     await link.open();
-    // A replugged module may have been power-cycled: configure it again on every (re)open.
-    const supervisor =
-      ctx.mode === 'service'
-        ? superviseLink(
-            link.transport,
-            ctx.log,
-            async (signal) => {
-              await driver.configure(signal);
-            },
-            {},
-            clock,
-          )
-        : undefined;
-    if (supervisor) supervisor.start();
+    // The kiosk keeps the link open and configures the module on every (re)open (it may have been
+    // power-cycled); a technician's command configures it once, here, and fails at once if it cannot.
+    if (ctx.mode === 'service') driver.start();
     else
       await driver.configure().catch(async (err: unknown) => {
         driver.dispose();
@@ -151,12 +126,12 @@ export const scanner = defineFamily({
       ...statusOf(driver.status),
       condition: () => scannerCondition(driver.status.current),
       linkProblem: link.problem,
-      commands: scannerCommands(spec.id, driver.events, clock, early),
+      commands: scannerCommands(driver, early),
+      driver,
       ...simulatedParts(control, link),
       async stop() {
+        await driver.stop();
         driver.dispose();
-        if (supervisor) await supervisor.stop();
-        else await link.transport.close();
         link.dispose();
       },
     };
@@ -178,7 +153,7 @@ async function buildHid(
   },
   log: Logger,
   clock: Clock,
-): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl>> {
+): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl, HidScannerDriver>> {
   const { HidTransport } = await import('../../../devices/transports/hid');
   const { path, vendorId, productId } = spec.transport;
   const transport = new HidTransport({
@@ -188,21 +163,26 @@ async function buildHid(
     usagePage: HID_POS_USAGE_PAGE,
   });
   const profile = HID_POS_PROFILES[spec.options.hidProfile ?? 'honeywell']!;
-  const driver = new HidScannerDriver(spec.id, transport, defaultHidScannerConfig({ profile }), log, clock);
-  const supervisor = superviseLink(transport, log, () => Promise.resolve(driver.markOnline()), {}, clock);
+  const driver = new HidScannerDriver(
+    transport,
+    { deviceId: spec.id, ...defaultHidScannerConfig({ profile }) },
+    log,
+    clock,
+  );
   // Until the first open succeeds the scanner is absent, not merely unknown.
   driver.status.update({ health: 'noDevice' });
-  supervisor.start();
+  driver.start();
   return {
     id: spec.id,
     family: spec.family,
     ...statusOf(driver.status),
     condition: () => scannerCondition(driver.status.current),
     linkProblem: () => undefined,
-    commands: scannerCommands(spec.id, driver.events, clock),
+    commands: scannerCommands(driver),
+    driver,
     async stop() {
+      await driver.stop();
       driver.dispose();
-      await supervisor.stop();
     },
   };
 }
@@ -212,7 +192,7 @@ interface EarlyScans {
   take(): ScanEvent[];
 }
 
-function keepUntilListened(events: Emitter<ScannerEvents>): EarlyScans {
+function keepUntilListened(events: Emitter<DeviceEvents<ScannerDetail> & ScannerEvents>): EarlyScans {
   let kept: ScanEvent[] | undefined = [];
   const off = events.on('scan', (s) => kept?.push(s));
   return {
@@ -226,33 +206,19 @@ function keepUntilListened(events: Emitter<ScannerEvents>): EarlyScans {
 }
 
 function scannerCommands(
-  deviceId: string,
-  events: Emitter<ScannerEvents>,
-  clock: Clock,
+  driver: {
+    readonly events: Emitter<DeviceEvents<ScannerDetail> & ScannerEvents>;
+    nextScan(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<ScanEvent>;
+  },
   early?: EarlyScans,
 ): ScannerCommands {
   return {
-    next: ({ timeoutMs, signal }) => {
+    next: (opts) => {
       const first = early?.take()[0];
-      if (first) return Promise.resolve(first);
-      return untilDeadline(
-        timeoutMs,
-        signal,
-        clock,
-        (limit) => events.next('scan', limit),
-        () => {
-          throw new DeviceError(
-            'timeout',
-            '未扫码 / no code was scanned in time',
-            { deviceId, command: 'next' },
-            { detail: 'noScan' },
-          );
-        },
-        { deviceId, command: 'next' },
-      );
+      return first ? Promise.resolve(first) : driver.nextScan(opts);
     },
     listen: (listener) => {
-      const off = events.on('scan', listener);
+      const off = driver.events.on('scan', listener);
       for (const s of early?.take() ?? []) listener(s);
       return off;
     },

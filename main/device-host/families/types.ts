@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type {
   Clock,
+  DeviceDiagnostics,
   DeviceError,
+  DeviceManifest,
   DeviceStatus,
   Logger,
   ReconfigurableTransport,
@@ -48,11 +50,19 @@ export interface SimulatedLinkControl {
   replug(): Promise<void>;
 }
 
+/** The part of a family's driver the host uses beside the commands (devices/core/contract.ts). */
+export interface DriverFace {
+  readonly manifest: DeviceManifest;
+  diagnostics(): DeviceDiagnostics;
+  counters(): Readonly<Record<string, number>>;
+}
+
 /**
- * A running device: its status, a typed command API, and, when simulated, a handle that drives the
+ * A running device: its status, a typed command API, its driver (the common device contract:
+ * manifest, counters, diagnostics, self-tests) and, when simulated, a handle that drives the
  * simulator the way a person at the kiosk would.
  */
-export interface BuiltDevice<C = unknown, S = unknown> {
+export interface BuiltDevice<C = unknown, S = unknown, D extends DriverFace = DriverFace> {
   readonly id: string;
   readonly family: string;
   status(): DeviceStatus<object>;
@@ -62,20 +72,26 @@ export interface BuiltDevice<C = unknown, S = unknown> {
   /** Why the link is down, when an open failed and nothing has answered since (e.g. portUnavailable). */
   linkProblem: () => DeviceError | undefined;
   readonly commands: C;
+  /** The family's driver; absent only where the device lives in the page (the document camera). */
+  readonly driver?: D;
   readonly simulator?: S;
   readonly link?: SimulatedLinkControl;
   stop(): Promise<void>;
 }
 
-export interface FamilyDefinition<O = unknown, C = unknown, S = unknown> {
+export interface FamilyDefinition<O = unknown, C = unknown, S = unknown, D extends DriverFace = DriverFace> {
   readonly family: string;
+  /** What the family is (roles, options, counters, self-tests), from devices/<family>/manifest.ts. */
+  readonly manifest: DeviceManifest<O>;
   /** The roles a device of this family serves (DeviceServices). */
   readonly roles: readonly DeviceRole[];
   readonly transports: readonly TransportKind[];
   /** Strict: an unknown or misspelt option is an error at start. */
   readonly options: z.ZodType<O>;
-  build(spec: DeviceSpec<O>, ctx: BuildContext): Promise<BuiltDevice<C, S>>;
+  build(spec: DeviceSpec<O>, ctx: BuildContext): Promise<BuiltDevice<C, S, D>>;
 }
 
 /** Keeps each family's types when it is put in a table of families. */
-export const defineFamily = <O, C, S>(f: FamilyDefinition<O, C, S>): FamilyDefinition<O, C, S> => f;
+export const defineFamily = <O, C, S, D extends DriverFace>(
+  f: FamilyDefinition<O, C, S, D>,
+): FamilyDefinition<O, C, S, D> => f;

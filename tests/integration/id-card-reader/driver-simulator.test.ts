@@ -15,10 +15,10 @@ afterEach(async () => {
 });
 
 function record(driver: IdCardReaderDriver) {
-  const seen: { event: keyof IdCardReaderEvents; detail?: string; code?: string }[] = [];
-  driver.events.on('card-inserted', () => seen.push({ event: 'card-inserted' }));
-  driver.events.on('card-read', () => seen.push({ event: 'card-read' }));
-  driver.events.on('card-removed', () => seen.push({ event: 'card-removed' }));
+  const seen: { event: keyof IdCardReaderEvents | 'error'; detail?: string; code?: string }[] = [];
+  driver.events.on('cardInserted', () => seen.push({ event: 'cardInserted' }));
+  driver.events.on('cardRead', () => seen.push({ event: 'cardRead' }));
+  driver.events.on('cardRemoved', () => seen.push({ event: 'cardRemoved' }));
   driver.events.on('error', ({ error }) =>
     seen.push({ event: 'error', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }),
   );
@@ -56,13 +56,13 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     });
     // The card stays on the reader: polled for presence all along, it is not read a second time.
     await link.clock.advance(5000);
-    expect(seen.filter((s) => s.event === 'card-read')).toHaveLength(1);
+    expect(seen.filter((s) => s.event === 'cardRead')).toHaveLength(1);
 
-    const removed = driver.events.next('card-removed');
+    const removed = driver.events.next('cardRemoved');
     link.sim.removeCard();
     await link.clock.run(removed);
     expect(driver.status.current.detail.card).toBe('absent');
-    expect(seen.map((s) => s.event)).toEqual(['card-inserted', 'card-read', 'card-removed']);
+    expect(seen.map((s) => s.event)).toEqual(['cardInserted', 'cardRead', 'cardRemoved']);
 
     // Placing it again reads it again.
     link.sim.placeCard(SAMPLE_CARDS.resident);
@@ -88,7 +88,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
       const { photoWlt: _p, ...expected } = card;
       expect(r).toMatchObject({ ...expected, idNumberValid: true });
       expect(r.nation).toBeUndefined();
-      const removed = driver.events.next('card-removed');
+      const removed = driver.events.next('cardRemoved');
       link.sim.removeCard();
       await link.clock.run(removed);
     }
@@ -197,7 +197,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const err = await link.clock.run(nextError(driver));
     expect(err).toMatchObject({ code: 'notConnected', detail: 'linkLostDuringRead' });
     await unplugged;
-    expect(seen.filter((s) => s.event === 'card-read')).toEqual([]);
+    expect(seen.filter((s) => s.event === 'cardRead')).toEqual([]);
 
     // Unplugged for 200 ms: the supervisor retries without finding the port.
     await link.clock.advance(200);
