@@ -41,6 +41,8 @@ export type OperatorRequest =
 
 export interface Operator {
   ask(request: OperatorRequest): Promise<void>;
+  /** How long a self-test waits for the device to see it done (a person needs a minute, a simulator none). */
+  readonly patienceMs: number;
 }
 
 export interface SelfTest<D> extends SelfTestInfo {
@@ -162,7 +164,8 @@ export abstract class DeviceDriver<
   readonly status: StatusCell<Detail>;
   readonly deviceId: string;
   protected readonly log: Logger;
-  protected readonly clock: Clock;
+  /** The device's clock (self-tests measure on it). */
+  readonly clock: Clock;
   protected readonly counts: Counters<Counter>;
   readonly #recent: DeviceDiagnostics['recentErrors'] = [];
   readonly #link: () => string;

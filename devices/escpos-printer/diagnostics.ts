@@ -96,11 +96,11 @@ export const printerChecks: PrinterCheck[] = [
       if (done.state === 'taken' || !driver.knowsTaken) return { outcome: 'pass', data: { job: done.id } };
       // A presenter model: the slip counts once someone has taken it out.
       await operator.ask({ kind: 'takeReceipt' });
-      const taken = await driver.waitForJob(job.id, ['taken'], signal).then(
-        () => true,
-        () => false,
-      );
-      return taken
+      const taken = await driver.waitTaken(job.id, {
+        timeoutMs: operator.patienceMs,
+        ...(signal ? { signal } : {}),
+      });
+      return taken === 'taken'
         ? { outcome: 'pass', data: { job: done.id, taken: true } }
         : { outcome: 'fail', key: 'diag.printer.receiptNotTaken', data: { job: done.id } };
     },

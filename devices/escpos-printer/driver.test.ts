@@ -106,6 +106,7 @@ describe('printer diagnostics', () => {
     const { driver, sim, clock } = await rig(PROFILES.kp628);
     const [status, slip] = printerChecks;
     const operator = {
+      patienceMs: 60_000,
       ask: (r: { kind: string }) => Promise.resolve(r.kind === 'takeReceipt' ? sim.takeReceipt() : undefined),
     };
     sim.setFaults({ coverOpen: true });

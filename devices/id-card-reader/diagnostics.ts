@@ -54,11 +54,11 @@ export const checks: IdCardReaderCheck[] = [
     kind: 'action',
     async run({ device: driver, operator, signal }) {
       try {
-        const reading = driver.readOnce({ timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+        const reading = driver.readOnce({ timeoutMs: operator.patienceMs, ...(signal ? { signal } : {}) });
         reading.catch(() => undefined);
         await operator.ask({ kind: 'placeIdCard' });
         const r = await reading;
-        const removed = driver.waitRemoved({ timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+        const removed = driver.waitRemoved({ timeoutMs: operator.patienceMs, ...(signal ? { signal } : {}) });
         removed.catch(() => undefined);
         await operator.ask({ kind: 'removeIdCard' });
         await removed;

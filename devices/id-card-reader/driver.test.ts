@@ -208,7 +208,7 @@ describe('IdCardReaderDriver over a memory link', () => {
 
   it('runs the technician checks: link and a fresh SAM self-test', async () => {
     const { d, simEnd, attachSim, clock, online } = setup();
-    const operator = { ask: () => Promise.resolve() };
+    const operator = { patienceMs: 60_000, ask: () => Promise.resolve() };
     const before = await clock.run(
       Promise.all(checks.slice(0, 2).map((c) => c.run({ device: d, operator }))),
     );

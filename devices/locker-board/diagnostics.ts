@@ -56,7 +56,10 @@ export const lockerSelfTests: SelfTest<TestableCabinet>[] = [
       try {
         const opened = await driver.open(board, door, signal);
         await operator.ask({ kind: 'closeDoor', board, door });
-        await driver.waitClosed(board, door, { timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+        await driver.waitClosed(board, door, {
+          timeoutMs: operator.patienceMs,
+          ...(signal ? { signal } : {}),
+        });
         return {
           outcome: 'pass',
           data: { board, door, confirmedAfterMs: Math.round(opened.confirmedAfterMs) },

@@ -18,7 +18,7 @@ function channel(readers: string[]): CardChannel {
   };
 }
 
-const operator = { ask: () => Promise.resolve() };
+const operator = { patienceMs: 60_000, ask: () => Promise.resolve() };
 
 describe('card reader diagnostics', () => {
   const [present, testRead] = checks;

@@ -28,7 +28,7 @@ export const checks: CardReaderCheck[] = [
     kind: 'action',
     async run({ device: driver, operator, signal }) {
       try {
-        const reading = driver.readCard({ timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+        const reading = driver.readCard({ timeoutMs: operator.patienceMs, ...(signal ? { signal } : {}) });
         reading.catch(() => undefined);
         await operator.ask({ kind: 'insertCard', card: 'socialSecurity' });
         const card = await reading;
@@ -49,7 +49,10 @@ export const checks: CardReaderCheck[] = [
                 pan: maskPan(card.pan),
                 expiry: card.expiry,
               };
-        const removed = driver.waitForRemoval({ timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+        const removed = driver.waitForRemoval({
+          timeoutMs: operator.patienceMs,
+          ...(signal ? { signal } : {}),
+        });
         removed.catch(() => undefined);
         await operator.ask({ kind: 'removeCard' });
         await removed;

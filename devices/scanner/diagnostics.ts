@@ -50,7 +50,7 @@ export const scannerSelfTests: SelfTest<TestableScanner>[] = [
     title: 'diag.scanner.scan',
     kind: 'action',
     async run({ device, operator, signal }) {
-      const next = device.nextScan({ timeoutMs: 60_000, ...(signal ? { signal } : {}) });
+      const next = device.nextScan({ timeoutMs: operator.patienceMs, ...(signal ? { signal } : {}) });
       next.catch(() => undefined);
       await operator.ask({ kind: 'presentCode', text: TEST_CODE });
       try {

@@ -86,6 +86,14 @@ export class ScannerSimulator {
     this.#offData();
   }
 
+  /** Back to the factory zones, in memory and in flash (a module swapped for a new one). */
+  factoryReset(): void {
+    this.zones.fill(0);
+    for (const [addr, v] of Object.entries(this.opts.zones ?? SIMULATOR_FACTORY_ZONES))
+      this.zones[Number(addr)] = v;
+    this.flash.set(this.zones);
+  }
+
   /** Scanning mode as set in zone 0x0000. */
   get mode(): ModuleMode {
     return moduleMode(this.zones[0x0000]!);

@@ -6,6 +6,7 @@ import { systemClock, type Clock, type DeviceStatus, type Logger } from '../../.
 import {
   A4PrinterDriver,
   a4PrinterManifest,
+  a4SelfTests,
   CupsSpooler,
   SimulatedSpooler,
   type A4PrinterDetail,
@@ -14,7 +15,7 @@ import {
   type Spooler,
 } from '../../../devices/a4-printer';
 import type { DeviceCondition } from '../../ipc/contract';
-import { statusOf } from './link';
+import { selfTestPlan, statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 export type { A4PrinterOptions } from '../../../devices/a4-printer';
@@ -153,6 +154,7 @@ export const a4Printer = defineFamily({
       },
     };
   },
+  selfTests: (device) => selfTestPlan(a4SelfTests, device.driver!, device.driver!.clock),
 });
 
 async function simulatedSpooler(

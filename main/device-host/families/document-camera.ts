@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { StatusCell, type DeviceManifest } from '../../../devices/core';
 import { buildScanPdf, MAX_PAGES, PAPER_KINDS, type ScanPaper, type ScanPdfOptions } from '../../scanning';
-import { statusOf } from './link';
+import { selfTestPlan, statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 const Options = z
@@ -51,6 +51,8 @@ export const documentCamera = defineFamily({
   transports: ['camera', 'simulated'],
   options: Options,
   manifest: documentCameraManifest,
+  // The frame self-test runs in the page, which owns the camera; the host has none to run.
+  selfTests: () => selfTestPlan([], undefined),
   build(spec): Promise<BuiltDevice<CameraCommands>> {
     const cell = new StatusCell(spec.id, 'document-camera', { capture: 'inPage' as const });
     // The host cannot see a camera the page owns; it is there as configured until the page says otherwise.

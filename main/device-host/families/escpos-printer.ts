@@ -14,6 +14,7 @@ import {
   EscposPrinterSimulator,
   findProfile,
   NOTO_CJK_FONT_PATHS,
+  printerChecks,
   PROFILE_NAMES,
   testSlip,
   type GlyphRasterizer,
@@ -26,7 +27,7 @@ import {
   type SimulatedReceipt,
 } from '../../../devices/escpos-printer';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 /** Job states after which a job no longer moves by itself. */
@@ -217,6 +218,11 @@ export const escposPrinter = defineFamily({
         link.dispose();
       },
     };
+  },
+  selfTests: (device) => selfTestPlan(printerChecks, device.driver!, device.driver!.clock),
+  operate(control, request) {
+    if (request.kind === 'takeReceipt') control.take();
+    return Promise.resolve();
   },
 });
 

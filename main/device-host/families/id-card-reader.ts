@@ -2,6 +2,7 @@
 import { systemClock, type DeviceError, type DeviceStatus } from '../../../devices/core';
 import { maskIdNumber, maskName } from '../../../domain/identity';
 import {
+  checks as idCardChecks,
   IdCardReaderDriver,
   idCardReaderManifest,
   IdCardReaderSimulator,
@@ -14,7 +15,7 @@ import {
   type SimulatorFault,
 } from '../../../devices/id-card-reader';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 export const SAMPLE_CARD_NAMES = Object.keys(SAMPLE_CARDS) as (keyof typeof SAMPLE_CARDS)[];
@@ -165,6 +166,12 @@ export const idCardReader = defineFamily({
         link.dispose();
       },
     };
+  },
+  selfTests: (device) => selfTestPlan(idCardChecks, device.driver!, device.driver!.clock),
+  operate(sim, request) {
+    if (request.kind === 'placeIdCard') sim.place('resident');
+    else if (request.kind === 'removeIdCard') sim.remove();
+    return Promise.resolve();
   },
 });
 

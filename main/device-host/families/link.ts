@@ -2,6 +2,8 @@
 // the far end of an in-memory pair (the same bytes as on a cable) whose cable can be pulled.
 import {
   DeadlineError,
+  runSelfTests,
+  type SelfTest,
   DeviceError,
   LinkSupervisor,
   deadline,
@@ -14,7 +16,7 @@ import {
   type Transport,
 } from '../../../devices/core';
 import { memoryPair, SerialTransport, type MemoryEnd } from '../../../devices/transports';
-import type { BuildContext, BuiltDevice, DeviceSpec, SimulatedLinkControl } from './types';
+import type { BuildContext, BuiltDevice, DeviceSpec, SelfTestPlan, SimulatedLinkControl } from './types';
 
 export interface SerialLink {
   transport: Transport;
@@ -168,5 +170,18 @@ export function statusOf<D extends object>(cell: {
   return {
     status: () => cell.current,
     onStatus: (l) => cell.subscribe(l),
+  };
+}
+
+/** Self-tests bound to the subject they run against, on the device's clock. */
+export function selfTestPlan<T>(tests: readonly SelfTest<T>[], subject: T, clock?: Clock): SelfTestPlan {
+  return {
+    tests: tests.map(({ id, title, kind }) => ({ id, title, kind })),
+    run: ({ operator, signal, onResult }) =>
+      runSelfTests(
+        tests,
+        { device: subject, operator, ...(signal ? { signal } : {}), ...(clock ? { clock } : {}) },
+        onResult,
+      ),
   };
 }

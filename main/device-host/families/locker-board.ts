@@ -17,6 +17,7 @@ import {
   LockerCabinetDriver,
   LockerCabinetSimulator,
   lockerManifest,
+  lockerSelfTests,
   type DoorState,
   type LockerCabinetConfig,
   type LockerCabinetDetail,
@@ -26,7 +27,7 @@ import {
   type OpenResult,
 } from '../../../devices/locker-board';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuildMode, type BuiltDevice } from './types';
 
 export { LockerBoardOptions } from '../../../devices/locker-board';
@@ -193,6 +194,15 @@ export const lockerBoard = defineFamily({
         link.dispose();
       },
     };
+  },
+  selfTests(device, params) {
+    const driver = device.driver!;
+    const testDoor = { board: params.board ?? driver.config.boards[0]!, door: params.door ?? 1 };
+    return selfTestPlan(lockerSelfTests, { driver, testDoor }, driver.clock);
+  },
+  operate(control, request) {
+    if (request.kind === 'closeDoor') control.close(request.board, request.door);
+    return Promise.resolve();
   },
 });
 

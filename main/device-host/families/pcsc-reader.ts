@@ -11,6 +11,7 @@ import {
 } from '../../../devices/core';
 import { maskAccount, maskIdNumber, maskName, maskPan } from '../../../domain/identity';
 import {
+  diagnosticChecks as cardReaderChecks,
   PcscCardSimulator,
   PcscReaderDriver,
   pcscReaderManifest,
@@ -25,7 +26,7 @@ import {
   type SampleCardProfileName,
 } from '../../../devices/pcsc-reader';
 import type { DeviceCondition } from '../../ipc/contract';
-import { statusOf } from './link';
+import { selfTestPlan, statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 export type { PcscReaderOptions } from '../../../devices/pcsc-reader';
@@ -114,7 +115,10 @@ export const pcscReader = defineFamily({
   transports: ['pcsc', 'simulated'],
   options: pcscReaderManifest.config,
   manifest: pcscReaderManifest,
-  async build(spec, ctx): Promise<BuiltDevice<CardReaderCommands, CardReaderSimulatorControl>> {
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<CardReaderCommands, CardReaderSimulatorControl, PcscReaderDriver>> {
     const t = spec.transport;
     if (t.kind !== 'pcsc' && t.kind !== 'simulated')
       throw new DeviceError('invalidArgument', `pcsc-reader cannot use a ${t.kind} transport`, {
@@ -200,6 +204,12 @@ export const pcscReader = defineFamily({
         await channel.close();
       },
     };
+  },
+  selfTests: (device) => selfTestPlan(cardReaderChecks, device.driver!, device.driver!.clock),
+  async operate(control, request) {
+    if (request.kind === 'insertCard')
+      await control.insert(request.card === 'bank' ? 'unionpay-debit' : 'ssc-gen3');
+    else if (request.kind === 'removeCard') await control.remove();
   },
 });
 

@@ -16,6 +16,7 @@ import {
   HID_POS_USAGE_PAGE,
   HidScannerDriver,
   scannerManifest,
+  scannerSelfTests,
   ScannerSimulator,
   SerialScannerDriver,
   type ScanEvent,
@@ -24,7 +25,7 @@ import {
   type ScannerOptions,
 } from '../../../devices/scanner';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 export type { ScannerOptions };
@@ -135,6 +136,10 @@ export const scanner = defineFamily({
         link.dispose();
       },
     };
+  },
+  selfTests: (device) => selfTestPlan(scannerSelfTests, device.driver!, device.driver!.clock),
+  async operate(control, request) {
+    if (request.kind === 'presentCode') await control.scan(request.text);
   },
 });
 

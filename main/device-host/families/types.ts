@@ -6,7 +6,11 @@ import type {
   DeviceManifest,
   DeviceStatus,
   Logger,
+  Operator,
+  OperatorRequest,
   ReconfigurableTransport,
+  SelfTestInfo,
+  SelfTestResult,
 } from '../../../devices/core';
 import type { PrintJournal } from '../../../devices/escpos-printer';
 import type { TransportConfig, TransportKind } from '../../config/host-config';
@@ -89,6 +93,26 @@ export interface FamilyDefinition<O = unknown, C = unknown, S = unknown, D exten
   /** Strict: an unknown or misspelt option is an error at start. */
   readonly options: z.ZodType<O>;
   build(spec: DeviceSpec<O>, ctx: BuildContext): Promise<BuiltDevice<C, S, D>>;
+  /** The family's self-tests against a built device, in order (the acceptance suite runs them all). */
+  selfTests(device: BuiltDevice<C, S, D>, params: SelfTestParams): SelfTestPlan;
+  /** How its simulator stands in for the person at the bench when the suite runs against it. */
+  operate?(simulator: S, request: OperatorRequest): Promise<void>;
+}
+
+/** What a technician chooses for the self-tests (the locker door to open). */
+export interface SelfTestParams {
+  board?: number;
+  door?: number;
+}
+
+/** Self-tests bound to one device: their names, and how to run them with a person (or a simulator). */
+export interface SelfTestPlan {
+  readonly tests: readonly SelfTestInfo[];
+  run(ctx: {
+    operator: Operator;
+    signal?: AbortSignal;
+    onResult?: (r: SelfTestResult) => void;
+  }): Promise<SelfTestResult[]>;
 }
 
 /** Keeps each family's types when it is put in a table of families. */
