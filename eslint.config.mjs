@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import layers, { enginePurity, protocolPurity } from './scripts/eslint/layers.mjs';
+import layers, { enginePurity, injectedTime, protocolPurity } from './scripts/eslint/layers.mjs';
 
 export default tseslint.config(
   {
@@ -41,6 +41,17 @@ export default tseslint.config(
     files: ['devices/*/protocol/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: protocolPurity,
+  },
+  {
+    files: ['devices/core/**/*.ts', 'devices/*/*.ts', 'devices/*/simulator/**/*.ts'],
+    // The system clock and the manual clock are where time comes from; transports are real I/O.
+    ignores: [
+      '**/*.test.ts',
+      'devices/core/clock.ts',
+      'devices/core/manual-clock.ts',
+      'devices/transports/**',
+    ],
+    rules: injectedTime,
   },
   {
     files: ['domain/**/*.ts', 'main/flow/**/*.ts'],

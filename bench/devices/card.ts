@@ -57,7 +57,7 @@ const pcscd = ensurePcscd();
 const reader = pcscd.readers[0];
 const transport = new PcscTransport({ socketPath: pcscd.socketPath });
 const channel = counting(transport);
-const driver = new PcscReaderDriver(channel, { deviceId: 'bench', reader, log: new MemoryLogger() });
+const driver = new PcscReaderDriver(channel, { deviceId: 'bench', reader }, new MemoryLogger());
 driver.start();
 await waitUntil(() => transport.readers().includes(reader), 10_000, 'vpcd reader');
 
@@ -154,7 +154,7 @@ console.log(
 console.log(`APDU round trip with quickack route (127.0.0.2): ${fmt(quick)}`);
 console.log(`APDU round trip without it (127.0.0.1, Nagle + delayed ACK): ${fmt(nagle)}`);
 
-driver.stop();
+await driver.stop();
 await transport.close();
 pcscd.stop();
 process.exit(0);

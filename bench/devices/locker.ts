@@ -57,7 +57,7 @@ async function run(protocol: LockerProtocolName): Promise<void> {
     autoCloseMs: null,
   });
   try {
-    const driver = new LockerCabinetDriver('bench', host, config, silentLogger);
+    const driver = new LockerCabinetDriver(host, { deviceId: 'bench', ...config }, silentLogger);
     await driver.readBoard(board);
     const times: number[] = [];
     const wire: number[] = [];

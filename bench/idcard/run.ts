@@ -74,9 +74,9 @@ transport.write = (b, signal) => {
 transport.onData((chunk) => (bytes += chunk.length));
 const driver = new IdCardReaderDriver(transport, { deviceId: 'bench', baudRates: [BAUD] });
 let bytesAtRead = 0;
-driver.events.on('card-inserted', () => (inserted = true));
+driver.events.on('cardInserted', () => (inserted = true));
 // Taken when the record is parsed: the next find may be on the wire before readOnce's caller runs.
-driver.events.on('card-read', () => (bytesAtRead = bytes));
+driver.events.on('cardRead', () => (bytesAtRead = bytes));
 
 driver.start();
 while (driver.status.current.health !== 'online') await new Promise((r) => setTimeout(r, 2));
@@ -89,7 +89,7 @@ const wires: number[] = [];
 let lastBytes = 0;
 let lastRf = 0;
 for (let i = 0; i < READS; i++) {
-  if (driver.card !== 'absent') await driver.events.next('card-removed', AbortSignal.timeout(10_000));
+  if (driver.card !== 'absent') await driver.events.next('cardRemoved', AbortSignal.timeout(10_000));
   inserted = false;
   rfCommands = 0;
   // As on the identify screen: a read is asked for, then the card lands at a random phase of the

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import { DeviceError, MemoryLogger } from '../core';
 import { A4PrinterDriver } from './driver';
 import { healthFromQueue } from './health';
@@ -7,25 +8,26 @@ import { SimulatedSpooler } from './simulator';
 const PDF = new TextEncoder().encode('%PDF-1.7 test');
 
 function setup(opts: { jobTimeoutMs?: number } = {}) {
-  const sim = new SimulatedSpooler('SimA4');
+  const clock = testClock();
+  const sim = new SimulatedSpooler('SimA4', clock);
   const log = new MemoryLogger();
   const driver = new A4PrinterDriver(
-    'a4',
     sim,
-    { queue: 'SimA4', pollMs: 5, jobTimeoutMs: opts.jobTimeoutMs ?? 2000 },
+    { deviceId: 'a4', queue: 'SimA4', pollMs: 5, jobTimeoutMs: opts.jobTimeoutMs ?? 2000 },
     log,
+    clock,
   );
-  return { sim, driver, log };
+  return { sim, driver, log, clock };
 }
 
 describe('A4PrinterDriver on the simulated spooler', () => {
   it('tracks a job to completed and goes back online', async () => {
-    const { sim, driver } = setup();
+    const { sim, driver, clock } = setup();
     const stop = sim.autoAdvance(5);
     try {
-      const out = await driver.print(PDF, { title: '参保证明', idempotencyKey: 'k1' });
+      const out = await clock.run(driver.print(PDF, { title: '参保证明', idempotencyKey: 'k1' }));
       expect(out).toEqual({ jobId: 'SimA4-1', state: 'completed', reused: false });
-      expect(driver.status.health).toBe('online');
+      expect(driver.status.current.health).toBe('online');
       expect(sim.submitted.map((j) => j.name)).toEqual(['参保证明 [k1]']);
     } finally {
       stop();
@@ -33,11 +35,11 @@ describe('A4PrinterDriver on the simulated spooler', () => {
   });
 
   it('does not resubmit a job with the same idempotency key', async () => {
-    const { sim, driver } = setup();
+    const { sim, driver, clock } = setup();
     const stop = sim.autoAdvance(5);
     try {
-      await driver.print(PDF, { title: 'a', idempotencyKey: 'same' });
-      const again = await driver.print(PDF, { title: 'a', idempotencyKey: 'same' });
+      await clock.run(driver.print(PDF, { title: 'a', idempotencyKey: 'same' }));
+      const again = await clock.run(driver.print(PDF, { title: 'a', idempotencyKey: 'same' }));
       expect(again.reused).toBe(true);
       expect(sim.submitted).toHaveLength(1);
     } finally {
@@ -46,15 +48,15 @@ describe('A4PrinterDriver on the simulated spooler', () => {
   });
 
   it('resubmits when the earlier job with the key was aborted', async () => {
-    const { sim, driver } = setup();
+    const { sim, driver, clock } = setup();
     sim.faults.abortNext = true;
     const stop = sim.autoAdvance(5);
     try {
-      await expect(driver.print(PDF, { title: 'a', idempotencyKey: 'k' })).rejects.toMatchObject({
+      await expect(clock.run(driver.print(PDF, { title: 'a', idempotencyKey: 'k' }))).rejects.toMatchObject({
         code: 'hardware',
         detail: 'jobAborted',
       });
-      const retry = await driver.print(PDF, { title: 'a', idempotencyKey: 'k' });
+      const retry = await clock.run(driver.print(PDF, { title: 'a', idempotencyKey: 'k' }));
       expect(retry).toMatchObject({ jobId: 'SimA4-2', reused: false });
     } finally {
       stop();
@@ -62,34 +64,40 @@ describe('A4PrinterDriver on the simulated spooler', () => {
   });
 
   it('times out on paper out, reports paper out and cancels the stuck job', async () => {
-    const { sim, driver } = setup({ jobTimeoutMs: 100 });
+    const { sim, driver, clock } = setup({ jobTimeoutMs: 100 });
     sim.faults.paperOut = true;
-    const err = await driver.print(PDF, { title: 'x' }).catch((e: unknown) => e);
+    const err = await clock.run(driver.print(PDF, { title: 'x' })).catch((e: unknown) => e);
+    expect(clock.monotonic()).toBe(100);
     expect(err).toBeInstanceOf(DeviceError);
     expect(err).toMatchObject({ code: 'timeout', detail: 'printerOffline' });
-    expect(driver.status).toMatchObject({ health: 'offline', detail: { paper: 'out', activeJob: null } });
+    expect(driver.status.current).toMatchObject({
+      health: 'offline',
+      detail: { paper: 'out', activeJob: null },
+    });
     expect(sim.submitted[0]?.state).toBe('canceled');
   });
 
   it('cancels the job when the caller gives up', async () => {
-    const { sim, driver } = setup();
+    const { sim, driver, clock } = setup();
     sim.faults.disabled = true;
     const ac = new AbortController();
     const printing = driver.print(PDF, { title: 'x' }, ac.signal);
-    setTimeout(() => ac.abort(), 30);
-    await expect(printing).rejects.toMatchObject({ code: 'canceled' });
+    printing.catch(() => undefined);
+    await clock.advance(30);
+    ac.abort();
+    await expect(clock.run(printing)).rejects.toMatchObject({ code: 'canceled' });
     expect(sim.submitted[0]?.state).toBe('canceled');
   });
 
   it('maps spooler failures to DeviceError codes and health', async () => {
-    const { sim, driver } = setup();
+    const { sim, driver, clock } = setup();
     sim.faults.rejecting = true;
-    await expect(driver.print(PDF, { title: 'x' })).rejects.toMatchObject({
+    await expect(clock.run(driver.print(PDF, { title: 'x' }))).rejects.toMatchObject({
       code: 'rejected',
       detail: 'queueNotAccepting',
     });
     sim.faults.unreachable = true;
-    await expect(driver.print(PDF, { title: 'x' })).rejects.toMatchObject({
+    await expect(clock.run(driver.print(PDF, { title: 'x' }))).rejects.toMatchObject({
       code: 'notConnected',
       detail: 'spoolerUnreachable',
     });

@@ -1,17 +1,24 @@
 import {
+  deadline,
   DeadlineError,
+  DeviceDriver,
   DeviceError,
+  silentLogger,
   sleep,
-  StatusCell,
+  systemClock,
   toDeviceError,
+  type Clock,
   type DeviceStatus,
   type Logger,
 } from '../core';
+import { a4PrinterManifest, type A4Counter } from './manifest';
 import { healthFromQueue, initialDetail, type A4PrinterDetail } from './health';
 import { isFinalJobState, jobNameWithKey, keyOfJobName, type JobState } from './protocol/spooler-types';
 import { SpoolerError, type Spooler } from './spooler';
 
-export interface A4PrinterOptions {
+/** A printer's queue and settings, and its identity (`new A4PrinterDriver(spooler, config, log, clock)`). */
+export interface A4PrinterConfig {
+  deviceId: string;
   queue: string;
   /** How often job and queue state are polled while a job is in flight. */
   pollMs?: number;
@@ -22,7 +29,8 @@ export interface A4PrinterOptions {
    * unattended tray after the citizen has left. Default true.
    */
   cancelUnfinished?: boolean;
-  now?: () => number;
+  /** Queue state polling while idle (start() only); 0 turns it off. */
+  statusPollMs?: number;
 }
 
 export interface PrintRequest {
@@ -43,45 +51,86 @@ export interface PrintOutcome {
  * A4 printer behind an OS spooler: submit a PDF, track the job to a final state with a deadline,
  * report health from the queue. Never uses Electron's silent printing.
  */
-export class A4PrinterDriver {
-  readonly family = 'a4-printer';
-  readonly #status: StatusCell<A4PrinterDetail>;
+export class A4PrinterDriver extends DeviceDriver<A4PrinterDetail, Record<never, never>, A4Counter> {
   readonly #byKey = new Map<string, string>();
   readonly #pollMs: number;
   readonly #jobTimeoutMs: number;
   readonly #cancelUnfinished: boolean;
+  #polling: AbortController | undefined;
 
   constructor(
-    readonly id: string,
     private readonly spooler: Spooler,
-    private readonly opts: A4PrinterOptions,
-    private readonly log: Logger,
+    private readonly opts: A4PrinterConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
-    this.#status = new StatusCell(id, this.family, initialDetail(opts.queue), opts.now);
+    super(
+      a4PrinterManifest,
+      {
+        deviceId: opts.deviceId,
+        detail: initialDetail(opts.queue),
+        link: () => `${spooler.kind}:${opts.queue}`,
+        counters: a4PrinterManifest.counters,
+      },
+      log,
+      clock,
+    );
     this.#pollMs = opts.pollMs ?? 500;
     this.#jobTimeoutMs = opts.jobTimeoutMs ?? 120_000;
     this.#cancelUnfinished = opts.cancelUnfinished ?? true;
   }
 
-  get status(): DeviceStatus<A4PrinterDetail> {
-    return this.#status.current;
+  get id(): string {
+    return this.deviceId;
   }
 
-  onStatus(listener: (s: DeviceStatus<A4PrinterDetail>) => void): () => void {
-    return this.#status.subscribe(listener);
+  get queue(): string {
+    return this.opts.queue;
+  }
+
+  /** The printer's wall-clock time (the test page prints it). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Polls the queue state while idle (statusPollMs), so paper out shows before a citizen asks for a print. */
+  start(): void {
+    const every = this.opts.statusPollMs ?? 0;
+    if (this.#polling || every <= 0) return;
+    const polling = (this.#polling = new AbortController());
+    void (async () => {
+      while (!polling.signal.aborted) {
+        if (
+          !(await sleep(every, polling.signal, this.clock).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return;
+        if (this.status.current.detail.activeJob) continue;
+        await this.refreshStatus(polling.signal);
+      }
+    })();
+  }
+
+  /** Stops the idle polling; jobs in flight keep their own deadlines. */
+  stop(): Promise<void> {
+    this.#polling?.abort();
+    this.#polling = undefined;
+    return Promise.resolve();
   }
 
   /** Reads the queue state and updates health; never throws (an unreachable spooler is noDevice). */
   async refreshStatus(signal?: AbortSignal): Promise<DeviceStatus<A4PrinterDetail>> {
     try {
       const q = await this.spooler.queueState(this.opts.queue, signal);
-      this.#status.update(healthFromQueue(q, this.#status.current.detail.activeJob));
+      this.status.update(healthFromQueue(q, this.status.current.detail.activeJob));
     } catch (err) {
       const e = this.#error(err, 'queueState');
       const health = e.code === 'notConnected' || e.detail === 'noQueue' ? 'noDevice' : 'hardwareError';
-      this.#status.update({ health, lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
+      this.status.update({ health, lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
     }
-    return this.#status.current;
+    return this.status.current;
   }
 
   /** Prints and resolves once the spooler reports the job completed; otherwise throws DeviceError. */
@@ -90,6 +139,7 @@ export class A4PrinterDriver {
     const earlier = key ? await this.#findEarlier(key, signal) : undefined;
     if (earlier?.state === 'completed') {
       this.log.info('a4.print.reused', { device: this.id, jobId: earlier.jobId });
+      this.counts.add('jobsReused');
       return { jobId: earlier.jobId, state: 'completed', reused: true };
     }
     let jobId = earlier && !isFinalJobState(earlier.state) ? earlier.jobId : undefined;
@@ -118,17 +168,16 @@ export class A4PrinterDriver {
 
   /** Polls a job until it completes (resolves) or fails, is canceled or times out (throws). */
   async track(jobId: string, signal?: AbortSignal): Promise<void> {
-    // A disposable deadline: core's withDeadline keeps its timer until abort, which would hold a
-    // short-lived process (the CLI) open for the whole job timeout after the job completed.
+    // Disposed when the job settles: a live timer would hold a short-lived process (the CLI) open
+    // for the whole job timeout after the job completed.
     const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new DeadlineError(`job not completed within ${this.#jobTimeoutMs} ms`)),
-      this.#jobTimeoutMs,
+    const cancelTimer = this.clock.setTimer(this.#jobTimeoutMs, () =>
+      controller.abort(new DeadlineError(`job not completed within ${this.#jobTimeoutMs} ms`)),
     );
     const deadline = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
-    const started = this.#now();
+    const started = this.clock.monotonic();
     let state: JobState = 'pending';
-    this.#status.update({ health: 'busy', detail: { activeJob: jobId } });
+    this.status.update({ health: 'busy', detail: { activeJob: jobId } });
     try {
       for (;;) {
         state = await this.spooler.jobState(jobId, deadline);
@@ -144,23 +193,26 @@ export class A4PrinterDriver {
           );
         }
         await this.refreshStatus(deadline);
-        await sleep(this.#pollMs, deadline);
+        await sleep(this.#pollMs, deadline, this.clock);
       }
-      this.log.info('a4.print.completed', { device: this.id, jobId, ms: this.#now() - started });
+      const ms = Math.round(this.clock.monotonic() - started);
+      this.counts.add('jobsCompleted');
+      this.log.info('a4.print.completed', { device: this.id, jobId, ms });
     } catch (err) {
       const e = this.#fail(err, 'print', signal);
+      this.counts.add(e.code === 'canceled' ? 'jobsCanceled' : 'jobsFailed');
       const unfinished = !isFinalJobState(state);
       if (unfinished && this.#cancelUnfinished) await this.#cancelQuietly(jobId);
       this.log.warn('a4.print.failed', { device: this.id, jobId, state, code: e.code, detail: e.detail });
       throw e.code === 'timeout'
         ? new DeviceError('timeout', `print job ${jobId} did not complete (last state ${state})`, e.where, {
             cause: e,
-            detail: this.#status.current.health === 'offline' ? 'printerOffline' : 'jobNotCompleted',
+            detail: this.status.current.health === 'offline' ? 'printerOffline' : 'jobNotCompleted',
           })
         : e;
     } finally {
-      clearTimeout(timer);
-      this.#status.update({ detail: { activeJob: null } });
+      cancelTimer();
+      this.status.update({ detail: { activeJob: null } });
       await this.refreshStatus();
     }
   }
@@ -199,7 +251,8 @@ export class A4PrinterDriver {
 
   async #cancelQuietly(jobId: string): Promise<void> {
     try {
-      await this.cancel(jobId, AbortSignal.timeout(5000));
+      const limit = deadline(5000, [], this.clock);
+      await this.cancel(jobId, limit.signal).finally(limit.dispose);
     } catch (err) {
       this.log.error('a4.print.cancelFailed', { device: this.id, jobId, error: String(err) });
     }
@@ -207,7 +260,7 @@ export class A4PrinterDriver {
 
   #fail(err: unknown, command: string, signal?: AbortSignal): DeviceError {
     const e = this.#error(err, command, signal);
-    this.#status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
+    this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
     return e;
   }
 
@@ -243,10 +296,6 @@ export class A4PrinterDriver {
       }
     }
     return toDeviceError(err, where, signal);
-  }
-
-  #now(): number {
-    return (this.opts.now ?? Date.now)();
   }
 }
 

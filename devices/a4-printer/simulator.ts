@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../core';
 import {
   formatJobId,
   isFinalJobState,
@@ -49,16 +50,25 @@ export class SimulatedSpooler implements Spooler {
   };
   readonly #jobs: SimJob[] = [];
   #next = 1;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  #cancelTick: (() => void) | undefined;
 
-  constructor(readonly queue = 'SimA4') {}
+  constructor(
+    readonly queue = 'SimA4',
+    private readonly clock: Clock = systemClock,
+  ) {}
 
-  /** Advances jobs on a timer, as a real printer would. Returns a stop function. */
+  /** Advances jobs every `stepMs`, as a real printer would. Returns a stop function. */
   autoAdvance(stepMs = 200): () => void {
-    this.#timer ??= setInterval(() => this.tick(), stepMs);
+    const step = () => {
+      this.#cancelTick = this.clock.setTimer(stepMs, () => {
+        this.tick();
+        step();
+      });
+    };
+    if (!this.#cancelTick) step();
     return () => {
-      clearInterval(this.#timer);
-      this.#timer = undefined;
+      this.#cancelTick?.();
+      this.#cancelTick = undefined;
     };
   }
 

@@ -1,3 +1,4 @@
+import { sleep, systemClock, type Clock } from '../core';
 import {
   cancelScript,
   documentFileName,
@@ -28,6 +29,8 @@ export interface WindowsSpoolerOptions {
   pdfHelper: string;
   /** How long to wait for the submitted document to appear in Get-PrintJob. */
   appearTimeoutMs?: number;
+  /** Time for that wait (the system clock by default). */
+  clock?: Clock;
 }
 
 /**
@@ -52,15 +55,16 @@ export class WindowsSpooler implements Spooler {
         submitScript({ helper: this.opts.pdfHelper, queue: opts.queue, file, copies: opts.copies }),
         signal,
       );
-      const deadline = Date.now() + (this.opts.appearTimeoutMs ?? 10_000);
+      const clock = this.opts.clock ?? systemClock;
+      const deadline = clock.monotonic() + (this.opts.appearTimeoutMs ?? 10_000);
       for (;;) {
         const job = (await this.jobs(opts.queue, signal))
           .filter((j) => j.name === fileName || j.name === file)
           .pop();
         if (job) return job.jobId;
-        if (Date.now() > deadline)
+        if (clock.monotonic() > deadline)
           throw new SpoolerError('protocol', `document ${fileName} never appeared in ${opts.queue}`);
-        await new Promise((r) => setTimeout(r, 250));
+        await sleep(250, signal, clock);
       }
     } finally {
       await this.shell.remove(file).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withDeadline } from './abort';
+import { testClock } from '../../tests/helpers/clock';
+import { deadline } from './clock';
 import {
   DEVICE_ERROR_CODES,
   DeadlineError,
@@ -57,8 +58,11 @@ describe('toDeviceError: every failure leaves as the closed vocabulary', () => {
   });
 
   it('a deadline signal aborts with a DeadlineError that maps to timeout', async () => {
-    const signal = withDeadline(5);
-    await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
+    const clock = testClock();
+    const { signal } = deadline(5, [], clock);
+    await clock.advance(4);
+    expect(signal.aborted).toBe(false);
+    await clock.advance(1);
     expect(toDeviceError(signal.reason, where).code).toBe('timeout');
   });
 });

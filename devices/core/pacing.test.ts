@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import { memoryPair } from '../transports/memory';
 import { pacedWrite, wireTimeMs } from './pacing';
 
@@ -8,13 +9,14 @@ describe('pacedWrite', () => {
     expect(wireTimeMs(1295, 9600)).toBeCloseTo(1348.96, 2);
   });
 
-  // A lower bound only (a loaded machine can only make bytes later): no byte reaches the receiver
-  // before a real UART would have finished sending it, not even the bytes of a short reply.
+  // On the test clock each chunk is handed over at exactly the moment its last byte would have
+  // left a real UART: never before (a receiver never sees a byte early), and not later either.
   it.each([
     [15, 9600],
     [81, 115200],
     [1295, 115200],
-  ])('never delivers any of %i bytes at %i baud before their wire time', async (length, baud) => {
+  ])('delivers %i bytes at %i baud chunk by chunk at their wire time', async (length, baud) => {
+    const clock = testClock();
     const [a, b] = memoryPair();
     await a.open();
     await b.open();
@@ -22,25 +24,30 @@ describe('pacedWrite', () => {
     let total = 0;
     b.onData((chunk) => {
       total += chunk.length;
-      arrivals.push({ at: performance.now(), total });
+      arrivals.push({ at: clock.monotonic(), total });
     });
-    const started = performance.now();
-    await pacedWrite(a, new Uint8Array(length).fill(0x55), baud);
-    await new Promise((r) => setImmediate(r));
+    await clock.run(pacedWrite(a, new Uint8Array(length).fill(0x55), baud, { clock }));
+    await clock.settle();
     expect(total).toBe(length);
-    for (const { at, total: n } of arrivals) expect(at - started).toBeGreaterThanOrEqual(wireTimeMs(n, baud));
+    expect(arrivals.length).toBe(Math.ceil(length / 32));
+    for (const { at, total: n } of arrivals) expect(at).toBeCloseTo(wireTimeMs(n, baud), 9);
   });
 
   it('stops when its signal aborts', async () => {
+    const clock = testClock();
     const [a, b] = memoryPair();
     await a.open();
     await b.open();
     let received = 0;
     b.onData((c) => (received += c.length));
     const ac = new AbortController();
-    const writing = pacedWrite(a, new Uint8Array(1000), 9600, { signal: ac.signal });
-    setTimeout(() => ac.abort(new Error('stop')), 50);
+    const writing = pacedWrite(a, new Uint8Array(1000), 9600, { signal: ac.signal, clock });
+    writing.catch(() => undefined);
+    await clock.advance(50);
+    ac.abort(new Error('stop'));
     await expect(writing).rejects.toThrow('stop');
-    expect(received).toBeLessThan(1000);
+    await clock.settle();
+    // 50 ms at 9600 baud carry 48 bytes: one whole 32-byte chunk had left.
+    expect(received).toBe(32);
   });
 });

@@ -1,4 +1,4 @@
-import { sleep } from './abort';
+import { sleep, systemClock, type Clock } from './clock';
 import type { Transport } from './transport';
 
 /** Milliseconds of wire time for `bytes` at `baudRate` with 8N1 framing (10 bits per byte). */
@@ -16,35 +16,37 @@ export async function pacedWrite(
   transport: Transport,
   bytes: Uint8Array,
   baudRate: number,
-  opts: { signal?: AbortSignal; chunkBytes?: number; now?: () => number; precise?: boolean } = {},
+  opts: { signal?: AbortSignal; chunkBytes?: number; clock?: Clock; precise?: boolean } = {},
 ): Promise<void> {
-  const now = opts.now ?? (() => performance.now());
+  const clock = opts.clock ?? systemClock;
   const chunk = opts.chunkBytes ?? 32;
-  const started = now();
+  const started = clock.monotonic();
   for (let off = 0; off < bytes.length; off += chunk) {
     const part = bytes.subarray(off, Math.min(bytes.length, off + chunk));
     const last = off + part.length >= bytes.length;
     const due = started + wireTimeMs(off + part.length, baudRate);
-    await waitUntil(due, now, opts.signal, last && opts.precise === true);
+    await waitUntil(due, clock, opts.signal, last && opts.precise === true);
     await transport.write(part, opts.signal);
   }
 }
 
 /**
- * Waits until `due` on the `now` clock, never returning early. Timers have millisecond granularity
- * and fire late; with `precise`, the last millisecond is spent yielding to the event loop
- * (setImmediate, so I/O still runs) instead, which ends within a few tens of microseconds of `due`.
+ * Waits until `due` on `clock`'s monotonic time, never returning early. System timers have
+ * millisecond granularity and fire late; with `precise` (system clock only), the last millisecond is
+ * spent yielding to the event loop (setImmediate, so I/O still runs) instead, which ends within a few
+ * tens of microseconds of `due`. A manual clock lands on `due` exactly.
  */
 export async function waitUntil(
   due: number,
-  now: () => number,
+  clock: Clock,
   signal?: AbortSignal,
   precise = false,
 ): Promise<void> {
-  const coarseUntil = precise ? due - 1 : due;
-  for (let wait = coarseUntil - now(); wait > 0; wait = coarseUntil - now())
-    await sleep(Math.max(1, Math.floor(wait)), signal);
-  while (now() < due) {
+  const spin = precise && clock === systemClock;
+  const coarseUntil = spin ? due - 1 : due;
+  for (let wait = coarseUntil - clock.monotonic(); wait > 0; wait = coarseUntil - clock.monotonic())
+    await sleep(spin ? Math.max(1, Math.floor(wait)) : wait, signal, clock);
+  while (clock.monotonic() < due) {
     signal?.throwIfAborted();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

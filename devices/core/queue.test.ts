@@ -1,43 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { sleep } from './abort';
+import { testClock } from '../../tests/helpers/clock';
+import { sleep } from './clock';
 import { CommandQueue } from './queue';
 
 describe('CommandQueue', () => {
   it('runs one command at a time, in order', async () => {
-    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 1000 });
+    const clock = testClock();
+    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 1000, clock });
     const log: string[] = [];
     const task = (name: string, ms: number) => async () => {
-      log.push(`start ${name}`);
-      await sleep(ms);
-      log.push(`end ${name}`);
+      log.push(`start ${name} @${clock.monotonic()}`);
+      await sleep(ms, undefined, clock);
+      log.push(`end ${name} @${clock.monotonic()}`);
       return name;
     };
-    const results = await Promise.all([
-      q.run('a', task('a', 20)),
-      q.run('b', task('b', 1)),
-      q.run('c', task('c', 5)),
-    ]);
+    const results = await clock.run(
+      Promise.all([q.run('a', task('a', 20)), q.run('b', task('b', 1)), q.run('c', task('c', 5))]),
+    );
     expect(results).toEqual(['a', 'b', 'c']);
-    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    expect(log).toEqual(['start a @0', 'end a @20', 'start b @20', 'end b @21', 'start c @21', 'end c @26']);
   });
 
-  it('maps a passed deadline to a timeout DeviceError and moves on to the next command', async () => {
-    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 1000 });
-    const slow = q.run('slow', (signal) => sleep(10_000, signal), { timeoutMs: 30 });
-    const next = q.run('next', () => Promise.resolve('ok'));
-    await expect(slow).rejects.toMatchObject({
+  it('maps a passed deadline to a timeout DeviceError at exactly its time, and moves on', async () => {
+    const clock = testClock();
+    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 1000, clock });
+    const slow = q.run('slow', (signal) => sleep(10_000, signal, clock), { timeoutMs: 30 });
+    const next = q.run('next', () => Promise.resolve(clock.monotonic()));
+    await expect(clock.run(slow)).rejects.toMatchObject({
       name: 'DeviceError',
       code: 'timeout',
       where: { command: 'slow' },
     });
-    await expect(next).resolves.toBe('ok');
+    await expect(next).resolves.toBe(30);
+    // The abandoned sleep went with its signal: nothing is left to fire.
+    expect(clock.pending).toBe(0);
   });
 
   it('reports a caller abort as canceled, and never starts a command canceled while queued', async () => {
-    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 1000 });
+    const clock = testClock();
+    const q = new CommandQueue({ deviceId: 'd1', defaultTimeoutMs: 1000, clock });
     const controller = new AbortController();
     let secondStarted = false;
-    const first = q.run('first', (signal) => sleep(10_000, signal), { signal: controller.signal });
+    const first = q.run('first', (signal) => sleep(10_000, signal, clock), { signal: controller.signal });
     const second = q.run(
       'second',
       () => {

@@ -1,10 +1,13 @@
-import { abortReason, deadline } from './abort';
+import { abortReason } from './abort';
+import { deadline, systemClock, type Clock } from './clock';
 import { DeviceError, toDeviceError } from './errors';
 
 export interface QueueOptions {
   deviceId: string;
   /** Default per-command deadline in ms; a command may pass its own. */
   defaultTimeoutMs: number;
+  /** Where deadlines are measured (the system clock by default). */
+  clock?: Clock;
 }
 
 /**
@@ -36,7 +39,11 @@ export class CommandQueue {
           cause: abortReason(options.signal),
         });
       }
-      const { signal, dispose } = deadline(options.timeoutMs ?? this.opts.defaultTimeoutMs, options.signal);
+      const { signal, dispose } = deadline(
+        options.timeoutMs ?? this.opts.defaultTimeoutMs,
+        [options.signal],
+        this.opts.clock ?? systemClock,
+      );
       try {
         return await Promise.race([task(signal), rejectOnAbort(signal)]);
       } catch (err) {

@@ -1,3 +1,4 @@
+import { systemClock } from './clock';
 import type { DeviceErrorCode } from './errors';
 
 /**
@@ -39,7 +40,7 @@ export class StatusCell<Detail> {
     deviceId: string,
     family: string,
     initial: Detail,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => systemClock.now(),
   ) {
     this.#status = { deviceId, family, health: 'noDevice', detail: initial, changedAt: now() };
   }

@@ -1,4 +1,4 @@
-import { sleep } from './abort';
+import { sleep, systemClock, type Clock } from './clock';
 import type { Logger } from './logger';
 import type { CloseReason, Transport } from './transport';
 
@@ -25,7 +25,7 @@ export interface SupervisorOptions {
 export class LinkSupervisor {
   #state: LinkState = 'stopped';
   #controller: AbortController | undefined;
-  #lostTimer: ReturnType<typeof setTimeout> | undefined;
+  #cancelLost: (() => void) | undefined;
   readonly #listeners = new Set<(s: LinkState, why?: string) => void>();
 
   constructor(
@@ -33,6 +33,7 @@ export class LinkSupervisor {
     private readonly opts: SupervisorOptions,
     private readonly log: Logger,
     private readonly onConnected: (signal: AbortSignal) => Promise<void> = () => Promise.resolve(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   get state(): LinkState {
@@ -54,7 +55,7 @@ export class LinkSupervisor {
   async stop(): Promise<void> {
     this.#controller?.abort();
     this.#controller = undefined;
-    clearTimeout(this.#lostTimer);
+    this.#clearLost();
     await this.transport.close();
     this.#set('stopped');
   }
@@ -72,8 +73,7 @@ export class LinkSupervisor {
           });
         });
         await this.onConnected(signal);
-        clearTimeout(this.#lostTimer);
-        this.#lostTimer = undefined;
+        this.#clearLost();
         this.#set('connected');
         backoff = this.opts.initialBackoffMs;
         const { reason, cause } = await closed;
@@ -98,7 +98,7 @@ export class LinkSupervisor {
       this.#beginReconnect();
       const jitter = 1 + (random() * 0.4 - 0.2);
       try {
-        await sleep(Math.round(backoff * jitter), signal);
+        await sleep(Math.round(backoff * jitter), signal, this.clock);
       } catch {
         return;
       }
@@ -114,10 +114,16 @@ export class LinkSupervisor {
       wasConnected ? 'debouncing a disappearance' : 'first open failed',
     );
     if (wasConnected) {
-      this.#lostTimer = setTimeout(() => {
+      this.#cancelLost = this.clock.setTimer(this.opts.debounceMs, () => {
+        this.#cancelLost = undefined;
         if (this.#state === 'reconnecting') this.#set('lost', `not back within ${this.opts.debounceMs} ms`);
-      }, this.opts.debounceMs);
+      });
     }
+  }
+
+  #clearLost(): void {
+    this.#cancelLost?.();
+    this.#cancelLost = undefined;
   }
 
   #set(state: LinkState, why?: string): void {

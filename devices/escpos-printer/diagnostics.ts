@@ -1,29 +1,15 @@
 /**
- * Technician checks for the receipt printer (house style 5.5-12): a status check that names what a
- * person must fix, and a test-slip action. The shapes are local until main/diagnostics defines them.
+ * The receipt printer's self-tests, in the order the acceptance suite runs them (house style
+ * 5.5-12): a status check that names what a person must fix, and a test slip with Chinese text and a
+ * QR code, followed to the presenter and taken where the model can tell.
  */
-import type { DeviceStatus } from '../core';
+import type { DeviceStatus, SelfTest, SelfTestOutcome } from '../core';
 import type { EscposPrinterDriver, PrintJob } from './driver';
 import { receipt, type ReceiptDocument } from './protocol/document';
 import type { PrinterDetail } from './protocol/status';
 
-export type CheckOutcome =
-  | { outcome: 'pass'; data?: Record<string, unknown> }
-  | { outcome: 'warn' | 'fail'; key: string; data?: Record<string, unknown> };
-
-export interface PrinterCheck {
-  id: string;
-  /** i18n key of the check's title. */
-  title: string;
-  kind: 'check' | 'action';
-  run(ctx: {
-    driver: EscposPrinterDriver;
-    signal?: AbortSignal;
-    now: Date;
-    /** The time as people read it (domain/time: Beijing time unless the site sets a zone); devices cannot format it. */
-    formatTime: (at: Date) => string;
-  }): Promise<CheckOutcome>;
-}
+export type CheckOutcome = SelfTestOutcome;
+export type PrinterCheck = SelfTest<EscposPrinterDriver>;
 
 const yesNo = (v: boolean | null) => (v === null ? '未知 unknown' : v ? '是 yes' : '否 no');
 const PAPER = { ok: '正常 ok', nearEnd: '将尽 near end', out: '缺纸 out' } as const;
@@ -88,7 +74,7 @@ export const printerChecks: PrinterCheck[] = [
     id: 'printer.status',
     title: 'diag.printer.status',
     kind: 'check',
-    async run({ driver, signal }) {
+    async run({ device: driver, signal }) {
       try {
         return statusOutcome(await driver.refreshStatus(signal));
       } catch {
@@ -100,15 +86,29 @@ export const printerChecks: PrinterCheck[] = [
     id: 'printer.testSlip',
     title: 'diag.printer.testSlip',
     kind: 'action',
-    async run({ driver, signal, now, formatTime }) {
+    async run({ device: driver, operator, signal, readableTime }) {
+      const now = new Date(driver.now());
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const job = driver.submit(testSlip(status, now, formatTime(now)), {
+      const job = driver.submit(testSlip(status, now, readableTime?.(now) ?? now.toISOString()), {
         key: `diag-test-${now.getTime()}`,
       });
       const done: PrintJob = await driver.waitForJob(job.id, ['printed', 'taken', 'held', 'failed'], signal);
-      return done.state === 'printed' || done.state === 'taken'
-        ? { outcome: 'pass', data: { job: done.id } }
-        : { outcome: 'fail', key: `diag.printer.job.${done.reason ?? done.state}`, data: { job: done.id } };
+      if (done.state !== 'printed' && done.state !== 'taken')
+        return {
+          outcome: 'fail',
+          key: `diag.printer.job.${done.reason ?? done.state}`,
+          data: { job: done.id },
+        };
+      if (done.state === 'taken' || !driver.knowsTaken) return { outcome: 'pass', data: { job: done.id } };
+      // A presenter model: the slip counts once someone has taken it out.
+      await operator.ask({ kind: 'takeReceipt' });
+      const taken = await driver.waitTaken(job.id, {
+        timeoutMs: operator.patienceMs,
+        ...(signal ? { signal } : {}),
+      });
+      return taken === 'taken'
+        ? { outcome: 'pass', data: { job: done.id, taken: true } }
+        : { outcome: 'fail', key: 'diag.printer.receiptNotTaken', data: { job: done.id } };
     },
   },
 ];

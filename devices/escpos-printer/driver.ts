@@ -10,21 +10,24 @@
  */
 import {
   CommandQueue,
+  DeadlineError,
+  DeviceDriver,
   DeviceError,
-  Emitter,
   LinkSupervisor,
-  StatusCell,
   silentLogger,
   sleep,
+  systemClock,
   toDeviceError,
   wireTimeMs,
   deadline,
   abortReason,
+  type Clock,
   type DeviceStatus,
   type Logger,
   type SupervisorOptions,
   type Transport,
 } from '../core';
+import { escposPrinterManifest, type PrinterCounter } from './manifest';
 import {
   automaticStatusBack,
   blockingReason,
@@ -82,7 +85,8 @@ export interface PrintJournal {
   put(job: PrintJob): void;
 }
 
-export interface EscposPrinterOptions {
+/** A printer's settings and its identity (`new EscposPrinterDriver(transport, config, log, clock)`). */
+export interface EscposPrinterConfig {
   deviceId: string;
   profile: PrinterProfile;
   /** Needed for profiles that print text or QR as raster (see the profile list in README.md). */
@@ -101,8 +105,6 @@ export interface EscposPrinterOptions {
   /** Durable job states (main/printing supplies one); without it idempotency holds for this process only. */
   journal?: PrintJournal;
   supervisor?: Partial<SupervisorOptions>;
-  log?: Logger;
-  now?: () => number;
 }
 
 const REPRINT_MARKER: ReceiptDocument['blocks'] = [
@@ -120,16 +122,12 @@ interface JobRecord extends PrintJob {
 
 type Waiter = { resolve: (b: number) => void; reject: (e: Error) => void };
 
-export class EscposPrinterDriver {
-  readonly status: StatusCell<PrinterDetail>;
-  readonly events = new Emitter<{ job: PrintJob }>();
+export class EscposPrinterDriver extends DeviceDriver<PrinterDetail, { job: PrintJob }, PrinterCounter> {
   readonly #queue: CommandQueue;
   readonly #classifier: StatusClassifier;
   readonly #waiters: Waiter[] = [];
   readonly #jobs = new Map<string, JobRecord>();
   readonly #byKey = new Map<string, JobRecord>();
-  readonly #log: Logger;
-  readonly #now: () => number;
   #conditions: PrinterConditions = { ...NO_CONDITIONS };
   #supervisor: LinkSupervisor | undefined;
   #stopPolling: AbortController | undefined;
@@ -138,21 +136,27 @@ export class EscposPrinterDriver {
   #running = false;
   #seq = 0;
   /** Distinguishes job ids of this driver instance from those an earlier process recorded. */
-  readonly #epoch = Date.now().toString(36);
+  readonly #epoch: string;
 
   constructor(
     private readonly transport: Transport,
-    private readonly opts: EscposPrinterOptions,
+    private readonly opts: EscposPrinterConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
-    this.#log = (opts.log ?? silentLogger).child({ device: opts.deviceId });
-    this.#now = opts.now ?? Date.now;
-    this.status = new StatusCell<PrinterDetail>(
-      opts.deviceId,
-      'escpos-printer',
-      toDetail(NO_CONDITIONS, { cutter: opts.profile.cutter !== 'none' }),
-      this.#now,
+    super(
+      escposPrinterManifest,
+      {
+        deviceId: opts.deviceId,
+        detail: toDetail(NO_CONDITIONS, { cutter: opts.profile.cutter !== 'none' }),
+        link: () => transport.describe,
+        counters: escposPrinterManifest.counters,
+      },
+      log,
+      clock,
     );
-    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: this.#replyMs * 6 });
+    this.#epoch = clock.now().toString(36);
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: this.#replyMs * 6, clock });
     this.#classifier = new StatusClassifier(opts.profile.statusBits.replyMask);
     transport.onData((chunk) => this.#accept(chunk));
     transport.onClose(() => {
@@ -165,17 +169,32 @@ export class EscposPrinterDriver {
     return this.opts.replyTimeoutMs ?? 1000;
   }
 
+  /** The printer's wall-clock time (the test slip prints it). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Whether the model can tell that a receipt was taken (a presenter sensor). */
+  get knowsTaken(): boolean {
+    return this.opts.profile.statusBits.receiptNotTaken !== null;
+  }
+
+  protected override identity(): Record<string, string | number | null> {
+    return { profile: this.opts.profile.name, baudRate: this.opts.baudRate };
+  }
+
   /** Keeps the link open (reconnecting with backoff) and polls status between jobs. */
   start(): void {
     if (this.#supervisor) return;
     const sup = (this.#supervisor = new LinkSupervisor(
       this.transport,
       { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...this.opts.supervisor },
-      this.#log,
+      this.log,
       async (signal) => {
         if (this.opts.statusBack) await this.transport.write(automaticStatusBack(0xff), signal);
         await this.refreshStatus(signal).catch(() => undefined);
       },
+      this.clock,
     ));
     sup.onState((state) => {
       if (state === 'lost') this.status.update({ health: 'noDevice', lastError: { code: 'notConnected' } });
@@ -187,15 +206,38 @@ export class EscposPrinterDriver {
 
   /**
    * Stops polling, the link supervisor and any presenter watch (a job waiting to be taken stays
-   * `printed`). Call it before closing the transport; the driver can be started again.
+   * `printed`), and closes the link; the driver can be started again.
    */
   async stop(): Promise<void> {
     this.#stopPolling?.abort();
     this.#stopPolling = undefined;
     this.#life.abort(new DeviceError('canceled', 'driver stopped', { deviceId: this.opts.deviceId }));
     this.#life = new AbortController();
-    await this.#supervisor?.stop();
+    const sup = this.#supervisor;
     this.#supervisor = undefined;
+    if (sup) await sup.stop();
+    else await this.transport.close();
+  }
+
+  /**
+   * Follows a printed receipt: `taken` once the customer took it, `notTaken` when it is still in the
+   * presenter after `timeoutMs`, `unknown` on a model without a presenter sensor.
+   */
+  async waitTaken(
+    id: string,
+    opts: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<'taken' | 'notTaken' | 'unknown'> {
+    if (!this.knowsTaken) return 'unknown';
+    const limit = deadline(opts.timeoutMs, [opts.signal], this.clock);
+    try {
+      await this.waitForJob(id, ['taken'], limit.signal);
+      return 'taken';
+    } catch (err) {
+      if (limit.signal.reason instanceof DeadlineError && !opts.signal?.aborted) return 'notTaken';
+      throw toDeviceError(err, { deviceId: this.opts.deviceId, command: 'waitTaken' }, opts.signal);
+    } finally {
+      limit.dispose();
+    }
   }
 
   /** One DLE EOT 1–4 round, mapped to Health + detail. Rejects with a DeviceError when the printer is silent. */
@@ -240,7 +282,7 @@ export class EscposPrinterDriver {
       state: 'queued',
       attempts: 0,
       partiallyPrinted: false,
-      updatedAt: this.#now(),
+      updatedAt: this.clock.now(),
       doc,
     };
     this.#jobs.set(job.id, job);
@@ -257,13 +299,13 @@ export class EscposPrinterDriver {
       ...recorded,
       state: done ? recorded.state : 'held',
       partiallyPrinted: recorded.partiallyPrinted || recorded.state === 'sending',
-      updatedAt: this.#now(),
+      updatedAt: this.clock.now(),
       doc,
     };
     if (!done) job.reason = recorded.state === 'sending' ? 'interrupted' : (recorded.reason ?? 'interrupted');
     this.#jobs.set(job.id, job);
     this.#byKey.set(job.key, job);
-    this.#log.info('printer.jobRecovered', { job: job.id, was: recorded.state, state: job.state });
+    this.log.info('printer.jobRecovered', { job: job.id, was: recorded.state, state: job.state });
     if (!done) this.#set(job, 'held', job.reason);
     return snapshot(job);
   }
@@ -341,7 +383,7 @@ export class EscposPrinterDriver {
       const doc = job.partiallyPrinted ? { blocks: [...REPRINT_MARKER, ...job.doc.blocks] } : job.doc;
       bytes = encodeReceipt(doc, this.opts.profile, { glyphs: this.opts.glyphs });
     } catch (err) {
-      this.#log.warn('printer.jobRejected', {
+      this.log.warn('printer.jobRejected', {
         job: job.id,
         detail: err instanceof ReceiptEncodeError ? err.detail : String(err),
       });
@@ -377,14 +419,16 @@ export class EscposPrinterDriver {
       return this.#set(job, 'held', reason);
     }
     this.#set(job, 'printed');
+    this.counts.add('receiptsPrinted');
+    if (job.partiallyPrinted) this.counts.add('reprints');
     if (this.opts.profile.statusBits.receiptNotTaken) await this.#awaitTaken(job);
   }
 
   async #awaitTaken(job: JobRecord): Promise<void> {
-    const giveUpAt = this.#now() + (this.opts.takeTimeoutMs ?? 60_000);
+    const giveUpAt = this.clock.monotonic() + (this.opts.takeTimeoutMs ?? 60_000);
     const bit = this.opts.profile.statusBits.receiptNotTaken!;
     const life = this.#life.signal;
-    while (this.#now() < giveUpAt && this.transport.isOpen && !life.aborted) {
+    while (this.clock.monotonic() < giveUpAt && this.transport.isOpen && !life.aborted) {
       try {
         const notTaken = await this.#queue.run(
           'presenter',
@@ -394,21 +438,25 @@ export class EscposPrinterDriver {
           },
           { signal: life },
         );
-        if (notTaken === false) return this.#set(job, 'taken');
+        if (notTaken === false) {
+          this.counts.add('receiptsTaken');
+          return this.#set(job, 'taken');
+        }
       } catch (err) {
         if (life.aborted) break;
-        this.#log.warn('printer.presenterPollFailed', {
+        this.log.warn('printer.presenterPollFailed', {
           job: job.id,
           error: toDeviceError(err, { deviceId: this.opts.deviceId }).code,
         });
       }
       try {
-        await sleep(this.opts.takePollMs ?? 250, life);
+        await sleep(this.opts.takePollMs ?? 250, life, this.clock);
       } catch {
         break;
       }
     }
-    this.#log.warn('printer.receiptNotTaken', { job: job.id, ...(life.aborted ? { stopped: true } : {}) });
+    if (!life.aborted) this.counts.add('receiptsNotTaken');
+    this.log.warn('printer.receiptNotTaken', { job: job.id, ...(life.aborted ? { stopped: true } : {}) });
   }
 
   async #pollLoop(signal: AbortSignal): Promise<void> {
@@ -416,7 +464,7 @@ export class EscposPrinterDriver {
     if (every <= 0) return;
     while (!signal.aborted) {
       try {
-        await sleep(every, signal);
+        await sleep(every, signal, this.clock);
       } catch {
         return;
       }
@@ -432,7 +480,7 @@ export class EscposPrinterDriver {
 
   async #pollOne(n: StatusQuery, signal: AbortSignal, extraMs: number): Promise<void> {
     // Disposed as soon as the reply is in: a live timer would hold a short-lived process (the CLI) open.
-    const limit = deadline(this.#replyMs + extraMs, signal);
+    const limit = deadline(this.#replyMs + extraMs, [signal], this.clock);
     const settled = new AbortController(); // withdraws the waiter when we leave without its reply
     try {
       const reply = this.#nextReply(AbortSignal.any([limit.signal, settled.signal]));
@@ -485,11 +533,13 @@ export class EscposPrinterDriver {
   }
 
   #set(job: JobRecord, state: PrintJobState, reason?: PrintJobReason): void {
+    if (state === 'held') this.counts.add('jobsHeld');
+    if (state === 'failed') this.counts.add('jobsFailed');
     job.state = state;
     if (reason) job.reason = reason;
     else delete job.reason;
-    job.updatedAt = this.#now();
-    this.#log.info('printer.job', {
+    job.updatedAt = this.clock.now();
+    this.log.info('printer.job', {
       job: job.id,
       state,
       ...(reason ? { reason } : {}),

@@ -26,7 +26,7 @@ export {
 export { encodeReceipt, ReceiptEncodeError } from './protocol/encode';
 export {
   EscposPrinterDriver,
-  type EscposPrinterOptions,
+  type EscposPrinterConfig,
   type PrintJob,
   type PrintJobReason,
   type PrintJobState,
@@ -40,3 +40,9 @@ export {
 } from './simulator';
 export { createCjkRasterizer, NOTO_CJK_FONT_PATHS, DEFAULT_CJK_FACE } from './raster-font';
 export { printerChecks, statusRows, testSlip, type CheckOutcome, type PrinterCheck } from './diagnostics';
+export {
+  escposPrinterManifest,
+  EscposPrinterOptions,
+  PRINTER_COUNTERS,
+  type PrinterCounter,
+} from './manifest';

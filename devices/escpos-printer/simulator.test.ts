@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import { testGlyphs } from '../../tests/helpers/escpos-font';
 import { acceptanceReceipt } from '../../tests/helpers/escpos-samples';
 import { pngDifference } from '../../tests/helpers/png-diff';
@@ -18,11 +19,17 @@ async function setup(profile: PrinterProfile) {
   ends = [host, device];
   await host.open();
   await device.open();
-  sim = new EscposPrinterSimulator(device, { profile, glyphs: testGlyphs(), baudRate: 0 });
+  const clock = testClock();
+  sim = new EscposPrinterSimulator(device, { profile, glyphs: testGlyphs(), baudRate: 0, clock });
   const replies: number[] = [];
   host.onData((c) => replies.push(...c));
   const next = () => new Promise<SimulatedReceipt>((resolve) => sim!.onReceipt(resolve));
-  return { host, sim, replies, next };
+  /** The next `n` reply bytes, once they have all arrived. */
+  const read = async (n: number) => {
+    await clock.until(() => replies.length >= n);
+    return replies.splice(0, n);
+  };
+  return { host, sim, replies, next, read, clock };
 }
 
 afterEach(async () => {
@@ -43,8 +50,6 @@ function expectGolden(png: Uint8Array, name: string) {
   expect(gotSize).toEqual(wantSize);
   expect(differing).toBe(0);
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('EscposPrinterSimulator', () => {
   it('prints the 受理回执 to a PNG that matches the golden image, and a transcript', async () => {
@@ -69,12 +74,10 @@ describe('EscposPrinterSimulator', () => {
   });
 
   it('answers DLE EOT 1–4 from its state and switches faults at run time', async () => {
-    const { host, sim, replies } = await setup(PROFILES.kp628);
+    const { host, sim, read, next } = await setup(PROFILES.kp628);
     const ask = async (n: 1 | 2 | 3 | 4) => {
-      replies.length = 0;
       await host.write(realtimeStatus(n));
-      await sleep(20);
-      return replies[0];
+      return (await read(1))[0];
     };
     expect(await ask(4)).toBe(0x12);
     sim.setFaults({ paperNearEnd: true });
@@ -85,28 +88,30 @@ describe('EscposPrinterSimulator', () => {
     sim.setFaults({ paperOut: false, paperNearEnd: false, coverOpen: true });
     expect(await ask(2)).toBe(0x16);
     sim.setFaults({ coverOpen: false, notTaken: true });
+    const printed = next();
     await host.write(
       encodeReceipt({ blocks: [{ kind: 'text', runs: [{ text: 'x' }] }, { kind: 'cut' }] }, PROFILES.kp628),
     );
-    await sleep(20);
+    await printed;
     expect(await ask(1)).toBe(0x92);
     sim.takeReceipt();
     expect(await ask(1)).toBe(0x12);
   });
 
   it('stops mid-job when the paper runs out, discards the rest, and sends ASB when enabled', async () => {
-    const { host, sim, replies, next } = await setup(PROFILES['generic-80']);
+    const { host, sim, replies, next, read, clock } = await setup(PROFILES['generic-80']);
     await host.write(Uint8Array.of(0x1d, 0x61, 0xff));
-    await sleep(20);
-    expect(replies.splice(0)).toEqual([0x10, 0x00, 0x00, 0x00]);
+    expect(await read(4)).toEqual([0x10, 0x00, 0x00, 0x00]);
     sim.setFaults({ paperOutMidJob: { afterBytes: 120 } });
     const printed = next();
     await host.write(encodeReceipt(acceptanceReceipt(), PROFILES['generic-80']));
     const r = await printed;
     expect(r.interrupted).toBe(true);
     expect(r.transcript).not.toContain('[CUT]');
-    await sleep(20);
-    expect(replies.slice(0, 4)).toEqual([0x18, 0x00, 0x0c, 0x00]);
+    expect(await read(4)).toEqual([0x18, 0x00, 0x0c, 0x00]);
+    // Nothing more arrives: the rest of the job was discarded, and ASB sends changes only.
+    await clock.advance(60_000);
+    expect(replies).toEqual([]);
     expect(sim.receipts).toHaveLength(1);
   });
 });

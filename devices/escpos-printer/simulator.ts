@@ -6,7 +6,15 @@
  * switched at run time: paper near end, paper out after N bytes of a job, cover open, offline, a
  * receipt left in the presenter.
  */
-import { sleep, silentLogger, wireTimeMs, type Logger, type Transport } from '../core';
+import {
+  sleep,
+  silentLogger,
+  systemClock,
+  wireTimeMs,
+  type Clock,
+  type Logger,
+  type Transport,
+} from '../core';
 import type { GlyphRasterizer, PrinterProfile, StatusBit, StatusQuery } from './protocol';
 import { EscPosInterpreter, type PrintedItem } from './simulator/interpreter';
 import { bitmapToPng, renderPage, transcriptOf } from './simulator/render';
@@ -42,6 +50,8 @@ export interface SimulatorOptions {
   /** A printer without a cutter finishes a receipt after this much idle time. */
   idleFinishMs?: number;
   log?: Logger;
+  /** Time for the modelled line speed and the idle finish (the system clock by default). */
+  clock?: Clock;
 }
 
 const NO_FAULTS: PrinterFaults = {
@@ -73,16 +83,18 @@ export class EscposPrinterSimulator {
   #due = 0;
   #dleState = 0;
   #replies: Promise<void> = Promise.resolve();
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #cancelIdle: (() => void) | undefined;
   readonly #listeners = new Set<(r: SimulatedReceipt) => void>();
   readonly #offData: () => void;
   readonly #log: Logger;
+  readonly #clock: Clock;
 
   constructor(
     private readonly wire: Transport,
     private readonly opts: SimulatorOptions,
   ) {
     this.#log = opts.log ?? silentLogger;
+    this.#clock = opts.clock ?? systemClock;
     this.#interpreter = new EscPosInterpreter(opts.profile.encoding);
     this.#offData = wire.onData((chunk) => {
       this.#queue.push(chunk.slice());
@@ -119,7 +131,7 @@ export class EscposPrinterSimulator {
 
   dispose(): void {
     this.#offData();
-    clearTimeout(this.#idleTimer);
+    this.#cancelIdle?.();
     this.#queue = [];
   }
 
@@ -173,7 +185,8 @@ export class EscposPrinterSimulator {
       if (!this.wire.isOpen) return;
       try {
         await this.wire.write(bytes);
-        if (this.opts.baudRate > 0) await sleep(wireTimeMs(bytes.length, this.opts.baudRate));
+        if (this.opts.baudRate > 0)
+          await sleep(wireTimeMs(bytes.length, this.opts.baudRate), undefined, this.#clock);
       } catch (err) {
         this.#log.warn('printerSim.replyFailed', { error: String(err) });
       }
@@ -190,9 +203,9 @@ export class EscposPrinterSimulator {
         for (let off = 0; off < chunk.length; off += 64) {
           const piece = chunk.subarray(off, off + 64);
           if (this.opts.baudRate > 0) {
-            const now = performance.now();
+            const now = this.#clock.monotonic();
             this.#due = Math.max(this.#due, now) + wireTimeMs(piece.length, this.opts.baudRate);
-            if (this.#due - now > 1) await sleep(this.#due - now);
+            if (this.#due - now > 1) await sleep(this.#due - now, undefined, this.#clock);
           }
           this.#consume(piece);
         }
@@ -261,15 +274,14 @@ export class EscposPrinterSimulator {
 
   #armIdleFinish(): void {
     if (this.opts.profile.cutter !== 'none') return;
-    clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(
-      () => this.#page.length && this.#finishPage(false),
-      this.opts.idleFinishMs ?? 500,
-    );
+    this.#cancelIdle?.();
+    this.#cancelIdle = this.#clock.setTimer(this.opts.idleFinishMs ?? 500, () => {
+      if (this.#page.length) this.#finishPage(false);
+    });
   }
 
   #finishPage(interrupted: boolean): void {
-    clearTimeout(this.#idleTimer);
+    this.#cancelIdle?.();
     const items = this.#page;
     this.#page = [];
     this.#jobBytes = 0;

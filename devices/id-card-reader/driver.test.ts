@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import { MemoryLogger } from '../core';
 import { memoryPair, type MemoryEnd } from '../transports/memory';
 import { checks, snapshot } from './diagnostics';
-import { IdCardReaderDriver, type IdCardReaderOptions } from './driver';
+import { IdCardReaderDriver, type IdCardReaderConfig } from './driver';
+import { SAMPLE_CARD_NAMES } from './manifest';
 import { IdCardReaderSimulator } from './simulator';
 import { SAMPLE_CARDS, samplePhotoWlt } from './simulator/sample-cards';
 
@@ -14,43 +16,61 @@ afterEach(async () => {
   driver = undefined;
 });
 
-function setup(opts: Partial<IdCardReaderOptions> = {}) {
+function setup(opts: Partial<IdCardReaderConfig> & { logger?: MemoryLogger } = {}) {
   const [hostEnd, simEnd] = memoryPair('idcard');
-  const sim = new IdCardReaderSimulator({ baudRate: 1_000_000, rfReadDelayMs: 1 });
+  const clock = testClock();
+  const sim = new IdCardReaderSimulator({ baudRate: 1_000_000, rfReadDelayMs: 1, clock });
   const commands: string[] = [];
   sim.events.on('command', ({ name }) => commands.push(name));
   const attachSim = async (end: MemoryEnd) => {
     await end.open();
     sim.attach(end);
   };
-  driver = new IdCardReaderDriver(hostEnd, {
-    deviceId: 'idcard-unit',
-    supervisor: { initialBackoffMs: 10, maxBackoffMs: 50, debounceMs: 1000 },
-    ...opts,
-  });
-  return { d: driver, sim, hostEnd, simEnd, commands, attachSim };
+  const { logger, ...config } = opts;
+  driver = new IdCardReaderDriver(
+    hostEnd,
+    {
+      deviceId: 'idcard-unit',
+      supervisor: { initialBackoffMs: 10, maxBackoffMs: 50, debounceMs: 1000 },
+      ...config,
+    },
+    logger,
+    clock,
+  );
+  const d = driver;
+  const online = () =>
+    new Promise((res) => {
+      if (d.status.current.health === 'online') return res(d.status.current);
+      d.status.subscribe((s) => s.health === 'online' && res(s));
+    });
+  return { d, sim, hostEnd, simEnd, commands, attachSim, clock, online };
 }
 
 const fingerprint = Buffer.from(new Uint8Array(1024).fill(7)).toString('base64');
 
+describe('the manifest', () => {
+  it('names the sample cards the simulator has, no more and no fewer', () => {
+    expect([...SAMPLE_CARD_NAMES].sort()).toEqual(Object.keys(SAMPLE_CARDS).sort());
+  });
+});
+
 describe('IdCardReaderDriver over a memory link', () => {
   it('reports noDevice, then online with SAM ID after the probe on a fixed-rate link', async () => {
-    const { d, simEnd, attachSim } = setup();
+    const { d, simEnd, attachSim, clock, online } = setup();
     expect(d.status.current.health).toBe('noDevice');
     await attachSim(simEnd);
     d.start();
-    const online = new Promise((res) => d.status.subscribe((s) => s.health === 'online' && res(s)));
-    await expect(online).resolves.toMatchObject({
+    await expect(clock.run(online())).resolves.toMatchObject({
       detail: { baudRate: null, samId: '05.01-20240101-1234567890-0987654321', card: 'absent' },
     });
   });
 
   it('reads fingerprints with 30 10 when configured and hands them out beside the record', async () => {
-    const { d, sim, simEnd, attachSim, commands } = setup({ readFingerprint: true });
+    const { d, sim, simEnd, attachSim, commands, clock } = setup({ readFingerprint: true });
     await attachSim(simEnd);
     sim.placeCard({ ...SAMPLE_CARDS.resident, fingerprint });
     d.start();
-    const ev = await d.events.next('card-read', AbortSignal.timeout(3000));
+    const ev = await clock.run(d.events.next('cardRead'));
     expect(ev.fingerprint).toEqual(new Uint8Array(1024).fill(7));
     expect(ev.record).not.toHaveProperty('fingerprint');
     expect(commands).toContain('readBaseWithFingerprint');
@@ -58,11 +78,11 @@ describe('IdCardReaderDriver over a memory link', () => {
   });
 
   it('falls back to 30 01 when the card has no fingerprint (SW3 91)', async () => {
-    const { d, sim, simEnd, attachSim, commands } = setup({ readFingerprint: true });
+    const { d, sim, simEnd, attachSim, commands, clock } = setup({ readFingerprint: true });
     await attachSim(simEnd);
     sim.placeCard(SAMPLE_CARDS.resident);
     d.start();
-    const ev = await d.events.next('card-read', AbortSignal.timeout(3000));
+    const ev = await clock.run(d.events.next('cardRead'));
     expect(ev.fingerprint).toBeUndefined();
     expect(ev.record.name).toBe('张三');
     const i = commands.indexOf('readBaseWithFingerprint');
@@ -70,38 +90,52 @@ describe('IdCardReaderDriver over a memory link', () => {
   });
 
   it('skips 30 03 when extra addresses are turned off', async () => {
-    const { d, sim, simEnd, attachSim, commands } = setup({ readExtraAddress: false });
+    const { d, sim, simEnd, attachSim, commands, clock } = setup({ readExtraAddress: false });
     await attachSim(simEnd);
     sim.placeCard(SAMPLE_CARDS.residentWithExtraAddress);
     d.start();
-    const r = await d.readOnce({ timeoutMs: 3000 });
+    const r = await clock.run(d.readOnce({ timeoutMs: 3000 }));
     expect(r.extraAddress).toBeUndefined();
     expect(commands).not.toContain('readExtraAddress');
   });
 
   it('returns the record of a card already read and still on the reader', async () => {
-    const { d, sim, simEnd, attachSim, commands } = setup();
+    const { d, sim, simEnd, attachSim, commands, clock } = setup();
     await attachSim(simEnd);
     sim.placeCard(SAMPLE_CARDS.resident);
     d.start();
-    const first = await d.readOnce({ timeoutMs: 3000 });
+    const first = await clock.run(d.readOnce({ timeoutMs: 3000 }));
     const reads = commands.filter((c) => c === 'readBase').length;
     await expect(d.readOnce({ timeoutMs: 100 })).resolves.toBe(first);
     expect(commands.filter((c) => c === 'readBase').length).toBe(reads);
   });
 
   it('polls at the standby cadence while nobody waits for a card, and wakes when a read is asked for', async () => {
-    const { d, sim, simEnd, attachSim, commands } = setup({ standbyPollMs: 60_000 });
+    const { d, sim, simEnd, attachSim, commands, clock } = setup({ standbyPollMs: 60_000 });
     await attachSim(simEnd);
     d.start();
     const finds = () => commands.filter((c) => c === 'findCard').length;
-    while (finds() === 0) await new Promise((res) => setTimeout(res, 5));
+    await clock.until(() => finds() === 1);
+    // The first find's answer ("no card") comes back within a few ms; then the standby pause starts.
+    await clock.advance(10);
+    expect(clock.pending).toBe(1);
+    const pauseStarted = clock.monotonic() + clock.pendingDelays()[0]! - 60_000;
     sim.placeCard(SAMPLE_CARDS.resident);
-    await new Promise((res) => setTimeout(res, 200));
+    await clock.advance(59_980);
     // Still inside the first standby pause: the placed card has not been found yet.
     expect(finds()).toBe(1);
     expect(d.card).toBe('absent');
-    await expect(d.readOnce({ timeoutMs: 3000 })).resolves.toMatchObject({ name: '张三' });
+    await clock.advance(20);
+    expect(finds()).toBe(2);
+    await clock.until(() => d.card === 'read');
+    // Lifted, then placed again while a screen waits: the read does not wait out the standby pause.
+    sim.removeCard();
+    await clock.until(() => d.card === 'absent');
+    sim.placeCard(SAMPLE_CARDS.resident);
+    const asked = clock.monotonic();
+    await expect(clock.run(d.readOnce({ timeoutMs: 3000 }))).resolves.toMatchObject({ name: '张三' });
+    expect(clock.monotonic() - asked).toBeLessThan(50);
+    expect(asked - pauseStarted).toBeGreaterThanOrEqual(60_000);
   });
 
   it('honours the caller’s abort with a canceled DeviceError', async () => {
@@ -115,61 +149,74 @@ describe('IdCardReaderDriver over a memory link', () => {
   });
 
   it('re-reads the card after the link comes back', async () => {
-    const { d, sim, simEnd, attachSim } = setup();
+    const { d, sim, simEnd, attachSim, clock } = setup();
     await attachSim(simEnd);
     sim.placeCard(SAMPLE_CARDS.hkmotw);
     d.start();
-    await d.readOnce({ timeoutMs: 3000 });
-    const again = d.events.next('card-read', AbortSignal.timeout(3000));
+    await clock.run(d.readOnce({ timeoutMs: 3000 }));
+    const again = d.events.next('cardRead');
     simEnd.unplug();
     await attachSim(simEnd);
-    await expect(again).resolves.toMatchObject({ record: { cardType: 'hkmotw', passNumber: 'H12345678' } });
+    await expect(clock.run(again)).resolves.toMatchObject({
+      record: { cardType: 'hkmotw', passNumber: 'H12345678' },
+    });
   });
 
   it('reports a reader that stops answering on an open port, re-probes, and resumes', async () => {
-    const { d, sim, simEnd } = setup({ timeouts: { findCard: 50, samStatus: 50 } });
+    const { d, sim, simEnd, clock, online } = setup({ timeouts: { findCard: 50, samStatus: 50 } });
     await simEnd.open();
     const detach = sim.attach(simEnd);
-    const online = new Promise((res) => d.status.subscribe((st) => st.health === 'online' && res(st)));
     d.start();
-    await online;
-    const silent = d.events.next('error', AbortSignal.timeout(3000));
+    await clock.run(online());
+    const silent = d.events.next('error');
     detach();
-    await expect(silent).resolves.toMatchObject({ error: { code: 'notConnected', detail: 'readerSilent' } });
+    const quietFrom = clock.monotonic();
+    await expect(clock.run(silent)).resolves.toMatchObject({
+      error: { code: 'notConnected', detail: 'readerSilent' },
+    });
+    // Three unanswered finds (50 ms each, plus the standby pauses between them) make it silent.
+    expect(clock.monotonic() - quietFrom).toBeLessThanOrEqual(3 * 50 + 2 * 250);
     expect(d.status.current.health).toBe('noDevice');
     sim.attach(simEnd);
     sim.placeCard(SAMPLE_CARDS.resident);
-    await expect(d.readOnce({ timeoutMs: 4000 })).resolves.toMatchObject({ name: '张三' });
+    await expect(clock.run(d.readOnce({ timeoutMs: 4000 }))).resolves.toMatchObject({ name: '张三' });
     expect(d.status.current.health).toBe('online');
   });
 
   it('logs a repeating read failure once and backs off its retries', async () => {
     const log = new MemoryLogger();
-    const { d, sim, simEnd, attachSim } = setup({ logger: log, retryDelayMs: 50 });
+    const { d, sim, simEnd, attachSim, clock } = setup({ logger: log, retryDelayMs: 50 });
     await attachSim(simEnd);
     sim.setFault('readFail', true);
     sim.placeCard(SAMPLE_CARDS.resident);
     const errors: number[] = [];
     d.events.on('error', ({ at }) => errors.push(at));
     d.start();
-    await new Promise((res) => setTimeout(res, 1200));
+    await clock.until(() => errors.length === 1);
+    await clock.advance(2000);
     expect(log.lines.filter((l) => l.event === 'card.readFailed')).toHaveLength(1);
-    // 50, 100, 200, 400, 500 ms … between attempts: a handful, not one every 50 ms.
-    expect(errors.length).toBeGreaterThanOrEqual(3);
-    expect(errors.length).toBeLessThanOrEqual(7);
+    // 50, 100, 200, 400, 500, 500 ms … between attempts (each attempt adds its own few ms of
+    // find, select and RF read): a handful in two seconds, not one every 50 ms.
     const gaps = errors.slice(1).map((t, i) => t - errors[i]!);
-    expect(gaps.at(-1)!).toBeGreaterThan(gaps[0]!);
+    const backoff = [50, 100, 200, 400, 500, 500];
+    expect(gaps.length).toBe(backoff.length);
+    gaps.forEach((gap, i) => {
+      expect(gap).toBeGreaterThanOrEqual(backoff[i]!);
+      expect(gap).toBeLessThan(backoff[i]! + 10);
+    });
   });
 
   it('runs the technician checks: link and a fresh SAM self-test', async () => {
-    const { d, simEnd, attachSim } = setup();
-    const before = await Promise.all(checks.map((c) => c.run({ driver: d })));
+    const { d, simEnd, attachSim, clock, online } = setup();
+    const operator = { patienceMs: 60_000, ask: () => Promise.resolve() };
+    const before = await clock.run(
+      Promise.all(checks.slice(0, 2).map((c) => c.run({ device: d, operator }))),
+    );
     expect(before.map((o) => o.outcome)).toEqual(['fail', 'fail']);
     await attachSim(simEnd);
-    const online = new Promise((res) => d.status.subscribe((st) => st.health === 'online' && res(st)));
     d.start();
-    await online;
-    const after = await Promise.all(checks.map((c) => c.run({ driver: d })));
+    await clock.run(online());
+    const after = await clock.run(Promise.all(checks.slice(0, 2).map((c) => c.run({ device: d, operator }))));
     expect(after).toEqual([
       { outcome: 'pass', data: { health: 'online', baudRate: null } },
       { outcome: 'pass', data: { samId: '05.01-20240101-1234567890-0987654321' } },

@@ -1,20 +1,24 @@
 import {
   abortReason,
   CommandQueue,
+  deadline,
+  DeadlineError,
+  DeviceDriver,
   DeviceError,
-  Emitter,
   FrameStream,
   LinkSupervisor,
-  StatusCell,
   isReconfigurable,
   silentLogger,
   sleep,
+  systemClock,
   toDeviceError,
   wireTimeMs,
+  type Clock,
   type Logger,
   type SupervisorOptions,
   type Transport,
 } from '../core';
+import { idCardReaderManifest, type IdCardCounter } from './manifest';
 import { SAM_COMMANDS, type SamCommandName } from './protocol/commands';
 import { decodeFrame, encodeFrame, type SamFrame } from './protocol/frame';
 import type { IdCardRecord } from './protocol/record';
@@ -67,9 +71,9 @@ const REPLY_BYTES: Record<SamCommandName, number> = {
   readExtraAddress: 81,
 };
 
-export interface IdCardReaderOptions {
+/** A reader's settings and its identity (`new IdCardReaderDriver(transport, config, log, clock)`). */
+export interface IdCardReaderConfig {
   deviceId: string;
-  logger?: Logger;
   /** Rates to probe, in order, when the transport can change speed. Default 115200 then 9600 (§1.1). */
   baudRates?: readonly number[];
   /** Send 30 10 (with fingerprints) instead of 30 01; falls back to 30 01 when the card answers 91. */
@@ -98,7 +102,6 @@ export interface IdCardReaderOptions {
   retryDelayMs?: number;
   supervisor?: Partial<SupervisorOptions>;
   wltDecoder?: WltDecoder;
-  now?: () => number;
 }
 
 export type CardPresence = 'absent' | 'present' | 'read';
@@ -109,11 +112,11 @@ export interface IdCardReaderDetail {
   card: CardPresence;
 }
 
+/** The family's own events (beside `status` and `error`, which every device has). */
 export type IdCardReaderEvents = {
-  'card-inserted': { at: number };
-  'card-read': { record: IdCardRecord; fingerprint?: Uint8Array; at: number };
-  'card-removed': { at: number };
-  error: { error: DeviceError; at: number };
+  cardInserted: { at: number };
+  cardRead: { record: IdCardRecord; fingerprint?: Uint8Array; at: number };
+  cardRemoved: { at: number };
 };
 
 /**
@@ -122,15 +125,11 @@ export type IdCardReaderEvents = {
  * a LinkSupervisor (re-probe, then resume). Every failure leaves as a DeviceError, on the `error`
  * event or from `readOnce`.
  */
-export class IdCardReaderDriver {
-  readonly events = new Emitter<IdCardReaderEvents>();
-  readonly status: StatusCell<IdCardReaderDetail>;
-  readonly #log: Logger;
+export class IdCardReaderDriver extends DeviceDriver<IdCardReaderDetail, IdCardReaderEvents, IdCardCounter> {
   readonly #queue: CommandQueue;
   readonly #frames: FrameStream<SamFrame>;
   readonly #supervisor: LinkSupervisor;
   readonly #timeouts: StageTimeouts;
-  readonly #now: () => number;
   #connection: AbortController | undefined;
   #onBadFrame: ((reason: string) => void) | undefined;
   #card: CardPresence = 'absent';
@@ -145,28 +144,34 @@ export class IdCardReaderDriver {
 
   constructor(
     readonly transport: Transport,
-    private readonly opts: IdCardReaderOptions,
+    private readonly opts: IdCardReaderConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
-    this.#log = (opts.logger ?? silentLogger).child({ device: opts.deviceId });
-    this.#now = opts.now ?? Date.now;
-    this.#timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
-    this.status = new StatusCell<IdCardReaderDetail>(
-      opts.deviceId,
-      'id-card-reader',
-      { baudRate: null, samId: null, card: 'absent' },
-      this.#now,
+    super(
+      idCardReaderManifest,
+      {
+        deviceId: opts.deviceId,
+        detail: { baudRate: null, samId: null, card: 'absent' },
+        link: () => transport.describe,
+        counters: idCardReaderManifest.counters,
+      },
+      log,
+      clock,
     );
-    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 2000 });
+    this.#timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 2000, clock });
     // Skipped bytes are logged by count and reason only: a cut-off text block is personal data.
     this.#frames = new FrameStream(transport, decodeFrame, (reason, bytes) => {
-      this.#log.debug('frame.skipped', { reason, bytes: bytes.length });
+      this.log.debug('frame.skipped', { reason, bytes: bytes.length });
       this.#onBadFrame?.(reason);
     });
     this.#supervisor = new LinkSupervisor(
       transport,
       { initialBackoffMs: 200, maxBackoffMs: 5000, debounceMs: 3000, ...opts.supervisor },
-      this.#log,
+      this.log,
       (signal) => this.#onConnected(signal),
+      this.clock,
     );
     this.#supervisor.onState((state) => {
       if (state === 'lost' && this.status.current.health !== 'hardwareError')
@@ -187,11 +192,42 @@ export class IdCardReaderDriver {
     this.#supervisor.start();
   }
 
+  /** Stops polling and supervision and closes the link. `stop()` is final for this driver. */
   async stop(): Promise<void> {
     this.#connection?.abort(new DeviceError('canceled', 'driver stopped', this.#where('stop')));
     await this.#supervisor.stop();
     this.#frames.dispose();
     this.#lastRecord = undefined;
+  }
+
+  protected override identity(): Record<string, string | number | null> {
+    const d = this.status.current.detail;
+    return { samId: d.samId, baudRate: d.baudRate };
+  }
+
+  /**
+   * Resolves once the card is lifted (at once when none lies there); `userAction`/`cardNotRemoved`
+   * when it is still there after `timeoutMs`.
+   */
+  async waitRemoved(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
+    if (this.#card === 'absent') return;
+    const limit = deadline(opts.timeoutMs, [opts.signal], this.clock);
+    try {
+      await this.events.next('cardRemoved', limit.signal);
+    } catch (err) {
+      if (limit.signal.reason instanceof DeadlineError && !opts.signal?.aborted) {
+        this.log.info('idCard.notRemoved', { waitedMs: opts.timeoutMs });
+        throw new DeviceError(
+          'userAction',
+          '身份证仍在读卡器上 / the ID card was left on the reader',
+          this.#where('waitRemoved'),
+          { detail: 'cardNotRemoved' },
+        );
+      }
+      throw toDeviceError(err, this.#where('waitRemoved'), opts.signal);
+    } finally {
+      limit.dispose();
+    }
   }
 
   /**
@@ -202,14 +238,14 @@ export class IdCardReaderDriver {
   async readOnce(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<IdCardRecord> {
     if (this.#card === 'read' && this.#lastRecord) return this.#lastRecord;
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), opts.timeoutMs);
+    const cancelTimer = this.clock.setTimer(opts.timeoutMs, () => deadline.abort());
     const signal = opts.signal ? AbortSignal.any([opts.signal, deadline.signal]) : deadline.signal;
     let lastError: DeviceError | undefined;
     const offError = this.events.on('error', ({ error }) => (lastError = error));
     this.#awaiting++;
     this.#wake?.();
     try {
-      const { record } = await this.events.next('card-read', signal);
+      const { record } = await this.events.next('cardRead', signal);
       return record;
     } catch (err) {
       if (opts.signal?.aborted) throw toDeviceError(err, this.#where('readOnce'), opts.signal);
@@ -239,7 +275,7 @@ export class IdCardReaderDriver {
       });
     } finally {
       this.#awaiting--;
-      clearTimeout(timer);
+      cancelTimer();
       offError();
     }
   }
@@ -312,6 +348,7 @@ export class IdCardReaderDriver {
 
   /** Sends SAM status (11 FF) at each candidate rate until the module answers (§1.1). */
   async #probe(signal: AbortSignal): Promise<void> {
+    this.counts.add('probes');
     const t = this.transport;
     const rates = isReconfigurable(t) ? (this.opts.baudRates ?? [115200, 9600]) : [undefined];
     let last: unknown;
@@ -321,7 +358,7 @@ export class IdCardReaderDriver {
       try {
         const r = await this.#exchange('samStatus', signal);
         if (r.sw3 !== SW3.success) throw this.#statusError('samStatus', r.sw3);
-        this.#log.info('reader.probed', { baudRate: this.#baud() });
+        this.log.info('reader.probed', { baudRate: this.#baud() });
         this.status.update({ detail: { baudRate: this.#baud() ?? null } });
         return;
       } catch (err) {
@@ -351,12 +388,12 @@ export class IdCardReaderDriver {
       const r = await this.#exchange('readSamId', signal);
       if (r.sw3 !== SW3.success) throw this.#statusError('readSamId', r.sw3);
       const id = formatSamId(r.data) ?? null;
-      this.#log.info('reader.samId', { samId: id });
+      this.log.info('reader.samId', { samId: id });
       return id;
     } catch (err) {
       if (signal.aborted) throw err;
       // The SAM ID is for audit only; a reader that reads cards without it still serves citizens.
-      this.#log.warn('reader.samIdFailed', { error: toDeviceError(err, this.#where('readSamId')).toJSON() });
+      this.log.warn('reader.samIdFailed', { error: toDeviceError(err, this.#where('readSamId')).toJSON() });
       return null;
     }
   }
@@ -380,17 +417,17 @@ export class IdCardReaderDriver {
             lastKey = '';
           }
           if (this.#card === 'absent') await this.#idlePause(signal);
-          else await sleep(0, signal);
+          else await sleep(0, signal, this.clock);
           continue;
         }
         misses = 0;
         if (this.#card === 'read') {
-          await sleep(this.opts.presencePollMs ?? 50, signal);
+          await sleep(this.opts.presencePollMs ?? 50, signal, this.clock);
           continue;
         }
         if (this.#card === 'absent') {
           this.#setCard('present');
-          this.events.emit('card-inserted', { at: this.#now() });
+          this.events.emit('cardInserted', { at: this.clock.now() });
         }
         stage = 'reading';
         this.status.update({ health: 'busy' });
@@ -399,7 +436,12 @@ export class IdCardReaderDriver {
         lastKey = '';
         this.#setCard('read');
         this.status.update({ health: 'online' });
-        this.events.emit('card-read', { record, ...(fingerprint ? { fingerprint } : {}), at: this.#now() });
+        this.counts.add('cardsRead');
+        this.events.emit('cardRead', {
+          record,
+          ...(fingerprint ? { fingerprint } : {}),
+          at: this.clock.now(),
+        });
       } catch (err) {
         // A read cut by a lost link is reported; a stop() is not.
         const reason: unknown = signal.reason;
@@ -433,13 +475,16 @@ export class IdCardReaderDriver {
         const key = `${e.code}/${e.detail ?? ''}`;
         repeats = key === lastKey ? repeats + 1 : 0;
         lastKey = key;
-        if (repeats % 50 === 0) this.#log.warn('card.readFailed', { error: e.toJSON(), repeats });
+        if (repeats % 50 === 0) this.log.warn('card.readFailed', { error: e.toJSON(), repeats });
         if (this.status.current.health === 'busy') this.status.update({ health: 'online' });
+        this.counts.add('readFailures');
         this.status.update({ lastError: { code: e.code, ...(e.detail ? { detail: e.detail } : {}) } });
-        this.events.emit('error', { error: e, at: this.#now() });
+        this.reportError(e);
         if (cut) return;
         const base = this.opts.retryDelayMs ?? 200;
-        await sleep(Math.min(base * 2 ** Math.min(repeats, 4), 10 * base), signal).catch(() => undefined);
+        await sleep(Math.min(base * 2 ** Math.min(repeats, 4), 10 * base), signal, this.clock).catch(
+          () => undefined,
+        );
       }
     }
   }
@@ -455,9 +500,10 @@ export class IdCardReaderDriver {
         detail: 'readerSilent',
       },
     );
-    this.#log.warn('reader.silent', { error: e.toJSON() });
+    this.log.warn('reader.silent', { error: e.toJSON() });
+    this.counts.add('silentSpells');
     this.status.update({ health: 'noDevice', lastError: { code: e.code, detail: 'readerSilent' } });
-    this.events.emit('error', { error: e, at: this.#now() });
+    this.reportError(e);
     while (!signal.aborted) {
       try {
         await this.#probe(signal);
@@ -465,7 +511,7 @@ export class IdCardReaderDriver {
         this.status.update({ health: 'online', detail: { card: this.#card } });
         return true;
       } catch {
-        await sleep(1000, signal).catch(() => undefined);
+        await sleep(1000, signal, this.clock).catch(() => undefined);
       }
     }
     return false;
@@ -473,17 +519,17 @@ export class IdCardReaderDriver {
 
   /** The pause between finds with no card: short while someone waits for a card, long otherwise. */
   #idlePause(signal: AbortSignal): Promise<void> {
-    if (this.#awaiting > 0) return sleep(this.opts.idlePollMs ?? 5, signal);
+    if (this.#awaiting > 0) return sleep(this.opts.idlePollMs ?? 5, signal, this.clock);
     return new Promise<void>((resolve, reject) => {
       const settle = (err?: Error) => {
-        clearTimeout(timer);
+        cancelTimer();
         signal.removeEventListener('abort', onAbort);
         this.#wake = undefined;
         if (err) reject(err);
         else resolve();
       };
       const onAbort = () => settle(abortReason(signal));
-      const timer = setTimeout(() => settle(), this.opts.standbyPollMs ?? 250);
+      const cancelTimer = this.clock.setTimer(this.opts.standbyPollMs ?? 250, () => settle());
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       this.#wake = () => settle();
@@ -534,7 +580,7 @@ export class IdCardReaderDriver {
       photoWlt: Buffer.from(blocks.blocks.photo).toString('base64'),
       ...(samId ? { samId } : {}),
     };
-    this.#log.info('card.read', {
+    this.log.info('card.read', {
       cardType: record.cardType,
       name: maskName(record.name),
       idNumber: maskIdNumber(record.idNumber),
@@ -581,7 +627,7 @@ export class IdCardReaderDriver {
               (f) => {
                 const r = parseResponse(f);
                 if (r && isPlausibleReply(name, r)) return true;
-                this.#log.debug('frame.unexpected', { command: name, sw3: r?.sw3, bytes: f.payload.length });
+                this.log.debug('frame.unexpected', { command: name, sw3: r?.sw3, bytes: f.payload.length });
                 return false;
               },
               AbortSignal.any([sig, bad.signal]),
@@ -618,7 +664,7 @@ export class IdCardReaderDriver {
   #setCardRemoved(): void {
     this.#lastRecord = undefined;
     this.#setCard('absent');
-    this.events.emit('card-removed', { at: this.#now() });
+    this.events.emit('cardRemoved', { at: this.clock.now() });
   }
 
   #baud(): number | undefined {

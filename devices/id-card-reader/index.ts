@@ -6,7 +6,7 @@
 export {
   IdCardReaderDriver,
   DEFAULT_TIMEOUTS,
-  type IdCardReaderOptions,
+  type IdCardReaderConfig,
   type IdCardReaderDetail,
   type IdCardReaderEvents,
   type CardPresence,
@@ -27,3 +27,4 @@ export { nationName } from './protocol/tables';
 export { describeStatus, SW3 } from './protocol/status';
 export { PHOTO_WIDTH, PHOTO_HEIGHT, WLT_BYTES, type WltDecoder } from './protocol/wlt';
 export { checks, snapshot, type CheckOutcome, type IdCardReaderCheck } from './diagnostics';
+export { idCardReaderManifest, IdCardReaderOptions, ID_CARD_COUNTERS, type IdCardCounter } from './manifest';

@@ -3,8 +3,10 @@ import {
   FrameAssembler,
   pacedWrite,
   silentLogger,
+  systemClock,
   waitUntil,
   wireTimeMs,
+  type Clock,
   type Logger,
   type Transport,
 } from '../core';
@@ -26,6 +28,7 @@ import { simulatedCardSchema, type SimulatedCard } from './simulator/card-file';
 import { samplePhotoWlt } from './simulator/sample-cards';
 
 export const SIMULATOR_FAULTS = [
+  'samFailure',
   'noCard',
   'selectFail',
   'readFail',
@@ -56,6 +59,8 @@ export interface IdCardSimulatorOptions {
   /** SAM ID parts (u16, u16, u32, u32, u32). */
   samId?: readonly [number, number, number, number, number];
   logger?: Logger;
+  /** Time for pacing and the RF read (the system clock by default). */
+  clock?: Clock;
 }
 
 export type SimulatorEvents = {
@@ -73,8 +78,6 @@ interface EncodedCard {
   extraAddress: Uint8Array | undefined;
 }
 
-const now = () => performance.now();
-
 // Partial preambles and a stray 0x69 so the driver's resynchronisation is exercised.
 const NOISE = Uint8Array.of(0x00, 0xaa, 0xaa, 0x13, 0xaa, 0xaa, 0xaa, 0x96, 0x12, 0xff, 0x69);
 
@@ -89,9 +92,11 @@ export class IdCardReaderSimulator {
   readonly #faults = new Map<SimulatorFault, number>();
   #tail: Promise<void> = Promise.resolve();
   readonly #log: Logger;
+  readonly #clock: Clock;
 
   constructor(private readonly opts: IdCardSimulatorOptions) {
     this.#log = opts.logger ?? silentLogger;
+    this.#clock = opts.clock ?? systemClock;
   }
 
   get #precise(): boolean {
@@ -111,7 +116,7 @@ export class IdCardReaderSimulator {
     const assembler = new FrameAssembler<SamFrame>(decodeFrame);
     const offData = transport.onData((chunk) => {
       for (const frame of assembler.push(chunk)) {
-        const arrived = now();
+        const arrived = this.#clock.monotonic();
         this.#tail = this.#tail.then(() => this.#serve(transport, frame, arrived)).catch(() => undefined);
       }
     });
@@ -175,7 +180,12 @@ export class IdCardReaderSimulator {
     const name = cmd?.name ?? 'unknown';
     this.events.emit('command', { name });
     // The last command byte reaches a real UART one frame-time after the first; a pty delivers at once.
-    await waitUntil(arrived + wireTimeMs(frame.payload.length + 8, baud), now, undefined, this.#precise);
+    await waitUntil(
+      arrived + wireTimeMs(frame.payload.length + 8, baud),
+      this.#clock,
+      undefined,
+      this.#precise,
+    );
     let reply = await this.#reply(name);
     const sw3 = reply[9]!;
     if (name === 'readBase' || name === 'readBaseWithFingerprint') {
@@ -187,11 +197,17 @@ export class IdCardReaderSimulator {
     if (this.#take('noiseBeforePreamble')) reply = Uint8Array.from([...NOISE, ...reply]);
     this.events.emit('response', { name, bytes: reply.length, sw3 });
     try {
-      if (this.#take('dribbledBytes')) await dribble(transport, reply, baud);
-      else await pacedWrite(transport, reply, baud, { precise: this.#precise });
+      if (this.#take('dribbledBytes')) await dribble(transport, reply, baud, this.#clock);
+      else await pacedWrite(transport, reply, baud, { precise: this.#precise, clock: this.#clock });
     } catch (err) {
       this.#log.debug('sim.writeFailed', { error: String(err) });
     }
+  }
+
+  /** The module reading the chip over RF. */
+  #rfRead(): Promise<void> {
+    const due = this.#clock.monotonic() + (this.opts.rfReadDelayMs ?? 20);
+    return waitUntil(due, this.#clock, undefined, this.#precise);
   }
 
   async #reply(name: SamCommandName | 'unknown'): Promise<Uint8Array> {
@@ -199,7 +215,8 @@ export class IdCardReaderSimulator {
     switch (name) {
       case 'resetSam':
       case 'samStatus':
-        return buildResponse(SW3.success);
+        // A SAM that fails its self-test answers 60 (protocols.md §1.4).
+        return buildResponse(this.#take('samFailure') ? SW3.samSelfTestFailed : SW3.success);
       case 'readSamId':
         return buildSamIdResponse(this.opts.samId ?? [5, 1, 20240101, 1234567890, 987654321]);
       case 'findCard':
@@ -210,7 +227,7 @@ export class IdCardReaderSimulator {
           : buildResponse(SW3.selectFailed);
       case 'readBase':
       case 'readBaseWithFingerprint': {
-        await waitUntil(now() + (this.opts.rfReadDelayMs ?? 20), now, undefined, this.#precise);
+        await this.#rfRead();
         if (!this.#card || this.#take('readFail')) return buildResponse(SW3.cardReadFailed);
         const withFp = name === 'readBaseWithFingerprint';
         if (withFp && !this.#card.fingerprint) return buildResponse(SW3.noContent);
@@ -224,7 +241,7 @@ export class IdCardReaderSimulator {
         );
       }
       case 'readExtraAddress': {
-        await waitUntil(now() + (this.opts.rfReadDelayMs ?? 20), now, undefined, this.#precise);
+        await this.#rfRead();
         if (!this.#card) return buildResponse(SW3.cardReadFailed);
         return this.#card.extraAddress
           ? buildExtraAddressResponse(this.#card.extraAddress)
@@ -237,20 +254,20 @@ export class IdCardReaderSimulator {
 }
 
 /**
- * Writes in 1–3 byte pieces, like a USB-serial bridge flushing on every tick. Each piece is its own
- * write, handed over when its last byte would arrive on the wire plus a little slack per piece; a
- * piece due within the next millisecond goes out at once (at most 1 ms early) so a 1295-byte reply
- * does not take 650 timer ticks. This fault tests fragmentation, not timing.
+ * Writes in 1–3 byte pieces (sizes cycling 1, 2, 3), like a USB-serial bridge flushing on every
+ * tick. Each piece is its own write, handed over when its last byte would arrive on the wire plus a
+ * little slack per piece; a piece due within the next millisecond goes out at once (at most 1 ms
+ * early) so a 1295-byte reply does not take 650 timer ticks. This fault tests fragmentation, not timing.
  */
-async function dribble(transport: Transport, bytes: Uint8Array, baud: number): Promise<void> {
-  const started = now();
+async function dribble(transport: Transport, bytes: Uint8Array, baud: number, clock: Clock): Promise<void> {
+  const started = clock.monotonic();
   let pieces = 0;
   for (let off = 0; off < bytes.length;) {
-    const piece = bytes.subarray(off, off + 1 + Math.floor(Math.random() * 3));
+    const piece = bytes.subarray(off, off + 1 + (pieces % 3));
     off += piece.length;
     pieces++;
     const due = started + wireTimeMs(off, baud) + pieces * 0.05;
-    if (due - now() >= 1) await waitUntil(due, now);
+    if (due - clock.monotonic() >= 1) await waitUntil(due, clock);
     await transport.write(piece);
   }
 }

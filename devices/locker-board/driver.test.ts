@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import { FrameAssembler, MemoryLogger } from '../core';
 import { memoryPair } from '../transports/memory';
 import { defaultCabinetConfig } from './config';
@@ -13,6 +14,7 @@ async function withSimulator() {
   await host.open();
   await far.open();
   const config = defaultCabinetConfig('8a', { boards: [1], ...fast });
+  const clock = testClock();
   const sim = new LockerCabinetSimulator(far, {
     protocol: '8a',
     boards: [1],
@@ -21,8 +23,14 @@ async function withSimulator() {
     springMs: 10,
     autoCloseMs: null,
     baudRate: 1_000_000,
+    clock,
   });
-  return { driver: new LockerCabinetDriver('cab', host, config, new MemoryLogger()), sim, host };
+  return {
+    driver: new LockerCabinetDriver(host, { deviceId: 'cab', ...config }, new MemoryLogger(), clock),
+    sim,
+    host,
+    clock,
+  };
 }
 
 describe('LockerCabinetDriver', () => {
@@ -42,7 +50,7 @@ describe('LockerCabinetDriver', () => {
   it('refuses at construction a board address the protocol cannot carry, or a duplicate', () => {
     const [host] = memoryPair();
     const make = (protocol: '8a' | 'cu', boards: number[]) => () =>
-      new LockerCabinetDriver('cab', host, defaultCabinetConfig(protocol, { boards }), new MemoryLogger());
+      new LockerCabinetDriver(host, { deviceId: 'cab', ...defaultCabinetConfig(protocol, { boards }) });
     expect(make('cu', [0, 16])).toThrow(/board address 16 is outside 0–15/);
     expect(make('8a', [0])).toThrow(/outside 1–32/);
     expect(make('cu', [1, 1])).toThrow(/unique/);
@@ -56,12 +64,16 @@ describe('LockerCabinetDriver', () => {
   });
 
   it('turns a caller abort into canceled', async () => {
-    const { driver, sim } = await withSimulator();
+    const { driver, sim, clock } = await withSimulator();
     sim.setDeadSensor(1, 4);
     const controller = new AbortController();
     const opening = driver.open(1, 4, controller.signal);
-    setTimeout(() => controller.abort(), 60);
+    opening.catch(() => undefined);
+    // 60 ms into the 400 ms the driver would wait for the sensor, the caller gives up.
+    await clock.advance(60);
+    controller.abort();
     await expect(opening).rejects.toMatchObject({ code: 'canceled' });
+    expect(clock.monotonic()).toBe(60);
   });
 
   it('confirms the door from the sensor when the unlock acknowledgement is lost, without firing twice', async () => {
@@ -91,27 +103,34 @@ describe('LockerCabinetDriver', () => {
       }
     });
     const log = new MemoryLogger();
-    const driver = new LockerCabinetDriver('cab', host, defaultCabinetConfig('8a', { ...fast }), log);
-    await expect(driver.open(1, 6)).resolves.toMatchObject({ board: 1, door: 6 });
+    const clock = testClock();
+    const driver = new LockerCabinetDriver(
+      host,
+      { deviceId: 'cab', ...defaultCabinetConfig('8a', fast) },
+      log,
+      clock,
+    );
+    await expect(clock.run(driver.open(1, 6))).resolves.toMatchObject({ board: 1, door: 6 });
     expect(unlocks).toBe(1);
     expect(log.lines.some((l) => l.event === 'locker.unlockAckMissing')).toBe(true);
   });
 
   it('reports the link closing as notConnected and counts it against the board', async () => {
-    const { driver, host } = await withSimulator();
-    await driver.readBoard(1);
+    const { driver, host, clock } = await withSimulator();
+    await clock.run(driver.readBoard(1));
     host.unplug();
     await expect(driver.readBoard(1)).rejects.toMatchObject({ code: 'notConnected' });
     expect(driver.boardStatus(1).current.detail.consecutiveMisses).toBe(1);
   });
 
   it('counts a request sent while the bus is still busy as a collision (the instrument the bus tests rely on)', async () => {
-    const { sim, host } = await withSimulator();
+    const { sim, host, clock } = await withSimulator();
     const p = createLockerProtocol('8a');
     // Two requests back to back, without waiting for the first reply: what a master must never do.
     await host.write(p.encodeRequest({ kind: 'boardStatus', board: 1 }));
     await host.write(p.encodeRequest({ kind: 'boardStatus', board: 1 }));
-    await new Promise((r) => setTimeout(r, 60));
+    await clock.advance(60);
+    expect(sim.requestsSeen).toBe(2);
     expect(sim.collisions).toBe(1);
     // One at a time, each after its reply: no collision.
     const replies: Uint8Array[] = [];
@@ -119,7 +138,7 @@ describe('LockerCabinetDriver', () => {
     for (let i = 0; i < 3; i++) {
       const before = replies.length;
       await host.write(p.encodeRequest({ kind: 'doorStatus', board: 1, door: 2 }));
-      while (replies.length === before) await new Promise((r) => setTimeout(r, 2));
+      await clock.until(() => replies.length > before);
     }
     expect(sim.collisions).toBe(1);
   });

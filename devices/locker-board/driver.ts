@@ -1,20 +1,26 @@
 import {
   abortReason,
   CommandQueue,
+  DeviceDriver,
   DeviceError,
-  Emitter,
   FrameAssembler,
   isDeviceError,
+  LinkSupervisor,
+  silentLogger,
   sleep,
   StatusCell,
+  systemClock,
   toDeviceError,
   toHex,
   TransportClosedError,
+  type Clock,
   type Health,
   type Logger,
+  type SupervisorOptions,
   type Transport,
 } from '../core';
 import type { LockerCabinetConfig } from './config';
+import { lockerManifest, type LockerCounter } from './manifest';
 import {
   createLockerProtocol,
   replyMatches,
@@ -62,27 +68,48 @@ export interface OpenResult {
   confirmedAfterMs: number;
 }
 
+/** A cabinet's settings and its identity (`new LockerCabinetDriver(transport, config, log, clock)`). */
+export type LockerCabinetDriverConfig = LockerCabinetConfig & {
+  deviceId: string;
+  /** Reopening after a pulled cable (start() only). */
+  supervisor?: Partial<SupervisorOptions>;
+};
+
 /**
  * Driver for one cabinet of RS-485 locker boards. One request is on the bus at a time; every open is
- * confirmed by the door sensor, not by the board's acknowledgement.
+ * confirmed by the door sensor, not by the board's acknowledgement. `start()` keeps the link open
+ * (reopened with backoff after a pulled cable) and sweeps the doors so forced opens and item
+ * changes are seen; a technician's one-shot command uses the commands without it.
  */
-export class LockerCabinetDriver {
-  readonly events = new Emitter<LockerEvents>();
-  readonly status: StatusCell<LockerCabinetDetail>;
+export class LockerCabinetDriver extends DeviceDriver<LockerCabinetDetail, LockerEvents, LockerCounter> {
   readonly #boards = new Map<number, StatusCell<LockerBoardDetail>>();
   readonly #protocol: LockerProtocol;
   readonly #queue: CommandQueue;
   /** board:door → until when an open of that door counts as commanded. */
   readonly #commanded = new Map<string, number>();
   #monitor: AbortController | undefined;
+  #supervisor: LinkSupervisor | undefined;
 
   constructor(
-    readonly id: string,
     private readonly transport: Transport,
-    readonly config: LockerCabinetConfig,
-    private readonly log: Logger,
-    private readonly now: () => number = Date.now,
+    readonly config: LockerCabinetDriverConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
+    super(
+      lockerManifest,
+      {
+        deviceId: config.deviceId,
+        detail: {
+          protocol: config.protocol,
+          boards: Object.fromEntries(config.boards.map((b) => [String(b), 'noDevice'])),
+        },
+        link: () => transport.describe,
+        counters: lockerManifest.counters,
+      },
+      log,
+      clock,
+    );
     this.#protocol = createLockerProtocol(config.protocol, {
       doorsPerBoard: config.doorsPerBoard,
       groupOrder: config.groupOrder,
@@ -99,26 +126,25 @@ export class LockerCabinetDriver {
         throw new RangeError(`board address ${b} is outside ${min}–${max} for ${config.protocol}`);
     if (new Set(config.boards).size !== config.boards.length)
       throw new RangeError(`board addresses must be unique on one bus: ${config.boards.join(', ')}`);
-    this.#queue = new CommandQueue({ deviceId: id, defaultTimeoutMs: config.replyTimeoutMs });
-    this.status = new StatusCell<LockerCabinetDetail>(
-      id,
-      'locker-board',
-      {
-        protocol: config.protocol,
-        boards: Object.fromEntries(config.boards.map((b) => [String(b), 'noDevice'])),
-      },
-      now,
-    );
+    this.#queue = new CommandQueue({
+      deviceId: config.deviceId,
+      defaultTimeoutMs: config.replyTimeoutMs,
+      clock,
+    });
     for (const board of config.boards) {
       const cell = new StatusCell<LockerBoardDetail>(
-        `${id}/board-${board}`,
+        `${config.deviceId}/board-${board}`,
         'locker-board',
         { board, doors: [], forcedOpen: [], consecutiveMisses: 0 },
-        now,
+        () => clock.now(),
       );
       cell.subscribe((s) => this.#aggregate(board, s.health));
       this.#boards.set(board, cell);
     }
+  }
+
+  get id(): string {
+    return this.deviceId;
   }
 
   get protocol(): LockerProtocol {
@@ -137,16 +163,36 @@ export class LockerCabinetDriver {
     return cell;
   }
 
-  /** Starts the background sweep that keeps door states, item sensors and board health current. */
+  /**
+   * Keeps the bus open (reopened with backoff after a pulled cable) and starts the background sweep
+   * that keeps door states, item sensors and board health current.
+   */
   start(): void {
     if (this.#monitor) return;
+    this.#supervisor = new LinkSupervisor(
+      this.transport,
+      { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...this.config.supervisor },
+      this.log,
+      () => Promise.resolve(),
+      this.clock,
+    );
+    this.#supervisor.start();
     const controller = (this.#monitor = new AbortController());
     void this.#sweep(controller.signal);
   }
 
-  stop(): void {
+  /** Ends the sweep and the supervision and closes the bus. */
+  async stop(): Promise<void> {
     this.#monitor?.abort();
     this.#monitor = undefined;
+    const sup = this.#supervisor;
+    this.#supervisor = undefined;
+    if (sup) await sup.stop();
+    else await this.transport.close();
+  }
+
+  protected override identity(): Record<string, string | number | null> {
+    return { protocol: this.config.protocol, boards: this.config.boards.join(',') };
   }
 
   /** Reads every door of a board. */
@@ -165,7 +211,7 @@ export class LockerCabinetDriver {
    */
   async open(board: number, door: number, signal?: AbortSignal): Promise<OpenResult> {
     this.#checkDoor(board, door, 'open');
-    const started = this.now();
+    const started = this.clock.monotonic();
     const key = `${board}:${door}`;
     this.#commanded.set(key, started + this.config.openTimeoutMs + this.config.monitorIntervalMs * 2);
     let lockReportedOpen = false;
@@ -196,14 +242,15 @@ export class LockerCabinetDriver {
         answered = true;
         if (doors[door - 1]?.state === 'open') {
           this.#commanded.delete(key);
-          const result = { board, door, confirmedAfterMs: this.now() - started };
+          const result = { board, door, confirmedAfterMs: this.clock.monotonic() - started };
+          this.counts.add('doorsOpened');
           this.log.info('locker.opened', { ...result });
           return result;
         }
       } catch (err) {
         if (!isDeviceError(err) || err.code !== 'timeout') throw err;
       }
-      if (this.now() + this.config.pollIntervalMs > deadline) break;
+      if (this.clock.monotonic() + this.config.pollIntervalMs > deadline) break;
       await this.#sleep(this.config.pollIntervalMs, signal, 'open');
     }
     this.#commanded.delete(key);
@@ -212,7 +259,8 @@ export class LockerCabinetDriver {
         retryable: true,
       });
     const detail = lockReportedOpen ? 'doorJammed' : 'doorDidNotOpen';
-    this.log.warn('locker.openFailed', { board, door, detail, waitedMs: this.now() - started });
+    this.counts.add('openFailures');
+    this.log.warn('locker.openFailed', { board, door, detail, waitedMs: this.clock.monotonic() - started });
     throw this.#error(
       'hardware',
       lockReportedOpen
@@ -233,7 +281,7 @@ export class LockerCabinetDriver {
     opts: { timeoutMs?: number; signal?: AbortSignal } = {},
   ): Promise<DoorState> {
     this.#checkDoor(board, door, 'waitClosed');
-    const deadline = opts.timeoutMs === undefined ? Infinity : this.now() + opts.timeoutMs;
+    const deadline = opts.timeoutMs === undefined ? Infinity : this.clock.monotonic() + opts.timeoutMs;
     for (;;) {
       try {
         const state = (await this.readBoard(board, opts.signal))[door - 1];
@@ -241,7 +289,7 @@ export class LockerCabinetDriver {
       } catch (err) {
         if (!isDeviceError(err) || err.code !== 'timeout') throw err;
       }
-      if (this.now() + this.config.pollIntervalMs > deadline)
+      if (this.clock.monotonic() + this.config.pollIntervalMs > deadline)
         throw this.#error(
           'userAction',
           `board ${board} door ${door} was left open`,
@@ -287,7 +335,7 @@ export class LockerCabinetDriver {
         }
       }
       try {
-        await sleep(this.config.monitorIntervalMs, signal);
+        await sleep(this.config.monitorIntervalMs, signal, this.clock);
       } catch {
         return;
       }
@@ -303,12 +351,14 @@ export class LockerCabinetDriver {
     const relay = () => local.abort(signal?.reason);
     if (signal?.aborted) relay();
     else signal?.addEventListener('abort', relay, { once: true });
+    this.counts.add('requests');
     try {
       const reply = await this.#queue.run(req.kind, (s) => this.#exchange(req, s), { signal: local.signal });
       if (board !== undefined) this.#answered(board);
       return reply;
     } catch (err) {
       const e = toDeviceError(err, { deviceId: this.id, command: req.kind }, local.signal);
+      if (e.code === 'timeout') this.counts.add('unanswered');
       if (board !== undefined && e.code !== 'canceled') this.#missed(board, e);
       throw e;
     } finally {
@@ -383,7 +433,7 @@ export class LockerCabinetDriver {
           itemPresent: null,
         });
     }
-    const now = this.now();
+    const now = this.clock.monotonic();
     for (const d of doors) {
       const before = prev.doors[d.door - 1];
       if (!before) continue; // the first reading is the baseline, not a change
@@ -395,6 +445,7 @@ export class LockerCabinetDriver {
         this.events.emit('doorOpened', { board, door: d.door, commanded });
         if (!commanded) {
           forced.add(d.door);
+          this.counts.add('forcedOpens');
           this.log.warn('locker.forcedOpen', { board, door: d.door });
           this.events.emit('forcedOpen', { board, door: d.door });
         }
@@ -451,7 +502,7 @@ export class LockerCabinetDriver {
 
   async #sleep(ms: number, signal: AbortSignal | undefined, command: string): Promise<void> {
     try {
-      await sleep(ms, signal);
+      await sleep(ms, signal, this.clock);
     } catch (err) {
       throw toDeviceError(err, { deviceId: this.id, command }, signal);
     }

@@ -1,5 +1,6 @@
 export {
   LockerCabinetDriver,
+  type LockerCabinetDriverConfig,
   type DoorState,
   type LockerBoardDetail,
   type LockerCabinetDetail,
@@ -21,3 +22,5 @@ export {
   type LockerReply,
   type LockerRequest,
 } from './protocol';
+export { lockerManifest, LockerBoardOptions, LOCKER_COUNTERS, type LockerCounter } from './manifest';
+export { lockerSelfTests, type TestableCabinet } from './diagnostics';

@@ -1,4 +1,15 @@
-import { FrameAssembler, silentLogger, sleep, toHex, wireTimeMs, type Logger, type Transport } from '../core';
+import {
+  FrameAssembler,
+  silentLogger,
+  sleep,
+  systemClock,
+  toHex,
+  waitUntil,
+  wireTimeMs,
+  type Clock,
+  type Logger,
+  type Transport,
+} from '../core';
 import {
   createLockerProtocol,
   type BitmapLayout,
@@ -25,6 +36,8 @@ export interface LockerSimulatorOptions {
   replyDelayMs?: number;
   /** Line speed the replies are paced at; the protocol's factory rate by default. */
   baudRate?: number;
+  /** Time for the spring, the scripted closes and the pacing (the system clock by default). */
+  clock?: Clock;
 }
 
 interface SimDoor {
@@ -45,9 +58,10 @@ export class LockerCabinetSimulator {
   readonly protocol: LockerProtocol;
   readonly #doors = new Map<string, SimDoor>();
   readonly #silentBoards = new Set<number>();
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #timers = new Set<() => void>();
   readonly #offData: () => void;
   readonly #baud: number;
+  readonly #clock: Clock;
   #queue: Promise<void> = Promise.resolve();
   /** Requests received whose exchange (processing + reply on the wire) has not finished. */
   #exchanges = 0;
@@ -69,6 +83,7 @@ export class LockerCabinetSimulator {
       ...(opts.bitOrder ? { bitOrder: opts.bitOrder } : {}),
     });
     this.#baud = opts.baudRate ?? this.protocol.baudRate;
+    this.#clock = opts.clock ?? systemClock;
     for (const b of opts.boards)
       for (let d = 1; d <= opts.doorsPerBoard; d++)
         this.#doors.set(`${b}:${d}`, {
@@ -96,7 +111,7 @@ export class LockerCabinetSimulator {
 
   dispose(): void {
     this.#offData();
-    for (const t of this.#timers) clearTimeout(t);
+    for (const cancel of this.#timers) cancel();
     this.#timers.clear();
   }
 
@@ -145,11 +160,11 @@ export class LockerCabinetSimulator {
   }
 
   #later(ms: number, fn: () => void): void {
-    const t = setTimeout(() => {
-      this.#timers.delete(t);
+    const cancel = this.#clock.setTimer(ms, () => {
+      this.#timers.delete(cancel);
       fn();
-    }, ms);
-    this.#timers.add(t);
+    });
+    this.#timers.add(cancel);
   }
 
   #openNow(board: number, door: number): void {
@@ -251,15 +266,13 @@ export class LockerCabinetSimulator {
     try {
       const replies = this.#replies(req);
       if (replies.length === 0) return;
-      await sleep(this.opts.replyDelayMs ?? 3);
+      await sleep(this.opts.replyDelayMs ?? 3, undefined, this.#clock);
       for (const [i, reply] of replies.entries()) {
         const bytes = this.protocol.encodeReply(reply);
         // Paced at the line speed: the frame is handed over when its last byte would have arrived.
         // The bus is free from that moment, released before the write so that the master's next
         // request can never race the write callback into a false collision.
-        const due = performance.now() + wireTimeMs(bytes.length, this.#baud);
-        for (let wait = due - performance.now(); wait > 0; wait = due - performance.now())
-          await sleep(Math.max(1, Math.ceil(wait)));
+        await waitUntil(this.#clock.monotonic() + wireTimeMs(bytes.length, this.#baud), this.#clock);
         if (i === replies.length - 1) release();
         await this.wire.write(bytes);
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import type { CardChannel } from '../core';
 import { checks } from './diagnostics';
 import { PcscReaderDriver } from './driver';
@@ -17,30 +18,36 @@ function channel(readers: string[]): CardChannel {
   };
 }
 
+const operator = { patienceMs: 60_000, ask: () => Promise.resolve() };
+
 describe('card reader diagnostics', () => {
   const [present, testRead] = checks;
 
   it('fails the presence check without a reader and passes with one', async () => {
     const none = new PcscReaderDriver(channel([]), { deviceId: 'd' });
     none.start();
-    expect(await present!.run({ driver: none })).toEqual({
+    expect(await present!.run({ device: none, operator })).toEqual({
       outcome: 'fail',
       key: 'diag.cardReader.noReader',
     });
     const one = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' });
     one.start();
-    expect(await present!.run({ driver: one })).toEqual({
+    expect(await present!.run({ device: one, operator })).toEqual({
       outcome: 'pass',
       data: { reader: 'R1', card: 'absent' },
     });
   });
 
   it('turns a failed test read into a fail outcome keyed by the error detail', async () => {
-    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' });
+    const clock = testClock();
+    const driver = new PcscReaderDriver(channel(['R1']), { deviceId: 'd' }, undefined, clock);
     driver.start();
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 30);
-    expect(await testRead!.run({ driver, signal: ac.signal })).toMatchObject({
+    const outcome = testRead!.run({ device: driver, operator, signal: ac.signal });
+    // The technician gives up 30 ms into the wait for a card.
+    await clock.advance(30);
+    ac.abort();
+    expect(await outcome).toMatchObject({
       outcome: 'fail',
       data: { code: 'canceled' },
     });

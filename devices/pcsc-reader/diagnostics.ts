@@ -1,29 +1,21 @@
 /**
- * Technician checks for the PC/SC card reader (house style 5.5-12). The shapes are local until
- * main/diagnostics defines shared ones. Results carry masked identifiers only.
+ * The PC/SC card reader's self-tests, in the order the acceptance suite runs them (house style
+ * 5.5-12): a reader is attached, and a card is read end to end (its ATR, then the social security or
+ * bank application) and taken out again. Results carry masked identifiers only.
  */
 import { maskIdNumber, maskName, maskPan } from '../../domain/identity';
-import { isDeviceError } from '../core';
+import { isDeviceError, type SelfTest, type SelfTestOutcome } from '../core';
 import type { PcscReaderDriver } from './driver';
 
-export type CheckOutcome =
-  | { outcome: 'pass'; data?: Record<string, unknown> }
-  | { outcome: 'warn' | 'fail'; key: string; data?: Record<string, unknown> };
-
-export interface CardReaderCheck {
-  id: string;
-  /** i18n key of the check's title. */
-  title: string;
-  kind: 'check' | 'action';
-  run(ctx: { driver: PcscReaderDriver; signal?: AbortSignal }): Promise<CheckOutcome>;
-}
+export type CheckOutcome = SelfTestOutcome;
+export type CardReaderCheck = SelfTest<PcscReaderDriver>;
 
 export const checks: CardReaderCheck[] = [
   {
     id: 'cardReader.present',
     title: 'diag.cardReader.present',
     kind: 'check',
-    run({ driver }) {
+    run({ device: driver }) {
       const s = driver.status.current;
       if (s.health === 'noDevice')
         return Promise.resolve({ outcome: 'fail', key: 'diag.cardReader.noReader' });
@@ -34,19 +26,36 @@ export const checks: CardReaderCheck[] = [
     id: 'cardReader.testRead',
     title: 'diag.cardReader.testRead',
     kind: 'action',
-    async run({ driver, signal }) {
+    async run({ device: driver, operator, signal }) {
       try {
-        const card = await driver.readCard({ timeoutMs: 30_000, ...(signal ? { signal } : {}) });
+        const reading = driver.readCard({ timeoutMs: operator.patienceMs, ...(signal ? { signal } : {}) });
+        reading.catch(() => undefined);
+        await operator.ask({ kind: 'insertCard', card: 'socialSecurity' });
+        const card = await reading;
         const data =
           card.kind === 'socialSecurity'
             ? {
                 kind: card.kind,
+                atr: driver.lastAtr,
                 cardVersion: card.cardVersion,
                 idNumber: maskIdNumber(card.idNumber),
                 name: maskName(card.name),
                 warnings: card.warnings,
               }
-            : { kind: card.kind, aid: card.aid, pan: maskPan(card.pan), expiry: card.expiry };
+            : {
+                kind: card.kind,
+                atr: driver.lastAtr,
+                aid: card.aid,
+                pan: maskPan(card.pan),
+                expiry: card.expiry,
+              };
+        const removed = driver.waitForRemoval({
+          timeoutMs: operator.patienceMs,
+          ...(signal ? { signal } : {}),
+        });
+        removed.catch(() => undefined);
+        await operator.ask({ kind: 'removeCard' });
+        await removed;
         return card.kind === 'socialSecurity' && card.warnings.length
           ? { outcome: 'warn', key: 'diag.cardReader.idNumberSuspicious', data }
           : { outcome: 'pass', data };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testClockAt } from '../../tests/helpers/clock';
 import { DeviceError, Emitter, MemoryLogger, type CardChannel } from '../core';
 import { PcscReaderDriver } from './driver';
 import { INS } from './protocol/apdu';
@@ -49,15 +50,15 @@ class MemoryChannel implements CardChannel {
 function setup() {
   const channel = new MemoryChannel();
   const log = new MemoryLogger();
-  const driver = new PcscReaderDriver(channel, {
-    deviceId: 'card-1',
+  const clock = testClockAt(Date.UTC(2026, 10, 23, 20, 0)); // 2026-11-24 04:00 in China
+  const driver = new PcscReaderDriver(
+    channel,
+    { deviceId: 'card-1', randomBytes: (n) => new Uint8Array(n).fill(0x5a), removalGraceMs: 50 },
     log,
-    now: () => Date.UTC(2026, 10, 23, 20, 0), // 2026-11-24 04:00 in China
-    randomBytes: (n) => new Uint8Array(n).fill(0x5a),
-    removalGraceMs: 50,
-  });
+    clock,
+  );
   driver.start();
-  return { channel, driver, log };
+  return { channel, driver, log, clock };
 }
 
 describe('PcscReaderDriver with a simulated card in memory', () => {
@@ -82,9 +83,9 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
     ],
     ['ssc-gen3', { cardVersion: '3.00', generation: 3, name: '欧阳娜娜', expiryDate: null }],
   ])('reads a social security card (%s) without ever sending VERIFY', async (name, expected) => {
-    const { channel, driver, log } = setup();
+    const { channel, driver, log, clock } = setup();
     const card = channel.insert(profile(name));
-    const result = await driver.readCard({ timeoutMs: 2000 });
+    const result = await clock.run(driver.readCard({ timeoutMs: 2000 }));
     expect(result).toMatchObject({ kind: 'socialSecurity', warnings: [], ...expected });
     expect(card.commandLog.length).toBeGreaterThan(8);
     expect(card.commandLog.some((c) => c.ins === INS.verify)).toBe(false);
@@ -96,20 +97,20 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
   });
 
   it('flags an ID number that fails MOD 11-2 as a warning, not an error', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     const p = profile('ssc-gen1');
     p.applications[0]!.records['6']!['1'] = [['08', { ascii: '110105194912310021' }]];
     channel.insert(p);
-    expect(await driver.readCard({ timeoutMs: 2000 })).toMatchObject({
+    expect(await clock.run(driver.readCard({ timeoutMs: 2000 }))).toMatchObject({
       idNumber: '110105194912310021',
       warnings: ['idNumber:checkDigit'],
     });
   });
 
   it('reads a UnionPay debit card: PPSE, PDOL-filled GPO format 1, AFL records; the PAN is masked in logs', async () => {
-    const { channel, driver, log } = setup();
+    const { channel, driver, log, clock } = setup();
     const card = channel.insert(profile('unionpay-debit'));
-    const result = await driver.readCard({ timeoutMs: 2000 });
+    const result = await clock.run(driver.readCard({ timeoutMs: 2000 }));
     expect(result).toEqual({
       kind: 'bank',
       pan: '6222021234567890128',
@@ -128,9 +129,9 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
   });
 
   it('reads a contact-only credit card through the PSE directory and GPO format 2, PAN from Track 2 equivalent', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     channel.insert(profile('unionpay-credit-contact'));
-    expect(await driver.readCard({ timeoutMs: 2000 })).toEqual({
+    expect(await clock.run(driver.readCard({ timeoutMs: 2000 }))).toEqual({
       kind: 'bank',
       pan: '6258070012345673',
       expiry: '2028-06',
@@ -140,27 +141,27 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
   });
 
   it('reads the bank application of a 3rd-generation card when asked for bank only', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     channel.insert(profile('ssc-gen3'));
-    expect(await driver.readCard({ timeoutMs: 2000, kinds: ['bank'] })).toMatchObject({
+    expect(await clock.run(driver.readCard({ timeoutMs: 2000, kinds: ['bank'] }))).toMatchObject({
       kind: 'bank',
       pan: '6222021234567890128',
     });
   });
 
   it('reports an unknown card as unsupported/wrongCard', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     channel.insert(profile('unknown-card'));
-    await expect(driver.readCard({ timeoutMs: 2000 })).rejects.toMatchObject({
+    await expect(clock.run(driver.readCard({ timeoutMs: 2000 }))).rejects.toMatchObject({
       code: 'unsupported',
       detail: 'wrongCard',
     });
   });
 
   it('treats the wrongCard fault (every SELECT 6A82) as unsupported/wrongCard', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     channel.insert({ ...profile('ssc-gen3'), faults: parseFaultSwitches(['wrongCard']) });
-    await expect(driver.readCard({ timeoutMs: 2000 })).rejects.toMatchObject({
+    await expect(clock.run(driver.readCard({ timeoutMs: 2000 }))).rejects.toMatchObject({
       code: 'unsupported',
       detail: 'wrongCard',
     });
@@ -177,10 +178,12 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
   });
 
   it('handles 6Cxx (resend with the right Le) and 61xx (GET RESPONSE chains)', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     const p = { ...profile('unionpay-debit'), faults: { answer6Cxx: true, answer61xx: { chunk: 7 } } };
     const card = channel.insert(p);
-    expect(await driver.readCard({ timeoutMs: 2000 })).toMatchObject({ pan: '6222021234567890128' });
+    expect(await clock.run(driver.readCard({ timeoutMs: 2000 }))).toMatchObject({
+      pan: '6222021234567890128',
+    });
     expect(card.commandLog.filter((c) => c.ins === INS.getResponse).length).toBeGreaterThan(10);
     const firstRead = card.commandLog.findIndex((c) => c.ins === INS.readRecord);
     expect(card.commandLog[firstRead + 1]).toMatchObject({
@@ -191,42 +194,46 @@ describe('PcscReaderDriver with a simulated card in memory', () => {
   });
 
   it('waits for a card, and reports health from reader/card events', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     expect(driver.status.current).toMatchObject({
       health: 'online',
       detail: { reader: READER, card: 'absent' },
     });
     const pending = driver.readCard({ timeoutMs: 2000 });
-    setTimeout(() => channel.insert(profile('ssc-gen2')), 20);
-    await expect(pending).resolves.toMatchObject({ kind: 'socialSecurity' });
+    await clock.advance(20);
+    channel.insert(profile('ssc-gen2'));
+    await expect(clock.run(pending)).resolves.toMatchObject({ kind: 'socialSecurity' });
     expect(driver.status.current).toMatchObject({ health: 'online', detail: { card: 'present' } });
-    setTimeout(() => channel.remove(), 20);
-    await driver.waitForRemoval({ timeoutMs: 1000 });
+    const removal = driver.waitForRemoval({ timeoutMs: 1000 });
+    await clock.advance(20);
+    channel.remove();
+    await clock.run(removal);
     expect(driver.status.current.detail.card).toBe('absent');
   });
 
   it('times out with noCard, and with cardNotRemoved when the card stays', async () => {
-    const { channel, driver } = setup();
-    await expect(driver.readCard({ timeoutMs: 50 })).rejects.toMatchObject({
+    const { channel, driver, clock } = setup();
+    await expect(clock.run(driver.readCard({ timeoutMs: 50 }))).rejects.toMatchObject({
       code: 'timeout',
       detail: 'noCard',
     });
+    expect(clock.monotonic()).toBe(50);
     channel.insert(profile('ssc-gen1'));
-    await expect(driver.waitForRemoval({ timeoutMs: 50 })).rejects.toMatchObject({
+    await expect(clock.run(driver.waitForRemoval({ timeoutMs: 50 }))).rejects.toMatchObject({
       code: 'userAction',
       detail: 'cardNotRemoved',
     });
   });
 
   it('reports a card pulled mid-read as noMedia/cardRemoved', async () => {
-    const { channel, driver } = setup();
+    const { channel, driver, clock } = setup();
     const card = channel.insert(profile('ssc-gen2'));
     const transmit = channel.transmit;
     channel.transmit = (r, apdu) => {
       if (card.commandLog.length === 4) channel.remove();
       return transmit(r, apdu);
     };
-    await expect(driver.readCard({ timeoutMs: 2000 })).rejects.toMatchObject({
+    await expect(clock.run(driver.readCard({ timeoutMs: 2000 }))).rejects.toMatchObject({
       code: 'noMedia',
       detail: 'cardRemoved',
     });

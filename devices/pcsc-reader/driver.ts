@@ -1,17 +1,21 @@
 import {
   CommandQueue,
   DeadlineError,
+  DeviceDriver,
   DeviceError,
   Emitter,
   isDeviceError,
   silentLogger,
-  StatusCell,
+  systemClock,
   toDeviceError,
-  withDeadline,
+  toHex,
+  deadline,
   type CardChannel,
+  type Clock,
   type DeviceErrorCode,
   type Logger,
 } from '../core';
+import { pcscReaderManifest, type CardReaderCounter } from './manifest';
 import { UNIONPAY_AIDS, type BankCard } from './protocol/bank';
 import type { SocialSecurityCard } from './protocol/social-security';
 import { NoApplicationError, readBankCard } from './read-bank';
@@ -28,15 +32,13 @@ export interface PcscReaderDetail {
   card: 'absent' | 'present';
 }
 
-export interface PcscReaderOptions {
+/** A reader's settings and its identity (`new PcscReaderDriver(channel, config, log, clock)`). */
+export interface PcscReaderConfig {
   deviceId: string;
-  log?: Logger;
   /** Reader to use: exact name or a substring ("Virtual PCD 00 00", "ACR39U"). Default: the first attached. */
   reader?: string;
   /** Payment AIDs we accept, in our preference order (default: UnionPay debit, credit, quasi-credit, e-cash). */
   bankAids?: readonly string[];
-  /** Clock for the GPO transaction date (9A). */
-  now?: () => number;
   /** Terminal time zone for 9A, minutes east of UTC (default 480, China Standard Time). */
   utcOffsetMinutes?: number;
   /** Source of the GPO unpredictable number (9F37). */
@@ -57,32 +59,52 @@ export interface ReadCardOptions {
   kinds?: readonly CardKind[];
 }
 
+/** The family's own events (beside `status` and `error`, which every device has). */
+export type PcscReaderEvents = {
+  cardInserted: { reader: string; at: number };
+  cardRemoved: { reader: string; at: number };
+};
+
 /**
  * A PC/SC card reader used for social security cards and UnionPay bank cards. Read-only by design:
  * it selects, reads records and runs GPO; it never sends VERIFY (PIN), never writes, never talks to
  * a PSAM. Health: `noDevice` without a reader, `online` with {reader, card}, `busy` while reading.
  */
-export class PcscReaderDriver {
-  readonly status: StatusCell<PcscReaderDetail>;
+export class PcscReaderDriver extends DeviceDriver<PcscReaderDetail, PcscReaderEvents, CardReaderCounter> {
   readonly #queue: CommandQueue;
-  readonly #log: Logger;
   readonly #present = new Map<string, boolean>();
   readonly #events = new Emitter<{ card: { reader: string; change: 'inserted' | 'removed' } }>();
   #offs: (() => void)[] = [];
   #busy = false;
+  #atr: string | null = null;
 
   constructor(
     private readonly channel: CardChannel,
-    private readonly opts: PcscReaderOptions,
+    private readonly opts: PcscReaderConfig,
+    log: Logger = silentLogger,
+    clock: Clock = systemClock,
   ) {
-    this.#log = (opts.log ?? silentLogger).child({ deviceId: opts.deviceId });
-    this.status = new StatusCell<PcscReaderDetail>(
-      opts.deviceId,
-      'pcsc-reader',
-      { reader: null, card: 'absent' },
-      opts.now,
+    super(
+      pcscReaderManifest,
+      {
+        deviceId: opts.deviceId,
+        detail: { reader: null, card: 'absent' },
+        link: () => channel.describe,
+        counters: pcscReaderManifest.counters,
+      },
+      log,
+      clock,
     );
-    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 30_000 });
+    this.#queue = new CommandQueue({ deviceId: opts.deviceId, defaultTimeoutMs: 30_000, clock });
+  }
+
+  /** The ATR of the last card connected (hex), for the technician. */
+  get lastAtr(): string | null {
+    return this.#atr;
+  }
+
+  protected override identity(): Record<string, string | number | null> {
+    return { reader: this.status.current.detail.reader, lastAtr: this.#atr };
   }
 
   start(): void {
@@ -98,14 +120,20 @@ export class PcscReaderDriver {
       this.channel.onCardChange(({ reader, change }) => {
         this.#present.set(reader, change === 'inserted');
         this.#events.emit('card', { reader, change });
+        this.events.emit(change === 'inserted' ? 'cardInserted' : 'cardRemoved', {
+          reader,
+          at: this.clock.now(),
+        });
         this.#refresh();
       }),
     );
     this.#refresh();
   }
 
-  stop(): void {
+  /** Stops following the reader; the channel stays the caller's (the host closes it). */
+  stop(): Promise<void> {
     for (const off of this.#offs.splice(0)) off();
+    return Promise.resolve();
   }
 
   /** Waits for a card (up to `timeoutMs` in total), then reads and classifies it. */
@@ -121,13 +149,19 @@ export class PcscReaderDriver {
           const reader = await this.#waitForCard(options.reader, signal);
           this.#busy = true;
           this.status.update({ health: 'busy' });
-          const started = Date.now();
+          const started = this.clock.monotonic();
           try {
             const result = await this.#read(reader, options.kinds ?? ['socialSecurity', 'bank'], signal);
-            this.#log.info('card.read', { reader, ...summary(result), ms: Date.now() - started });
+            const ms = Math.round(this.clock.monotonic() - started);
+            this.counts.add(result.kind === 'bank' ? 'bankReads' : 'socialSecurityReads');
+            this.log.info('card.read', { reader, ...summary(result), ms });
             return result;
           } catch (err) {
-            throw await this.#explain(err, reader, options.signal);
+            const e = await this.#explain(err, reader, options.signal);
+            if (e.detail === 'wrongCard') this.counts.add('wrongCards');
+            else if (e.detail === 'cardRemoved') this.counts.add('cardsPulledMidRead');
+            else if (e.code !== 'canceled') this.counts.add('readFailures');
+            throw e;
           } finally {
             await this.channel.disconnect(reader).catch(() => undefined);
             this.#busy = false;
@@ -160,23 +194,24 @@ export class PcscReaderDriver {
   async waitForRemoval(options: { reader?: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const reader = this.#readerFor(options.reader);
     if (!reader || !this.#present.get(reader)) return;
-    const done = new AbortController();
-    const signal = withDeadline(options.timeoutMs, options.signal, done.signal);
+    const limit = deadline(options.timeoutMs, [options.signal], this.clock);
+    const signal = limit.signal;
     try {
       await this.#events.next('card', signal, (e) => e.reader === reader && e.change === 'removed');
-      done.abort();
     } catch (err) {
       if (signal.reason instanceof DeadlineError)
         throw new DeviceError('userAction', 'the card was not taken out', this.#where('waitForRemoval'), {
           detail: 'cardNotRemoved',
         });
       throw toDeviceError(err, this.#where('waitForRemoval'), options.signal);
+    } finally {
+      limit.dispose();
     }
   }
 
   async #read(reader: string, kinds: readonly CardKind[], signal: AbortSignal): Promise<CardReadResult> {
-    await this.channel.connect(reader, signal);
-    const session = new CardSession((apdu, s) => this.channel.transmit(reader, apdu, s), signal, this.#log);
+    this.#atr = toHex(await this.channel.connect(reader, signal), 40);
+    const session = new CardSession((apdu, s) => this.channel.transmit(reader, apdu, s), signal, this.log);
     for (const kind of kinds) {
       if (kind === 'socialSecurity') {
         if (await hasSocialSecurityApp(session)) return readSocialSecurity(session);
@@ -241,17 +276,13 @@ export class PcscReaderDriver {
 
   async #removedWithin(reader: string, ms: number): Promise<boolean> {
     if (this.#present.get(reader) === false) return true;
-    const done = new AbortController();
+    const limit = deadline(ms, [], this.clock);
     try {
-      await this.#events.next(
-        'card',
-        withDeadline(ms, done.signal),
-        (e) => e.reader === reader && e.change === 'removed',
-      );
+      await this.#events.next('card', limit.signal, (e) => e.reader === reader && e.change === 'removed');
     } catch {
       return false;
     } finally {
-      done.abort();
+      limit.dispose();
     }
     return this.#present.get(reader) !== true;
   }
@@ -294,7 +325,7 @@ export class PcscReaderDriver {
   }
 
   #date(): { year: number; month: number; day: number } {
-    const d = new Date((this.opts.now ?? Date.now)() + (this.opts.utcOffsetMinutes ?? 480) * 60_000);
+    const d = new Date(this.clock.now() + (this.opts.utcOffsetMinutes ?? 480) * 60_000);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   }
 

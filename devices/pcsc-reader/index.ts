@@ -12,7 +12,8 @@ export {
   type CardKind,
   type CardReadResult,
   type PcscReaderDetail,
-  type PcscReaderOptions,
+  type PcscReaderConfig,
+  type PcscReaderEvents,
   type ReadCardOptions,
 } from './driver';
 export {
@@ -33,6 +34,14 @@ export {
   type CardReaderCheck,
 } from './diagnostics';
 
+export {
+  pcscReaderManifest,
+  PcscReaderOptions,
+  CARD_READER_COUNTERS,
+  SAMPLE_CARD_NAMES,
+  type CardReaderCounter,
+} from './manifest';
+
 const SAMPLE_JSON = {
   'ssc-gen1': sscGen1,
   'ssc-gen2': sscGen2,
@@ -41,9 +50,9 @@ const SAMPLE_JSON = {
   'unionpay-credit-contact': unionpayCreditContact,
   'unknown-card': unknownCard,
 };
-export type SampleCardProfileName = keyof typeof SAMPLE_JSON;
+export type { SampleCardProfileName } from './manifest';
 
 /** Social security cards of the three generations, two UnionPay cards and a card with neither. */
 export const SAMPLE_CARD_PROFILES = Object.fromEntries(
   Object.entries(SAMPLE_JSON).map(([name, json]) => [name, parseCardProfile(json)]),
-) as Record<SampleCardProfileName, CardProfile>;
+) as Record<keyof typeof SAMPLE_JSON, CardProfile>;

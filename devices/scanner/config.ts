@@ -11,9 +11,12 @@ import {
 export interface SerialScannerConfig {
   /** Written to zone 0x0000 at start-up; `sensing` (auto-sense) is the kiosk choice. */
   mode: ScanMode;
-  /** Written to zone 0x0060; the factory default differs by source, so it is always written [M]. */
+  /**
+   * Written to zone 0x0060; the factory default differs by source, so it is always written [M]. Scans
+   * end at any of CR, LF, CR LF and TAB whatever the module sends (see splitScans).
+   */
   terminator: Terminator;
-  /** Written to zone 0x000D and used to decode scan bytes. */
+  /** Written to zone 0x000D. Scans are decoded whatever arrives (UTF-8, else GB18030: see decodeScan). */
   encoding: OutputEncoding;
   /** Zone 0x000D field values per encoding; the UTF-8 value needs bench confirmation [L]. */
   encodingValues: Record<OutputEncoding, number>;
@@ -45,12 +48,10 @@ export function defaultSerialScannerConfig(
 /** A USB HID POS scanner (usage page 0x8C). */
 export interface HidScannerConfig {
   profile: HidPosProfile;
-  /** How the data bytes are encoded; most HID POS scanners send UTF-8 when so configured [L]. */
-  encoding: OutputEncoding;
   /** A half-received long code is dropped after this long without its next report. */
   continuationTimeoutMs: number;
 }
 
 export function defaultHidScannerConfig(overrides: Partial<HidScannerConfig> = {}): HidScannerConfig {
-  return { profile: HONEYWELL_REPORT_02, encoding: 'utf8', continuationTimeoutMs: 500, ...overrides };
+  return { profile: HONEYWELL_REPORT_02, continuationTimeoutMs: 500, ...overrides };
 }

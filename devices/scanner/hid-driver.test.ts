@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../tests/helpers/clock';
 import { MemoryLogger } from '../core';
 import { memoryPair } from '../transports/memory';
 import { defaultHidScannerConfig } from './config';
@@ -25,16 +26,18 @@ async function rig() {
   await host.open();
   await device.open();
   const log = new MemoryLogger();
+  const clock = testClock();
   const driver = new HidScannerDriver(
-    'scanner-hid',
     host,
-    defaultHidScannerConfig({ continuationTimeoutMs: 50 }),
+    { deviceId: 'scanner-hid', ...defaultHidScannerConfig({ continuationTimeoutMs: 50 }) },
     log,
+    clock,
   );
   const scans: ScanEvent[] = [];
   driver.events.on('scan', (s) => scans.push(s));
-  const settle = () => new Promise((r) => setTimeout(r, 5));
-  return { host, device, driver, scans, log, settle };
+  /** Lets the written reports arrive; moves no time. */
+  const settle = () => clock.settle();
+  return { host, device, driver, scans, log, settle, clock };
 }
 
 describe('HidScannerDriver over a message transport replaying recorded reports', () => {
@@ -58,10 +61,13 @@ describe('HidScannerDriver over a message transport replaying recorded reports',
   });
 
   it('drops a half-received code whose continuation never comes, then reads the next code whole', async () => {
-    const { device, scans, settle } = await rig();
+    const { device, scans, settle, clock, log } = await rig();
     const [first] = reports('honeywell-report02-long-qr.constructed.hex');
     await device.write(first!);
-    await new Promise((r) => setTimeout(r, 120));
+    await clock.advance(49);
+    expect(log.lines.some((l) => l.event === 'scanner.hidContinuationLost')).toBe(false);
+    await clock.advance(1);
+    expect(log.lines.some((l) => l.event === 'scanner.hidContinuationLost')).toBe(true);
     for (const r of reports('honeywell-report02-code128.constructed.hex')) await device.write(r);
     await settle();
     expect(scans).toEqual([{ text: 'SF1234567890', symbology: 'code128' }]);
@@ -75,7 +81,7 @@ describe('HidScannerDriver over a message transport replaying recorded reports',
 
   it('refuses a stream transport', () => {
     const [stream] = memoryPair('serial');
-    expect(() => new HidScannerDriver('x', stream, defaultHidScannerConfig(), new MemoryLogger())).toThrow(
+    expect(() => new HidScannerDriver(stream, { deviceId: 'x', ...defaultHidScannerConfig() })).toThrow(
       TypeError,
     );
   });

@@ -1,5 +1,13 @@
-export { SerialScannerDriver, type ScanEvent, type ScannerDetail, type ScannerEvents } from './driver';
-export { HidScannerDriver } from './hid-driver';
+export {
+  SerialScannerDriver,
+  type ScanEvent,
+  type ScannerDetail,
+  type ScannerEvents,
+  type SerialScannerDriverConfig,
+} from './driver';
+export { HidScannerDriver, type HidScannerDriverConfig } from './hid-driver';
+export { scannerManifest, ScannerOptions, SCANNER_COUNTERS, type ScannerCounter } from './manifest';
+export { scannerSelfTests, TEST_CODE as SCANNER_TEST_CODE, type TestableScanner } from './diagnostics';
 export { ScannerSimulator, SIMULATOR_FACTORY_ZONES, type ScannerSimulatorOptions } from './simulator';
 export {
   defaultHidScannerConfig,

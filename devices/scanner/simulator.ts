@@ -1,19 +1,25 @@
-import { FrameAssembler, pacedWrite, silentLogger, toHex, type Logger, type Transport } from '../core';
+import iconv from 'iconv-lite';
 import {
-  decodeGm65Command,
-  DEFAULT_ENCODING_VALUES,
-  ENCODING_FIELD,
-  encodeGm65Reply,
-  encodeScanText,
-  GM65_OK,
-  readField,
-  TERMINATOR_BYTES,
-  TERMINATOR_FIELD,
-  TERMINATOR_VALUES,
-  type Gm65Command,
-  type OutputEncoding,
-  type Terminator,
-} from './protocol';
+  FrameAssembler,
+  pacedWrite,
+  silentLogger,
+  sleep,
+  systemClock,
+  toHex,
+  type Clock,
+  type Logger,
+  type Transport,
+} from '../core';
+import { decodeGm65Command, encodeGm65Reply, GM65_OK, type Gm65Command } from './protocol';
+import {
+  moduleEncoding,
+  moduleMode,
+  moduleTerminator,
+  terminatorBytes,
+  type ModuleEncoding,
+  type ModuleMode,
+  type ModuleTerminator,
+} from './simulator/module';
 
 export interface ScannerSimulatorOptions {
   baudRate?: number;
@@ -21,8 +27,11 @@ export interface ScannerSimulatorOptions {
   aimPrefix?: boolean;
   /** Zone values at power-on; unspecified zones are 0. */
   zones?: Record<number, number>;
-  encodingValues?: Record<OutputEncoding, number>;
+  /** The zone 0x000D field value that selects UTF-8 on this module (01 unless told). */
+  utf8Value?: number;
   replyDelayMs?: number;
+  /** Time for the reply delay and the pacing (the system clock by default). */
+  clock?: Clock;
 }
 
 /**
@@ -48,7 +57,12 @@ export class ScannerSimulator {
   silent = false;
   /** Fault: zone writes answer with a non-zero status. */
   rejectWrites = false;
+  /** Fault: zone writes are acknowledged but not kept (a read-back shows the old value). */
+  ignoresSettings = false;
+  /** Fault: the module sends codes this way whatever its zones say (a firmware that ignores them). */
+  sendsAs: { encoding?: ModuleEncoding; terminator?: ModuleTerminator } = {};
   readonly #offData: () => void;
+  readonly #onCommand = new Set<(cmd: Gm65Command) => void>();
   #chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -72,25 +86,39 @@ export class ScannerSimulator {
     this.#offData();
   }
 
-  get encoding(): OutputEncoding {
-    const values = this.opts.encodingValues ?? DEFAULT_ENCODING_VALUES;
-    return readField(this.zones[ENCODING_FIELD.address]!, ENCODING_FIELD) === values.utf8 ? 'utf8' : 'gbk';
+  /** Back to the factory zones, in memory and in flash (a module swapped for a new one). */
+  factoryReset(): void {
+    this.zones.fill(0);
+    for (const [addr, v] of Object.entries(this.opts.zones ?? SIMULATOR_FACTORY_ZONES))
+      this.zones[Number(addr)] = v;
+    this.flash.set(this.zones);
   }
 
-  get terminator(): Terminator {
-    const v = readField(this.zones[TERMINATOR_FIELD.address]!, TERMINATOR_FIELD);
-    return (Object.keys(TERMINATOR_VALUES) as Terminator[]).find((k) => TERMINATOR_VALUES[k] === v) ?? 'cr';
+  /** Scanning mode as set in zone 0x0000. */
+  get mode(): ModuleMode {
+    return moduleMode(this.zones[0x0000]!);
   }
 
-  /** A code is presented: sends [AIM id] + text in the current encoding + terminator. */
+  /** Output encoding as set in zone 0x000D (what `scan` sends unless `sendsAs` overrides it). */
+  get encoding(): ModuleEncoding {
+    return moduleEncoding(this.zones[0x000d]!, this.opts.utf8Value);
+  }
+
+  /** Terminator as set in zone 0x0060. */
+  get terminator(): ModuleTerminator {
+    return moduleTerminator(this.zones[0x0060]!);
+  }
+
+  /** A code is presented: sends [AIM id] + text in the module's encoding + its terminator. */
   scan(text: string, opts: { aim?: string } = {}): Promise<void> {
-    const aim = this.opts.aimPrefix ? new TextEncoder().encode(opts.aim ?? ']Q1') : new Uint8Array(0);
-    const body = encodeScanText(text, this.encoding);
-    const term = TERMINATOR_BYTES[this.terminator];
-    const bytes = new Uint8Array(aim.length + body.length + term.length);
-    bytes.set(aim);
-    bytes.set(body, aim.length);
-    bytes.set(term, aim.length + body.length);
+    const aim = this.opts.aimPrefix ? [...new TextEncoder().encode(opts.aim ?? ']Q1')] : [];
+    const body = [...iconv.encode(text, this.sendsAs.encoding ?? this.encoding)];
+    const term = terminatorBytes(this.sendsAs.terminator ?? this.terminator);
+    return this.#enqueue(() => this.#send(Uint8Array.from([...aim, ...body, ...term])));
+  }
+
+  /** Sends raw bytes as the module would (a code in an encoding of the test's own making). */
+  send(bytes: Uint8Array): Promise<void> {
     return this.#enqueue(() => this.#send(bytes));
   }
 
@@ -101,11 +129,20 @@ export class ScannerSimulator {
   }
 
   #send(bytes: Uint8Array): Promise<void> {
-    return pacedWrite(this.wire, bytes, this.opts.baudRate ?? 9600);
+    return pacedWrite(this.wire, bytes, this.opts.baudRate ?? 9600, {
+      clock: this.opts.clock ?? systemClock,
+    });
+  }
+
+  /** Called for every command the host sends, as it arrives. */
+  onCommand(listener: (cmd: Gm65Command) => void): () => void {
+    this.#onCommand.add(listener);
+    return () => this.#onCommand.delete(listener);
   }
 
   async #answer(cmd: Gm65Command): Promise<void> {
     this.commands.push(cmd);
+    for (const l of [...this.#onCommand]) l(cmd);
     if (this.silent) return;
     let reply: Uint8Array;
     switch (cmd.type) {
@@ -119,7 +156,7 @@ export class ScannerSimulator {
           reply = encodeGm65Reply([0x01]);
           break;
         }
-        this.zones.set(cmd.data, cmd.address);
+        if (!this.ignoresSettings) this.zones.set(cmd.data, cmd.address);
         reply = GM65_OK;
         break;
       case 'save':
@@ -127,7 +164,7 @@ export class ScannerSimulator {
         reply = GM65_OK;
         break;
     }
-    await new Promise((r) => setTimeout(r, this.opts.replyDelayMs ?? 2));
+    await sleep(this.opts.replyDelayMs ?? 2, undefined, this.opts.clock ?? systemClock);
     await this.#send(reply);
   }
 }

@@ -14,6 +14,15 @@ export interface MemoryEnd extends Transport {
   present: boolean;
 }
 
+/** Chunks written on some memory end and not yet handed to its peer. */
+let inFlight = 0;
+
+/**
+ * True while bytes are on their way over any memory pair. A ManualClock watches this so that time
+ * never moves while a reply is still travelling (see tests/helpers/clock.ts).
+ */
+export const memoryLinksBusy = (): boolean => inFlight > 0;
+
 export function memoryPair(label = 'mem', framing: 'stream' | 'message' = 'stream'): [MemoryEnd, MemoryEnd] {
   const a = new MemoryTransport(`memory:${label}/a`, framing);
   const b = new MemoryTransport(`memory:${label}/b`, framing);
@@ -50,7 +59,9 @@ class MemoryTransport implements MemoryEnd {
     if (!this.#open) return Promise.reject(new TransportClosedError(`${this.describe}: not open`));
     const copy = bytes.slice();
     const peer = this.peer;
+    inFlight++;
     setImmediate(() => {
+      inFlight--;
       peer?.deliver(copy);
     });
     return Promise.resolve();

@@ -17,9 +17,14 @@ describe('SerialTransport over a socat pty pair', () => {
     await dev.open();
     await sim.open();
     const got: number[] = [];
-    sim.onData((c) => got.push(...c));
+    const all = new Promise<void>((resolve) =>
+      sim.onData((c) => {
+        got.push(...c);
+        if (got.length >= 5) resolve();
+      }),
+    );
     await dev.write(Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69));
-    while (got.length < 5) await new Promise((r) => setTimeout(r, 5));
+    await all;
     expect(got).toEqual([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
 
     const closed = new Promise((resolve) => dev.onClose((reason) => resolve(reason)));
@@ -34,12 +39,11 @@ describe('SerialTransport over a socat pty pair', () => {
     const dev = new SerialTransport({ path: pair.devicePath, baudRate: 115200 });
     await dev.open();
     const closed = new Promise((resolve) => dev.onClose((reason) => resolve(reason)));
-    // Nobody reads the far end, so 1 MiB stays pending in the pty and socat.
+    // Nobody reads the far end, so 1 MiB stays pending in the pty and socat: it can never finish.
     const pending = dev.write(new Uint8Array(1 << 20)).then(
       () => 'written',
       (e: unknown) => e,
     );
-    await new Promise((r) => setTimeout(r, 50));
     await pair.close();
     expect(await pending).toMatchObject({ name: 'TransportClosedError' });
     await expect(closed).resolves.toBe('disconnected');

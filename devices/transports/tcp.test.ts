@@ -22,13 +22,19 @@ describe('TcpTransport over a real loopback socket', () => {
     });
     const t = new TcpTransport({ host: '127.0.0.1', port });
     const reasons: CloseReason[] = [];
-    t.onClose((r) => reasons.push(r));
+    let closed = () => undefined as void;
+    t.onClose((r) => {
+      reasons.push(r);
+      closed();
+    });
     await t.open();
     const got = new Promise<string>((resolve) => t.onData((c) => resolve(Buffer.from(c).toString())));
     await t.write(Buffer.from('hi'));
     expect(await got).toBe('echo:hi');
-    peers[0]!.destroy();
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => {
+      closed = resolve;
+      peers[0]!.destroy();
+    });
     expect(reasons).toEqual(['disconnected']);
     expect(t.isOpen).toBe(false);
     await expect(t.write(Uint8Array.of(1))).rejects.toBeInstanceOf(TransportClosedError);

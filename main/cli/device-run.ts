@@ -2,18 +2,18 @@
 // wiring as the kiosk's, in one-shot mode: a port that cannot be opened fails at once with the OS's
 // reason), and a failure leaves in one shape.
 import type { DeviceError } from '../../devices/core';
-import type { BuiltDevice, FamilyDefinition } from '../device-host/families/types';
+import type { BuiltDevice, DriverFace, FamilyDefinition } from '../device-host/families/types';
 import type { TransportConfig } from '../config/host-config';
 import { printJsonError, UsageError } from './command';
 
 /** Builds one device for a technician's command; invalid options are a usage error (exit 2). */
-export async function buildDevice<O, C, S>(
-  family: FamilyDefinition<O, C, S>,
+export async function buildDevice<O, C, S, D extends DriverFace>(
+  family: FamilyDefinition<O, C, S, D>,
   id: string,
   transport: TransportConfig,
   options: unknown,
   extra: { statusOnly?: boolean } = {},
-): Promise<BuiltDevice<C, S>> {
+): Promise<BuiltDevice<C, S, D>> {
   const parsed = family.options.safeParse(options);
   if (!parsed.success)
     throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

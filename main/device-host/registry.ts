@@ -1,4 +1,4 @@
-import type { DeviceStatus, Logger } from '../../devices/core';
+import type { Clock, DeviceStatus, Logger } from '../../devices/core';
 import type { PrintJournal } from '../../devices/escpos-printer';
 import { ConfigError } from '../config/config-error';
 import type { HostConfig } from '../config/host-config';
@@ -40,6 +40,8 @@ export interface RegistryOptions {
   journal?: PrintJournal;
   /** Open the sim control socket in the data dir when a device is simulated (the host does; default off). */
   simControl?: boolean;
+  /** Time for every device (the system clock by default; tests pass a ManualClock). */
+  clock?: Clock;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function buildRegistry(
       mode: 'service',
       dataDir: config.dataDir,
       ...(opts.journal ? { journal: opts.journal } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
     };
     try {
       const device = await family.build(

@@ -305,6 +305,25 @@ function purity(subject) {
 /** Pure protocol code has no clock, no randomness, no timers. */
 export const protocolPurity = purity('protocol code');
 
+/**
+ * Drivers, simulators and devices/core take time from an injected Clock (devices/core/clock.ts), so
+ * a test moves it and a loaded machine cannot change what happens: no timers or clocks of their own.
+ */
+export const injectedTime = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: 'device code takes time from its injected Clock' },
+    { object: 'AbortSignal', property: 'timeout', message: 'device code takes deadlines from its Clock' },
+  ],
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval', 'performance'].map((name) => ({
+      name,
+      message: 'device code takes time from its injected Clock (devices/core/clock.ts)',
+    })),
+  ],
+};
+
 /** The domain layer and the flow engine: time and ids come in events, timers are effects. */
 export const enginePurity = purity('domain and flow-engine code');
 

@@ -5,10 +5,12 @@ import {
   EscposPrinterDriver,
   EscposPrinterSimulator,
   PROFILES,
-  type EscposPrinterOptions,
+  type EscposPrinterConfig,
   type PrinterProfile,
 } from '../../devices/escpos-printer';
+import type { ManualClock } from '../../devices/core';
 import { createPtyPair, SerialTransport } from '../../devices/transports';
+import { IoTracker, testClock } from './clock';
 import { testGlyphs } from './escpos-font';
 
 export interface PrinterRig {
@@ -16,6 +18,8 @@ export interface PrinterRig {
   /** The current simulator (a new one after `replug`). */
   sim: EscposPrinterSimulator;
   driverTransport: SerialTransport;
+  /** The clock driver and simulator run on; it moves only while the pty is quiet. */
+  clock: ManualClock;
   /** Kills socat: both pty ends vanish, as when the USB-serial cable is pulled. */
   unplug(): Promise<void>;
   /** A new pty pair on the same path with a fresh simulator behind it. */
@@ -31,7 +35,7 @@ export async function printerOverPty(
   opts: {
     profile?: PrinterProfile;
     baudRate?: number;
-    driver?: Partial<EscposPrinterOptions>;
+    driver?: Partial<EscposPrinterConfig>;
     openDriverPort?: boolean;
   } = {},
 ): Promise<PrinterRig> {
@@ -39,11 +43,17 @@ export async function printerOverPty(
   const baudRate = opts.baudRate ?? 115200;
   const dir = mkdtempSync(join(tmpdir(), 'yizhan-printer-'));
   const link = join(dir, 'printer');
+  const io = new IoTracker();
+  const clock = testClock(io.busy);
   const plug = async () => {
     const pair = await createPtyPair({ link });
-    const wire = new SerialTransport({ path: pair.simulatorPath, baudRate });
+    const wire = io.track(new SerialTransport({ path: pair.simulatorPath, baudRate }));
     await wire.open();
-    return { pair, wire, sim: new EscposPrinterSimulator(wire, { profile, glyphs: testGlyphs(), baudRate }) };
+    return {
+      pair,
+      wire,
+      sim: new EscposPrinterSimulator(wire, { profile, glyphs: testGlyphs(), baudRate, clock }),
+    };
   };
   let side: Awaited<ReturnType<typeof plug>> | undefined = await plug();
   const unplug = async () => {
@@ -53,23 +63,29 @@ export async function printerOverPty(
     await side.pair.close();
     side = undefined;
   };
-  const driverTransport = new SerialTransport({ path: link, baudRate });
+  const driverTransport = io.track(new SerialTransport({ path: link, baudRate }));
   if (opts.openDriverPort !== false) await driverTransport.open();
-  const driver = new EscposPrinterDriver(driverTransport, {
-    deviceId: 'printer-1',
-    profile,
-    glyphs: testGlyphs(),
-    baudRate,
-    replyTimeoutMs: 1500,
-    statusPollMs: 0,
-    takePollMs: 30,
-    takeTimeoutMs: 5000,
-    ...opts.driver,
-  });
+  const driver = new EscposPrinterDriver(
+    driverTransport,
+    {
+      deviceId: 'printer-1',
+      profile,
+      glyphs: testGlyphs(),
+      baudRate,
+      replyTimeoutMs: 1500,
+      statusPollMs: 0,
+      takePollMs: 30,
+      takeTimeoutMs: 5000,
+      ...opts.driver,
+    },
+    undefined,
+    clock,
+  );
   const rig: PrinterRig = {
     driver,
     sim: side.sim,
     driverTransport,
+    clock,
     unplug,
     async replug() {
       await unplug();

@@ -1,15 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryLogger } from '../../devices/core';
+import { MemoryLogger, type ManualClock } from '../../devices/core';
 import {
   IdCardReaderDriver,
   IdCardReaderSimulator,
-  type IdCardReaderOptions,
+  type IdCardReaderConfig,
   type IdCardSimulatorOptions,
 } from '../../devices/id-card-reader';
 import { createPtyPair, SerialTransport, type PtyPair } from '../../devices/transports';
 import { ptyLineRate } from '../../main/cli/commands/sim-idcard';
+import { IoTracker, testClock } from './clock';
 
 /**
  * A real serial link for ID-card tests: a socat pty pair in a private temp dir, the simulator on one
@@ -19,13 +20,15 @@ import { ptyLineRate } from '../../main/cli/commands/sim-idcard';
 export interface IdCardLink {
   devicePath: string;
   sim: IdCardReaderSimulator;
+  /** The clock simulator and drivers run on; it moves only while the pty is quiet. */
+  clock: ManualClock;
   pair: PtyPair;
   /** Kills socat: both serial ends see a disconnect. */
   unplug(): Promise<void>;
   /** Starts a new pty pair on the same device path and attaches the same simulator to it. */
   replug(): Promise<void>;
   /** A driver on the device end, opened at `baudRate` (it probes from there). */
-  driver(opts?: Partial<IdCardReaderOptions> & { baudRate?: number }): {
+  driver(opts?: Partial<IdCardReaderConfig> & { baudRate?: number }): {
     driver: IdCardReaderDriver;
     transport: SerialTransport;
     log: MemoryLogger;
@@ -36,10 +39,13 @@ export interface IdCardLink {
 export async function openIdCardLink(simOpts: Partial<IdCardSimulatorOptions> = {}): Promise<IdCardLink> {
   const dir = mkdtempSync(join(tmpdir(), 'yizhan-idcard-'));
   const devicePath = join(dir, 'reader');
+  const io = new IoTracker();
+  const clock = testClock(io.busy);
   const sim = new IdCardReaderSimulator({
     baudRate: 115200,
     rfReadDelayMs: 5,
-    hostBaudRate: ptyLineRate(devicePath),
+    hostBaudRate: io.wrap(ptyLineRate(devicePath)),
+    clock,
     ...simOpts,
   });
   const drivers: IdCardReaderDriver[] = [];
@@ -47,7 +53,7 @@ export async function openIdCardLink(simOpts: Partial<IdCardSimulatorOptions> = 
 
   const plug = async (): Promise<PtyPair> => {
     const pair = await createPtyPair({ link: devicePath });
-    simTransport = new SerialTransport({ path: pair.simulatorPath, baudRate: sim.baudRate });
+    simTransport = io.track(new SerialTransport({ path: pair.simulatorPath, baudRate: sim.baudRate }));
     await simTransport.open();
     sim.attach(simTransport);
     return pair;
@@ -56,6 +62,7 @@ export async function openIdCardLink(simOpts: Partial<IdCardSimulatorOptions> = 
   const link: IdCardLink = {
     devicePath,
     sim,
+    clock,
     pair: await plug(),
     async unplug() {
       await link.pair.close();
@@ -65,14 +72,18 @@ export async function openIdCardLink(simOpts: Partial<IdCardSimulatorOptions> = 
     },
     driver(opts = {}) {
       const { baudRate, ...rest } = opts;
-      const transport = new SerialTransport({ path: devicePath, baudRate: baudRate ?? 115200 });
+      const transport = io.track(new SerialTransport({ path: devicePath, baudRate: baudRate ?? 115200 }));
       const log = new MemoryLogger();
-      const driver = new IdCardReaderDriver(transport, {
-        deviceId: 'idcard-test',
-        logger: log,
-        supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 2000 },
-        ...rest,
-      });
+      const driver = new IdCardReaderDriver(
+        transport,
+        {
+          deviceId: 'idcard-test',
+          supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 2000 },
+          ...rest,
+        },
+        log,
+        clock,
+      );
       drivers.push(driver);
       return { driver, transport, log };
     },

@@ -35,6 +35,11 @@ export interface LongRunning {
   write(line: string): void;
   /** Everything printed so far. */
   output(): { stdout: string; stderr: string };
+  /**
+   * Resolves once the output printed after this call (or, with `fromStart`, at any time) matches
+   * `pattern`: an acknowledgement the process prints. Rejects if the process ends first.
+   */
+  printed(pattern: RegExp, stream?: 'stdout' | 'stderr', fromStart?: boolean): Promise<string>;
   /** Resolves with the exit code when the process ends by itself. */
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
@@ -48,6 +53,25 @@ export function startYizhan(args: string[]): LongRunning {
   child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const printed = (pattern: RegExp, stream: 'stdout' | 'stderr' = 'stdout', fromStart = false) => {
+    const from = fromStart ? 0 : (stream === 'stdout' ? stdout : stderr).length;
+    const source = stream === 'stdout' ? child.stdout : child.stderr;
+    return new Promise<string>((resolve, reject) => {
+      const check = (): void => {
+        const m = pattern.exec((stream === 'stdout' ? stdout : stderr).slice(from));
+        if (!m) return;
+        source.off('data', onData);
+        resolve(m[0]);
+      };
+      // Our own listener runs after the accumulating one above: the text is already appended.
+      const onData = () => check();
+      source.on('data', onData);
+      check();
+      void exited.then((code) =>
+        reject(new Error(`yizhan ${args.join(' ')} exited with ${code}: ${stderr}`)),
+      );
+    });
+  };
   const firstLine = new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(
@@ -73,6 +97,7 @@ export function startYizhan(args: string[]): LongRunning {
     firstLine,
     write: (line) => child.stdin.write(`${line}\n`),
     output: () => ({ stdout, stderr }),
+    printed,
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

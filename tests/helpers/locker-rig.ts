@@ -6,14 +6,17 @@ import {
   type LockerProtocolName,
   type LockerSimulatorOptions,
 } from '../../devices/locker-board';
-import { MemoryLogger } from '../../devices/core';
+import { MemoryLogger, type ManualClock } from '../../devices/core';
 import { createPtyPair, SerialTransport, type PtyPair } from '../../devices/transports';
+import { IoTracker, testClock } from './clock';
 
 export interface LockerRig {
   driver: LockerCabinetDriver;
   sim: LockerCabinetSimulator;
   pty: PtyPair;
   log: MemoryLogger;
+  /** Driver and simulator run on it; it moves only while the pty is quiet. */
+  clock: ManualClock;
   dispose(): Promise<void>;
 }
 
@@ -37,8 +40,10 @@ export async function startLockerRig(
   });
   const pty = await createPtyPair();
   const baudRate = protocol === '8a' ? 9600 : 19200;
-  const hostEnd = new SerialTransport({ path: pty.devicePath, baudRate });
-  const simEnd = new SerialTransport({ path: pty.simulatorPath, baudRate });
+  const io = new IoTracker();
+  const clock = testClock(io.busy);
+  const hostEnd = io.track(new SerialTransport({ path: pty.devicePath, baudRate }));
+  const simEnd = io.track(new SerialTransport({ path: pty.simulatorPath, baudRate }));
   await hostEnd.open();
   await simEnd.open();
   const log = new MemoryLogger();
@@ -51,28 +56,22 @@ export async function startLockerRig(
     bitOrder: config.bitOrder,
     springMs: 50,
     autoCloseMs: null,
+    clock,
     ...opts.sim,
   });
-  const driver = new LockerCabinetDriver('locker-test', hostEnd, config, log);
+  const driver = new LockerCabinetDriver(hostEnd, { deviceId: 'locker-test', ...config }, log, clock);
   return {
     driver,
     sim,
     pty,
     log,
+    clock,
     async dispose() {
-      driver.stop();
+      await driver.stop();
       sim.dispose();
       await hostEnd.close();
       await simEnd.close();
       await pty.close();
     },
   };
-}
-
-export async function waitUntil(cond: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }

@@ -34,9 +34,8 @@ const receipt = new EscposPrinterDriver(link, {
 });
 const queue = env('PRINT_QUEUE');
 const a4 = new A4PrinterDriver(
-  'a4-printer-1',
   new CupsSpooler(cupsIppExchange(), userInfo().username),
-  { queue, pollMs: 100, jobTimeoutMs: 120_000 },
+  { deviceId: 'a4-printer-1', queue, pollMs: 100, jobTimeoutMs: 120_000 },
   silentLogger,
 );
 const printing = new Printing({

@@ -1,4 +1,4 @@
-import { MemoryLogger } from '../../devices/core';
+import { MemoryLogger, type ManualClock } from '../../devices/core';
 import {
   defaultSerialScannerConfig,
   ScannerSimulator,
@@ -8,6 +8,7 @@ import {
   type SerialScannerConfig,
 } from '../../devices/scanner';
 import { createPtyPair, SerialTransport, type PtyPair } from '../../devices/transports';
+import { IoTracker, testClock } from './clock';
 
 export interface ScannerRig {
   driver: SerialScannerDriver;
@@ -15,6 +16,8 @@ export interface ScannerRig {
   pty: PtyPair;
   log: MemoryLogger;
   scans: ScanEvent[];
+  /** Driver and simulator run on it; it moves only while the pty is quiet. */
+  clock: ManualClock;
   dispose(): Promise<void>;
 }
 
@@ -23,17 +26,19 @@ export async function startScannerRig(
   opts: { config?: Partial<SerialScannerConfig>; sim?: ScannerSimulatorOptions } = {},
 ): Promise<ScannerRig> {
   const pty = await createPtyPair();
-  const hostEnd = new SerialTransport({ path: pty.devicePath, baudRate: 9600 });
-  const simEnd = new SerialTransport({ path: pty.simulatorPath, baudRate: 9600 });
+  const io = new IoTracker();
+  const clock = testClock(io.busy);
+  const hostEnd = io.track(new SerialTransport({ path: pty.devicePath, baudRate: 9600 }));
+  const simEnd = io.track(new SerialTransport({ path: pty.simulatorPath, baudRate: 9600 }));
   await hostEnd.open();
   await simEnd.open();
   const log = new MemoryLogger();
-  const sim = new ScannerSimulator(simEnd, opts.sim);
+  const sim = new ScannerSimulator(simEnd, { ...opts.sim, clock });
   const driver = new SerialScannerDriver(
-    'scanner-test',
     hostEnd,
-    defaultSerialScannerConfig(opts.config),
+    { deviceId: 'scanner-test', ...defaultSerialScannerConfig(opts.config) },
     log,
+    clock,
   );
   const scans: ScanEvent[] = [];
   driver.events.on('scan', (s) => scans.push(s));
@@ -43,6 +48,7 @@ export async function startScannerRig(
     pty,
     log,
     scans,
+    clock,
     async dispose() {
       driver.dispose();
       sim.dispose();

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import layers, { enginePurity, protocolPurity } from '../../scripts/eslint/layers.mjs';
+import layers, { enginePurity, injectedTime, protocolPurity } from '../../scripts/eslint/layers.mjs';
 import { DEVICE_ERROR_CODES, HEALTH_VALUES } from '../../devices/core';
 import { FailureCode, Health } from '../../main/ipc/contract';
 
@@ -329,6 +329,51 @@ describe('protocol code is pure (no clock, no randomness, no timers)', () => {
       const [result] = await engine.lintText(code, { filePath: 'main/flow/x.ts' });
       expect(result?.messages[0]?.message).toMatch(/domain and flow-engine code takes (ids|time) as input$/);
     }
+  });
+});
+
+describe('drivers, simulators and devices/core take time from an injected clock', () => {
+  const time = new ESLint({
+    cwd: process.cwd(),
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: injectedTime },
+    ],
+  });
+  it.each([
+    'setTimeout(() => undefined, 1);',
+    'setInterval(() => undefined, 1);',
+    'export const t = Date.now();',
+    'export const p = performance.now();',
+    'export const s = AbortSignal.timeout(5);',
+  ])('rejects %s', async (code) => {
+    const [result] = await time.lintText(code, { filePath: 'devices/locker-board/driver.ts' });
+    expect(result?.messages[0]?.message).toMatch(/Clock/);
+  });
+
+  it('the project config applies it to drivers, simulators and core, not to the clocks, transports or tests', async () => {
+    const project = new ESLint({ cwd: process.cwd() });
+    const restricted = async (file: string) =>
+      ((await project.calculateConfigForFile(file)) as { rules: Record<string, unknown> }).rules[
+        'no-restricted-globals'
+      ];
+    for (const file of [
+      'devices/locker-board/driver.ts',
+      'devices/escpos-printer/simulator.ts',
+      'devices/escpos-printer/simulator/render.ts',
+      'devices/core/supervisor.ts',
+    ])
+      expect(await restricted(file), file).toEqual([
+        2,
+        ...(injectedTime['no-restricted-globals'] as unknown[]).slice(1),
+      ]);
+    for (const file of [
+      'devices/core/clock.ts',
+      'devices/core/manual-clock.ts',
+      'devices/transports/serial.ts',
+      'devices/locker-board/driver.test.ts',
+    ])
+      expect(await restricted(file), file).toBeUndefined();
   });
 });
 

@@ -30,7 +30,7 @@ export class SimulatedCardChannel implements CardChannel {
   }
 
   cardPresent(reader: string): boolean {
-    return reader === this.reader && this.#card !== undefined;
+    return this.#attached && reader === this.reader && this.#card !== undefined;
   }
 
   onReaderChange(listener: (event: { reader: string; change: 'attached' | 'detached' }) => void): () => void {
@@ -44,26 +44,29 @@ export class SimulatedCardChannel implements CardChannel {
   }
 
   /** A card goes into the reader (one already there is taken out first). */
+  /** A card goes into the reader (one already there is taken out first). A detached reader does not notice. */
   insert(profile: CardProfile): void {
     if (this.#card) this.remove();
     const card = new SimulatedCard(profile);
     this.#card = card;
     this.#apdus = 0;
-    this.#events.emit('card', { reader: this.reader, change: 'inserted', atr: card.atr });
+    if (this.#attached) this.#events.emit('card', { reader: this.reader, change: 'inserted', atr: card.atr });
   }
 
   remove(): void {
     if (!this.#card) return;
     this.#card = undefined;
-    this.#events.emit('card', { reader: this.reader, change: 'removed' });
+    if (this.#attached) this.#events.emit('card', { reader: this.reader, change: 'removed' });
   }
 
-  /** The reader's cable: a detached reader has no card and answers nothing. */
+  /** The reader's cable: a detached reader sees no card and answers nothing; plugged back, it sees the card in it. */
   setAttached(attached: boolean): void {
     if (attached === this.#attached) return;
-    if (!attached) this.remove();
     this.#attached = attached;
     this.#events.emit('reader', { reader: this.reader, change: attached ? 'attached' : 'detached' });
+    const card = this.#card;
+    if (attached && card)
+      this.#events.emit('card', { reader: this.reader, change: 'inserted', atr: card.atr });
   }
 
   connect(reader: string, signal?: AbortSignal): Promise<Uint8Array> {
@@ -76,8 +79,9 @@ export class SimulatedCardChannel implements CardChannel {
   async transmit(reader: string, apdu: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
     signal?.throwIfAborted();
     const card = this.#present(reader, 'transmit');
-    // An APDU takes a moment on a real contact card; answering in a later turn keeps callers honest.
-    await new Promise((resolve) => setImmediate(resolve));
+    // An APDU takes a moment on a real contact card: the answer never comes back synchronously, so
+    // callers that assume it does are caught. (A microtask, not a timer: no clock time passes.)
+    await Promise.resolve();
     const pull = card.profile.faults.pulledMidRead;
     if (pull && this.#apdus >= pull.afterApdus) {
       this.remove();

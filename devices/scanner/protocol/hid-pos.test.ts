@@ -29,7 +29,7 @@ describe('HID POS reports, Honeywell report 02 profile', () => {
     expect(r.push(reports[1]!)).toBeUndefined();
     const whole = r.push(reports[2]!);
     expect(whole?.aim).toBe(']Q1');
-    const text = decodeScan(whole!.data, { encoding: 'utf8', aimPrefix: false }).text;
+    const text = decodeScan(whole!.data, { aimPrefix: false }).text;
     expect(text).toBe(
       'https://zwfw.example.gov.cn/ymb/verify?code=一码办-网证-3F9A2C7D&name=张*&item=社会保障卡申领&ts=20261123T180000',
     );

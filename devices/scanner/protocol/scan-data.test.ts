@@ -4,42 +4,61 @@ import { decodeScan, encodeScanText, splitScans, symbologyFromAim } from './scan
 
 const TEXT = '一码办 https://ymb.example.gov.cn/q?id=网证CTID&n=张三';
 
+// Golden bytes from the GB 18030 / GBK code tables and RFC 3629, written out by hand (checked with
+// Python's own codecs), not produced by the code under test: 网 CD F8 / E7 BD 91, 证 D6 A4 / E8 AF 81,
+// 一 D2 BB / E4 B8 80.
+const WANGZHENG_GBK = Uint8Array.of(0xcd, 0xf8, 0xd6, 0xa4);
+const WANGZHENG_UTF8 = Uint8Array.of(0xe7, 0xbd, 0x91, 0xe8, 0xaf, 0x81);
+
 describe('scan data', () => {
-  it('decodes GBK bytes as the scanner sends them by default', () => {
+  it('reads GBK bytes as GB18030, whatever the module was set to send', () => {
     const bytes = Uint8Array.from(iconv.encode(TEXT, 'gbk'));
     expect(bytes[0]).toBe(0xd2); // 一 in GBK is D2 BB
-    expect(decodeScan(bytes, { encoding: 'gbk', aimPrefix: false })).toEqual({
+    expect(decodeScan(bytes, { aimPrefix: false })).toEqual({
       text: TEXT,
       symbology: 'unknown',
       aim: undefined,
+      encoding: 'gb18030',
+    });
+    expect(decodeScan(WANGZHENG_GBK, { aimPrefix: false })).toMatchObject({
+      text: '网证',
+      encoding: 'gb18030',
     });
   });
 
-  it('decodes UTF-8 bytes when the scanner is set to UTF-8', () => {
+  it('reads valid UTF-8 as UTF-8, and plain ASCII as itself', () => {
+    expect(decodeScan(WANGZHENG_UTF8, { aimPrefix: false })).toMatchObject({
+      text: '网证',
+      encoding: 'utf8',
+    });
     const bytes = Uint8Array.from(Buffer.from(TEXT, 'utf8'));
-    expect(decodeScan(bytes, { encoding: 'utf8', aimPrefix: false }).text).toBe(TEXT);
+    expect(decodeScan(bytes, { aimPrefix: false }).text).toBe(TEXT);
     expect(encodeScanText(TEXT, 'utf8')).toEqual(bytes);
+    expect(encodeScanText('网证', 'gbk')).toEqual(WANGZHENG_GBK);
+    expect(decodeScan(Uint8Array.of(0x53, 0x46, 0x31, 0x32), { aimPrefix: false })).toMatchObject({
+      text: 'SF12',
+      encoding: 'utf8',
+    });
   });
 
-  it('shows mojibake, not an exception, when the encoding setting is wrong', () => {
-    const text = decodeScan(encodeScanText('网证', 'gbk'), { encoding: 'utf8', aimPrefix: false }).text;
-    expect(text).not.toBe('网证');
-    expect(text).toContain('\uFFFD');
+  it('turns bytes that are neither UTF-8 nor GB18030 into U+FFFD, never an exception', () => {
+    expect(decodeScan(Uint8Array.of(0x41, 0xff, 0x42), { aimPrefix: false }).text).toBe('A\uFFFDB');
   });
 
   it('parses the AIM identifier prefix when enabled', () => {
-    const bytes = Uint8Array.of(...Buffer.from(']Q1'), ...encodeScanText('网证', 'gbk'));
-    expect(decodeScan(bytes, { encoding: 'gbk', aimPrefix: true })).toEqual({
+    const bytes = Uint8Array.of(...Buffer.from(']Q1'), ...WANGZHENG_GBK);
+    expect(decodeScan(bytes, { aimPrefix: true })).toEqual({
       text: '网证',
       symbology: 'qr',
       aim: ']Q1',
+      encoding: 'gb18030',
     });
-    expect(decodeScan(Buffer.from(']C0SF1234567890'), { encoding: 'utf8', aimPrefix: true })).toMatchObject({
+    expect(decodeScan(Buffer.from(']C0SF1234567890'), { aimPrefix: true })).toMatchObject({
       text: 'SF1234567890',
       symbology: 'code128',
     });
     // without the prefix enabled the same bytes are text
-    expect(decodeScan(Buffer.from(']C0AB'), { encoding: 'utf8', aimPrefix: false })).toMatchObject({
+    expect(decodeScan(Buffer.from(']C0AB'), { aimPrefix: false })).toMatchObject({
       text: ']C0AB',
       symbology: 'unknown',
     });
@@ -50,20 +69,37 @@ describe('scan data', () => {
     [']C0', 'code128'],
     [']E0', 'ean13'],
     [']E4', 'ean8'],
+    [']E3', 'upcE'],
     [']d2', 'dataMatrix'],
     [']L0', 'pdf417'],
     [']A0', 'code39'],
+    [']G0', 'code93'],
+    [']F0', 'codabar'],
+    [']I0', 'itf'],
+    [']z0', 'aztec'],
+    [']e0', 'gs1Databar'],
+    [']h0', 'hanXin'],
     [']X0', 'unknown'],
     ['Q1', 'unknown'],
+    [']Q', 'unknown'],
   ])('maps AIM %s to %s', (aim, symbology) => {
     expect(symbologyFromAim(aim)).toBe(symbology);
   });
 
-  it('splits at the terminator and keeps an incomplete tail', () => {
-    const enc = new TextEncoder();
-    const { scans, rest } = splitScans(enc.encode('A1\r\nB2\r\nC'), Uint8Array.of(0x0d, 0x0a));
+  it.each([
+    ['CR', 'A1\rB2\rC'],
+    ['LF', 'A1\nB2\nC'],
+    ['CR LF', 'A1\r\nB2\r\nC'],
+    ['TAB', 'A1\tB2\tC'],
+    ['a mix, with a CR LF split across chunks', 'A1\r\n\nB2\tC'],
+  ])('ends a scan at %s and keeps the unterminated tail', (_name, text) => {
+    const { scans, rest } = splitScans(new TextEncoder().encode(text));
     expect(scans.map((s) => new TextDecoder().decode(s))).toEqual(['A1', 'B2']);
     expect(new TextDecoder().decode(rest)).toBe('C');
-    expect(splitScans(enc.encode('A1'), new Uint8Array(0)).scans).toEqual([]);
+  });
+
+  it('keeps everything as the tail when no terminator came', () => {
+    expect(splitScans(new TextEncoder().encode('A1')).scans).toEqual([]);
+    expect(splitScans(Uint8Array.of(0x0d, 0x0a)).scans).toEqual([]);
   });
 });

@@ -47,24 +47,34 @@ export interface DecodedScan {
   symbology: Symbology;
   /** The AIM identifier as received (e.g. "]Q1"), when the prefix is enabled and present. */
   aim: string | undefined;
+  /** How the bytes were read: UTF-8 when they are valid UTF-8, otherwise GB18030 (a superset of GBK). */
+  encoding: 'utf8' | 'gb18030';
 }
 
-/** Decodes one scan's bytes (terminator removed). Invalid byte sequences become U+FFFD, never an exception. */
-export function decodeScan(
-  bytes: Uint8Array,
-  opts: { encoding: OutputEncoding; aimPrefix: boolean },
-): DecodedScan {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes one scan's bytes (terminator removed) whatever the module was told: a module may
+ * acknowledge the UTF-8 setting and keep sending GBK. Valid UTF-8 is read as UTF-8 (plain ASCII
+ * included), anything else as GB18030, which reads every GBK byte sequence; bytes that are neither
+ * become U+FFFD, never an exception.
+ */
+export function decodeScan(bytes: Uint8Array, opts: { aimPrefix: boolean }): DecodedScan {
   let body = bytes;
   let aim: string | undefined;
   if (opts.aimPrefix && bytes.length >= 3 && bytes[0] === 0x5d) {
     aim = String.fromCharCode(bytes[0], bytes[1]!, bytes[2]!);
     body = bytes.subarray(3);
   }
-  const text = iconv.decode(
-    Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-    opts.encoding === 'gbk' ? 'gbk' : 'utf8',
-  );
-  return { text, symbology: aim ? symbologyFromAim(aim) : 'unknown', aim };
+  let text: string;
+  let encoding: DecodedScan['encoding'] = 'utf8';
+  try {
+    text = strictUtf8.decode(body);
+  } catch {
+    encoding = 'gb18030';
+    text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'gb18030');
+  }
+  return { text, symbology: aim ? symbologyFromAim(aim) : 'unknown', aim, encoding };
 }
 
 /** Text → the bytes a scanner sends for it (simulator side). */
@@ -72,24 +82,25 @@ export function encodeScanText(text: string, encoding: OutputEncoding): Uint8Arr
   return Uint8Array.from(iconv.encode(text, encoding === 'gbk' ? 'gbk' : 'utf8'));
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+const TAB = 0x09;
+
 /**
- * Splits buffered bytes at the terminator. Returns complete scans (terminator removed) and the
- * incomplete rest; with no terminator configured everything stays in `rest` until the inter-byte
- * timeout flushes it.
+ * Splits buffered bytes into scans. Any of CR, LF, CR LF and TAB ends a scan, whichever terminator
+ * the module was set to (it may keep its own); empty pieces (the LF of a CR LF that arrived in the
+ * next chunk) are dropped. Returns the complete scans and the unterminated rest, which the driver
+ * ends after a spell of silence (a module set to send no terminator).
  */
-export function splitScans(
-  buf: Uint8Array,
-  terminator: Uint8Array,
-): { scans: Uint8Array[]; rest: Uint8Array } {
+export function splitScans(buf: Uint8Array): { scans: Uint8Array[]; rest: Uint8Array } {
   const scans: Uint8Array[] = [];
-  if (terminator.length === 0) return { scans, rest: buf };
   let start = 0;
-  for (let i = 0; i + terminator.length <= buf.length;) {
-    if (terminator.every((b, k) => buf[i + k] === b)) {
-      if (i > start) scans.push(buf.slice(start, i));
-      i += terminator.length;
-      start = i;
-    } else i++;
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    if (b !== CR && b !== LF && b !== TAB) continue;
+    if (i > start) scans.push(buf.slice(start, i));
+    if (b === CR && buf[i + 1] === LF) i++;
+    start = i + 1;
   }
   return { scans, rest: buf.slice(start) };
 }

@@ -192,9 +192,8 @@ async function printToQueue(
     },
   };
   const driver = new A4PrinterDriver(
-    'cli-a4',
     spooler,
-    { queue: p.queue, jobTimeoutMs: p.timeoutMs, pollMs: 250 },
+    { deviceId: 'cli-a4', queue: p.queue, jobTimeoutMs: p.timeoutMs, pollMs: 250 },
     log,
   );
   const started = performance.now();
@@ -231,7 +230,7 @@ async function printToQueue(
         {
           code: err.code,
           detail: err.detail,
-          health: driver.status.health,
+          health: driver.status.current.health,
           ...(jobId ? { jobId } : {}),
           ...(state ? { state, final: isFinalJobState(state) } : {}),
         },

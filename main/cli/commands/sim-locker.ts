@@ -110,7 +110,12 @@ export const command: CliCommand = {
         else if (verb === 'free') sim.setJammed(board, door, false);
         else if (verb === 'silent') sim.setBoardAnswering(board, false);
         else if (verb === 'answer') sim.setBoardAnswering(board, true);
-        else if (verb) process.stderr.write(`unknown simulator command: ${line}\n`);
+        else if (verb) {
+          process.stderr.write(`unknown simulator command: ${line}\n`);
+          return;
+        } else return;
+        // One line per command carried out, so a script (or a test) can wait for it.
+        printJson({ done: verb, board, ...(Number.isInteger(door) ? { door } : {}) });
       } catch (err) {
         process.stderr.write(`${String(err)}\n`);
       }

@@ -12,7 +12,8 @@ export const command: CliCommand = {
   usage: 'sim scanner --link PATH [--scan TEXT]… [--interval MS] [--repeat N] [--aim] [--baud N]',
   details:
     'Each stdin line is scanned as one code. --scan payloads are scanned in order, --interval ms apart,\n' +
-    '--repeat times, once the host has configured the scanner (first command, then 300 ms without commands).',
+    '--repeat times, starting when the host first talks to the scanner (its driver keeps codes that\n' +
+    'arrive while it configures the module).',
   options: {
     link: {
       type: 'string',
@@ -52,12 +53,12 @@ export const command: CliCommand = {
     });
 
     const runScript = async () => {
-      // Wait for the host's configuration to finish so scripted codes are not mistaken for replies.
-      while (!signal.aborted) {
-        const seen = sim.commands.length;
-        await new Promise((r) => setTimeout(r, 300));
-        if (seen > 0 && sim.commands.length === seen) break;
-      }
+      // Start once the host has opened the port and spoken to the module: before that, nobody reads.
+      await new Promise<void>((resolve) => {
+        if (sim.commands.length > 0 || signal.aborted) return resolve();
+        const off = sim.onCommand(() => (off(), resolve()));
+        signal.addEventListener('abort', () => (off(), resolve()), { once: true });
+      });
       const script = Array.from({ length: Math.max(1, repeat) }, () => scripted).flat();
       for (const [i, text] of script.entries()) {
         if (signal.aborted) return;

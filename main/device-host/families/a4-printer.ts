@@ -2,38 +2,23 @@
 // printer is a cups-pdf queue where CUPS has one (the spooler path is then the real one), otherwise the
 // in-memory spooler; the log says which.
 import { userInfo } from 'node:os';
-import { z } from 'zod';
-import type { DeviceStatus, Logger } from '../../../devices/core';
+import { systemClock, type Clock, type DeviceStatus, type Logger } from '../../../devices/core';
 import {
   A4PrinterDriver,
+  a4PrinterManifest,
+  a4SelfTests,
   CupsSpooler,
   SimulatedSpooler,
   type A4PrinterDetail,
+  type A4PrinterOptions,
   type PrintOutcome,
   type Spooler,
 } from '../../../devices/a4-printer';
 import type { DeviceCondition } from '../../ipc/contract';
+import { selfTestPlan, statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
-const Options = z
-  .object({
-    /** How long a job may take from submission to completed. */
-    jobTimeoutMs: z.number().int().min(1000).optional(),
-    /** Job and queue polling while a job is in flight. */
-    pollMs: z.number().int().min(50).optional(),
-    /** Queue state polling while idle, so paper out shows before a citizen asks for a print. */
-    statusPollMs: z.number().int().min(0).optional(),
-    /** Simulated printer only: which spooler (auto: a cups-pdf queue named `cupsPdfQueue` if CUPS has one). */
-    simulator: z
-      .object({
-        spooler: z.enum(['auto', 'cups-pdf', 'memory']).optional(),
-        cupsPdfQueue: z.string().min(1).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type A4PrinterOptions = z.infer<typeof Options>;
+export type { A4PrinterOptions } from '../../../devices/a4-printer';
 
 /** The queue `scripts/setup-system.sh` creates for cups-pdf (and that sites use as a virtual printer). */
 export const DEFAULT_CUPS_PDF_QUEUE = 'PDF';
@@ -100,13 +85,18 @@ async function cupsPdfQueue(name: string): Promise<{ spooler: CupsSpooler } | { 
 }
 
 export const a4Printer = defineFamily({
-  family: 'a4-printer',
-  roles: ['a4Printer'],
+  family: a4PrinterManifest.family,
+  roles: a4PrinterManifest.roles,
   transports: ['spooler', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<A4PrinterCommands, A4PrinterSimulatorControl>> {
+  options: a4PrinterManifest.config,
+  manifest: a4PrinterManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<A4PrinterCommands, A4PrinterSimulatorControl, A4PrinterDriver>> {
     const t = spec.transport;
     const o = spec.options;
+    const clock = ctx.clock ?? systemClock;
     let spooler: Spooler;
     let queue: string;
     let control: A4PrinterSimulatorControl | undefined;
@@ -116,25 +106,25 @@ export const a4Printer = defineFamily({
       spooler = new CupsSpooler(cupsIppExchange(), spoolerUser());
       queue = t.queue;
     } else if (t.kind === 'simulated') {
-      const chosen = await simulatedSpooler(o, ctx.log);
+      const chosen = await simulatedSpooler(o, ctx.log, clock);
       ({ spooler, queue, control } = chosen);
       stopSim = chosen.stop;
     } else throw new RangeError(`a4-printer cannot use a ${t.kind} transport`);
 
     const driver = new A4PrinterDriver(
-      spec.id,
       spooler,
       {
+        deviceId: spec.id,
         queue,
         ...(o.jobTimeoutMs !== undefined ? { jobTimeoutMs: o.jobTimeoutMs } : {}),
         ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}),
+        statusPollMs: o.statusPollMs ?? (ctx.mode === 'service' ? 5000 : 0),
       },
       ctx.log,
+      clock,
     );
     await driver.refreshStatus();
-    const polling = new AbortController();
-    const every = o.statusPollMs ?? (ctx.mode === 'service' ? 5000 : 0);
-    if (every > 0) void pollQueue(driver, every, polling.signal);
+    driver.start();
     const simControl = control && {
       ...control,
       // A change made from outside shows in the status at once, not at the next poll.
@@ -146,9 +136,8 @@ export const a4Printer = defineFamily({
     return {
       id: spec.id,
       family: spec.family,
-      status: () => driver.status,
-      onStatus: (l) => driver.onStatus(l),
-      condition: () => a4Condition(driver.status),
+      ...statusOf(driver.status),
+      condition: () => a4Condition(driver.status.current),
       linkProblem: () => undefined,
       commands: {
         queue,
@@ -157,19 +146,21 @@ export const a4Printer = defineFamily({
         cancel: (jobId, signal) => driver.cancel(jobId, signal),
         refreshStatus: (signal) => driver.refreshStatus(signal),
       },
+      driver,
       ...(simControl ? { simulator: simControl } : {}),
-      stop() {
-        polling.abort();
+      async stop() {
+        await driver.stop();
         stopSim();
-        return Promise.resolve();
       },
     };
   },
+  selfTests: (device) => selfTestPlan(a4SelfTests, device.driver!, device.driver!.clock),
 });
 
 async function simulatedSpooler(
   o: A4PrinterOptions,
   log: Logger,
+  clock: Clock,
 ): Promise<{ spooler: Spooler; queue: string; control: A4PrinterSimulatorControl; stop: () => void }> {
   const want = o.simulator?.spooler ?? 'auto';
   const name = o.simulator?.cupsPdfQueue ?? DEFAULT_CUPS_PDF_QUEUE;
@@ -189,7 +180,7 @@ async function simulatedSpooler(
     if (want === 'cups-pdf') throw new Error(found.why);
     why = found.why;
   }
-  const sim = new SimulatedSpooler('SimA4');
+  const sim = new SimulatedSpooler('SimA4', clock);
   const stop = sim.autoAdvance(200);
   log.info('a4.simulation', { via: 'memory', queue: sim.queue, why });
   const control: A4PrinterSimulatorControl = {
@@ -202,12 +193,4 @@ async function simulatedSpooler(
     submitted: () => sim.submitted,
   };
   return { spooler: sim, queue: sim.queue, control, stop };
-}
-
-async function pollQueue(driver: A4PrinterDriver, everyMs: number, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
-    await new Promise((r) => setTimeout(r, everyMs).unref());
-    if (signal.aborted || driver.status.detail.activeJob) continue;
-    await driver.refreshStatus(signal);
-  }
 }

@@ -1,9 +1,9 @@
 // The document camera. The page opens it (UVC through getUserMedia; Chromium's fake capture when
 // simulated) and captures pages; the host only says what the camera is and assembles the PDF.
 import { z } from 'zod';
-import { StatusCell } from '../../../devices/core';
+import { StatusCell, type DeviceManifest } from '../../../devices/core';
 import { buildScanPdf, MAX_PAGES, PAPER_KINDS, type ScanPaper, type ScanPdfOptions } from '../../scanning';
-import { statusOf } from './link';
+import { selfTestPlan, statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 const Options = z
@@ -18,6 +18,18 @@ const Options = z
   })
   .strict();
 export type DocumentCameraOptions = z.infer<typeof Options>;
+
+/**
+ * The camera's manifest (devices/core/contract.ts). Its driver lives in the page (renderer/src/capture),
+ * so it has no devices/ folder: the frame self-test runs there, the host only declares it.
+ */
+export const documentCameraManifest = {
+  family: 'document-camera',
+  roles: ['camera'],
+  config: Options,
+  counters: [],
+  selfTests: [{ id: 'camera.frame', title: 'diag.camera.frame', kind: 'check' }],
+} as const satisfies DeviceManifest<DocumentCameraOptions>;
 
 export interface CameraCapability {
   /** Which video input the page should open (a part of its label); undefined: the first one. */
@@ -34,10 +46,13 @@ export interface CameraCommands {
 }
 
 export const documentCamera = defineFamily({
-  family: 'document-camera',
-  roles: ['camera'],
+  family: documentCameraManifest.family,
+  roles: documentCameraManifest.roles,
   transports: ['camera', 'simulated'],
   options: Options,
+  manifest: documentCameraManifest,
+  // The frame self-test runs in the page, which owns the camera; the host has none to run.
+  selfTests: () => selfTestPlan([], undefined),
   build(spec): Promise<BuiltDevice<CameraCommands>> {
     const cell = new StatusCell(spec.id, 'document-camera', { capture: 'inPage' as const });
     // The host cannot see a camera the page owns; it is there as configured until the page says otherwise.

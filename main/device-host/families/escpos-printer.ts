@@ -1,14 +1,21 @@
 // ESC/POS receipt printers. One wiring for the host, `yizhan device printer` and `yizhan sim printer`.
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { formatDateTime } from '../../../domain/time';
-import { type DeviceStatus, type Logger, type Transport } from '../../../devices/core';
+import {
+  systemClock,
+  type Clock,
+  type DeviceStatus,
+  type Logger,
+  type Transport,
+} from '../../../devices/core';
 import {
   createCjkRasterizer,
   EscposPrinterDriver,
+  escposPrinterManifest,
   EscposPrinterSimulator,
   findProfile,
   NOTO_CJK_FONT_PATHS,
+  printerChecks,
   PROFILE_NAMES,
   testSlip,
   type GlyphRasterizer,
@@ -21,24 +28,8 @@ import {
   type SimulatedReceipt,
 } from '../../../devices/escpos-printer';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, untilDeadline, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
-
-const Options = z
-  .object({
-    profile: z.enum(PROFILE_NAMES as [string, ...string[]]).default('kp628'),
-    /** How long a printed receipt is watched for the customer to take it (presenter models). */
-    takeTimeoutMs: z.number().int().min(1000).optional(),
-    /** Idle status polling (DLE EOT); 0 turns it off. */
-    statusPollMs: z.number().int().min(0).optional(),
-    replyTimeoutMs: z.number().int().min(50).optional(),
-    /** Ask for Automatic Status Back (GS a) on connect. */
-    statusBack: z.boolean().optional(),
-    /** Simulated printer only: receipts wait in the presenter until taken (default true). */
-    simulator: z.object({ receiptsWaitToBeTaken: z.boolean().optional() }).strict().optional(),
-  })
-  .strict();
-export type EscposPrinterOptions = z.infer<typeof Options>;
 
 /** Job states after which a job no longer moves by itself. */
 const SETTLED: PrintJobState[] = ['printed', 'taken', 'held', 'failed', 'canceled'];
@@ -105,7 +96,13 @@ export function resolveProfile(name: string): PrinterProfile {
 /** A virtual printer on `wire` (host link or a pty): renders what it receives, faults switchable. */
 export function createReceiptPrinterSimulator(
   wire: Transport,
-  opts: { profile: PrinterProfile; baudRate: number; log?: Logger; receiptsWaitToBeTaken?: boolean },
+  opts: {
+    profile: PrinterProfile;
+    baudRate: number;
+    log?: Logger;
+    receiptsWaitToBeTaken?: boolean;
+    clock?: Clock;
+  },
 ): ReceiptPrinterSimulatorControl {
   const glyphs = cjkGlyphs();
   if (!glyphs)
@@ -115,6 +112,7 @@ export function createReceiptPrinterSimulator(
     glyphs,
     baudRate: opts.baudRate,
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   if (opts.receiptsWaitToBeTaken) sim.setFaults({ notTaken: true });
   const kept: { index: number; transcript: string; interrupted: boolean }[] = [];
@@ -161,12 +159,17 @@ export function receiptPrinterCondition(s: DeviceStatus<object>): DeviceConditio
 }
 
 export const escposPrinter = defineFamily({
-  family: 'escpos-printer',
-  roles: ['receiptPrinter'],
+  family: escposPrinterManifest.family,
+  roles: escposPrinterManifest.roles,
   transports: ['serial', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<ReceiptPrinterCommands, ReceiptPrinterSimulatorControl>> {
+  options: escposPrinterManifest.config,
+  manifest: escposPrinterManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<ReceiptPrinterCommands, ReceiptPrinterSimulatorControl, EscposPrinterDriver>> {
     const o = spec.options;
+    const clock = ctx.clock ?? systemClock;
     const profile = resolveProfile(o.profile);
     const baudRate = spec.transport.kind === 'serial' ? (spec.transport.baudRate ?? 115200) : 115200;
     let control: ReceiptPrinterSimulatorControl | undefined;
@@ -177,6 +180,7 @@ export const escposPrinter = defineFamily({
           baudRate,
           log: ctx.log.child({ role: 'simulator' }),
           receiptsWaitToBeTaken: o.simulator?.receiptsWaitToBeTaken ?? true,
+          clock,
         });
         return () => control?.dispose();
       },
@@ -184,18 +188,22 @@ export const escposPrinter = defineFamily({
     await link.open();
     // Raster fallback glyphs: loading the font takes a second a status-only command need not wait.
     const glyphs = ctx.statusOnly ? null : cjkGlyphs();
-    const driver = new EscposPrinterDriver(link.transport, {
-      deviceId: spec.id,
-      profile,
-      baudRate,
-      log: ctx.log,
-      ...(glyphs ? { glyphs } : {}),
-      ...(ctx.journal ? { journal: ctx.journal } : {}),
-      ...(o.takeTimeoutMs !== undefined ? { takeTimeoutMs: o.takeTimeoutMs } : {}),
-      ...(o.replyTimeoutMs !== undefined ? { replyTimeoutMs: o.replyTimeoutMs } : {}),
-      ...(o.statusBack !== undefined ? { statusBack: o.statusBack } : {}),
-      statusPollMs: o.statusPollMs ?? (ctx.mode === 'oneShot' ? 0 : 2000),
-    });
+    const driver = new EscposPrinterDriver(
+      link.transport,
+      {
+        deviceId: spec.id,
+        profile,
+        baudRate,
+        ...(glyphs ? { glyphs } : {}),
+        ...(ctx.journal ? { journal: ctx.journal } : {}),
+        ...(o.takeTimeoutMs !== undefined ? { takeTimeoutMs: o.takeTimeoutMs } : {}),
+        ...(o.replyTimeoutMs !== undefined ? { replyTimeoutMs: o.replyTimeoutMs } : {}),
+        ...(o.statusBack !== undefined ? { statusBack: o.statusBack } : {}),
+        statusPollMs: o.statusPollMs ?? (ctx.mode === 'oneShot' ? 0 : 2000),
+      },
+      ctx.log,
+      clock,
+    );
     driver.start();
     return {
       id: spec.id,
@@ -203,18 +211,27 @@ export const escposPrinter = defineFamily({
       ...statusOf(driver.status),
       condition: () => receiptPrinterCondition(driver.status.current),
       linkProblem: link.problem,
-      commands: receiptCommands(driver, profile),
+      commands: receiptCommands(driver, profile, clock),
+      driver,
       ...simulatedParts(control, link),
       async stop() {
         await driver.stop();
-        await link.transport.close();
         link.dispose();
       },
     };
   },
+  selfTests: (device) => selfTestPlan(printerChecks, device.driver!, device.driver!.clock),
+  operate(control, request) {
+    if (request.kind === 'takeReceipt') control.take();
+    return Promise.resolve();
+  },
 });
 
-function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): ReceiptPrinterCommands {
+function receiptCommands(
+  driver: EscposPrinterDriver,
+  profile: PrinterProfile,
+  clock: Clock,
+): ReceiptPrinterCommands {
   const knowsTaken = profile.statusBits.receiptNotTaken !== null;
   return {
     profile,
@@ -225,16 +242,7 @@ function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): 
       const job = driver.submit(doc, { key });
       return driver.waitForJob(job.id, SETTLED, signal);
     },
-    async whenTaken(jobId, { timeoutMs, signal }) {
-      if (!knowsTaken) return 'unknown';
-      return untilDeadline<'taken' | 'notTaken'>(
-        timeoutMs,
-        signal,
-        (limit) => driver.waitForJob(jobId, ['taken'], limit).then(() => 'taken'),
-        () => 'notTaken',
-        { deviceId: driver.status.current.deviceId, command: 'whenTaken' },
-      );
-    },
+    whenTaken: (jobId, opts) => driver.waitTaken(jobId, opts),
     job: (id) => driver.job(id),
     waitForJob: (id, states, signal) => driver.waitForJob(id, states, signal),
     resume: (id) => driver.resume(id),
@@ -242,7 +250,7 @@ function receiptCommands(driver: EscposPrinterDriver, profile: PrinterProfile): 
     onJob: (listener) => driver.events.on('job', listener),
     async testSlip(signal) {
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const at = new Date();
+      const at = new Date(clock.now());
       // People read Beijing time on paper, not the UTC instant (issue #8); the QR keeps the instant.
       const job = driver.submit(testSlip(status, at, formatDateTime(at, { seconds: true })), {
         key: `test-${at.getTime()}`,

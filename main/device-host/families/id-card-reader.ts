@@ -1,9 +1,10 @@
 // ID card readers (SAM_V). One wiring for the host, `yizhan device idcard` and `yizhan sim idcard`.
-import { z } from 'zod';
-import { DeviceError, type DeviceStatus, type Logger } from '../../../devices/core';
+import { systemClock, type DeviceError, type DeviceStatus } from '../../../devices/core';
 import { maskIdNumber, maskName } from '../../../domain/identity';
 import {
+  checks as idCardChecks,
   IdCardReaderDriver,
+  idCardReaderManifest,
   IdCardReaderSimulator,
   SAMPLE_CARDS,
   simulatedCardSchema,
@@ -14,29 +15,13 @@ import {
   type SimulatorFault,
 } from '../../../devices/id-card-reader';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, untilDeadline, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
 export const SAMPLE_CARD_NAMES = Object.keys(SAMPLE_CARDS) as (keyof typeof SAMPLE_CARDS)[];
 export type SampleCardName = keyof typeof SAMPLE_CARDS;
 
-const Options = z
-  .object({
-    /** Line rates to probe, in order (default 115200 then 9600). */
-    baudRates: z.array(z.number().int().positive()).min(1).optional(),
-    readFingerprint: z.boolean().optional(),
-    readExtraAddress: z.boolean().optional(),
-    /** Simulated reader only: the card lying on it at start (default none) and its RF read time. */
-    simulator: z
-      .object({
-        card: z.enum(SAMPLE_CARD_NAMES as [SampleCardName, ...SampleCardName[]]).optional(),
-        rfDelayMs: z.number().int().min(0).max(2000).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type IdCardReaderOptions = z.infer<typeof Options>;
+export type { IdCardReaderOptions } from '../../../devices/id-card-reader';
 
 export type IdCardEvent =
   | { kind: 'placed'; at: number }
@@ -131,12 +116,14 @@ export function idCardCondition(s: DeviceStatus<object>): DeviceCondition {
 }
 
 export const idCardReader = defineFamily({
-  family: 'id-card-reader',
-  roles: ['idCard'],
+  family: idCardReaderManifest.family,
+  roles: idCardReaderManifest.roles,
   transports: ['serial', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<IdCardCommands, IdCardSimulatorControl>> {
+  options: idCardReaderManifest.config,
+  manifest: idCardReaderManifest,
+  async build(spec, ctx): Promise<BuiltDevice<IdCardCommands, IdCardSimulatorControl, IdCardReaderDriver>> {
     const o = spec.options;
+    const clock = ctx.clock ?? systemClock;
     let control: IdCardSimulatorControl | undefined;
     const link = serialLink(spec, ctx, 115200, () => {
       control = createIdCardSimulator({
@@ -144,22 +131,27 @@ export const idCardReader = defineFamily({
         rfReadDelayMs: o.simulator?.rfDelayMs ?? 20,
         card: o.simulator?.card,
         logger: ctx.log.child({ role: 'simulator' }),
+        clock,
       });
       const sim = control.simulator;
       return { attach: (wire) => sim.attach(wire), onReplug: (wire) => void sim.attach(wire) };
     });
     await link.open();
-    const driver = new IdCardReaderDriver(link.transport, {
-      deviceId: spec.id,
-      logger: ctx.log,
-      ...(o.baudRates ? { baudRates: o.baudRates } : {}),
-      ...(o.readFingerprint !== undefined ? { readFingerprint: o.readFingerprint } : {}),
-      ...(o.readExtraAddress !== undefined ? { readExtraAddress: o.readExtraAddress } : {}),
-      // A technician's command reports a silent reader at once instead of after the kiosk's debounce.
-      ...(ctx.mode === 'oneShot' ? { supervisor: { initialBackoffMs: 200, maxBackoffMs: 1000 } } : {}),
-    });
+    const driver = new IdCardReaderDriver(
+      link.transport,
+      {
+        deviceId: spec.id,
+        ...(o.baudRates ? { baudRates: o.baudRates } : {}),
+        ...(o.readFingerprint !== undefined ? { readFingerprint: o.readFingerprint } : {}),
+        ...(o.readExtraAddress !== undefined ? { readExtraAddress: o.readExtraAddress } : {}),
+        // A technician's command reports a silent reader at once instead of after the kiosk's debounce.
+        ...(ctx.mode === 'oneShot' ? { supervisor: { initialBackoffMs: 200, maxBackoffMs: 1000 } } : {}),
+      },
+      ctx.log,
+      clock,
+    );
     driver.start();
-    const commands = idCardCommands(spec.id, driver, link.problem, ctx.log);
+    const commands = idCardCommands(driver, link.problem);
     return {
       id: spec.id,
       family: spec.family,
@@ -167,6 +159,7 @@ export const idCardReader = defineFamily({
       condition: () => idCardCondition(driver.status.current),
       linkProblem: link.problem,
       commands,
+      driver,
       ...simulatedParts(control, link),
       async stop() {
         await driver.stop();
@@ -174,14 +167,15 @@ export const idCardReader = defineFamily({
       },
     };
   },
+  selfTests: (device) => selfTestPlan(idCardChecks, device.driver!, device.driver!.clock),
+  operate(sim, request) {
+    if (request.kind === 'placeIdCard') sim.place('resident');
+    else if (request.kind === 'removeIdCard') sim.remove();
+    return Promise.resolve();
+  },
 });
 
-function idCardCommands(
-  deviceId: string,
-  driver: IdCardReaderDriver,
-  problem: () => DeviceError | undefined,
-  log: Logger,
-): IdCardCommands {
+function idCardCommands(driver: IdCardReaderDriver, problem: () => DeviceError | undefined): IdCardCommands {
   return {
     read(opts) {
       const p = problem();
@@ -190,32 +184,15 @@ function idCardCommands(
     },
     watch(listener) {
       const offs = [
-        driver.events.on('card-inserted', ({ at }) => listener({ kind: 'placed', at })),
-        driver.events.on('card-read', ({ record, at }) => listener({ kind: 'read', record, at })),
-        driver.events.on('card-removed', ({ at }) => listener({ kind: 'removed', at })),
+        driver.events.on('cardInserted', ({ at }) => listener({ kind: 'placed', at })),
+        driver.events.on('cardRead', ({ record, at }) => listener({ kind: 'read', record, at })),
+        driver.events.on('cardRemoved', ({ at }) => listener({ kind: 'removed', at })),
         driver.events.on('error', ({ error, at }) => listener({ kind: 'failed', error, at })),
       ];
       return () => offs.forEach((off) => off());
     },
     card: () => driver.card,
-    async waitRemoved({ timeoutMs, signal }) {
-      if (driver.card === 'absent') return;
-      await untilDeadline(
-        timeoutMs,
-        signal,
-        (limit) => driver.events.next('card-removed', limit).then(() => undefined),
-        () => {
-          log.info('idCard.notRemoved', { waitedMs: timeoutMs });
-          throw new DeviceError(
-            'userAction',
-            '身份证仍在读卡器上 / the ID card was left on the reader',
-            { deviceId, command: 'waitRemoved' },
-            { detail: 'cardNotRemoved' },
-          );
-        },
-        { deviceId, command: 'waitRemoved' },
-      );
-    },
+    waitRemoved: (opts) => driver.waitRemoved(opts),
     checkSam: (signal) => driver.checkSam(signal),
   };
 }

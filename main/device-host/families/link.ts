@@ -2,17 +2,22 @@
 // the far end of an in-memory pair (the same bytes as on a cable) whose cable can be pulled.
 import {
   DeadlineError,
+  runSelfTests,
+  type SelfTest,
   DeviceError,
   LinkSupervisor,
+  deadline,
+  systemClock,
   toDeviceError,
-  withDeadline,
+  type Clock,
   type DeviceStatus,
   type Logger,
   type SupervisorOptions,
   type Transport,
 } from '../../../devices/core';
 import { memoryPair, SerialTransport, type MemoryEnd } from '../../../devices/transports';
-import type { BuildContext, BuiltDevice, DeviceSpec, SimulatedLinkControl } from './types';
+import { formatDateTime } from '../../../domain/time';
+import type { BuildContext, BuiltDevice, DeviceSpec, SelfTestPlan, SimulatedLinkControl } from './types';
 
 export interface SerialLink {
   transport: Transport;
@@ -45,7 +50,8 @@ export function serialLink(
 ): SerialLink {
   const t = spec.transport;
   if (t.kind === 'serial') {
-    const transport = new SerialTransport({ path: t.path, baudRate: t.baudRate ?? defaultBaud });
+    const options = { path: t.path, baudRate: t.baudRate ?? defaultBaud };
+    const transport = ctx.serialPort ? ctx.serialPort(options) : new SerialTransport(options);
     let failure: DeviceError | undefined;
     return {
       transport,
@@ -116,19 +122,19 @@ function simulatedLink(id: string, sim: SimulatorAttachment, log: Logger): Seria
 export async function untilDeadline<T>(
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  clock: Clock,
   wait: (signal: AbortSignal) => Promise<T>,
   onDeadline: () => T,
   where: { deviceId: string; command: string },
 ): Promise<T> {
-  const done = new AbortController();
-  const limit = withDeadline(timeoutMs, signal, done.signal);
+  const limit = deadline(timeoutMs, [signal], clock);
   try {
-    return await wait(limit);
+    return await wait(limit.signal);
   } catch (err) {
-    if (limit.reason instanceof DeadlineError) return onDeadline();
+    if (limit.signal.reason instanceof DeadlineError) return onDeadline();
     throw toDeviceError(err, where, signal);
   } finally {
-    done.abort();
+    limit.dispose();
   }
 }
 
@@ -138,12 +144,14 @@ export function superviseLink(
   log: Logger,
   onConnected: (signal: AbortSignal) => Promise<void>,
   opts: Partial<SupervisorOptions> = {},
+  clock: Clock = systemClock,
 ): LinkSupervisor {
   return new LinkSupervisor(
     transport,
     { initialBackoffMs: 500, maxBackoffMs: 10_000, debounceMs: 3_000, ...opts },
     log,
     onConnected,
+    clock,
   );
 }
 
@@ -163,5 +171,25 @@ export function statusOf<D extends object>(cell: {
   return {
     status: () => cell.current,
     onStatus: (l) => cell.subscribe(l),
+  };
+}
+
+/** Self-tests bound to the subject they run against, on the device's clock. */
+export function selfTestPlan<T>(tests: readonly SelfTest<T>[], subject: T, clock?: Clock): SelfTestPlan {
+  return {
+    tests: tests.map(({ id, title, kind }) => ({ id, title, kind })),
+    run: ({ operator, signal, onResult }) =>
+      runSelfTests(
+        tests,
+        {
+          device: subject,
+          operator,
+          // People read Beijing time on a test slip (domain/time), not the UTC instant.
+          readableTime: (at) => formatDateTime(at, { seconds: true }),
+          ...(signal ? { signal } : {}),
+          ...(clock ? { clock } : {}),
+        },
+        onResult,
+      ),
   };
 }

@@ -1,9 +1,10 @@
 // RS-485 locker cabinets (8A / Kerong CU). One wiring for the host, `yizhan device locker` and
 // `yizhan sim locker`; the link is kept open by a LinkSupervisor (a pulled cable comes back).
-import { z } from 'zod';
 import {
   isReconfigurable,
   silentLogger,
+  systemClock,
+  type Clock,
   type DeviceStatus,
   type Health,
   type Logger,
@@ -13,83 +14,23 @@ import {
   createLockerProtocol,
   defaultCabinetConfig,
   DEFAULT_LOCKER_BOARD,
-  DEFAULT_LOCKER_PROTOCOL,
   LockerCabinetDriver,
   LockerCabinetSimulator,
-  LOCKER_PROTOCOLS,
+  lockerManifest,
+  lockerSelfTests,
   type DoorState,
   type LockerCabinetConfig,
   type LockerCabinetDetail,
+  type LockerBoardOptions,
   type LockerEvents,
   type LockerProtocolName,
   type OpenResult,
 } from '../../../devices/locker-board';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, superviseLink, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuildMode, type BuiltDevice } from './types';
 
-const protocolName = z.enum(LOCKER_PROTOCOLS as unknown as [LockerProtocolName, ...LockerProtocolName[]]);
-
-/** Per-cabinet settings calibrated at install ([L] in the fact sheet); anything else is misspelt. */
-const Cabinet = z
-  .object({
-    boards: z.array(z.number().int().min(0).max(32)).min(1).optional(),
-    doorsPerBoard: z.number().int().min(1).max(24).optional(),
-    feedbackActiveMeans: z.enum(['open', 'closed']).optional(),
-    groupOrder: z.enum(['highFirst', 'lowFirst']).optional(),
-    bitOrder: z.enum(['lsbFirst', 'msbFirst']).optional(),
-    openTimeoutMs: z.number().int().min(100).optional(),
-    pollIntervalMs: z.number().int().min(10).optional(),
-    replyTimeoutMs: z.number().int().min(10).optional(),
-    monitorIntervalMs: z.number().int().min(50).optional(),
-    missesBeforeNoDevice: z.number().int().min(1).optional(),
-    openAllGapMs: z.number().int().min(0).optional(),
-  })
-  .strict();
-
-const Options = z
-  .object({
-    protocol: protocolName.default(DEFAULT_LOCKER_PROTOCOL),
-    cabinet: Cabinet.default({}),
-    /** Simulated cabinet only: a person closes an opened door after this long (default: only sim control closes it). */
-    simulator: z
-      .object({
-        closeAfterMs: z.number().int().min(100).optional(),
-        springMs: z.number().int().min(0).max(2000).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .superRefine((o, ctx) => {
-    // Addresses the protocol cannot carry would alias another board's doors: refused before any byte.
-    const p = createLockerProtocol(o.protocol);
-    const { min, max } = p.boardRange;
-    (o.cabinet.boards ?? []).forEach((b, i) => {
-      if (b < min || b > max)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cabinet', 'boards', i],
-          message: `a board address ${min}–${max} for ${o.protocol}, got ${b}`,
-        });
-    });
-    const boards = o.cabinet.boards ?? [];
-    if (new Set(boards).size !== boards.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cabinet', 'boards'],
-        message: 'board addresses unique on one bus',
-      });
-    const doors = o.cabinet.doorsPerBoard;
-    if (doors !== undefined && doors > p.maxDoorsPerBoard)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['cabinet', 'doorsPerBoard'],
-        message: `at most ${p.maxDoorsPerBoard} doors per board for ${o.protocol}, got ${doors}`,
-      });
-  });
-export type LockerBoardOptions = z.infer<typeof Options>;
-export const LockerBoardOptions = Options;
+export { LockerBoardOptions } from '../../../devices/locker-board';
 
 export interface DoorOccupancy {
   board: number;
@@ -155,7 +96,13 @@ export function cabinetConfig(o: Pick<LockerBoardOptions, 'protocol' | 'cabinet'
 export function createLockerSimulator(
   wire: Transport,
   config: LockerCabinetConfig,
-  opts: { closeAfterMs?: number | null; springMs?: number; baudRate?: number; log?: Logger } = {},
+  opts: {
+    closeAfterMs?: number | null;
+    springMs?: number;
+    baudRate?: number;
+    log?: Logger;
+    clock?: Clock;
+  } = {},
 ): LockerSimulatorControl {
   const sim = new LockerCabinetSimulator(
     wire,
@@ -169,6 +116,7 @@ export function createLockerSimulator(
       autoCloseMs: opts.closeAfterMs ?? null,
       ...(opts.springMs !== undefined ? { springMs: opts.springMs } : {}),
       ...(opts.baudRate !== undefined ? { baudRate: opts.baudRate } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
     },
     opts.log ?? silentLogger,
   );
@@ -196,12 +144,14 @@ export function lockerCondition(s: DeviceStatus<object>, linkUp: boolean): Devic
 }
 
 export const lockerBoard = defineFamily({
-  family: 'locker-board',
-  roles: ['lockers'],
+  family: lockerManifest.family,
+  roles: lockerManifest.roles,
   transports: ['serial', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<LockerCommands, LockerSimulatorControl>> {
+  options: lockerManifest.config,
+  manifest: lockerManifest,
+  async build(spec, ctx): Promise<BuiltDevice<LockerCommands, LockerSimulatorControl, LockerCabinetDriver>> {
     const config = cabinetConfig(spec.options);
+    const clock = ctx.clock ?? systemClock;
     const baud = createLockerProtocol(config.protocol, config).baudRate;
     let control: LockerSimulatorControl | undefined;
     const link = serialLink(spec, ctx, baud, () => ({
@@ -214,6 +164,7 @@ export const lockerBoard = defineFamily({
             ? { springMs: spec.options.simulator.springMs }
             : {}),
           log: ctx.log.child({ role: 'simulator' }),
+          clock,
         });
         return () => control?.dispose();
       },
@@ -221,16 +172,13 @@ export const lockerBoard = defineFamily({
     // Checks addresses and door counts again (the schema did for the site file) before any byte.
     let driver: LockerCabinetDriver;
     try {
-      driver = new LockerCabinetDriver(spec.id, link.transport, config, ctx.log);
+      driver = new LockerCabinetDriver(link.transport, { deviceId: spec.id, ...config }, ctx.log, clock);
     } catch (err) {
       link.dispose();
       throw err;
     }
     await link.open();
     // A technician's command does one thing on a port it opened; the kiosk keeps the bus watched.
-    const supervisor =
-      ctx.mode === 'service' ? superviseLink(link.transport, ctx.log, () => Promise.resolve()) : undefined;
-    supervisor?.start();
     if (ctx.mode === 'service') driver.start();
     return {
       id: spec.id,
@@ -239,14 +187,22 @@ export const lockerBoard = defineFamily({
       condition: () => lockerCondition(driver.status.current, link.transport.isOpen),
       linkProblem: link.problem,
       commands: lockerCommands(driver, link.transport, ctx.mode),
+      driver,
       ...simulatedParts(control, link),
       async stop() {
-        driver.stop();
-        if (supervisor) await supervisor.stop();
-        else await link.transport.close();
+        await driver.stop();
         link.dispose();
       },
     };
+  },
+  selfTests(device, params) {
+    const driver = device.driver!;
+    const testDoor = { board: params.board ?? driver.config.boards[0]!, door: params.door ?? 1 };
+    return selfTestPlan(lockerSelfTests, { driver, testDoor }, driver.clock);
+  },
+  operate(control, request) {
+    if (request.kind === 'closeDoor') control.close(request.board, request.door);
+    return Promise.resolve();
   },
 });
 
@@ -303,13 +259,15 @@ export async function otherProtocolAnswering(
   try {
     if (isReconfigurable(transport)) await transport.setBaudRate(otherProtocol.baudRate);
     const probe = new LockerCabinetDriver(
-      'protocol-probe',
       transport,
-      defaultCabinetConfig(other, {
-        boards: candidates,
-        doorsPerBoard: config.doorsPerBoard,
-        replyTimeoutMs: 300,
-      }),
+      {
+        deviceId: 'protocol-probe',
+        ...defaultCabinetConfig(other, {
+          boards: candidates,
+          doorsPerBoard: config.doorsPerBoard,
+          replyTimeoutMs: 300,
+        }),
+      },
       silentLogger,
     );
     for (const b of candidates) {

@@ -2,7 +2,6 @@
 // `yizhan device card`. A simulated reader is pcscd + vpcd with a virtual card when both run here,
 // otherwise an in-process channel that answers the same APDUs through the same driver.
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
 import {
   DeviceError,
   type CardChannel,
@@ -12,8 +11,11 @@ import {
 } from '../../../devices/core';
 import { maskAccount, maskIdNumber, maskName, maskPan } from '../../../domain/identity';
 import {
+  diagnosticChecks as cardReaderChecks,
   PcscCardSimulator,
   PcscReaderDriver,
+  pcscReaderManifest,
+  SAMPLE_CARD_NAMES as SAMPLE_NAMES,
   SAMPLE_CARD_PROFILES,
   SimulatedCardChannel,
   VPCD_DEFAULT_PORT,
@@ -24,26 +26,10 @@ import {
   type SampleCardProfileName,
 } from '../../../devices/pcsc-reader';
 import type { DeviceCondition } from '../../ipc/contract';
-import { statusOf } from './link';
+import { selfTestPlan, statusOf } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
-const SAMPLE_NAMES = Object.keys(SAMPLE_CARD_PROFILES) as [SampleCardProfileName, ...SampleCardProfileName[]];
-
-const Options = z
-  .object({
-    /** After a failed APDU, how long to wait for the reader to report the card gone. */
-    removalGraceMs: z.number().int().min(0).max(5000).optional(),
-    /** Simulated reader only: how (auto: pcscd + vpcd when both run here) and the card in it at start. */
-    simulator: z
-      .object({
-        via: z.enum(['auto', 'vpcd', 'in-process']).optional(),
-        card: z.enum(SAMPLE_NAMES).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
-export type PcscReaderOptions = z.infer<typeof Options>;
+export type { PcscReaderOptions } from '../../../devices/pcsc-reader';
 
 export interface CardReaderCommands {
   /** Waits for a card (up to `timeoutMs` in total) and reads the first application of `kinds` it has. */
@@ -124,11 +110,15 @@ export function vpcdReachable(socketPath: string, port = VPCD_DEFAULT_PORT): { o
 }
 
 export const pcscReader = defineFamily({
-  family: 'pcsc-reader',
-  roles: ['socialSecurityCard', 'bankCard'],
+  family: pcscReaderManifest.family,
+  roles: pcscReaderManifest.roles,
   transports: ['pcsc', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<CardReaderCommands, CardReaderSimulatorControl>> {
+  options: pcscReaderManifest.config,
+  manifest: pcscReaderManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<CardReaderCommands, CardReaderSimulatorControl, PcscReaderDriver>> {
     const t = spec.transport;
     if (t.kind !== 'pcsc' && t.kind !== 'simulated')
       throw new DeviceError('invalidArgument', `pcsc-reader cannot use a ${t.kind} transport`, {
@@ -183,12 +173,16 @@ export const pcscReader = defineFamily({
       }
       if (o.simulator?.card) await control.insert(o.simulator.card);
     }
-    const driver = new PcscReaderDriver(channel, {
-      deviceId: spec.id,
-      log: ctx.log,
-      ...(reader ? { reader } : {}),
-      ...(o.removalGraceMs !== undefined ? { removalGraceMs: o.removalGraceMs } : {}),
-    });
+    const driver = new PcscReaderDriver(
+      channel,
+      {
+        deviceId: spec.id,
+        ...(reader ? { reader } : {}),
+        ...(o.removalGraceMs !== undefined ? { removalGraceMs: o.removalGraceMs } : {}),
+      },
+      ctx.log,
+      ctx.clock,
+    );
     driver.start();
     return {
       id: spec.id,
@@ -202,13 +196,20 @@ export const pcscReader = defineFamily({
         waitRemoved: (opts) => driver.waitForRemoval(opts),
         cardPresent: () => driver.status.current.detail.card === 'present',
       },
+      driver,
       ...(control ? { simulator: control } : {}),
       async stop() {
-        driver.stop();
+        await driver.stop();
         await closeSim();
         await channel.close();
       },
     };
+  },
+  selfTests: (device) => selfTestPlan(cardReaderChecks, device.driver!, device.driver!.clock),
+  async operate(control, request) {
+    if (request.kind === 'insertCard')
+      await control.insert(request.card === 'bank' ? 'unionpay-debit' : 'ssc-gen3');
+    else if (request.kind === 'removeCard') await control.remove();
   },
 });
 

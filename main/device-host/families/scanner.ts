@@ -1,8 +1,9 @@
 // QR / barcode scanners: serial GM65-style modules and USB HID POS scanners. One wiring for the host,
 // `yizhan device scanner` and `yizhan sim scanner`; both links are kept open by a LinkSupervisor.
-import { z } from 'zod';
 import {
-  DeviceError,
+  systemClock,
+  type Clock,
+  type DeviceEvents,
   type DeviceStatus,
   type Emitter,
   type Logger,
@@ -14,36 +15,20 @@ import {
   HID_POS_PROFILES,
   HID_POS_USAGE_PAGE,
   HidScannerDriver,
+  scannerManifest,
+  scannerSelfTests,
   ScannerSimulator,
   SerialScannerDriver,
-  type OutputEncoding,
   type ScanEvent,
-  type ScanMode,
+  type ScannerDetail,
   type ScannerEvents,
-  type Terminator,
+  type ScannerOptions,
 } from '../../../devices/scanner';
 import type { DeviceCondition } from '../../ipc/contract';
-import { serialLink, statusOf, superviseLink, untilDeadline, simulatedParts } from './link';
+import { selfTestPlan, serialLink, statusOf, simulatedParts } from './link';
 import { defineFamily, type BuiltDevice } from './types';
 
-const MODES: [ScanMode, ...ScanMode[]] = ['sensing', 'manual', 'command', 'continuous'];
-const TERMINATORS: [Terminator, ...Terminator[]] = ['crlf', 'cr', 'tab', 'none'];
-const ENCODINGS: [OutputEncoding, ...OutputEncoding[]] = ['utf8', 'gbk'];
-
-const Options = z
-  .object({
-    /** Serial scanners: written to the module at start-up. */
-    mode: z.enum(MODES).optional(),
-    terminator: z.enum(TERMINATORS).optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    /** The module was set (by setup barcode) to prefix each scan with its AIM identifier. */
-    aimPrefix: z.boolean().optional(),
-    saveToFlash: z.boolean().optional(),
-    /** HID POS scanners: the vendor's report layout. */
-    hidProfile: z.enum(Object.keys(HID_POS_PROFILES) as [string, ...string[]]).optional(),
-  })
-  .strict();
-export type ScannerOptions = z.infer<typeof Options>;
+export type { ScannerOptions };
 
 export interface ScannerCommands {
   /** The next code presented; `timeout`/`noScan` when none comes in time. */
@@ -62,11 +47,15 @@ export interface ScannerSimulatorControl {
 /** A simulated GM65-style module on `wire` (host link or a pty of `yizhan sim scanner`). */
 export function createScannerSimulator(
   wire: Transport,
-  opts: { baudRate?: number; aimPrefix?: boolean; log?: Logger } = {},
+  opts: { baudRate?: number; aimPrefix?: boolean; log?: Logger; clock?: Clock } = {},
 ): ScannerSimulatorControl {
   const sim = new ScannerSimulator(
     wire,
-    { baudRate: opts.baudRate ?? 9600, aimPrefix: opts.aimPrefix === true },
+    {
+      baudRate: opts.baudRate ?? 9600,
+      aimPrefix: opts.aimPrefix === true,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    },
     opts.log,
   );
   return {
@@ -84,13 +73,18 @@ export function scannerCondition(s: DeviceStatus<object>): DeviceCondition {
 }
 
 export const scanner = defineFamily({
-  family: 'scanner',
-  roles: ['scanner'],
+  family: scannerManifest.family,
+  roles: scannerManifest.roles,
   transports: ['serial', 'hid', 'simulated'],
-  options: Options,
-  async build(spec, ctx): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl>> {
+  options: scannerManifest.config,
+  manifest: scannerManifest,
+  async build(
+    spec,
+    ctx,
+  ): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl, SerialScannerDriver | HidScannerDriver>> {
+    const clock = ctx.clock ?? systemClock;
     if (spec.transport.kind === 'hid')
-      return buildHid(spec as typeof spec & { transport: { kind: 'hid' } }, ctx.log);
+      return buildHid(spec as typeof spec & { transport: { kind: 'hid' } }, ctx.log, clock);
     const o = spec.options;
     const config = defaultSerialScannerConfig({
       ...(o.mode ? { mode: o.mode } : {}),
@@ -107,20 +101,20 @@ export const scanner = defineFamily({
           baudRate,
           aimPrefix: config.aimPrefix,
           log: ctx.log.child({ role: 'simulator' }),
+          clock,
         });
         return () => control?.dispose();
       },
     }));
-    const driver = new SerialScannerDriver(spec.id, link.transport, config, ctx.log);
+    const driver = new SerialScannerDriver(link.transport, { deviceId: spec.id, ...config }, ctx.log, clock);
+    // A technician's command starts listening once the module is configured; a code presented
+    // meanwhile (the driver keeps codes that arrive among the replies) waits for it here. The kiosk
+    // keeps none: a code scanned before any step asked for one must not be taken for a later answer.
+    const early = ctx.mode === 'oneShot' ? keepUntilListened(driver.events) : undefined;
     await link.open();
-    // A replugged module may have been power-cycled: configure it again on every (re)open.
-    const supervisor =
-      ctx.mode === 'service'
-        ? superviseLink(link.transport, ctx.log, async (signal) => {
-            await driver.configure(signal);
-          })
-        : undefined;
-    if (supervisor) supervisor.start();
+    // The kiosk keeps the link open and configures the module on every (re)open (it may have been
+    // power-cycled); a technician's command configures it once, here, and fails at once if it cannot.
+    if (ctx.mode === 'service') driver.start();
     else
       await driver.configure().catch(async (err: unknown) => {
         driver.dispose();
@@ -133,15 +127,19 @@ export const scanner = defineFamily({
       ...statusOf(driver.status),
       condition: () => scannerCondition(driver.status.current),
       linkProblem: link.problem,
-      commands: scannerCommands(spec.id, driver.events),
+      commands: scannerCommands(driver, early),
+      driver,
       ...simulatedParts(control, link),
       async stop() {
+        await driver.stop();
         driver.dispose();
-        if (supervisor) await supervisor.stop();
-        else await link.transport.close();
         link.dispose();
       },
     };
+  },
+  selfTests: (device) => selfTestPlan(scannerSelfTests, device.driver!, device.driver!.clock),
+  async operate(control, request) {
+    if (request.kind === 'presentCode') await control.scan(request.text);
   },
 });
 
@@ -159,7 +157,8 @@ async function buildHid(
     options: ScannerOptions;
   },
   log: Logger,
-): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl>> {
+  clock: Clock,
+): Promise<BuiltDevice<ScannerCommands, ScannerSimulatorControl, HidScannerDriver>> {
   const { HidTransport } = await import('../../../devices/transports/hid');
   const { path, vendorId, productId } = spec.transport;
   const transport = new HidTransport({
@@ -169,42 +168,64 @@ async function buildHid(
     usagePage: HID_POS_USAGE_PAGE,
   });
   const profile = HID_POS_PROFILES[spec.options.hidProfile ?? 'honeywell']!;
-  const driver = new HidScannerDriver(spec.id, transport, defaultHidScannerConfig({ profile }), log);
-  const supervisor = superviseLink(transport, log, () => Promise.resolve(driver.markOnline()));
+  const driver = new HidScannerDriver(
+    transport,
+    { deviceId: spec.id, ...defaultHidScannerConfig({ profile }) },
+    log,
+    clock,
+  );
   // Until the first open succeeds the scanner is absent, not merely unknown.
   driver.status.update({ health: 'noDevice' });
-  supervisor.start();
+  driver.start();
   return {
     id: spec.id,
     family: spec.family,
     ...statusOf(driver.status),
     condition: () => scannerCondition(driver.status.current),
     linkProblem: () => undefined,
-    commands: scannerCommands(spec.id, driver.events),
+    commands: scannerCommands(driver),
+    driver,
     async stop() {
+      await driver.stop();
       driver.dispose();
-      await supervisor.stop();
     },
   };
 }
 
-function scannerCommands(deviceId: string, events: Emitter<ScannerEvents>): ScannerCommands {
+/** Codes that arrive before anyone listens, handed to the first listener (or `next`) and then dropped. */
+interface EarlyScans {
+  take(): ScanEvent[];
+}
+
+function keepUntilListened(events: Emitter<DeviceEvents<ScannerDetail> & ScannerEvents>): EarlyScans {
+  let kept: ScanEvent[] | undefined = [];
+  const off = events.on('scan', (s) => kept?.push(s));
   return {
-    next: ({ timeoutMs, signal }) =>
-      untilDeadline(
-        timeoutMs,
-        signal,
-        (limit) => events.next('scan', limit),
-        () => {
-          throw new DeviceError(
-            'timeout',
-            '未扫码 / no code was scanned in time',
-            { deviceId, command: 'next' },
-            { detail: 'noScan' },
-          );
-        },
-        { deviceId, command: 'next' },
-      ),
-    listen: (listener) => events.on('scan', listener),
+    take() {
+      off();
+      const out = kept ?? [];
+      kept = undefined;
+      return out;
+    },
+  };
+}
+
+function scannerCommands(
+  driver: {
+    readonly events: Emitter<DeviceEvents<ScannerDetail> & ScannerEvents>;
+    nextScan(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<ScanEvent>;
+  },
+  early?: EarlyScans,
+): ScannerCommands {
+  return {
+    next: (opts) => {
+      const first = early?.take()[0];
+      return first ? Promise.resolve(first) : driver.nextScan(opts);
+    },
+    listen: (listener) => {
+      const off = driver.events.on('scan', listener);
+      for (const s of early?.take() ?? []) listener(s);
+      return off;
+    },
   };
 }

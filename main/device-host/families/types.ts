@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import type { DeviceError, DeviceStatus, Logger } from '../../../devices/core';
+import type {
+  Clock,
+  DeviceDiagnostics,
+  DeviceError,
+  DeviceManifest,
+  DeviceStatus,
+  Logger,
+  Operator,
+  OperatorRequest,
+  ReconfigurableTransport,
+  SelfTestInfo,
+  SelfTestResult,
+} from '../../../devices/core';
 import type { PrintJournal } from '../../../devices/escpos-printer';
 import type { TransportConfig, TransportKind } from '../../config/host-config';
 import type { DeviceRole } from '../../config/roles';
@@ -21,6 +33,10 @@ export interface BuildContext {
   journal?: PrintJournal;
   /** A command that only reads status: skip what only printing needs (fonts). */
   statusOnly?: boolean;
+  /** Time for drivers and simulators (the system clock by default; tests pass a ManualClock). */
+  clock?: Clock;
+  /** Opens a serial port (SerialTransport by default; tests wrap it to follow its I/O). */
+  serialPort?: (options: { path: string; baudRate: number }) => ReconfigurableTransport;
 }
 
 /** One device as configured, its options already checked by the family's schema. */
@@ -38,11 +54,19 @@ export interface SimulatedLinkControl {
   replug(): Promise<void>;
 }
 
+/** The part of a family's driver the host uses beside the commands (devices/core/contract.ts). */
+export interface DriverFace {
+  readonly manifest: DeviceManifest;
+  diagnostics(): DeviceDiagnostics;
+  counters(): Readonly<Record<string, number>>;
+}
+
 /**
- * A running device: its status, a typed command API, and, when simulated, a handle that drives the
+ * A running device: its status, a typed command API, its driver (the common device contract:
+ * manifest, counters, diagnostics, self-tests) and, when simulated, a handle that drives the
  * simulator the way a person at the kiosk would.
  */
-export interface BuiltDevice<C = unknown, S = unknown> {
+export interface BuiltDevice<C = unknown, S = unknown, D extends DriverFace = DriverFace> {
   readonly id: string;
   readonly family: string;
   status(): DeviceStatus<object>;
@@ -52,20 +76,46 @@ export interface BuiltDevice<C = unknown, S = unknown> {
   /** Why the link is down, when an open failed and nothing has answered since (e.g. portUnavailable). */
   linkProblem: () => DeviceError | undefined;
   readonly commands: C;
+  /** The family's driver; absent only where the device lives in the page (the document camera). */
+  readonly driver?: D;
   readonly simulator?: S;
   readonly link?: SimulatedLinkControl;
   stop(): Promise<void>;
 }
 
-export interface FamilyDefinition<O = unknown, C = unknown, S = unknown> {
+export interface FamilyDefinition<O = unknown, C = unknown, S = unknown, D extends DriverFace = DriverFace> {
   readonly family: string;
+  /** What the family is (roles, options, counters, self-tests), from devices/<family>/manifest.ts. */
+  readonly manifest: DeviceManifest<O>;
   /** The roles a device of this family serves (DeviceServices). */
   readonly roles: readonly DeviceRole[];
   readonly transports: readonly TransportKind[];
   /** Strict: an unknown or misspelt option is an error at start. */
   readonly options: z.ZodType<O>;
-  build(spec: DeviceSpec<O>, ctx: BuildContext): Promise<BuiltDevice<C, S>>;
+  build(spec: DeviceSpec<O>, ctx: BuildContext): Promise<BuiltDevice<C, S, D>>;
+  /** The family's self-tests against a built device, in order (the acceptance suite runs them all). */
+  selfTests(device: BuiltDevice<C, S, D>, params: SelfTestParams): SelfTestPlan;
+  /** How its simulator stands in for the person at the bench when the suite runs against it. */
+  operate?(simulator: S, request: OperatorRequest): Promise<void>;
+}
+
+/** What a technician chooses for the self-tests (the locker door to open). */
+export interface SelfTestParams {
+  board?: number;
+  door?: number;
+}
+
+/** Self-tests bound to one device: their names, and how to run them with a person (or a simulator). */
+export interface SelfTestPlan {
+  readonly tests: readonly SelfTestInfo[];
+  run(ctx: {
+    operator: Operator;
+    signal?: AbortSignal;
+    onResult?: (r: SelfTestResult) => void;
+  }): Promise<SelfTestResult[]>;
 }
 
 /** Keeps each family's types when it is put in a table of families. */
-export const defineFamily = <O, C, S>(f: FamilyDefinition<O, C, S>): FamilyDefinition<O, C, S> => f;
+export const defineFamily = <O, C, S, D extends DriverFace>(
+  f: FamilyDefinition<O, C, S, D>,
+): FamilyDefinition<O, C, S, D> => f;

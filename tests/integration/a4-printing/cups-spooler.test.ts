@@ -18,9 +18,8 @@ const spooler = new CupsSpooler(cupsIppExchange(), userInfo().username);
 
 const driverFor = (name: string, opts: { jobTimeoutMs?: number } = {}) =>
   new A4PrinterDriver(
-    'a4-test',
     spooler,
-    { queue: name, pollMs: 100, jobTimeoutMs: opts.jobTimeoutMs ?? 20_000 },
+    { deviceId: 'a4-test', queue: name, pollMs: 100, jobTimeoutMs: opts.jobTimeoutMs ?? 20_000 },
     new MemoryLogger(),
   );
 
@@ -62,8 +61,8 @@ describe('A4 printing through CUPS (cups-pdf)', () => {
     for (const line of lines) expect(printedText).toContain(line);
     expect(printedText).toContain('住房公积金缴存证明');
     expect(printedText).toContain('第1页/共1页');
-    expect(driver.status.health).toBe('online');
-    expect(driver.status.detail).toMatchObject({ accepting: true, enabled: true, activeJob: null });
+    expect(driver.status.current.health).toBe('online');
+    expect(driver.status.current.detail).toMatchObject({ accepting: true, enabled: true, activeJob: null });
   });
 
   it('prints a document drawn with the shipped font subset, text intact after the spooler', async () => {
@@ -130,9 +129,9 @@ describe('A4 printing through CUPS (cups-pdf)', () => {
       const error = await driver.print(pdf, { title: 'stuck' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DeviceError);
       expect(error).toMatchObject({ code: 'timeout', detail: 'printerOffline' });
-      expect(driver.status.health).toBe('offline');
-      expect(driver.status.detail.enabled).toBe(false);
-      expect(driver.status.detail.reasons).toContain('paused');
+      expect(driver.status.current.health).toBe('offline');
+      expect(driver.status.current.detail.enabled).toBe(false);
+      expect(driver.status.current.detail.reasons).toContain('paused');
       const stuck = (await spooler.jobs(queue.name)).find((j) => j.name === 'stuck');
       expect(stuck?.state).toBe('canceled');
     } finally {

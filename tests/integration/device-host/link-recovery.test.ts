@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryLogger } from '../../../devices/core';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryLogger, type ManualClock } from '../../../devices/core';
 import { createPtyPair, SerialTransport, type PtyPair } from '../../../devices/transports';
 import {
   cabinetConfig,
@@ -13,9 +13,28 @@ import {
   lockerBoard,
 } from '../../../main/device-host/families/locker-board';
 import { createScannerSimulator, scanner } from '../../../main/device-host/families/scanner';
+import { IoTracker, testClock } from '../../helpers/clock';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yizhan-relink-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Both ends of every cable are followed, so the clock never moves while bytes are on their way. */
+let io: IoTracker;
+let clock: ManualClock;
+/** The device end of the current cable, as the family opened it. */
+let deviceEnd: SerialTransport | undefined;
+const context = (log: MemoryLogger) => ({
+  log,
+  mode: 'service' as const,
+  clock,
+  serialPort: (o: { path: string; baudRate: number }) => (deviceEnd = io.track(new SerialTransport(o))),
+});
+beforeEach(() => {
+  io = new IoTracker();
+  clock = testClock(io.busy);
+});
+/** Resolves when the device end sees the cable go (the kernel tells it; no clock time involved). */
+const pulled = () => new Promise<void>((resolve) => deviceEnd!.onClose(() => resolve()));
 
 /** A cable: a pty pair on `link` with a simulator attached to the far end; pull() kills socat. */
 async function cable<S extends { dispose(): void }>(
@@ -24,7 +43,7 @@ async function cable<S extends { dispose(): void }>(
   attach: (wire: SerialTransport) => S,
 ) {
   const pair: PtyPair = await createPtyPair({ link });
-  const wire = new SerialTransport({ path: pair.simulatorPath, baudRate });
+  const wire = io.track(new SerialTransport({ path: pair.simulatorPath, baudRate }));
   await wire.open();
   const sim = attach(wire);
   return {
@@ -42,7 +61,8 @@ describe('a pulled cable comes back without a restart', () => {
     const link = path.join(dir, 'locker');
     const options = { protocol: 'cu' as const, cabinet: { monitorIntervalMs: 100, openTimeoutMs: 1500 } };
     const config = cabinetConfig(lockerBoard.options.parse(options));
-    let c = await cable(link, 19200, (w) => createLockerSimulator(w, config));
+    const simulate = (w: SerialTransport) => createLockerSimulator(w, config, { clock });
+    let c = await cable(link, 19200, simulate);
     const log = new MemoryLogger();
     const device = await lockerBoard.build(
       {
@@ -51,47 +71,55 @@ describe('a pulled cable comes back without a restart', () => {
         transport: { kind: 'serial', path: link },
         options: lockerBoard.options.parse(options),
       },
-      { log, mode: 'service' },
+      context(log),
     );
     try {
-      await expect.poll(() => device.condition(), { timeout: 10_000 }).toBe('ready');
+      await clock.until(() => device.condition() === 'ready');
+      const gone = pulled();
       await c.pull();
-      await expect.poll(() => device.condition(), { timeout: 10_000 }).toBe('notConnected');
-      await expect.poll(() => log.lines.some((l) => l.event === 'link.closed')).toBe(true);
-      c = await cable(link, 19200, (w) => createLockerSimulator(w, config));
-      await expect.poll(() => device.condition(), { timeout: 20_000 }).toBe('ready');
-      await expect(device.commands.open(1, 2)).resolves.toMatchObject({ board: 1, door: 2 });
+      await gone;
+      expect(device.condition()).toBe('notConnected');
+      expect(log.lines.some((l) => l.event === 'link.closed')).toBe(true);
+      // Half a minute without the cable: the supervisor keeps trying, the condition stays.
+      await clock.advance(30_000);
+      expect(device.condition()).toBe('notConnected');
+      c = await cable(link, 19200, simulate);
+      await clock.until(() => device.condition() === 'ready');
+      await expect(clock.run(device.commands.open(1, 2))).resolves.toMatchObject({ board: 1, door: 2 });
       expect(c.sim.isOpen(1, 2)).toBe(true);
     } finally {
       await device.stop();
       await c.pull();
     }
-  }, 60_000);
+  });
 
   it('serial scanner: configured again after the cable is put back, and scans arrive', async () => {
     const link = path.join(dir, 'scanner');
-    let c = await cable(link, 9600, (w) => createScannerSimulator(w));
+    const simulate = (w: SerialTransport) => createScannerSimulator(w, { clock });
+    let c = await cable(link, 9600, simulate);
     const log = new MemoryLogger();
     const device = await scanner.build(
       { id: 'sc-1', family: 'scanner', transport: { kind: 'serial', path: link }, options: {} },
-      { log, mode: 'service' },
+      context(log),
     );
     try {
-      await expect.poll(() => device.condition(), { timeout: 10_000 }).toBe('ready');
+      await clock.until(() => device.condition() === 'ready');
+      const gone = pulled();
       await c.pull();
-      await expect.poll(() => device.condition(), { timeout: 10_000 }).toBe('notConnected');
-      c = await cable(link, 9600, (w) => createScannerSimulator(w));
-      await expect.poll(() => device.condition(), { timeout: 20_000 }).toBe('ready');
+      await gone;
+      expect(device.condition()).toBe('notConnected');
+      c = await cable(link, 9600, simulate);
+      await clock.until(() => device.condition() === 'ready');
       // The new module was configured from its factory zones (it may have been power-cycled).
       expect(c.sim.simulator.commands.length).toBeGreaterThan(0);
       const next = device.commands.next({ timeoutMs: 5000 });
-      await c.sim.scan('SF1234567890');
-      await expect(next).resolves.toMatchObject({ text: 'SF1234567890' });
+      await clock.run(c.sim.scan('SF1234567890'));
+      await expect(clock.run(next)).resolves.toMatchObject({ text: 'SF1234567890' });
     } finally {
       await device.stop();
       await c.pull();
     }
-  }, 60_000);
+  });
 
   it('simulated link: unplug and replug from sim control reach the same supervisor', async () => {
     const device = await lockerBoard.build(
@@ -101,16 +129,18 @@ describe('a pulled cable comes back without a restart', () => {
         transport: { kind: 'simulated' },
         options: lockerBoard.options.parse({ cabinet: { monitorIntervalMs: 100 } }),
       },
-      { log: new MemoryLogger(), mode: 'service' },
+      context(new MemoryLogger()),
     );
     try {
-      await expect.poll(() => device.condition(), { timeout: 10_000 }).toBe('ready');
+      await clock.until(() => device.condition() === 'ready');
       await device.link!.unplug();
-      await expect.poll(() => device.condition(), { timeout: 10_000 }).toBe('notConnected');
+      expect(device.condition()).toBe('notConnected');
+      await clock.advance(30_000);
+      expect(device.condition()).toBe('notConnected');
       await device.link!.replug();
-      await expect.poll(() => device.condition(), { timeout: 20_000 }).toBe('ready');
+      await clock.until(() => device.condition() === 'ready');
     } finally {
       await device.stop();
     }
-  }, 60_000);
+  });
 });

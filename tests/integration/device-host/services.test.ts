@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { MemoryLogger } from '../../../devices/core';
+import { MemoryLogger, type ManualClock } from '../../../devices/core';
 import { receipt, type ReceiptDocument } from '../../../devices/escpos-printer';
 import { SAMPLE_CARD_PROFILES } from '../../../devices/pcsc-reader';
 import { HostConfig } from '../../../main/config/host-config';
@@ -17,6 +17,7 @@ import type { LockerSimulatorControl } from '../../../main/device-host/families/
 import type { CardReaderSimulatorControl } from '../../../main/device-host/families/pcsc-reader';
 import type { ScannerSimulatorControl } from '../../../main/device-host/families/scanner';
 import { buildRegistry, type DeviceHost } from '../../../main/device-host/registry';
+import { testClock } from '../../helpers/clock';
 import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yizhan-services-'));
@@ -24,17 +25,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let host: DeviceHost | undefined;
 let log: MemoryLogger;
+/** The clock the simulated devices run on (in-memory links: it moves only when they are quiet). */
+let clock: ManualClock;
 afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
 
 const sim = { kind: 'simulated' as const };
-async function build(devices: object[]): Promise<DeviceHost> {
+/** Builds through the families; with `realTime` on the system clock (a real CUPS queue answers in its own time). */
+async function build(devices: object[], opts: { realTime?: boolean } = {}): Promise<DeviceHost> {
   log = new MemoryLogger();
-  host = await buildRegistry(HostConfig.parse({ dataDir: dir, devices }), log);
+  clock = testClock();
+  const config = HostConfig.parse({ dataDir: dir, devices });
+  host = await buildRegistry(config, log, opts.realTime ? {} : { clock });
   return host;
 }
+const run = <T>(p: Promise<T>): Promise<T> => clock.run(p);
 const simOf = <S>(h: DeviceHost, id: string): S =>
   h.devices.find((d) => d.device.id === id)!.device.simulator as S;
 
@@ -42,14 +49,13 @@ describe('idCard', () => {
   it('watches a card placed, reads the identity (a 生僻字 name), then sees it lifted', async () => {
     const h = await build([{ id: 'id-1', family: 'id-card-reader', transport: sim }]);
     const idCard = h.services.idCard!;
-    await expect
-      .poll(() => idCard.availability(), { timeout: 5000 })
-      .toMatchObject({ usable: true, reason: 'ready' });
+    await clock.until(() => idCard.availability().usable);
+    expect(idCard.availability()).toMatchObject({ usable: true, reason: 'ready' });
     const events: string[] = [];
     idCard.watch((e) => events.push(e.kind));
     const reading = idCard.read({ timeoutMs: 5000 });
     simOf<IdCardSimulatorControl>(h, 'id-1').place('rareName');
-    await expect(reading).resolves.toMatchObject({
+    await expect(run(reading)).resolves.toMatchObject({
       cardType: 'resident',
       name: '龚䶮',
       idNumber: '320102199003071239',
@@ -58,13 +64,13 @@ describe('idCard', () => {
     expect(events).toEqual(['placed', 'read']);
     expect(idCard.card()).toBe('read');
     // Left on the reader: reported as a person's omission, not a device failure.
-    await expect(idCard.waitRemoved({ timeoutMs: 300 })).rejects.toMatchObject({
+    await expect(run(idCard.waitRemoved({ timeoutMs: 300 }))).rejects.toMatchObject({
       code: 'userAction',
       detail: 'cardNotRemoved',
     });
     const removed = idCard.waitRemoved({ timeoutMs: 5000 });
     simOf<IdCardSimulatorControl>(h, 'id-1').remove();
-    await expect(removed).resolves.toBeUndefined();
+    await expect(run(removed)).resolves.toBeUndefined();
     expect(events).toEqual(['placed', 'read', 'removed']);
     // The log carries no name and no full ID number.
     expect(JSON.stringify(log.lines)).not.toMatch(/䶮|320102199003071239/);
@@ -79,7 +85,7 @@ describe('idCard', () => {
         options: { simulator: { card: 'foreign2017' } },
       },
     ]);
-    await expect(h.services.idCard!.read({ timeoutMs: 5000 })).resolves.toMatchObject({
+    await expect(run(h.services.idCard!.read({ timeoutMs: 5000 }))).resolves.toMatchObject({
       cardType: 'foreign2017',
       idNumber: 'USA110070070401',
       nameEn: 'SMITH, JOHN',
@@ -104,32 +110,32 @@ describe('socialSecurityCard and bankCard (one PC/SC reader, the in-process chan
     expect(h.services.bankCard!.deviceId).toBe('card-1');
 
     await card.insert('ssc-gen2');
-    await expect(h.services.socialSecurityCard!.read({ timeoutMs: 5000 })).resolves.toMatchObject({
+    await expect(run(h.services.socialSecurityCard!.read({ timeoutMs: 5000 }))).resolves.toMatchObject({
       kind: 'socialSecurity',
       name: '李华',
       idNumber: '440305199003071236',
     });
     await card.insert('unionpay-debit');
-    const bank = await h.services.bankCard!.read({ timeoutMs: 5000 });
+    const bank = await run(h.services.bankCard!.read({ timeoutMs: 5000 }));
     expect(bank.pan).toBe('6222021234567890128');
     expect(bank.maskedPan).toBe('622202*********0128');
     expect(JSON.stringify(bank)).not.toContain('6222021234567890128');
     expect(JSON.stringify(log.lines)).not.toContain('6222021234567890128');
     const removed = h.services.bankCard!.waitRemoved({ timeoutMs: 5000 });
     await card.remove();
-    await expect(removed).resolves.toBeUndefined();
+    await expect(run(removed)).resolves.toBeUndefined();
   });
 
   it('says which card is wrong, and that a card was pulled mid-read', async () => {
     const h = await build([reader]);
     const card = simOf<CardReaderSimulatorControl>(h, 'card-1');
     await card.insert('unionpay-debit');
-    await expect(h.services.socialSecurityCard!.read({ timeoutMs: 3000 })).rejects.toMatchObject({
+    await expect(run(h.services.socialSecurityCard!.read({ timeoutMs: 3000 }))).rejects.toMatchObject({
       code: 'unsupported',
       detail: 'wrongCard',
     });
     await card.insert({ ...SAMPLE_CARD_PROFILES['ssc-gen3'], faults: { pulledMidRead: { afterApdus: 3 } } });
-    await expect(h.services.socialSecurityCard!.read({ timeoutMs: 3000 })).rejects.toMatchObject({
+    await expect(run(h.services.socialSecurityCard!.read({ timeoutMs: 3000 }))).rejects.toMatchObject({
       code: 'noMedia',
       detail: 'cardRemoved',
     });
@@ -145,16 +151,16 @@ describe('receiptPrinter', () => {
     const h = await build([{ id: 'rp-1', family: 'escpos-printer', transport: sim }]);
     const printer = h.services.receiptPrinter!;
     const paper = simOf<ReceiptPrinterSimulatorControl>(h, 'rp-1');
-    await expect.poll(() => printer.availability().reason, { timeout: 5000 }).toBe('ready');
-    const job = await printer.print(slip('办件编号 A-1'), { key: 'filing-A-1' });
+    await clock.until(() => printer.availability().reason === 'ready');
+    const job = await run(printer.print(slip('办件编号 A-1'), { key: 'filing-A-1' }));
     expect(job.state).toBe('printed');
     expect(paper.receipts().at(-1)?.transcript).toContain('办件编号 A-1');
     expect(paper.receiptInPresenter).toBe(true);
-    expect(await printer.whenTaken(job.id, { timeoutMs: 300 })).toBe('notTaken');
+    expect(await run(printer.whenTaken(job.id, { timeoutMs: 300 }))).toBe('notTaken');
     const taken = printer.whenTaken(job.id, { timeoutMs: 5000 });
     paper.take();
-    expect(await taken).toBe('taken');
-    const again = await printer.print(slip('办件编号 A-1'), { key: 'filing-A-1' });
+    expect(await run(taken)).toBe('taken');
+    const again = await run(printer.print(slip('办件编号 A-1'), { key: 'filing-A-1' }));
     expect(again).toMatchObject({ id: job.id, state: 'taken' });
     expect(paper.receipts()).toHaveLength(1);
   });
@@ -170,19 +176,21 @@ describe('receiptPrinter', () => {
     ]);
     const printer = h.services.receiptPrinter!;
     const paper = simOf<ReceiptPrinterSimulatorControl>(h, 'rp-1');
-    await expect.poll(() => printer.availability().reason, { timeout: 5000 }).toBe('ready');
+    await clock.until(() => printer.availability().reason === 'ready');
     paper.paper('low');
-    await printer.refreshStatus();
+    await run(printer.refreshStatus());
     expect(printer.availability()).toMatchObject({ usable: true, reason: 'paperLow' });
     paper.paper('out');
-    await printer.refreshStatus();
+    await run(printer.refreshStatus());
     expect(printer.availability()).toMatchObject({ usable: false, reason: 'paperOut' });
     expect(h.list()[0]).toMatchObject({ health: 'offline', condition: 'paperOut', detail: { paper: 'out' } });
-    const held = await printer.print(slip('证明 B-2'), { key: 'cert-B-2' });
+    const held = await run(printer.print(slip('证明 B-2'), { key: 'cert-B-2' }));
     expect(held).toMatchObject({ state: 'held', reason: 'paperOut' });
     paper.paper('ok');
     printer.resume(held.id);
-    await expect(printer.waitForJob(held.id, ['printed', 'taken'])).resolves.toMatchObject({ id: held.id });
+    await expect(run(printer.waitForJob(held.id, ['printed', 'taken']))).resolves.toMatchObject({
+      id: held.id,
+    });
     expect(paper.receipts().filter((r) => r.transcript.includes('证明 B-2'))).toHaveLength(1);
   });
 });
@@ -212,17 +220,17 @@ describe('a4Printer', () => {
     const spooler = simOf<A4PrinterSimulatorControl>(h, 'a4-1');
     expect(log.lines.find((l) => l.event === 'a4.simulation')?.fields).toMatchObject({ via: 'memory' });
     const pdf = await tinyPdf('certificate');
-    await expect(a4.print(pdf, { title: '参保证明', key: 'cert-1' })).resolves.toMatchObject({
+    await expect(run(a4.print(pdf, { title: '参保证明', key: 'cert-1' }))).resolves.toMatchObject({
       state: 'completed',
       reused: false,
     });
-    await expect(a4.print(pdf, { title: '参保证明', key: 'cert-1' })).resolves.toMatchObject({
+    await expect(run(a4.print(pdf, { title: '参保证明', key: 'cert-1' }))).resolves.toMatchObject({
       reused: true,
     });
     expect(spooler.submitted()).toHaveLength(1);
     await spooler.paper('out');
     expect(a4.availability()).toMatchObject({ usable: false, reason: 'paperOut' });
-    await expect(a4.print(pdf, { title: '参保证明', key: 'cert-2' })).rejects.toMatchObject({
+    await expect(run(a4.print(pdf, { title: '参保证明', key: 'cert-2' }))).rejects.toMatchObject({
       code: 'timeout',
       detail: 'printerOffline',
     });
@@ -233,14 +241,17 @@ describe('a4Printer', () => {
     afterAll(() => queue?.remove());
     it('a cups-pdf queue stands in for the simulated A4 printer; the job completes and its PDF exists', async () => {
       queue = await createPdfQueue('yz-h1-a4');
-      const h = await build([
-        {
-          id: 'a4-1',
-          family: 'a4-printer',
-          transport: sim,
-          options: { simulator: { spooler: 'auto', cupsPdfQueue: queue.name } },
-        },
-      ]);
+      const h = await build(
+        [
+          {
+            id: 'a4-1',
+            family: 'a4-printer',
+            transport: sim,
+            options: { simulator: { spooler: 'auto', cupsPdfQueue: queue.name } },
+          },
+        ],
+        { realTime: true },
+      );
       expect(log.lines.find((l) => l.event === 'a4.simulation')?.fields).toMatchObject({
         via: 'cups-pdf',
         queue: queue.name,
@@ -259,18 +270,19 @@ describe('scanner', () => {
   it('gives the next code, a stream while a step listens, and a timeout when nothing is scanned', async () => {
     const h = await build([{ id: 'sc-1', family: 'scanner', transport: sim }]);
     const scanner = h.services.scanner!;
-    await expect.poll(() => scanner.availability().reason, { timeout: 5000 }).toBe('ready');
+    await clock.until(() => scanner.availability().reason === 'ready');
     const code = simOf<ScannerSimulatorControl>(h, 'sc-1');
     const next = scanner.next({ timeoutMs: 5000 });
-    await code.scan('SF1234567890');
-    await expect(next).resolves.toEqual({ text: 'SF1234567890', symbology: 'unknown' });
+    await run(code.scan('SF1234567890'));
+    await expect(run(next)).resolves.toEqual({ text: 'SF1234567890', symbology: 'unknown' });
     const seen: string[] = [];
     const off = scanner.listen((s) => seen.push(s.text));
-    await code.scan('一码办 受理编号 2026112300017');
-    await code.scan('https://example.gov.cn/q?id=1');
-    await expect.poll(() => seen).toEqual(['一码办 受理编号 2026112300017', 'https://example.gov.cn/q?id=1']);
+    await run(code.scan('一码办 受理编号 2026112300017'));
+    await run(code.scan('https://example.gov.cn/q?id=1'));
+    await clock.until(() => seen.length === 2);
+    expect(seen).toEqual(['一码办 受理编号 2026112300017', 'https://example.gov.cn/q?id=1']);
     off();
-    await expect(scanner.next({ timeoutMs: 200 })).rejects.toMatchObject({
+    await expect(run(scanner.next({ timeoutMs: 200 }))).rejects.toMatchObject({
       code: 'timeout',
       detail: 'noScan',
     });
@@ -290,24 +302,29 @@ describe('lockers', () => {
     const lockers = h.services.lockers!;
     const cabinet = simOf<LockerSimulatorControl>(h, 'lk-1');
     expect(lockers.config).toMatchObject({ protocol: 'cu', boards: [1], doorsPerBoard: 16 });
-    await expect.poll(() => lockers.availability().reason, { timeout: 5000 }).toBe('ready');
+    await clock.until(() => lockers.availability().reason === 'ready');
     const doors: string[] = [];
     lockers.onDoor((e) => doors.push(`${e.kind} ${e.board}:${e.door}`));
-    const opened = await lockers.open(1, 3);
+    const opened = await run(lockers.open(1, 3));
     expect(opened).toMatchObject({ board: 1, door: 3 });
     expect(cabinet.isOpen(1, 3)).toBe(true);
     const closed = lockers.waitClosed(1, 3, { timeoutMs: 5000 });
     cabinet.setItem(1, 3, true);
     cabinet.close(1, 3);
-    await expect(closed).resolves.toMatchObject({ door: 3, state: 'closed' });
-    await expect
-      .poll(() => lockers.occupancy().find((d) => d.door === 3), { timeout: 3000 })
-      .toEqual({ board: 1, door: 3, state: 'closed', itemPresent: true });
+    await expect(run(closed)).resolves.toMatchObject({ door: 3, state: 'closed' });
+    // The next sweep (every 100 ms) brings the item sensor into the occupancy.
+    await clock.advance(100);
+    expect(lockers.occupancy().find((d) => d.door === 3)).toEqual({
+      board: 1,
+      door: 3,
+      state: 'closed',
+      itemPresent: true,
+    });
     expect(lockers.occupancy()).toHaveLength(16);
     cabinet.jam(1, 5);
-    await expect(lockers.open(1, 5)).rejects.toMatchObject({ code: 'hardware', detail: 'doorJammed' });
+    await expect(run(lockers.open(1, 5))).rejects.toMatchObject({ code: 'hardware', detail: 'doorJammed' });
     cabinet.free(1, 5);
-    await expect(lockers.open(1, 5)).resolves.toMatchObject({ door: 5 });
+    await expect(run(lockers.open(1, 5))).resolves.toMatchObject({ door: 5 });
     expect(doors).toContain('opened 1:3');
     expect(doors).toContain('closed 1:3');
   });

@@ -1,13 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,6 +17,21 @@ async function run(file: string, args: string[]): Promise<{ stdout: string }> {
   }
 }
 const BIN = new URL('../../../bin/yizhan.mjs', import.meta.url).pathname;
+
+/** Resolves once `child` prints (after this call) a line matching `pattern`: the simulator's acknowledgement. */
+function prints(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (d: Buffer) => {
+      text += d.toString();
+      if (!pattern.test(text)) return;
+      child.stdout!.off('data', onData);
+      resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}`)));
+  });
+}
 
 let sim: ChildProcess | undefined;
 let dir = '';
@@ -82,11 +89,12 @@ describe('yizhan printer commands as processes', () => {
       condition: 'ready',
     });
 
+    // The simulator draws the PNG once the link is quiet, then says so on stdout.
+    const drawn = prints(sim!, /"receipt":1,.*"png"/);
     const test = await run(process.execPath, [BIN, 'device', 'printer', 'test', '--port', link]);
     expect(readFileSync(join(out, '0001.txt'), 'utf8')).toContain('打印测试 TEST');
     expect(test.stdout).toMatch(/test slip: (printed|taken)/);
-    for (let i = 0; i < 300 && !existsSync(join(out, '0001.png')); i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await drawn;
     expect(readdirSync(out).sort()).toEqual(['0001.png', '0001.txt']);
     const text = readFileSync(join(out, '0001.txt'), 'utf8');
     expect(text).toContain('中文测试 Chinese text');
@@ -102,8 +110,9 @@ describe('yizhan printer commands as processes', () => {
   }, 90_000);
 
   it('reports paper out switched on at run time as paper out (缺纸), not offline, and exits non-zero', async () => {
+    const switched = prints(sim!, /"paperOut":true/);
     sim!.stdin!.write('paperOut on\n');
-    await new Promise((r) => setTimeout(r, 300));
+    await switched;
     // A status that cannot print exits 1: keep its output instead of throwing.
     const status = (...extra: string[]) =>
       execFileAsync(process.execPath, [BIN, 'device', 'printer', 'status', '--port', link, ...extra]).then(
@@ -161,6 +170,8 @@ describe('yizhan printer commands as processes', () => {
         health: 'online',
         condition: 'ready',
       });
+      // A printer without a cutter ends a receipt after a quiet spell; the simulator says when it did.
+      const finished = prints(child, /"receipt":8,/);
       await run(process.execPath, [
         BIN,
         'device',
@@ -171,8 +182,7 @@ describe('yizhan printer commands as processes', () => {
         '--profile',
         'generic-58',
       ]);
-      for (let i = 0; i < 100 && !existsSync(join(out58, '0008.txt')); i++)
-        await new Promise((r) => setTimeout(r, 100));
+      await finished;
       expect(readFileSync(join(out58, '0007.txt'), 'utf8')).toBe('filed by an earlier run\n');
       expect(readFileSync(join(out58, '0008.txt'), 'utf8')).toContain('中文测试');
     } finally {

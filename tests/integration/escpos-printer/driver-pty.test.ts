@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROFILES, receipt } from '../../../devices/escpos-printer';
+import { PROFILES, receipt, type PrintJobState } from '../../../devices/escpos-printer';
 import { acceptanceReceipt } from '../../helpers/escpos-samples';
 import { printerOverPty, type PrinterRig } from '../../helpers/escpos-pty';
 
@@ -11,13 +11,17 @@ afterEach(async () => {
 
 const complete = (r: PrinterRig) => r.sim.receipts.filter((x) => !x.interrupted);
 
+/** Waits for one of `states`, moving the rig's clock (only while the pty is quiet) as the driver needs. */
+const settled = (r: PrinterRig, id: string, states: PrintJobState[]) =>
+  r.clock.run(r.driver.waitForJob(id, states));
+
 describe('receipt printer driver ↔ simulator over a socat pty', () => {
   it('prints a receipt and reports it taken from the presenter', async () => {
     rig = await printerOverPty();
     const states: string[] = [];
     rig.driver.events.on('job', (j) => j.key === 'SL-1' && states.push(j.state));
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-1' });
-    const done = await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed']);
+    const done = await settled(rig, job.id, ['taken', 'held', 'failed']);
     expect(done).toMatchObject({ state: 'taken', attempts: 1 });
     expect(states).toEqual(['queued', 'sending', 'printed', 'taken']);
     expect(done.reason).toBeUndefined();
@@ -33,7 +37,7 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     rig = await printerOverPty();
     rig.sim.setFaults({ paperOutMidJob: { afterBytes: 400 } });
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-2' });
-    const held = await rig.driver.waitForJob(job.id, ['held', 'printed', 'taken', 'failed']);
+    const held = await settled(rig, job.id, ['held', 'printed', 'taken', 'failed']);
     expect(held).toMatchObject({ state: 'held', reason: 'paperOut', partiallyPrinted: true });
     expect(rig.driver.status.current).toMatchObject({
       health: 'offline',
@@ -45,7 +49,7 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     expect(rig.driver.submit(acceptanceReceipt(), { key: 'SL-2' }).id).toBe(job.id);
     rig.sim.setFaults({ paperOut: false });
     rig.driver.resume(job.id);
-    const done = await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed']);
+    const done = await settled(rig, job.id, ['taken', 'held', 'failed']);
     expect(done).toMatchObject({ state: 'taken', attempts: 2 });
     expect(complete(rig)).toHaveLength(1);
     const lines = complete(rig)[0]!.transcript.split('\n');
@@ -58,7 +62,7 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     rig = await printerOverPty();
     rig.sim.setFaults({ paperNearEnd: true });
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-NE' });
-    expect(await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed'])).toMatchObject({
+    expect(await settled(rig, job.id, ['taken', 'held', 'failed'])).toMatchObject({
       state: 'taken',
     });
     expect(rig.driver.status.current).toMatchObject({ health: 'online', detail: { paper: 'nearEnd' } });
@@ -69,7 +73,7 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     rig = await printerOverPty();
     rig.sim.setFaults({ cutterError: true });
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-CE' });
-    const held = await rig.driver.waitForJob(job.id, ['held', 'printed', 'taken', 'failed']);
+    const held = await settled(rig, job.id, ['held', 'printed', 'taken', 'failed']);
     expect(held).toMatchObject({ state: 'held', reason: 'cutterError', attempts: 0 });
     expect(rig.driver.status.current).toMatchObject({
       health: 'hardwareError',
@@ -78,7 +82,7 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     expect(rig.sim.receipts).toHaveLength(0);
     rig.sim.setFaults({ cutterError: false });
     rig.driver.resume(job.id);
-    expect((await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed'])).state).toBe('taken');
+    expect((await settled(rig, job.id, ['taken', 'held', 'failed'])).state).toBe('taken');
     expect(rig.driver.status.current.detail.cutterError).toBe(false);
   });
 
@@ -96,7 +100,7 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
       ],
     };
     const job = rig.driver.submit(doc, { key: 'SL-IMG' });
-    expect((await rig.driver.waitForJob(job.id, ['printed', 'held', 'failed'])).state).toBe('printed');
+    expect((await settled(rig, job.id, ['printed', 'held', 'failed'])).state).toBe('printed');
     const printed = complete(rig)[0]!;
     expect(printed.items.filter((i) => i.kind === 'raster').length).toBeGreaterThanOrEqual(2);
     expect(rig.sim.realtimeInsideData).toBe(0);
@@ -106,23 +110,23 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     rig = await printerOverPty();
     rig.sim.setFaults({ coverOpen: true });
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-3' });
-    const held = await rig.driver.waitForJob(job.id, ['held', 'printed', 'taken', 'failed']);
+    const held = await settled(rig, job.id, ['held', 'printed', 'taken', 'failed']);
     expect(held).toMatchObject({ state: 'held', reason: 'coverOpen', partiallyPrinted: false, attempts: 0 });
     expect(rig.driver.status.current.detail.coverOpen).toBe(true);
     expect(rig.sim.receipts).toHaveLength(0);
     rig.sim.setFaults({ coverOpen: false });
     rig.driver.resume(job.id);
-    await rig.driver.waitForJob(job.id, ['taken']);
+    await settled(rig, job.id, ['taken']);
     expect(rig.sim.receipts[0]!.transcript).not.toContain('REPRINT');
   });
 
   it('reports an offline printer and cancels the held job on request', async () => {
     rig = await printerOverPty();
     rig.sim.setFaults({ offline: true });
-    const s = await rig.driver.refreshStatus();
+    const s = await rig.clock.run(rig.driver.refreshStatus());
     expect(s).toMatchObject({ health: 'offline', detail: { online: false, paper: 'ok' } });
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-4' });
-    await rig.driver.waitForJob(job.id, ['held']);
+    await settled(rig, job.id, ['held']);
     expect(rig.driver.cancel(job.id).state).toBe('canceled');
     expect(() => rig!.driver.resume(job.id)).toThrow(expect.objectContaining({ code: 'sequence' }) as Error);
     expect(rig.sim.receipts).toHaveLength(0);
@@ -132,12 +136,13 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     rig = await printerOverPty();
     rig.sim.setFaults({ notTaken: true });
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-5' });
-    await rig.driver.waitForJob(job.id, ['printed']);
-    await new Promise((r) => setTimeout(r, 150));
+    await settled(rig, job.id, ['printed']);
+    // The presenter is polled all along (every 30 ms): the receipt stays there, untaken.
+    await rig.clock.advance(1000);
     expect(rig.driver.job(job.id)?.state).toBe('printed');
     expect(rig.driver.status.current).toMatchObject({ health: 'userError', detail: { receiptTaken: false } });
     rig.sim.takeReceipt();
-    expect((await rig.driver.waitForJob(job.id, ['taken'])).state).toBe('taken');
+    expect((await settled(rig, job.id, ['taken'])).state).toBe('taken');
     expect(rig.driver.status.current.detail.receiptTaken).toBe(true);
   });
 
@@ -147,9 +152,9 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
     const a = rig.driver.submit(doc, { key: 'same' });
     const b = rig.driver.submit(doc, { key: 'same' });
     expect(b.id).toBe(a.id);
-    expect((await rig.driver.waitForJob(a.id, ['printed', 'held', 'failed'])).state).toBe('printed');
+    expect((await settled(rig, a.id, ['printed', 'held', 'failed'])).state).toBe('printed');
     expect(rig.driver.submit(doc, { key: 'same' })).toMatchObject({ id: a.id, state: 'printed' });
-    await new Promise((r) => setTimeout(r, 100));
+    await rig.clock.advance(60_000);
     expect(rig.sim.receipts).toHaveLength(1);
     expect(rig.driver.job(a.id)?.state).toBe('printed'); // generic-80 has no presenter sensor
     expect(rig.driver.status.current.detail.receiptTaken).toBeNull();
@@ -160,50 +165,55 @@ describe('receipt printer driver ↔ simulator over a socat pty', () => {
       openDriverPort: false,
       driver: { supervisor: { initialBackoffMs: 50, maxBackoffMs: 200, debounceMs: 300 } },
     });
+    const r = rig;
     const health = (want: string) =>
       new Promise<void>((resolve) => {
-        if (rig!.driver.status.current.health === want) return resolve();
-        const off = rig!.driver.status.subscribe((s) => s.health === want && (off(), resolve()));
+        if (r.driver.status.current.health === want) return resolve();
+        const off = r.driver.status.subscribe((s) => s.health === want && (off(), resolve()));
       });
-    rig.driver.start();
-    await health('online');
-    await rig.unplug();
-    await health('noDevice');
-    // A status poll in flight at the pull may first report the silence as a timeout; once the
-    // supervisor's debounce has passed, the lost link is what the status says.
-    await expect
-      .poll(() => rig!.driver.status.current.lastError?.code, { timeout: 5_000, interval: 20 })
-      .toBe('notConnected');
-    expect(rig.driver.status.current.health).toBe('noDevice');
-    await rig.replug();
-    await health('online');
-    const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-7' });
-    expect((await rig.driver.waitForJob(job.id, ['taken', 'held', 'failed'])).state).toBe('taken');
-    expect(rig.sim.receipts).toHaveLength(1);
+    r.driver.start();
+    await r.clock.run(health('online'));
+    // The connect's status round (DLE EOT 1–4) is complete once a second one is.
+    await r.clock.run(r.driver.refreshStatus());
+    const closed = new Promise<void>((resolve) => r.driverTransport.onClose(() => resolve()));
+    await r.unplug();
+    // The pull itself arrives from the kernel; only the debounce after it is clock time.
+    await closed;
+    const pulledAt = r.clock.monotonic();
+    await r.clock.run(health('noDevice'));
+    expect(r.clock.monotonic() - pulledAt).toBe(300);
+    expect(r.driver.status.current.lastError?.code).toBe('notConnected');
+    await r.replug();
+    await r.clock.run(health('online'));
+    const job = r.driver.submit(acceptanceReceipt(), { key: 'SL-7' });
+    expect((await settled(r, job.id, ['taken', 'held', 'failed'])).state).toBe('taken');
+    expect(r.sim.receipts).toHaveLength(1);
   });
 
   it('follows Automatic Status Back under LinkSupervisor without polling', async () => {
     rig = await printerOverPty({ openDriverPort: false, driver: { statusBack: true } });
+    const r = rig;
     const connected = new Promise<void>((resolve) => {
-      const off = rig!.driver.status.subscribe((s) => s.health === 'online' && (off(), resolve()));
+      const off = r.driver.status.subscribe((s) => s.health === 'online' && (off(), resolve()));
     });
-    rig.driver.start();
-    await connected;
+    r.driver.start();
+    await r.clock.run(connected);
     const coverOpen = new Promise<void>((resolve) => {
-      const off = rig!.driver.status.subscribe((s) => s.detail.coverOpen && (off(), resolve()));
+      const off = r.driver.status.subscribe((s) => s.detail.coverOpen && (off(), resolve()));
     });
-    rig.sim.setFaults({ coverOpen: true });
-    await coverOpen;
-    expect(rig.driver.status.current.health).toBe('offline');
+    // No poll brings it (statusPollMs 0): the printer's own ASB frame does.
+    r.sim.setFaults({ coverOpen: true });
+    await r.clock.run(coverOpen);
+    expect(r.driver.status.current.health).toBe('offline');
   });
 
   it('turns a silent link into a timeout and health noDevice', async () => {
     rig = await printerOverPty({ driver: { replyTimeoutMs: 300 } });
     rig.sim.dispose();
-    await expect(rig.driver.refreshStatus()).rejects.toMatchObject({ code: 'timeout' });
+    await expect(rig.clock.run(rig.driver.refreshStatus())).rejects.toMatchObject({ code: 'timeout' });
     expect(rig.driver.status.current.health).toBe('noDevice');
     const job = rig.driver.submit(acceptanceReceipt(), { key: 'SL-8' });
-    expect(await rig.driver.waitForJob(job.id, ['failed', 'held'])).toMatchObject({
+    expect(await settled(rig, job.id, ['failed', 'held'])).toMatchObject({
       state: 'failed',
       reason: 'timeout',
     });

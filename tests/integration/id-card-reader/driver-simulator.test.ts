@@ -15,26 +15,18 @@ afterEach(async () => {
 });
 
 function record(driver: IdCardReaderDriver) {
-  const seen: { event: keyof IdCardReaderEvents; detail?: string; code?: string }[] = [];
-  driver.events.on('card-inserted', () => seen.push({ event: 'card-inserted' }));
-  driver.events.on('card-read', () => seen.push({ event: 'card-read' }));
-  driver.events.on('card-removed', () => seen.push({ event: 'card-removed' }));
+  const seen: { event: keyof IdCardReaderEvents | 'error'; detail?: string; code?: string }[] = [];
+  driver.events.on('cardInserted', () => seen.push({ event: 'cardInserted' }));
+  driver.events.on('cardRead', () => seen.push({ event: 'cardRead' }));
+  driver.events.on('cardRemoved', () => seen.push({ event: 'cardRemoved' }));
   driver.events.on('error', ({ error }) =>
     seen.push({ event: 'error', code: error.code, ...(error.detail ? { detail: error.detail } : {}) }),
   );
   return seen;
 }
 
-async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((res) => setTimeout(res, 10));
-  }
-}
-
 const nextError = (driver: IdCardReaderDriver): Promise<DeviceError> =>
-  driver.events.next('error', AbortSignal.timeout(8000)).then((e) => e.error);
+  driver.events.next('error').then((e) => e.error);
 
 describe('ID card driver ↔ simulator over a real socat pty pair', () => {
   it('reads a resident card with its extra address, once, and reports removal', async () => {
@@ -43,7 +35,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const { driver, log } = link.driver();
     const seen = record(driver);
     driver.start();
-    const r = await driver.readOnce({ timeoutMs: 8000 });
+    const r = await link.clock.run(driver.readOnce({ timeoutMs: 8000 }));
     expect(r).toMatchObject({
       cardType: 'resident',
       name: '李四',
@@ -62,19 +54,19 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
       health: 'online',
       detail: { baudRate: 115200, samId: '05.01-20240101-1234567890-0987654321', card: 'read' },
     });
-    // The card stays on the reader: no second read until it is lifted.
-    await new Promise((res) => setTimeout(res, 300));
-    expect(seen.filter((s) => s.event === 'card-read')).toHaveLength(1);
+    // The card stays on the reader: polled for presence all along, it is not read a second time.
+    await link.clock.advance(5000);
+    expect(seen.filter((s) => s.event === 'cardRead')).toHaveLength(1);
 
-    const removed = driver.events.next('card-removed', AbortSignal.timeout(5000));
+    const removed = driver.events.next('cardRemoved');
     link.sim.removeCard();
-    await removed;
+    await link.clock.run(removed);
     expect(driver.status.current.detail.card).toBe('absent');
-    expect(seen.map((s) => s.event)).toEqual(['card-inserted', 'card-read', 'card-removed']);
+    expect(seen.map((s) => s.event)).toEqual(['cardInserted', 'cardRead', 'cardRemoved']);
 
     // Placing it again reads it again.
     link.sim.placeCard(SAMPLE_CARDS.resident);
-    await expect(driver.readOnce({ timeoutMs: 5000 })).resolves.toMatchObject({
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 5000 }))).resolves.toMatchObject({
       name: '张三',
       validTo: '长期',
     });
@@ -92,13 +84,13 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     driver.start();
     for (const card of [SAMPLE_CARDS.hkmotw, SAMPLE_CARDS.foreign2017, SAMPLE_CARDS.foreign2023]) {
       link.sim.placeCard(card);
-      const r = await driver.readOnce({ timeoutMs: 8000 });
+      const r = await link.clock.run(driver.readOnce({ timeoutMs: 8000 }));
       const { photoWlt: _p, ...expected } = card;
       expect(r).toMatchObject({ ...expected, idNumberValid: true });
       expect(r.nation).toBeUndefined();
-      const removed = driver.events.next('card-removed', AbortSignal.timeout(5000));
+      const removed = driver.events.next('cardRemoved');
       link.sim.removeCard();
-      await removed;
+      await link.clock.run(removed);
     }
   });
 
@@ -109,7 +101,9 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     link.sim.events.on('dropped', (d) => dropped.push(d.hostBaudRate));
     const { driver } = link.driver({ baudRate: 115200 });
     driver.start();
-    await expect(driver.readOnce({ timeoutMs: 10_000 })).resolves.toMatchObject({ name: '张三' });
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 10_000 }))).resolves.toMatchObject({
+      name: '张三',
+    });
     expect(dropped[0]).toBe(115200);
     expect(driver.status.current.detail.baudRate).toBe(9600);
   });
@@ -121,13 +115,15 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const { driver } = link.driver();
     const seen = record(driver);
     driver.start();
-    await expect(driver.readOnce({ timeoutMs: 1500 })).rejects.toMatchObject({
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 1500 }))).rejects.toMatchObject({
       code: 'timeout',
       detail: 'noCard',
     });
     expect(seen).toEqual([]);
     link.sim.setFault('noCard', false);
-    await expect(driver.readOnce({ timeoutMs: 5000 })).resolves.toMatchObject({ name: '张三' });
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 5000 }))).resolves.toMatchObject({
+      name: '张三',
+    });
   });
 
   it.each([
@@ -142,8 +138,8 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const err = nextError(driver);
     const read = driver.readOnce({ timeoutMs: 8000 });
     link.sim.placeCard(SAMPLE_CARDS.resident);
-    await expect(err).resolves.toMatchObject({ code, detail });
-    await expect(read).resolves.toMatchObject({ name: '张三', idNumberValid: true });
+    await expect(link.clock.run(err)).resolves.toMatchObject({ code, detail });
+    await expect(link.clock.run(read)).resolves.toMatchObject({ name: '张三', idNumberValid: true });
     expect(driver.status.current.lastError).toMatchObject({ code, detail });
   });
 
@@ -153,7 +149,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     link.sim.placeCard(SAMPLE_CARDS.resident);
     const { driver } = link.driver();
     driver.start();
-    await expect(driver.readOnce({ timeoutMs: 2000 })).rejects.toMatchObject({
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 2000 }))).rejects.toMatchObject({
       name: 'DeviceError',
       code: 'userAction',
       detail: 'cardReadFailed',
@@ -169,7 +165,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const chunkSizes: number[] = [];
     transport.onData((c) => chunkSizes.push(c.length));
     driver.start();
-    await expect(driver.readOnce({ timeoutMs: 10_000 })).resolves.toMatchObject({
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 10_000 }))).resolves.toMatchObject({
       nameEn: SAMPLE_CARDS.foreign2023.nameEn,
     });
     expect(seen.filter((s) => s.event === 'error')).toEqual([]);
@@ -187,7 +183,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const { driver } = link.driver();
     const seen = record(driver);
     driver.start();
-    await waitFor(() => driver.status.current.health === 'online');
+    await link.clock.until(() => driver.status.current.health === 'online');
     const l = link;
     const unplugged = new Promise<void>((resolve) => {
       const off = l.sim.events.on('command', ({ name }) => {
@@ -197,16 +193,20 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
       });
     });
     link.sim.placeCard(SAMPLE_CARDS.resident);
-    const err = await nextError(driver);
+    // Time runs until the read starts; the pull then arrives from the kernel.
+    const err = await link.clock.run(nextError(driver));
     expect(err).toMatchObject({ code: 'notConnected', detail: 'linkLostDuringRead' });
     await unplugged;
-    expect(seen.filter((s) => s.event === 'card-read')).toEqual([]);
+    expect(seen.filter((s) => s.event === 'cardRead')).toEqual([]);
 
-    await new Promise((res) => setTimeout(res, 200));
+    // Unplugged for 200 ms: the supervisor retries without finding the port.
+    await link.clock.advance(200);
     const afterReplug: string[] = [];
     link.sim.events.on('command', ({ name }) => afterReplug.push(name));
     await link.replug();
-    await expect(driver.readOnce({ timeoutMs: 8000 })).resolves.toMatchObject({ name: '张三' });
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 8000 }))).resolves.toMatchObject({
+      name: '张三',
+    });
     expect(afterReplug.slice(0, 2)).toEqual(['samStatus', 'readSamId']);
     expect(driver.status.current).toMatchObject({
       health: 'online',
@@ -216,28 +216,36 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
 
   it('a short unplug is debounced; a long one reports noDevice, and both recover after replug', async () => {
     link = await openIdCardLink();
-    const { driver } = link.driver({
+    const l = link;
+    const { driver, transport } = link.driver({
       supervisor: { initialBackoffMs: 20, maxBackoffMs: 100, debounceMs: 1500 },
     });
     const health: string[] = [];
     driver.status.subscribe((s) => {
       if (health.at(-1) !== s.health) health.push(s.health);
     });
+    const pulled = () => new Promise<void>((resolve) => transport.onClose(() => resolve()));
     driver.start();
-    await waitFor(() => driver.status.current.health === 'online');
+    await l.clock.until(() => driver.status.current.health === 'online');
     health.length = 0;
-    await link.unplug();
-    await new Promise((res) => setTimeout(res, 100));
-    await link.replug();
-    link.sim.placeCard(SAMPLE_CARDS.resident);
-    await expect(driver.readOnce({ timeoutMs: 8000 })).resolves.toMatchObject({ name: '张三' });
+    let closed = pulled();
+    await l.unplug();
+    await closed;
+    await l.clock.advance(100);
+    await l.replug();
+    l.sim.placeCard(SAMPLE_CARDS.resident);
+    await expect(l.clock.run(driver.readOnce({ timeoutMs: 8000 }))).resolves.toMatchObject({ name: '张三' });
     expect(health).not.toContain('noDevice');
 
-    link.sim.removeCard();
-    await link.unplug();
-    await waitFor(() => driver.status.current.health === 'noDevice');
-    await link.replug();
-    await waitFor(() => driver.status.current.health === 'online');
+    l.sim.removeCard();
+    closed = pulled();
+    await l.unplug();
+    await closed;
+    const pulledAt = l.clock.monotonic();
+    await l.clock.until(() => driver.status.current.health === 'noDevice');
+    expect(l.clock.monotonic() - pulledAt).toBe(1500);
+    await l.replug();
+    await l.clock.until(() => driver.status.current.health === 'online');
     expect(health.slice(-2)).toEqual(['noDevice', 'online']);
   });
 
@@ -246,7 +254,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     link.sim.placeCard(SAMPLE_CARDS.resident);
     const { driver } = link.driver();
     driver.start();
-    await expect(driver.readOnce({ timeoutMs: 1500 })).rejects.toMatchObject({
+    await expect(link.clock.run(driver.readOnce({ timeoutMs: 1500 }))).rejects.toMatchObject({
       code: 'notConnected',
       detail: 'noAnswer',
     });

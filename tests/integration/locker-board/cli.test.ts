@@ -123,8 +123,9 @@ describe.each(['8a', 'cu'] as const)(
     });
 
     it('prints the doors of a board, including a door forced open through the simulator console', async () => {
+      const forced = sim.printed(/"done":"force"/);
       sim.write(`force ${board} 9`);
-      await new Promise((r) => setTimeout(r, 200));
+      await forced;
       const r = await runYizhan([
         'device',
         'locker',

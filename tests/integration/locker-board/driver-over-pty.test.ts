@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LockerEvents, LockerProtocolName } from '../../../devices/locker-board';
-import { startLockerRig, waitUntil, type LockerRig } from '../../helpers/locker-rig';
+import { startLockerRig, type LockerRig } from '../../helpers/locker-rig';
 
 let rig: LockerRig | undefined;
 afterEach(async () => {
@@ -16,32 +16,37 @@ describe.each<[LockerProtocolName, number, number]>([
     rig = await startLockerRig(protocol);
     const opened: LockerEvents['doorOpened'][] = [];
     rig.driver.events.on('doorOpened', (e) => opened.push(e));
-    const result = await rig.driver.open(board, 3);
+    const result = await rig.clock.run(rig.driver.open(board, 3));
     expect(result).toMatchObject({ board, door: 3 });
     expect(rig.sim.isOpen(board, 3)).toBe(true);
     expect(rig.sim.unlockCount(board, 3)).toBe(1);
     expect(opened).toEqual([{ board, door: 3, commanded: true }]);
-    const doors = await rig.driver.readBoard(board);
+    const doors = await rig.clock.run(rig.driver.readBoard(board));
     expect(doors[2]).toMatchObject({ door: 3, state: 'open', locked: false });
     expect(doors.filter((d) => d.state === 'open')).toHaveLength(1);
 
     const closed = rig.driver.waitClosed(board, 3, { timeoutMs: 2000 });
-    setTimeout(() => rig?.sim.closeDoor(board, 3), 150);
-    await expect(closed).resolves.toMatchObject({ door: 3, state: 'closed', locked: true });
+    // A person shuts the door 150 ms later; the driver sees it at its next poll.
+    await rig.clock.advance(150);
+    rig.sim.closeDoor(board, 3);
+    await expect(rig.clock.run(closed)).resolves.toMatchObject({ door: 3, state: 'closed', locked: true });
     expect(rig.driver.boardStatus(board).current.health).toBe('online');
   });
 
   it('reports doorJammed when the lock fires but the door stays shut', async () => {
     rig = await startLockerRig(protocol);
     rig.sim.setJammed(board, 5);
-    await expect(rig.driver.open(board, 5)).rejects.toMatchObject({ code: 'hardware', detail: 'doorJammed' });
+    await expect(rig.clock.run(rig.driver.open(board, 5))).rejects.toMatchObject({
+      code: 'hardware',
+      detail: 'doorJammed',
+    });
     expect(rig.sim.unlockCount(board, 5)).toBe(1); // never re-fired blindly
   });
 
   it('reports doorDidNotOpen when the sensor never shows the door open', async () => {
     rig = await startLockerRig(protocol);
     rig.sim.setDeadSensor(board, 2);
-    await expect(rig.driver.open(board, 2)).rejects.toMatchObject({
+    await expect(rig.clock.run(rig.driver.open(board, 2))).rejects.toMatchObject({
       code: 'hardware',
       detail: 'doorDidNotOpen',
     });
@@ -54,34 +59,35 @@ describe.each<[LockerProtocolName, number, number]>([
     rig.driver.events.on('forcedOpen', (e) => events.push(`forced ${e.board}/${e.door}`));
     rig.driver.events.on('doorClosed', (e) => events.push(`closed ${e.board}/${e.door}`));
     rig.driver.start();
-    await waitUntil(() => rig!.driver.boardStatus(board).current.detail.doors.length > 0);
-    rig.sim.forceOpen(board, 7);
-    await waitUntil(() => events.length === 1);
-    expect(rig.driver.boardStatus(board).current.detail.forcedOpen).toEqual([7]);
-    rig.sim.closeDoor(board, 7);
-    await waitUntil(() => events.length === 2);
+    const r = rig;
+    await r.clock.until(() => r.driver.boardStatus(board).current.detail.doors.length > 0);
+    r.sim.forceOpen(board, 7);
+    await r.clock.until(() => events.length === 1);
+    expect(r.driver.boardStatus(board).current.detail.forcedOpen).toEqual([7]);
+    r.sim.closeDoor(board, 7);
+    await r.clock.until(() => events.length === 2);
     expect(events).toEqual([`forced ${board}/7`, `closed ${board}/7`]);
     expect(rig.driver.boardStatus(board).current.detail.forcedOpen).toEqual([]);
   });
 
   it('marks a silent board noDevice after the debounce while the other board stays online', async () => {
     rig = await startLockerRig(protocol);
-    await rig.driver.readBoard(board);
-    await rig.driver.readBoard(otherBoard);
+    await rig.clock.run(rig.driver.readBoard(board));
+    await rig.clock.run(rig.driver.readBoard(otherBoard));
     expect(rig.driver.status.current.health).toBe('online');
     rig.sim.setBoardAnswering(otherBoard, false);
-    await expect(rig.driver.readBoard(otherBoard)).rejects.toMatchObject({ code: 'timeout' });
+    await expect(rig.clock.run(rig.driver.readBoard(otherBoard))).rejects.toMatchObject({ code: 'timeout' });
     expect(rig.driver.boardStatus(otherBoard).current.health).toBe('online'); // one miss is not a loss
-    await expect(rig.driver.readBoard(otherBoard)).rejects.toMatchObject({ code: 'timeout' });
+    await expect(rig.clock.run(rig.driver.readBoard(otherBoard))).rejects.toMatchObject({ code: 'timeout' });
     expect(rig.driver.boardStatus(otherBoard).current.health).toBe('noDevice');
     expect(rig.driver.status.current.health).toBe('hardwareError');
-    await expect(rig.driver.open(otherBoard, 1)).rejects.toMatchObject({
+    await expect(rig.clock.run(rig.driver.open(otherBoard, 1))).rejects.toMatchObject({
       code: 'timeout',
       detail: 'boardNotAnswering',
     });
-    expect((await rig.driver.readBoard(board)).length).toBe(16);
+    expect((await rig.clock.run(rig.driver.readBoard(board))).length).toBe(16);
     rig.sim.setBoardAnswering(otherBoard, true);
-    await rig.driver.readBoard(otherBoard);
+    await rig.clock.run(rig.driver.readBoard(otherBoard));
     expect(rig.driver.status.current.health).toBe('online');
   });
 
@@ -90,13 +96,15 @@ describe.each<[LockerProtocolName, number, number]>([
     const opened: string[] = [];
     rig.driver.events.on('doorOpened', (e) => opened.push(`${e.board}/${e.door}/${e.commanded}`));
     rig.driver.start();
-    const results = await Promise.all([
-      rig.driver.open(board, 3),
-      rig.driver.open(otherBoard, 4),
-      rig.driver.readBoard(board),
-      rig.driver.open(otherBoard, 6),
-      rig.driver.readBoard(otherBoard),
-    ]);
+    const results = await rig.clock.run(
+      Promise.all([
+        rig.driver.open(board, 3),
+        rig.driver.open(otherBoard, 4),
+        rig.driver.readBoard(board),
+        rig.driver.open(otherBoard, 6),
+        rig.driver.readBoard(otherBoard),
+      ]),
+    );
     expect(results[0]).toMatchObject({ board, door: 3 });
     expect(results[1]).toMatchObject({ board: otherBoard, door: 4 });
     expect(results[3]).toMatchObject({ board: otherBoard, door: 6 });
@@ -110,8 +118,8 @@ describe.each<[LockerProtocolName, number, number]>([
     rig = await startLockerRig(protocol, { sim: { autoCloseMs: 300 } });
     const closed: number[] = [];
     rig.driver.events.on('doorClosed', (e) => closed.push(e.door));
-    await rig.driver.open(board, 8);
-    await expect(rig.driver.waitClosed(board, 8, { timeoutMs: 3000 })).resolves.toMatchObject({
+    await rig.clock.run(rig.driver.open(board, 8));
+    await expect(rig.clock.run(rig.driver.waitClosed(board, 8, { timeoutMs: 3000 }))).resolves.toMatchObject({
       door: 8,
       state: 'closed',
     });
@@ -121,8 +129,8 @@ describe.each<[LockerProtocolName, number, number]>([
 
   it('reports doorLeftOpen when nobody closes the door in time', async () => {
     rig = await startLockerRig(protocol);
-    await rig.driver.open(board, 9);
-    await expect(rig.driver.waitClosed(board, 9, { timeoutMs: 300 })).rejects.toMatchObject({
+    await rig.clock.run(rig.driver.open(board, 9));
+    await expect(rig.clock.run(rig.driver.waitClosed(board, 9, { timeoutMs: 300 }))).rejects.toMatchObject({
       code: 'userAction',
       detail: 'doorLeftOpen',
     });
@@ -131,7 +139,7 @@ describe.each<[LockerProtocolName, number, number]>([
   it('opens every door of a board one at a time for maintenance', async () => {
     rig = await startLockerRig(protocol, { config: { doorsPerBoard: 4 } });
     rig.sim.setJammed(board, 2);
-    const results = await rig.driver.openAllStaggered(board, { gapMs: 10 });
+    const results = await rig.clock.run(rig.driver.openAllStaggered(board, { gapMs: 10 }));
     expect(results.map((r) => [r.door, r.opened, r.error?.detail ?? null])).toEqual([
       [1, true, null],
       [2, false, 'doorJammed'],
@@ -147,15 +155,15 @@ describe('locker specifics', () => {
     rig = await startLockerRig('cu');
     const changes: LockerEvents['itemPresent'][] = [];
     rig.driver.events.on('itemPresent', (e) => changes.push(e));
-    expect((await rig.driver.readBoard(0))[8]?.itemPresent).toBe(false);
+    expect((await rig.clock.run(rig.driver.readBoard(0)))[8]?.itemPresent).toBe(false);
     rig.sim.setItemPresent(0, 9, true);
-    expect((await rig.driver.readBoard(0))[8]).toMatchObject({ door: 9, itemPresent: true });
+    expect((await rig.clock.run(rig.driver.readBoard(0)))[8]).toMatchObject({ door: 9, itemPresent: true });
     expect(changes).toEqual([{ board: 0, door: 9, present: true }]);
   });
 
   it('has no item sensors on 8A boards', async () => {
     rig = await startLockerRig('8a');
-    expect((await rig.driver.readBoard(1))[0]?.itemPresent).toBeNull();
+    expect((await rig.clock.run(rig.driver.readBoard(1)))[0]?.itemPresent).toBeNull();
   });
 
   it('follows the cabinet polarity and bitmap calibration ("11" wired as closed, low group first)', async () => {
@@ -165,14 +173,14 @@ describe('locker specifics', () => {
       bitOrder: 'msbFirst',
     } as const;
     rig = await startLockerRig('8a', { config: { ...calibration, doorsPerBoard: 24 } });
-    await rig.driver.open(1, 20);
-    const doors = await rig.driver.readBoard(1);
+    await rig.clock.run(rig.driver.open(1, 20));
+    const doors = await rig.clock.run(rig.driver.readBoard(1));
     expect(doors.flatMap((d) => (d.state === 'open' ? [d.door] : []))).toEqual([20]);
   });
 
   it('misreads every door when the polarity is calibrated wrongly, which is why it is a setting', async () => {
     rig = await startLockerRig('8a', { sim: { feedbackActiveMeans: 'closed' } });
-    const doors = await rig.driver.readBoard(1);
+    const doors = await rig.clock.run(rig.driver.readBoard(1));
     expect(doors.every((d) => d.state === 'open')).toBe(true);
   });
 });

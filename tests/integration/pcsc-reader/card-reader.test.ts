@@ -18,7 +18,7 @@ beforeAll(async () => {
   pcscd = ensurePcscd();
   log = new MemoryLogger();
   transport = new PcscTransport({ socketPath: pcscd.socketPath, log });
-  driver = new PcscReaderDriver(transport, { deviceId: 'card-reader-1', reader: pcscd.readers[0], log });
+  driver = new PcscReaderDriver(transport, { deviceId: 'card-reader-1', reader: pcscd.readers[0] }, log);
   driver.start();
   await waitUntil(() => transport.readers().includes(pcscd.readers[0]), 10_000, 'vpcd readers');
 });
@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  driver.stop();
+  await driver.stop();
   await transport.close();
   pcscd.stop();
 });
@@ -172,8 +172,9 @@ describe('PC/SC card reader over real pcscd + vpcd', () => {
       code: 'userAction',
       detail: 'cardNotRemoved',
     });
-    setTimeout(() => void c.remove(), 100);
-    await driver.waitForRemoval({ timeoutMs: 5_000 });
+    const removed = driver.waitForRemoval({ timeoutMs: 5_000 });
+    await c.remove();
+    await removed;
     expect(driver.status.current.detail.card).toBe('absent');
   });
 

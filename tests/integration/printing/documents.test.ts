@@ -58,9 +58,8 @@ function host() {
   const journal = new PrintJournalStore({ dataDir: dir, openDatabase: (f) => new Database(f) });
   journals.push(journal);
   const driver = new A4PrinterDriver(
-    'a4-printer-1',
     spooler,
-    { queue: 'SimA4', pollMs: 5, jobTimeoutMs: 60_000 },
+    { deviceId: 'a4-printer-1', queue: 'SimA4', pollMs: 5, jobTimeoutMs: 60_000 },
     log,
   );
   const printing = new Printing({

@@ -9,14 +9,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const WANGZHENG = '网证CTID:一码办/张*丰/110105********1234';
 
-const until = async (cond: () => boolean, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
-
 describe('yizhan sim scanner + device scanner listen as real processes', () => {
   it('configures the scanner, then prints one JSON line per scripted scan and exits 0 after N', async () => {
     const link = join(dir, 'scripted');
@@ -77,7 +69,7 @@ describe('yizhan sim scanner + device scanner listen as real processes', () => {
         '--encoding',
         'gbk',
       ]);
-      await until(() => listen.output().stderr.includes('configured'));
+      await listen.printed(/configured/, 'stderr', true);
       sim.write('一码办 受理编号 2026112300017');
       expect(await listen.exited).toBe(0);
       expect(listen.output().stdout).toBe('一码办 受理编号 2026112300017\t(unknown)\n');
@@ -91,9 +83,10 @@ describe('yizhan sim scanner + device scanner listen as real processes', () => {
     const sim = startYizhan(['sim', 'scanner', '--link', link]);
     await sim.firstLine;
     const listen = startYizhan(['device', 'scanner', 'listen', '--port', link, '--count', '2']);
-    await until(() => listen.output().stderr.includes('configured'));
+    await listen.printed(/configured/, 'stderr', true);
+    const scanned = listen.printed(/SF1234567890/);
     sim.write('SF1234567890');
-    await until(() => listen.output().stdout.includes('SF1234567890'));
+    await scanned;
     expect(await sim.stop()).toBe(0); // the simulator exits and its pty pair vanishes
     expect(await listen.exited).toBe(1);
     expect(listen.output().stderr).toContain('notConnected');

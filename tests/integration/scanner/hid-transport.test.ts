@@ -45,7 +45,11 @@ async function rig() {
   });
   await transport.open();
   const log = new MemoryLogger();
-  const driver = new HidScannerDriver('scanner-hid', transport, defaultHidScannerConfig(), log);
+  const driver = new HidScannerDriver(
+    transport,
+    { deviceId: 'scanner-hid', ...defaultHidScannerConfig() },
+    log,
+  );
   const scans: ScanEvent[] = [];
   driver.events.on('scan', (s) => scans.push(s));
   return { device, driver, scans, log };
