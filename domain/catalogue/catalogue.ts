@@ -35,10 +35,12 @@ export function shippedCatalogue(profile: Profile): Catalogue {
  */
 export const CATALOGUE_BOUNDS = { maxDepth: 24, maxSize: 2_000_000 } as const;
 
-/** The pushed form: definitions in the site's order, each service once. */
+/**
+ * The pushed form: definitions in the site's order, each service once. Empty means "no catalogue
+ * of ours": kiosks run their profile's shipped one (a bank's back office behind its STMs).
+ */
 const PushedList = z
   .array(ServiceDefinition)
-  .min(1)
   .max(200)
   .superRefine((list, ctx) => {
     const ids = list.map((s) => s.serviceId);

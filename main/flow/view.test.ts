@@ -75,6 +75,7 @@ describe('the channel schemas', () => {
       'session:extend',
       'flow:send',
       'flow:back',
+      'flow:capture',
     ]);
     expect(Object.keys(flowChannels.events)).toEqual(['flow:view', 'session:ended']);
   });

@@ -10,6 +10,7 @@ import {
   type BackofficeClient,
   type Outbox,
   type OutboxStatus,
+  type RatingRequest,
 } from '../backend';
 import type { Effect, Identity } from '../flow';
 import type { CodeKind } from '../../domain/catalogue/vocabulary';
@@ -180,10 +181,10 @@ export async function rate(
   retried: boolean,
 ): Promise<object> {
   const client = need(deps.client);
-  const rating = {
+  const rating: RatingRequest = {
     level: e.rating.level,
     options: e.rating.options,
-    ...(e.rating.text ? { comment: e.rating.text } : {}),
+    ...(e.rating.text ? { text: e.rating.text } : {}),
   };
   const own = proof.localId ? deps.outbox?.status(proof.localId) : undefined;
   try {

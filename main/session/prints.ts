@@ -253,13 +253,14 @@ async function prepare(doc: PrintDoc, c: PrintContext, deps: PrintDeps, signal: 
       });
     }
     case 'resultNotice': {
-      const filingId = c.localId ? deps.outbox?.status(c.localId)?.filingId : undefined;
-      if (!filingId) throw new EffectFailure('network', 'the filing has not reached the back office');
-      const pdf = await client(deps).resultDocument(filingId, signal);
+      // The URL carries the print grant the back office issued to this kiosk with its 秒批 answer.
+      const resultUrl = c.localId ? deps.outbox?.instantResultUrl(c.localId) : undefined;
+      if (!resultUrl) throw new EffectFailure('network', 'the filing has not reached the back office');
+      const pdf = await client(deps).resultDocument(resultUrl, signal);
       return {
         kind: 'pdf',
         pdfs: [{ title: '办件结果通知书', pdf }],
-        printed: () => client(deps).resultPrinted(filingId),
+        printed: () => client(deps).resultPrinted(resultUrl),
       };
     }
     case 'copies': {

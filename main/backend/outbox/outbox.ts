@@ -216,6 +216,17 @@ export class Outbox {
     return row ? this.#status(row) : undefined;
   }
 
+  /**
+   * The 秒批 result's URL with this kiosk's print grant, when the back office decided the filing on
+   * receipt. Kept out of `status()`: the grant opens the citizen's result, the technician screen
+   * must not see it.
+   */
+  instantResultUrl(localId: string): string | undefined {
+    const receipt = this.#store.entry(localId)?.receipt;
+    if (!receipt) return undefined;
+    return (JSON.parse(receipt) as { instantResult?: { documentUrl?: string } }).instantResult?.documentUrl;
+  }
+
   /** Every entry, newest last, without personal data (for the technician screen). */
   list(): OutboxStatus[] {
     return this.#store.entries().map((row) => this.#status(row));

@@ -1,5 +1,6 @@
 import { samplePath, TEMPLATE_CATALOG } from '../../../print-templates/catalog';
 import { UsageError, intOption, printJson, requiredString, stringOption, type CliCommand } from '../command';
+import type { Logger } from '../../../devices/core';
 
 const SYNOPSIS =
   'print TEMPLATE --data FILE.json (--out FILE.pdf | --printer QUEUE [--copies N] [--timeout SECONDS] [--key IDEMPOTENCY_KEY] [--spooler cups|windows] [--pdf-helper PATH]) [--json]';
@@ -183,13 +184,15 @@ async function printToQueue(
   const { silentLogger, DeviceError } = await import('../../../devices/core');
   const { spooler, close } = await openSpooler(p);
   let jobId: string | undefined;
-  const log = {
+  // The driver logs through a child logger (bound to its device id): the child is this same one.
+  const log: Logger = {
     ...silentLogger,
     info(event: string, fields: Record<string, unknown> = {}) {
-      if (event === 'a4.print.submitted') jobId = String(fields.jobId);
-      if (event === 'a4.print.submitted')
-        say(`已提交 / submitted job ${String(fields.jobId)}`, { event: 'submitted', jobId: fields.jobId });
+      if (event !== 'a4.print.submitted') return;
+      jobId = String(fields.jobId);
+      say(`已提交 / submitted job ${jobId}`, { event: 'submitted', jobId: fields.jobId });
     },
+    child: () => log,
   };
   const driver = new A4PrinterDriver(
     spooler,

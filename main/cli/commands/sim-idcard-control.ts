@@ -3,6 +3,7 @@
 
 /** Simulator faults by name (mirrors SIMULATOR_FAULTS of devices/id-card-reader). */
 export const IDCARD_SIM_FAULTS = [
+  'samFailure',
   'noCard',
   'selectFail',
   'readFail',

@@ -120,7 +120,8 @@ describe('main/printing: receipts', () => {
     expect((await h.done()).state).toBe('taken');
     expect(first.printing.printSlip('filing-receipt', slip, 'session-3.filing-receipt')).toBe(h);
     await stopHost(opened.pop()!);
-    // A new process on the same data directory: the journal says it was taken.
+    // A new process on the same data directory (it opens the port anew): the journal says it was taken.
+    await ends[0]!.open();
     const second = host();
     const again = second.printing.printSlip('filing-receipt', slip, 'session-3.filing-receipt');
     expect(await again.done()).toMatchObject({ state: 'taken', reused: true, final: true });
