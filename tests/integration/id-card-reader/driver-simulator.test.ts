@@ -180,15 +180,21 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
 
   it('unplug mid-read: reports the cut read, re-probes after replug and reads the card', async () => {
     link = await openIdCardLink({ rfReadDelayMs: 150 });
-    const { driver } = link.driver();
+    const { driver, transport } = link.driver();
     const seen = record(driver);
     driver.start();
     await link.clock.until(() => driver.status.current.health === 'online');
     const l = link;
+    // The pull is real I/O: clock time stands still from the pull until the driver's port sees it
+    // closed, so a loaded machine cannot let the read finish or time out first.
+    let pulling = false;
+    const unwatch = link.clock.watch(() => pulling);
+    transport.onClose(() => (pulling = false));
     const unplugged = new Promise<void>((resolve) => {
       const off = l.sim.events.on('command', ({ name }) => {
         if (name !== 'readBase') return;
         off();
+        pulling = true;
         void l.unplug().then(resolve);
       });
     });
@@ -197,6 +203,7 @@ describe('ID card driver ↔ simulator over a real socat pty pair', () => {
     const err = await link.clock.run(nextError(driver));
     expect(err).toMatchObject({ code: 'notConnected', detail: 'linkLostDuringRead' });
     await unplugged;
+    unwatch();
     expect(seen.filter((s) => s.event === 'cardRead')).toEqual([]);
 
     // Unplugged for 200 ms: the supervisor retries without finding the port.
