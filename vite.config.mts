@@ -6,6 +6,9 @@ import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// Imports of the config's graph name their extension: Vite's coming native config loader needs it.
+import { pinyinIndexPlugin } from './scripts/renderer-assets/pinyin-index.ts';
+import { voicePromptsPlugin } from './scripts/renderer-assets/voice.ts';
 
 const root = resolve(import.meta.dirname, 'renderer');
 
@@ -25,12 +28,15 @@ function pageInputs(): Record<string, string> {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  // Build-time assets: the pinyin index (its own chunk, loaded on demand) and the voice prompts.
+  plugins: [react(), pinyinIndexPlugin(), voicePromptsPlugin()],
   worker: { format: 'es' },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome120',
+    // The pinyin index (~0.9 MB) is one chunk on purpose: loaded on demand, parsed once.
+    chunkSizeWarningLimit: 1000,
     rolldownOptions: { input: pageInputs() },
   },
 });

@@ -14,6 +14,7 @@ import { authenticator } from './http/auth';
 import { buildOpenApi } from './http/openapi';
 import { mount, type AnyRoute } from './http/route';
 import { citizenRoutes } from './routes/citizen';
+import { documentRoutes } from './routes/documents';
 import { filingRoutes } from './routes/filings';
 import { kioskRoutes } from './routes/kiosks';
 import { lockerRoutes } from './routes/lockers';
@@ -121,6 +122,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     // One access line per request (below) instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    trustProxy: cfg.trustProxy,
   });
   ctx.log = app.log;
   if (log) {
@@ -137,6 +139,11 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
       done();
     });
   }
+  // Every answer (API, console, errors, 404s) says what it is and nothing may sniff another type.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
   app.addContentTypeParser(
     ['image/jpeg', 'application/pdf'],
     { parseAs: 'buffer', bodyLimit: cfg.maxMaterialBytes },
@@ -166,6 +173,7 @@ export async function createBackoffice(opts: BackofficeOptions): Promise<Fastify
     ...metaRoutes(ctx),
     ...ratingRoutes(ctx),
     ...citizenRoutes(ctx),
+    ...documentRoutes(ctx),
     ...queueRoutes(ctx),
   ];
   app.addHook('onClose', () => ctx.renderer.close());

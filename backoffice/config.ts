@@ -50,6 +50,12 @@ export interface BackofficeConfig {
    * codes masked. `true` writes to stdout at level info; off by default for embedded use and tests.
    */
   logger?: boolean | LogOptions;
+  /**
+   * Behind the hall's reverse proxy (TLS terminates there): trust its X-Forwarded-For for the
+   * client's address, which login guess limits count per source. fastify's `trustProxy` (true, a
+   * comma-separated list or an array of the proxy's addresses). Default false: the peer address.
+   */
+  trustProxy?: boolean | string | string[];
   /** Check every JSON answer against its documented schema (tests; costs time in production). */
   validateResponses?: boolean;
 }
@@ -60,10 +66,16 @@ export interface LogOptions {
   destination?: { write(line: string): unknown };
 }
 
+/** Pickup codes, and the guess limits every secret shares (pickup codes, ID-card pickups, passwords). */
 export interface PickupPolicy {
   codeDigits: number;
   ttlMs: number;
+  /** Failures per window for one target from one source (a kiosk's codes, a user from one address, a person's ID card). */
   maxFailures: number;
+  /** Failures per window from one source across its targets (ID-card pickups at a kiosk, logins from an address). */
+  maxFailuresPerSource: number;
+  /** Failures per window against one staff account from every address: distributed guessing locks it for all. */
+  maxFailuresPerAccount: number;
   windowMs: number;
   lockoutMs: number;
 }
@@ -76,10 +88,14 @@ export const DEV_STAFF: readonly StaffSeed[] = [
 ];
 
 export interface ResolvedConfig extends Required<
-  Omit<BackofficeConfig, 'pickup' | 'elicences' | 'citizenData' | 'ratingForwarding' | 'site' | 'logger'>
+  Omit<
+    BackofficeConfig,
+    'pickup' | 'elicences' | 'citizenData' | 'ratingForwarding' | 'site' | 'logger' | 'trustProxy'
+  >
 > {
   pickup: PickupPolicy;
   site: Record<string, unknown>;
+  trustProxy: boolean | string | string[];
   logger: LogOptions | false;
 }
 
@@ -95,6 +111,8 @@ export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
       codeDigits: 8,
       ttlMs: 7 * 24 * 3600_000,
       maxFailures: 5,
+      maxFailuresPerSource: 20,
+      maxFailuresPerAccount: 50,
       windowMs: 15 * 60_000,
       lockoutMs: 15 * 60_000,
       ...c.pickup,
@@ -109,5 +127,6 @@ export function resolveConfig(c: BackofficeConfig): ResolvedConfig {
     },
     logger: c.logger === true ? {} : (c.logger ?? false),
     validateResponses: c.validateResponses ?? false,
+    trustProxy: c.trustProxy ?? false,
   };
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { PushedCatalogue } from '../domain/catalogue/catalogue';
+import { FORM_BOUNDS, IdNumberInput } from '../domain/catalogue/fields';
+import { boundedJsonObject } from '../domain/json';
+import { ALERT_KINDS } from './services/attempts';
 import { queueTheme } from './domain/queue';
-import { ratingSubmission } from './domain/rating';
+import { RatingSubmission } from '../domain/rating';
 import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
 import {
   appointment,
@@ -27,6 +31,15 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/);
 const isoTime = z.iso.datetime({ offset: true });
+
+/**
+ * Bounds of the free-form JSON fields (issue #12: a deeply nested one gave a 500): a device's detail
+ * in a heartbeat, the site settings. A filing's form is bounded by its service's schema
+ * (domain/catalogue FORM_BOUNDS), the catalogue by its own (CATALOGUE_BOUNDS).
+ */
+export const DETAIL_BOUNDS = { maxDepth: 6, maxSize: 16_000 } as const;
+export const SITE_BOUNDS = { maxDepth: 8, maxSize: 256_000 } as const;
+const siteSettings = boundedJsonObject(SITE_BOUNDS);
 export const staffRole = z.enum(['clerk', 'supervisor', 'technician']);
 export const filingStatus = z.enum(FILING_STATUSES);
 
@@ -42,7 +55,7 @@ export const deviceReport = z.object({
   deviceId: z.string().min(1).max(64),
   family: z.string().min(1).max(64),
   health: z.enum(['online', 'offline', 'noDevice', 'hardwareError', 'userError', 'busy', 'powerOff']),
-  detail: z.record(z.string(), z.unknown()).default({}),
+  detail: boundedJsonObject(DETAIL_BOUNDS).default({}),
   lastError: z
     .object({ code: z.string().max(64), detail: z.string().max(200).optional(), at: z.number().optional() })
     .optional(),
@@ -56,8 +69,10 @@ export const heartbeat = z.object({
 });
 export const kioskConfig = z.object({
   version: z.number().int(),
-  catalogue: z.array(z.record(z.string(), z.unknown())),
-  site: z.record(z.string(), z.unknown()),
+  catalogue: PushedCatalogue.describe(
+    'the site’s enabled services in display order, each under its theme (domain/catalogue PushedCatalogue); kiosks validate it with parseCatalogue',
+  ),
+  site: siteSettings,
   limits: z
     .object({ maxMaterialBytes: z.number().int(), maxFilingBytes: z.number().int() })
     .describe(
@@ -65,28 +80,21 @@ export const kioskConfig = z.object({
     ),
 });
 export const heartbeatReply = z.object({ configVersion: z.number().int(), config: kioskConfig.optional() });
-/** One service as kiosks show it; extra display fields (icons, guides, order) pass through. */
-export const catalogueEntry = z.looseObject({
-  serviceId: z.string().min(1).max(64),
-  nameZh: z.string().min(1).max(60),
-  nameEn: z.string().min(1).max(120),
-});
 export const configUpdate = z.object({
-  catalogue: z.array(catalogueEntry).max(500).optional(),
-  site: z.record(z.string(), z.unknown()).optional(),
+  catalogue: PushedCatalogue.optional().describe(
+    'service definitions in the site’s order (domain/catalogue): only services this back office knows, and a filing service’s form, 秒批 rule and result wording as the back office has them',
+  ),
+  site: siteSettings.optional(),
 });
 
 // Filings
-const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号格式错误 / invalid ID number');
 const personName = z.string().min(1).max(40);
 /**
- * Every identity number a kiosk reader decodes: resident ID card and HK/Macau/Taiwan residence
- * permit (18, GB 11643), foreign permanent residence card 2023 (18, starts with 9) and 2017 (15:
- * nationality letters + 12 digits).
+ * Every identity number a kiosk reader decodes, by the one rule of domain/identity: resident ID card
+ * and HK/Macau/Taiwan residence permit (18, GB 11643, check digit and birth date checked), foreign
+ * permanent residence card 2023 (18, starts with 9) and 2017 (15: nationality letters + 12 digits).
  */
-const citizenIdNumber = z
-  .string()
-  .regex(/^(\d{17}[\dX]|[A-Z]{3}\d{12})$/, '证件号码格式错误 / invalid ID number');
+const idNumber = IdNumberInput;
 export const delivery = z.discriminatedUnion('method', [
   z.object({ method: z.literal('print') }),
   z.object({ method: z.literal('locker') }),
@@ -103,7 +111,9 @@ export const filingCreate = z.object({
       .regex(/^\+?\d{5,20}$/)
       .optional(),
   }),
-  form: z.record(z.string(), z.unknown()),
+  form: boundedJsonObject(FORM_BOUNDS).describe(
+    'the filled form, checked against the service’s form schema (domain/catalogue findFilingService)',
+  ),
   delivery,
 });
 export const filingCreated = z.object({
@@ -115,6 +125,16 @@ export const filingCreated = z.object({
   instantResult: z.object({ decision: z.literal('approved'), documentUrl: z.string() }).optional(),
 });
 export const filingParams = z.object({ filingId: z.uuid() });
+const printGrant = z
+  .string()
+  .regex(/^[0-9a-z]{1,12}\.[0-9a-f]{32}$/)
+  .describe(
+    'the print grant of resultUrl: issued to this kiosk when the applicant’s identity was presented here',
+  );
+export const resultQuery = z.object({
+  grant: printGrant.optional().describe('required of kiosks (staff need none)'),
+});
+export const resultPrinted = z.object({ grant: printGrant });
 export const materialParams = z.object({ filingId: z.uuid(), materialId: z.uuid() });
 export const staffFilingParams = z.object({ id: z.uuid() });
 export const materialQuery = z.object({
@@ -203,8 +223,8 @@ export const progressItem = z.object({
   rated: z.boolean().describe('已评价: the 好差评 of this filing is given (one per filing)'),
 });
 export const progressReply = z.object({ items: z.array(progressItem) });
-/** 好差评 (GB/T 39734): level 1–5, options of that level (≥ 1 for 差评), optional text. */
-export const rating = ratingSubmission;
+/** 好差评 (GB/T 39734, domain/rating): level 1–5, options of that level, optional text (a 差评 needs one of them). */
+export const rating = RatingSubmission;
 export const ratingRecorded = z.object({
   trackingNumber: z.string(),
   level: z.number().int(),
@@ -216,14 +236,25 @@ export const ratingByTracking = z.object({
   kioskId: id,
   filing: z.union([
     z.object({ qr: z.string().min(10).max(200).describe('the receipt QR payload as scanned') }),
-    z.object({ trackingNumber: z.string().min(6).max(40), idNumber: citizenIdNumber }),
+    z.object({ trackingNumber: z.string().min(6).max(40), idNumber: idNumber }),
   ]),
-  rating: ratingSubmission,
+  rating: RatingSubmission,
 });
 export const okReply = z.object({ ok: z.literal(true) });
 
 // Lockers
-export const deposit = z.object({ filingId: z.uuid(), kioskId: id, ...lockerPlace });
+export const deposit = z
+  .object({
+    filingId: z.uuid().optional(),
+    /** A citizen handing in papers names the filing by the tracking number on their receipt (材料投递). */
+    trackingNumber: z.string().min(6).max(40).optional(),
+    kioskId: id,
+    ...lockerPlace,
+  })
+  .refine((d) => (d.filingId === undefined) !== (d.trackingNumber === undefined), {
+    message: 'either filingId or trackingNumber',
+    path: ['filingId'],
+  });
 export const depositCreated = z.object({ depositId: z.string() });
 export const pickupVerify = z.union([
   z.object({ kioskId: id, code: z.string().regex(/^\d{6,8}$/) }),
@@ -353,6 +384,24 @@ export const ratingCallback = z.object({
 });
 export const ratingParams = z.object({ filingId: z.uuid() });
 export const ratingsReply = z.object({ items: z.array(ratingItem) });
+export const alertsQuery = z.object({
+  since: isoTime.optional().describe('default: the last 24 hours (active lockouts are always listed)'),
+});
+export const securityAlert = z.object({
+  alertId: z.string(),
+  at: isoTime,
+  kind: z
+    .enum(ALERT_KINDS)
+    .describe(
+      'pickupCodes: codes at a kiosk (ID-card pickup still works); pickupIdCard: one person’s ID card; pickupIdCardsAtKiosk: ID cards at a kiosk; loginFromSource: a user from one address; loginSource: every user from one address; loginAccount: a user from everywhere',
+    ),
+  kioskId: z.string().optional(),
+  username: z.string().optional(),
+  source: z.string().optional().describe('the address the guesses came from'),
+  lockedUntil: isoTime,
+  active: z.boolean(),
+});
+export const alertsReply = z.object({ items: z.array(securityAlert) });
 export const auditVerify = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
@@ -376,7 +425,7 @@ export const auditVerifyQuery = z
 
 // Citizen data the hall does not own (providers) and the queue
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-export const personQuery = z.object({ idNumber: citizenIdNumber, name: personName });
+export const personQuery = z.object({ idNumber: idNumber, name: personName });
 export const socialInsuranceQuery = personQuery
   .extend({
     from: yearMonth.optional().describe('first month (default: 12 months before `to`)'),
@@ -400,7 +449,7 @@ export const queueStatus = z.object({
 export const queueTicketCreate = z.object({
   kioskId: id,
   theme: z.string().min(1).max(40),
-  idNumber: citizenIdNumber
+  idNumber: idNumber
     .optional()
     .describe('from the ID card: one waiting ticket per person and queue (a repeat gets it again)'),
 });
@@ -427,7 +476,7 @@ export const appointmentsReply = z.object({
   appointments: z.array(appointmentWithTicket),
 });
 export const appointmentParams = z.object({ appointmentId: appointment.shape.appointmentId });
-export const checkIn = z.object({ kioskId: id, idNumber: citizenIdNumber, name: personName });
+export const checkIn = z.object({ kioskId: id, idNumber: idNumber, name: personName });
 export const checkedIn = z.object({ appointment: appointmentWithTicket, ticket: queueTicket });
 
 export const staffQueueQuery = z.object({ site: z.string().min(1).max(100).optional() });
@@ -466,4 +515,24 @@ export const providersReply = z.object({
     down: z.boolean().optional(),
     baseUrl: z.string().optional(),
   }),
+});
+
+// Issued documents (certificates printed at a kiosk from citizen data the hall does not own)
+export const DOCUMENT_KINDS = [
+  'socialInsuranceCertificate',
+  'housingFundCertificate',
+  'realEstateRecord',
+  'paymentHistory',
+] as const;
+export const documentIssue = z.object({
+  kioskId: id,
+  kind: z.enum(DOCUMENT_KINDS),
+  idNumber,
+  name: personName,
+});
+export const documentIssued = z.object({
+  documentNumber: z.string(),
+  issuedAt: isoTime,
+  issuer: z.object({ name: z.string(), sealText: z.string() }),
+  verification: z.object({ code: z.string(), url: z.string() }),
 });

@@ -2,20 +2,36 @@
 import type { PdfTemplate } from './_shared/define';
 import { acceptanceReceipt } from './acceptance-receipt/template';
 import { applicationForm } from './application-form/template';
+import { blankForm } from './blank-form/template';
+import { businessLicence } from './business-licence/template';
 import { housingFundCertificate } from './housing-fund-certificate/template';
+import { paymentHistory } from './payment-history/template';
+import { realEstateInfo } from './real-estate-info/template';
 import { resultNotice } from './result-notice/template';
 import { socialInsuranceCertificate } from './social-insurance-certificate/template';
 
 export const PDF_TEMPLATES: Readonly<Record<string, PdfTemplate>> = Object.fromEntries(
-  [acceptanceReceipt, socialInsuranceCertificate, housingFundCertificate, applicationForm, resultNotice].map(
-    (t) => [t.id, t as unknown as PdfTemplate],
-  ),
+  [
+    acceptanceReceipt,
+    socialInsuranceCertificate,
+    housingFundCertificate,
+    applicationForm,
+    resultNotice,
+    paymentHistory,
+    realEstateInfo,
+    blankForm,
+    businessLicence,
+  ].map((t) => [t.id, t as unknown as PdfTemplate]),
 );
 
 export {
   acceptanceReceipt,
   applicationForm,
+  blankForm,
+  businessLicence,
   housingFundCertificate,
+  paymentHistory,
+  realEstateInfo,
   resultNotice,
   socialInsuranceCertificate,
 };

@@ -1,27 +1,13 @@
 import PDFDocument from 'pdfkit';
 import type { z } from 'zod';
 import { pageFooters } from './_shared/blocks';
-import type { PdfTemplate } from './_shared/define';
+import { DEFAULT_TIME_ZONE } from '../domain/time';
+import type { PdfTemplate, RenderContext } from './_shared/define';
 import type { FontPlan, FontRegistry } from './_shared/fonts';
-import { describeIssues } from './_shared/schema';
 import { MARGIN } from './_shared/units';
+import { parseTemplateData } from './_shared/validate';
 
-/** Thrown when template data fails its schema; `issues` lists one "path: message" per field. */
-export class TemplateDataError extends Error {
-  override readonly name = 'TemplateDataError';
-  constructor(
-    readonly templateId: string,
-    readonly issues: string[],
-  ) {
-    super(`数据校验失败 / invalid data for template ${templateId}:\n  ${issues.join('\n  ')}`);
-  }
-}
-
-export function parseTemplateData<S extends z.ZodType>(template: PdfTemplate<S>, raw: unknown): z.output<S> {
-  const parsed = template.schema.safeParse(raw);
-  if (!parsed.success) throw new TemplateDataError(template.id, describeIssues(parsed.error));
-  return parsed.data;
-}
+export { parseTemplateData, TemplateDataError } from './_shared/validate';
 
 /** Every string in the validated data: what the document will print besides the template's own wording. */
 function* dataTexts(value: unknown): Generator<string> {
@@ -34,18 +20,19 @@ function* dataTexts(value: unknown): Generator<string> {
  * Creates the A4 document with fixed metadata (from the data, never the clock), lets the template
  * draw, adds page footers and returns the PDF bytes. The fonts follow from the data (FontRegistry.
  * planFor): the shipped subset when it has every character, else the full regular face; a weight
- * whose subset still drew an empty box is drawn again with its full face. Identical input always
- * gives identical bytes.
+ * whose subset still drew an empty box is drawn again with its full face. Times print in
+ * `timeZone` (default Beijing time). Identical input always gives identical bytes.
  */
 export async function renderPdf<S extends z.ZodType>(
   template: PdfTemplate<S>,
   raw: unknown,
-  deps: { fonts: FontRegistry },
+  deps: { fonts: FontRegistry; timeZone?: string | undefined },
 ): Promise<Uint8Array> {
   const data = parseTemplateData(template, raw);
+  const ctx: RenderContext = { timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE };
   let plan = deps.fonts.planFor(dataTexts(data));
   for (;;) {
-    const { pdf, missingGlyphs } = await draw(template, data, deps.fonts, plan);
+    const { pdf, missingGlyphs } = await draw(template, data, ctx, deps.fonts, plan);
     if (!missingGlyphs.regular && !missingGlyphs.bold) return pdf;
     // A subset face drew an empty box: that weight moves to the full face (at most twice in all).
     plan = {
@@ -58,6 +45,7 @@ export async function renderPdf<S extends z.ZodType>(
 async function draw<S extends z.ZodType>(
   template: PdfTemplate<S>,
   data: z.output<S>,
+  ctx: RenderContext,
   fonts: FontRegistry,
   plan: FontPlan,
 ): Promise<{ pdf: Uint8Array; missingGlyphs: Record<'regular' | 'bold', boolean> }> {
@@ -88,8 +76,8 @@ async function draw<S extends z.ZodType>(
   const session = fonts.open(doc, plan);
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
-  template.draw(doc, data);
-  pageFooters(doc, meta.verification.code);
+  template.draw(doc, data, ctx);
+  pageFooters(doc, meta.verification?.code);
   const { missingGlyphs } = session.finish();
   doc.end();
   return { pdf: await done, missingGlyphs };

@@ -36,6 +36,14 @@ await step('main, host, preload', () =>
       format: 'esm',
       banner: { js: ESM_REQUIRE },
     }),
+    // main/printing renders certificates in a worker thread beside the host bundle.
+    build({
+      ...common,
+      entryPoints: ['main/printing/render-worker.ts'],
+      outfile: 'out/main/print-worker.mjs',
+      format: 'esm',
+      banner: { js: ESM_REQUIRE },
+    }),
     // A sandboxed preload cannot require() anything but electron: one self-contained file.
     build({ ...common, entryPoints: ['main/preload/index.ts'], outfile: 'out/preload/index.cjs' }),
   ]),

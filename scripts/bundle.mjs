@@ -2,6 +2,7 @@
 //   dist/cli/yizhan.mjs        the `yizhan` command; its command list is fixed here, at build time
 //   dist/cli/host.mjs          the device-host process `yizhan start` forks
 //   dist/cli/render-worker.mjs the back office's PDF worker thread
+//   dist/cli/print-worker.mjs  the host's A4 renderer thread (main/printing)
 //   dist/cli/chunk-*.mjs       code shared between them or loaded on demand (esbuild code splitting:
 //                              `--help` loads the dispatcher and the command descriptions only)
 //   dist/renderer/ dist/console/ dist/fonts/   the kiosk pages, the staff console, the A4 font subset,
@@ -165,6 +166,8 @@ export async function buildCliBundles(outDir) {
       yizhan: 'yizhan:cli',
       host: 'main/host/worker.ts',
       'render-worker': 'backoffice/results/render-worker.ts',
+      // main/printing's A4 renderer thread (the host prints certificates off its event loop).
+      'print-worker': 'main/printing/render-worker.ts',
     },
     outdir: outDir,
     format: 'esm',

@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APP_DIR = path.join(HERE, 'app');
+/** The shared domain layer the console imports from (domain/lockers, domain/rating …). */
+const DOMAIN_DIR = path.join(HERE, '..', '..', 'domain');
 const CONFIG = path.join(HERE, 'vite.config.ts');
 
 export const defaultConsoleCacheDir = (): string => path.join(tmpdir(), 'yizhan-console-cache');
 
-/** Hash of every source file of the console plus the config: the build is redone only when it changes. */
+/** Hash of every source file of the console (and of domain/, which it imports) plus the config: the build is redone only when it changes. */
 export function consoleSourceHash(): string {
   const h = createHash('sha256');
   const walk = (dir: string): void => {
@@ -21,6 +23,7 @@ export function consoleSourceHash(): string {
     }
   };
   walk(APP_DIR);
+  walk(DOMAIN_DIR);
   h.update(readFileSync(CONFIG));
   return h.digest('hex').slice(0, 16);
 }

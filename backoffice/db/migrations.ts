@@ -10,6 +10,17 @@ export interface Migration {
   perDialect?: Record<Dialect, readonly string[]>;
 }
 
+/** Option ids of the back office's interim 好差评 list → the ids of domain/rating (migration 7). */
+export const RENAMED_RATING_OPTIONS: readonly (readonly [string, string])[] = [
+  ['oneVisit', 'doneInOneVisit'],
+  ['fastService', 'fast'],
+  ['clearGuide', 'guideClear'],
+  ['multipleVisits', 'notDone'],
+  ['slowService', 'slow'],
+  ['unclearGuide', 'guideUnclear'],
+  ['terminalProblem', 'terminalFault'],
+];
+
 /**
  * Numbered migrations shared by both dialects. Types use portable names (TEXT, INTEGER) or the
  * tokens of dialect.ts. Timestamps are epoch milliseconds ({{bigint}}); JSON is stored as TEXT.
@@ -188,10 +199,37 @@ CREATE INDEX ratings_forward ON ratings (forward_state, forward_next_at);
     // Locker doors, deposits and ratings belong in a filing's history next to its status changes.
     sql: `ALTER TABLE filing_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'status'`,
   },
+  {
+    version: 7,
+    name: '好差评 option ids of the shared domain/rating',
+    // The back office's interim option list became domain/rating, one definition with the kiosk's:
+    // seven ids were renamed. Stored option lists are JSON arrays of quoted ids, so a quoted
+    // replacement cannot touch a longer id. (Audit entries keep the ids of their time: the chain
+    // covers them.)
+    sql: RENAMED_RATING_OPTIONS.map(
+      ([from, to]) => `UPDATE ratings SET options = REPLACE(options, '"${from}"', '"${to}"')`,
+    ).join(';\n'),
+  },
+  {
+    version: 8,
+    name: 'security alerts (guess-limit lockouts)',
+    // Shown to staff while the lockout lasts; the audit chain has the same event.
+    sql: `
+CREATE TABLE security_alerts (
+  id {{autoinc}}, at {{bigint}} NOT NULL, kind TEXT NOT NULL, kiosk_id TEXT, username TEXT, source TEXT,
+  locked_until {{bigint}} NOT NULL
+);
+CREATE INDEX security_alerts_until ON security_alerts (locked_until);
+`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */
-export async function migrate(db: Database, now: number): Promise<number[]> {
+export async function migrate(
+  db: Database,
+  now: number,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.lock('yizhan.migrations');
     await tx.run(
@@ -203,7 +241,7 @@ export async function migrate(db: Database, now: number): Promise<number[]> {
       (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
     );
     const applied: number[] = [];
-    for (const m of MIGRATIONS) {
+    for (const m of migrations) {
       if (done.has(m.version)) continue;
       for (const stmt of translateDdl(m.sql, db.dialect).split(';')) {
         if (stmt.trim()) await tx.run(stmt);

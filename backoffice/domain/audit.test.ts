@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../domain/json';
 import { GENESIS_HASH, entryHash } from './audit';
 import { createHash } from 'node:crypto';
 

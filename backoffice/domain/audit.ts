@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SqlExecutor, Tx } from '../db/types';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../../domain/json';
+import { toStorableText } from '../../domain/text';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,6 +43,11 @@ export async function appendAudit(
   subject: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
+  // The request boundary refuses unstorable text; this keeps the chain whole whatever gets here
+  // (the text columns would store U+FFFD for a lone surrogate and no longer hash to the link).
+  actor = toStorableText(actor);
+  action = toStorableText(action);
+  subject = toStorableText(subject);
   const dataJson = canonicalJson(data);
   if (tx.dialect === 'postgres') {
     const { before, after } = canonicalAround({ at, actor, action, subject, data });

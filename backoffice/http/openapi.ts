@@ -29,8 +29,40 @@ function errorResponses(r: AnyRoute): Record<string, unknown> {
   return out;
 }
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
+/**
+ * JSON Schema of one request or response. Definitions a schema shares with itself (a recursive guard
+ * tree in the catalogue, a service definition) are lifted into `components.schemas` under their zod
+ * `id` (suffixed `Input` for request bodies), so that every operation refers to one copy and `$ref`s
+ * resolve in the whole document.
+ */
+function jsonSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  shared: Record<string, unknown>,
+): Record<string, unknown> {
+  const js = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  const defs = (js.$defs ?? {}) as Record<string, unknown>;
+  // Defaults make a schema's input differ from its output: each direction has its own component.
+  const named = (id: string) => (io === 'input' ? `${id}Input` : id);
+  delete js.$defs;
+  delete js.$schema;
+  const relink = (v: unknown): unknown => {
+    const text = JSON.stringify(v).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => {
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(id)) throw new Error(`schema ${id} needs a .meta({ id }) name`);
+      return `"#/components/schemas/${named(id)}"`;
+    });
+    return JSON.parse(text) as unknown;
+  };
+  for (const [id, def] of Object.entries(defs)) {
+    const lifted = relink(def);
+    if (shared[named(id)] !== undefined && JSON.stringify(shared[named(id)]) !== JSON.stringify(lifted))
+      throw new Error(`two different schemas are named ${named(id)}`);
+    shared[named(id)] = lifted;
+  }
+  return relink(js) as Record<string, unknown>;
 }
 
 /**
@@ -46,6 +78,7 @@ export function buildOpenApi(
   version: string,
 ): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const shared: Record<string, unknown> = {};
   for (const r of routes) {
     const path = `${prefix}${r.url}`.replace(/:(\w+)/g, '{$1}');
     const parameters: Record<string, unknown>[] = [];
@@ -54,7 +87,7 @@ export function buildOpenApi(
       ['query', r.query],
     ] as const) {
       if (!schema) continue;
-      const js = jsonSchema(schema as z.ZodType, 'input') as {
+      const js = jsonSchema(schema as z.ZodType, 'input', shared) as {
         properties?: Record<string, unknown>;
         required?: string[];
       };
@@ -84,13 +117,16 @@ export function buildOpenApi(
       });
     }
     const content: Record<string, unknown> = {};
-    if (r.body) content['application/json'] = { schema: jsonSchema(r.body as z.ZodType, 'input') };
+    if (r.body) content['application/json'] = { schema: jsonSchema(r.body as z.ZodType, 'input', shared) };
     for (const t of r.rawTypes ?? []) content[t] = { schema: { type: 'string', contentEncoding: 'binary' } };
     const responses: Record<string, unknown> = {};
     for (const [status, s] of Object.entries(r.responses)) {
       responses[status] =
         s instanceof z.ZodType
-          ? { description: r.summary, content: { 'application/json': { schema: jsonSchema(s, 'output') } } }
+          ? {
+              description: r.summary,
+              content: { 'application/json': { schema: jsonSchema(s, 'output', shared) } },
+            }
           : { description: s.description, content: { [s.contentType]: { schema: { type: 'string' } } } };
     }
     Object.assign(responses, errorResponses(r));
@@ -129,7 +165,7 @@ export function buildOpenApi(
     },
     servers: [{ url: '/' }],
     components: {
-      schemas: { Error: jsonSchema(errorBody, 'output') },
+      schemas: { Error: jsonSchema(errorBody, 'output', shared), ...shared },
       securitySchemes: {
         kiosk: { type: 'http', scheme: 'bearer', description: 'Per-kiosk credential from /kiosks/register' },
         staff: { type: 'http', scheme: 'bearer', description: 'Staff session token from /staff/login' },

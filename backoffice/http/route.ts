@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError, ZodType, type z } from 'zod';
 import type { StaffRole } from '../config';
-import { ApiError } from '../errors';
+import { checkJson } from '../../domain/json';
+import { ApiError, unauthorized } from '../errors';
 
 export type Principal =
   | { kind: 'kiosk'; kioskId: string }
@@ -59,6 +60,8 @@ export interface RouteSpec<
     rawBody: Buffer | undefined;
     principal: Principal | undefined;
     headers: FastifyRequest['headers'];
+    /** The client's address (the proxy's X-Forwarded-For with `trustProxy`): a source for guess limits. */
+    source: string;
   }): Promise<Reply | RawReply>;
 }
 
@@ -123,12 +126,81 @@ function checkDocumented(spec: AnyRoute, documented: Map<number, Set<string>>, e
   }
 }
 
-/** Registers one spec on fastify: authenticate → zod-parse params/query/body → handler → reply. */
+/**
+ * Backstop bounds of every request's params, query and JSON body, checked before any schema walks
+ * them: nesting (the free-form fields have tighter bounds of their own) and text that no store keeps
+ * as it is (a lone surrogate, NUL), wherever it sits — names, addresses, form values, user names,
+ * reasons, notes — before anything is hashed or stored (issue #12).
+ */
+export const REQUEST_BOUNDS = { maxDepth: 32, maxSize: 4_000_000 } as const;
+
+function refuseUnboundedInput(
+  req: FastifyRequest,
+  declared: { params?: unknown; query?: unknown; body?: unknown },
+) {
+  const parts = [
+    declared.params ? req.params : undefined,
+    declared.query ? req.query : undefined,
+    declared.body && !Buffer.isBuffer(req.body) ? req.body : undefined,
+  ];
+  for (const part of parts) {
+    const problem = part === undefined ? undefined : checkJson(part, REQUEST_BOUNDS);
+    if (problem)
+      throw new ApiError(400, 'validationFailed', '请求内容不符合要求 / request is invalid', [
+        { path: problem.path.map(String).join('.'), message: problem.message },
+      ]);
+  }
+}
+
+/** Who made each request, as `onRequest` established it before anything of the body was read. */
+const principals = new WeakMap<FastifyRequest, Principal | undefined>();
+
+const BEARER = /^Bearer\s+\S+$/i;
+
+/** A client error about the request's shape or content (not about who sent it). */
+function isInputError(err: unknown): boolean {
+  if (err instanceof ZodError) return true;
+  if (err instanceof ApiError) return err.status === 400 || err.status === 413 || err.status === 415;
+  const status = (err as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 401 && status !== 403;
+}
+
+/**
+ * Registers one spec on fastify: authenticate (onRequest, before the body is even parsed) →
+ * zod-parse params/query/body → handler → reply. Nobody without a valid credential learns anything
+ * about what a route accepts: an anonymous caller gets 401, whatever the body (issue #12). A route
+ * that authenticates inside its own statement (`documentedAuth`, the heartbeat) needs a bearer token
+ * up front, and a request it refuses as malformed is authenticated before the refusal is told.
+ */
 export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hooks: RouteHooks): void {
   const documented = documentedErrors(spec);
+  const deferred = spec.documentedAuth !== undefined && spec.documentedAuth !== spec.auth;
   app.route({
     method: spec.method,
     url: `${prefix}${spec.url}`,
+    onRequest: async (req: FastifyRequest) => {
+      if (deferred) {
+        if (!BEARER.test(req.headers.authorization ?? '')) throw unauthorized();
+        return;
+      }
+      principals.set(req, await hooks.authenticate(spec.auth, req, spec.roles));
+    },
+    ...(deferred
+      ? {
+          // fastify awaits an async error handler and hands what it throws to the instance's handler.
+          // eslint-disable-next-line @typescript-eslint/no-misused-promises
+          errorHandler: async (err: unknown, req: FastifyRequest) => {
+            // Tell a malformed request apart from a forged one only to its rightful sender.
+            if (isInputError(err)) {
+              const p = await hooks.authenticate(spec.documentedAuth!, req, spec.roles);
+              // The statement it skipped authenticates the kiosk named in the path, not any kiosk.
+              const named = (req.params as { kioskId?: unknown } | undefined)?.kioskId;
+              if (named !== undefined && (p?.kind !== 'kiosk' || p.kioskId !== named)) throw unauthorized();
+            }
+            throw err;
+          },
+        }
+      : {}),
     handler: async (req: FastifyRequest, reply: FastifyReply) => {
       if (!hooks.validateResponses) return answer(req, reply);
       try {
@@ -141,8 +213,9 @@ export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hook
   });
 
   async function answer(req: FastifyRequest, reply: FastifyReply) {
-    const principal = await hooks.authenticate(spec.auth, req, spec.roles);
+    const principal = principals.get(req);
     const schemas = spec as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+    refuseUnboundedInput(req, schemas);
     const params: unknown = schemas.params ? schemas.params.parse(req.params) : undefined;
     const query: unknown = schemas.query ? schemas.query.parse(req.query) : undefined;
     const isRaw = Buffer.isBuffer(req.body);
@@ -154,6 +227,7 @@ export function mount(app: FastifyInstance, prefix: string, spec: AnyRoute, hook
       rawBody: isRaw ? (req.body as Buffer) : undefined,
       principal,
       headers: req.headers,
+      source: req.ip,
     });
     if ('raw' in out) {
       void reply.header('content-type', out.contentType);

@@ -20,7 +20,8 @@ export interface ForwardedRating {
   channelName: string;
   level: number;
   levelName: string;
-  options: { code: string; label: string }[];
+  /** With the standard's on-site indicator each option belongs to (整体满意度, 服务效率, 服务水平, 服务态度). */
+  options: { code: string; label: string; indicator?: string; indicatorName?: string }[];
   comment?: string;
   /** 差评: the hall calls the rater back (回访). */
   badRating: boolean;

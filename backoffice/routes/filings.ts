@@ -8,7 +8,8 @@ import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
 import { readBlob, storeBlob } from '../services/blobs';
-import { createFiling, resultUrl, trackingNumberOf } from '../services/filings';
+import { createFiling, trackingNumberOf } from '../services/filings';
+import { grantedResultUrl, requirePrintGrant } from '../services/grants';
 import { lockFiling, transition, type FilingRow } from '../services/transitions';
 import { filingView, loadFiling } from '../services/views';
 
@@ -217,7 +218,9 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       errors: { 404: ['notFound'] },
       async handler({ params, principal }) {
         const row = await loadFiling(ctx, params.filingId);
-        if (!row) throw notFound('filing');
+        // A kiosk reads only the filings it made (its outbox checks their materials).
+        if (!row || (principal?.kind === 'kiosk' && principal.kioskId !== row.kiosk_id))
+          throw notFound('filing');
         if (principal?.kind === 'staff') {
           // Staff see the unmasked applicant: every such access is on the record (PIPL access log).
           await ctx.db.transaction((tx) =>
@@ -263,10 +266,13 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       auth: 'kioskOrStaff',
       roles: ['clerk', 'supervisor'],
       params: s.filingParams,
+      query: s.resultQuery,
       responses: { 200: { description: 'Result document', contentType: 'application/pdf' } },
-      errors: { 404: ['notFound'] },
-      async handler({ params }) {
+      errors: { 403: ['grantRequired'], 404: ['notFound'] },
+      async handler({ params, query, principal }) {
         const row = await loadFiling(ctx, params.filingId);
+        if (principal?.kind === 'kiosk')
+          requirePrintGrant(ctx, query.grant, params.filingId, principal.kioskId, ctx.clock.now());
         const blob = row?.result_blob_id ? await readBlob(ctx.db, row.result_blob_id) : undefined;
         if (!row || !blob) throw notFound('result');
         return { raw: blob.data, contentType: blob.contentType, fileName: `${row.tracking_number}.pdf` };
@@ -280,10 +286,18 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       tag: 'filings',
       auth: 'kiosk',
       params: s.filingParams,
+      body: s.resultPrinted,
       responses: { 200: s.filing },
-      errors: { 404: ['notFound'], 409: ['illegalTransition'] },
-      async handler({ params, principal }) {
+      errors: { 403: ['grantRequired'], 404: ['notFound'], 409: ['illegalTransition'] },
+      async handler({ params, body, principal }) {
         const now = ctx.clock.now();
+        requirePrintGrant(
+          ctx,
+          body.grant,
+          params.filingId,
+          principal?.kind === 'kiosk' ? principal.kioskId : '',
+          now,
+        );
         const row = await ctx.db.transaction(async (tx) => {
           const cur = await lockFiling(tx, params.filingId);
           return transition(tx, cur, 'collected', now, actorOf(principal), { reason: '自助终端打印领取' });
@@ -301,7 +315,8 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
       query: s.progressQuery,
       responses: { 200: s.progressReply },
       errors: { 400: ['badQrCode', 'badTrackingNumber'] },
-      async handler({ query }) {
+      async handler({ query, principal }) {
+        const now = ctx.clock.now();
         let rows: FilingRow[];
         const byApplicant = 'idNumber' in query;
         if ('qr' in query || 'trackingNumber' in query) {
@@ -335,8 +350,11 @@ export function filingRoutes(ctx: Ctx): AnyRoute[] {
                       ...(r.status === 'needsMore' && r.missing
                         ? { missing: JSON.parse(r.missing) as string[] }
                         : {}),
-                      ...(r.status === 'resultReady' && delivery.method === 'print' && r.result_blob_id
-                        ? { resultUrl: resultUrl(r.filing_id) }
+                      ...(r.status === 'resultReady' &&
+                      delivery.method === 'print' &&
+                      r.result_blob_id &&
+                      principal?.kind === 'kiosk'
+                        ? { resultUrl: grantedResultUrl(ctx, r.filing_id, principal.kioskId, now) }
                         : {}),
                     }
                   : {}),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { iso, sha256Hex, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import { findServiceDefinition as findService } from '../../domain/catalogue';
+import { unpublishable } from '../../domain/catalogue';
 import { ApiError } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -167,25 +167,26 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
       roles: ['technician', 'supervisor'],
       body: s.configUpdate,
       responses: { 200: s.kioskConfig },
-      errors: { 400: ['unknownService'] },
+      errors: { 400: ['unknownService', 'catalogueMismatch'] },
       async handler({ body, principal }) {
         const now = ctx.clock.now();
-        // Kiosks file into what they are shown: every service must be one the back office accepts.
-        const ids = (body.catalogue ?? []).map((c) => c.serviceId);
-        const bad = ids
-          .map((id, i) => ({ id, i }))
-          .filter(({ id, i }) => !findService(id) || ids.indexOf(id) !== i);
-        if (bad.length > 0) {
+        // Kiosks file into what they are shown, and check a form with the definition pushed to them:
+        // every service must be one the back office accepts, its form the one it checks with.
+        const { unknown, mismatched } = unpublishable(body.catalogue ?? []);
+        if (unknown.length > 0)
           throw new ApiError(
             400,
             'unknownService',
-            '目录含未知或重复事项 / catalogue has unknown or duplicate services',
-            bad.map(({ id, i }) => ({
-              path: `catalogue.${i}.serviceId`,
-              message: `unknown or duplicate: ${id}`,
-            })),
+            '目录含未知事项 / catalogue has unknown services',
+            unknown,
           );
-        }
+        if (mismatched.length > 0)
+          throw new ApiError(
+            400,
+            'catalogueMismatch',
+            '目录中办件事项的表单、秒批规则须与后台一致 / a filing service’s form and rules are the back office’s',
+            mismatched,
+          );
         await ctx.db.transaction(async (tx) => {
           await tx.lock('yizhan.config');
           const cur = (

@@ -5,8 +5,9 @@ import { maskIdNumber } from '../../domain/identity';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
+import type { Tx } from '../db/types';
 import * as s from '../schemas';
-import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
+import { chargeAttempt, lockedOut, raiseAlert, settleAttempt } from '../services/attempts';
 import { claimDoor, doorView, occupiedDoors } from '../services/lockers';
 import { lockFiling, noteEvent, transition } from '../services/transitions';
 
@@ -30,6 +31,16 @@ const DELIVERY_ZH: Record<string, string> = { print: '自助打印', post: '邮�
 const doorText = (d: { kioskId: string; cabinetId: string; board: number; door: number }): string =>
   `柜门 ${d.cabinetId}-${d.board}-${d.door}（终端 ${d.kioskId}）`;
 
+/** The filing a receipt's tracking number names (a deposit needs no more than the receipt: nothing is disclosed). */
+async function filingByTracking(tx: Tx, trackingNumber: string): Promise<string> {
+  const rows = await tx.query<{ filing_id: string }>(
+    'SELECT filing_id FROM filings WHERE tracking_number = ?',
+    [trackingNumber],
+  );
+  if (!rows[0]) throw notFound('filing');
+  return rows[0].filing_id;
+}
+
 const NOT_FOUND = () => new ApiError(404, 'notFound', '取件码无效或已过期 / no matching pickup');
 
 export function lockerRoutes(ctx: Ctx): AnyRoute[] {
@@ -50,16 +61,17 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
         const now = ctx.clock.now();
         const depositId = randomUUID();
         await ctx.db.transaction(async (tx) => {
-          const filing = await lockFiling(tx, body.filingId);
+          const filingId = body.filingId ?? (await filingByTracking(tx, body.trackingNumber!));
+          const filing = await lockFiling(tx, filingId);
           if (CLOSED.has(filing.status)) {
             throw new ApiError(409, 'illegalTransition', `办件已办结 / filing is ${filing.status}`);
           }
           await claimDoor(tx, body);
           await tx.run(
             'INSERT INTO deposits (deposit_id, filing_id, kiosk_id, cabinet_id, board, door, deposited_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            [depositId, body.filingId, body.kioskId, body.cabinetId, body.board, body.door, now],
+            [depositId, filingId, body.kioskId, body.cabinetId, body.board, body.door, now],
           );
-          await appendAudit(tx, now, `kiosk:${body.kioskId}`, 'locker.deposit', body.filingId, {
+          await appendAudit(tx, now, `kiosk:${body.kioskId}`, 'locker.deposit', filingId, {
             depositId,
             cabinetId: body.cabinetId,
             board: body.board,
@@ -195,11 +207,24 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       async handler({ body, principal }) {
         requireKiosk(principal, body.kioskId);
         const now = ctx.clock.now();
-        const subject =
-          'code' in body ? `code:${codeHash(body.code)}` : `id:${keyedHash(ctx.cfg, 'id', body.idNumber)}`;
-        const scopes = [`kiosk:${body.kioskId}`, subject];
+        const p = ctx.cfg.pickup;
+        // Codes and ID cards are separate paths with separate limits: guessing codes at a kiosk stops
+        // codes there, never the rightful owner's ID card. Codes: per kiosk (a code is only valid at
+        // its kiosk). ID cards: per person (target) and, more loosely, per kiosk (source).
+        const idHash = 'idNumber' in body ? keyedHash(ctx.cfg, 'id', body.idNumber) : '';
+        const limits =
+          'code' in body
+            ? [{ scope: `pickup.code:kiosk:${body.kioskId}`, maxFailures: p.maxFailures }]
+            : [
+                { scope: `pickup.id:${idHash}`, maxFailures: p.maxFailures },
+                { scope: `pickup.id:kiosk:${body.kioskId}`, maxFailures: p.maxFailuresPerSource },
+              ];
+        const byCode = 'code' in body;
+        const locked = byCode
+          ? '取件码尝试次数过多，请稍后再试，或刷身份证取件 / too many wrong codes: try later, or use your ID card'
+          : undefined;
         // Charged before the lookup: parallel guesses cannot get past the limit.
-        const charge = await chargeAttempt(ctx.db, ctx.cfg, scopes, now);
+        const charge = await chargeAttempt(ctx.db, ctx.cfg, limits, now, locked);
         const found = await ctx.db.transaction(async (tx) => {
           await tx.lock('yizhan.pickup-codes');
           const rows =
@@ -229,8 +254,16 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           return pickup;
         });
         const lockedNow = await settleAttempt(ctx.db, ctx.cfg, charge, now, found !== undefined);
+        for (const l of lockedNow) {
+          const kind = byCode
+            ? 'pickupCodes'
+            : l.scope.startsWith('pickup.id:kiosk:')
+              ? 'pickupIdCardsAtKiosk'
+              : 'pickupIdCard';
+          await raiseAlert(ctx, { kind, kioskId: body.kioskId }, now);
+        }
         if (!found) {
-          if (lockedNow) throw lockedOut();
+          if (lockedNow.length > 0) throw lockedOut(locked);
           throw NOT_FOUND();
         }
         return {

@@ -1,6 +1,6 @@
 import { keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
-import type { RatingSubmission } from '../domain/rating';
+import type { RatingSubmission } from '../../domain/rating';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -35,7 +35,15 @@ export function ratingRoutes(ctx: Ctx): AnyRoute[] {
       responses: { 201: s.ratingRecorded },
       errors: { 404: ['notFound'], 409: ['alreadyRated'] },
       async handler({ params, body, principal }) {
-        return rate(params.filingId, body, principal?.kind === 'kiosk' ? principal.kioskId : '?');
+        // By ID only the kiosk that made the filing (the applicant was just there); anywhere else the
+        // 好差评 service rates by the receipt QR or the tracking number with the ID card.
+        const kioskId = principal?.kind === 'kiosk' ? principal.kioskId : '';
+        const own = await ctx.db.query('SELECT 1 AS one FROM filings WHERE filing_id = ? AND kiosk_id = ?', [
+          params.filingId,
+          kioskId,
+        ]);
+        if (!own[0]) throw notFound('filing');
+        return rate(params.filingId, body, kioskId);
       },
     }),
     defineRoute({

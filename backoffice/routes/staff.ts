@@ -8,7 +8,7 @@ import { ApiError, notFound } from '../errors';
 import { actorOf } from '../http/auth';
 import { defineRoute, type AnyRoute } from '../http/route';
 import * as s from '../schemas';
-import { chargeAttempt, lockedOut, settleAttempt } from '../services/attempts';
+import { chargeAttempt, lockedOut, raiseAlert, settleAttempt, type AlertKind } from '../services/attempts';
 import { storeBlob } from '../services/blobs';
 import { generateNotice } from '../services/results';
 import { hashPassword, verifyPassword } from '../services/staff';
@@ -68,7 +68,7 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
       body: s.login,
       responses: { 200: s.loginReply },
       errors: { 401: ['badCredentials'], 423: ['lockedOut'] },
-      async handler({ body }) {
+      async handler({ body, source }) {
         const rows = await ctx.db.query<{
           username: string;
           password_hash: string;
@@ -79,22 +79,38 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
         ]);
         const user = rows[0];
         const now = ctx.clock.now();
-        // Password guessing is limited per user name (same window and lockout as pickup codes); the
-        // attempt is charged before the (slow) password check, so parallel guesses cannot pile up.
-        const charge = await chargeAttempt(
-          ctx.db,
-          ctx.cfg,
-          [`login:${body.username}`],
-          now,
-          '尝试次数过多，账号暂时锁定 / too many failed logins, try later',
-        );
+        // Password guessing is limited per user name from one address, per address, and (loosely)
+        // per account from everywhere: a stranger's guesses lock the account for the stranger, not
+        // for the clerk at the desk. The attempt is charged before the (slow) password check, so
+        // parallel guesses cannot pile up.
+        const p = ctx.cfg.pickup;
+        const limits = [
+          { scope: `login:${body.username}@${source}`, maxFailures: p.maxFailures },
+          { scope: `login.source:${source}`, maxFailures: p.maxFailuresPerSource },
+          { scope: `login:${body.username}`, maxFailures: p.maxFailuresPerAccount },
+        ];
+        const locked = '尝试次数过多，暂时无法登录，请稍后再试 / too many failed logins, try later';
+        const charge = await chargeAttempt(ctx.db, ctx.cfg, limits, now, locked);
         const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummy));
         const lockedNow = await settleAttempt(ctx.db, ctx.cfg, charge, now, Boolean(user && ok));
         if (!user || !ok) {
           await ctx.db.transaction((tx) =>
-            appendAudit(tx, now, `staff:${body.username}`, 'staff.loginFailed', body.username),
+            appendAudit(tx, now, `staff:${body.username}`, 'staff.loginFailed', body.username, { source }),
           );
-          if (lockedNow) throw lockedOut('尝试次数过多，账号暂时锁定 / too many failed logins, try later');
+          for (const l of lockedNow) {
+            const kind =
+              l.scope === limits[0]!.scope
+                ? 'loginFromSource'
+                : l.scope === limits[1]!.scope
+                  ? 'loginSource'
+                  : 'loginAccount';
+            await raiseAlert(
+              ctx,
+              { kind, ...(kind === 'loginSource' ? {} : { username: body.username }), source },
+              now,
+            );
+          }
+          if (lockedNow.length > 0) throw lockedOut(locked);
           throw new ApiError(401, 'badCredentials', '用户名或密码错误 / wrong username or password');
         }
         const token = randomBytes(32).toString('base64url');
@@ -292,6 +308,47 @@ export function staffRoutes(ctx: Ctx): AnyRoute[] {
           }),
         );
         return { status: 200, body: result };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/staff/alerts',
+      operationId: 'listSecurityAlerts',
+      summary: 'Guess-limit lockouts (pickup codes, ID-card pickups, staff logins), newest first',
+      tag: 'staff',
+      auth: 'staff',
+      query: s.alertsQuery,
+      responses: { 200: s.alertsReply },
+      async handler({ query }) {
+        const now = ctx.clock.now();
+        const since = query.since ? Date.parse(query.since) : now - 24 * 3600_000;
+        const rows = await ctx.db.query<{
+          id: number;
+          at: number;
+          kind: AlertKind;
+          kiosk_id: string | null;
+          username: string | null;
+          source: string | null;
+          locked_until: number;
+        }>(
+          'SELECT * FROM security_alerts WHERE at >= ? OR locked_until > ? ORDER BY at DESC, id DESC LIMIT 200',
+          [since, now],
+        );
+        return {
+          status: 200,
+          body: {
+            items: rows.map((r) => ({
+              alertId: String(r.id),
+              at: iso(Number(r.at)),
+              kind: r.kind,
+              ...(r.kiosk_id ? { kioskId: r.kiosk_id } : {}),
+              ...(r.username ? { username: r.username } : {}),
+              ...(r.source ? { source: r.source } : {}),
+              lockedUntil: iso(Number(r.locked_until)),
+              active: Number(r.locked_until) > now,
+            })),
+          },
+        };
       },
     }),
     defineRoute({

@@ -1,5 +1,7 @@
+import type { Ctx } from '../context';
 import type { ResolvedConfig } from '../config';
 import type { Database } from '../db/types';
+import { appendAudit } from '../domain/audit';
 import { ApiError } from '../errors';
 
 /**
@@ -7,9 +9,19 @@ import { ApiError } from '../errors';
  * instance shares them. An attempt is charged *before* the secret is checked (one atomic upsert per
  * scope), so a burst of parallel guesses cannot slip past the limit while the first ones are still
  * being checked: within a window at most `maxFailures` guesses per scope are ever checked.
+ *
+ * Scopes are per source and per target, so that stopping a guesser never hands them a denial of
+ * service against someone else (issue #12): codes guessed at a kiosk lock codes at that kiosk, not
+ * ID-card pickups; wrong passwords from one address lock that user from that address, not from the
+ * desk the clerk works at. Every lockout alerts staff (console, service log, audit chain).
  */
+export interface Limit {
+  scope: string;
+  maxFailures: number;
+}
+
 export interface Charge {
-  scopes: readonly string[];
+  limits: readonly Limit[];
   /** Failures counted in each scope's window, this attempt included. */
   counts: readonly number[];
 }
@@ -22,15 +34,18 @@ export const lockedOut = (
 export async function chargeAttempt(
   db: Database,
   cfg: ResolvedConfig,
-  scopes: readonly string[],
+  limits: readonly Limit[],
   now: number,
   message?: string,
 ): Promise<Charge> {
   const p = cfg.pickup;
-  const sorted = [...new Set(scopes)].sort(); // one lock order for every caller: no deadlocks
+  // One lock order for every caller: no deadlocks.
+  const sorted = [...new Map(limits.map((l) => [l.scope, l])).values()].sort((a, b) =>
+    a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0,
+  );
   const rows = await db.transaction(async (tx) => {
     const out: { failures: number; locked_until: number }[] = [];
-    for (const scope of sorted) {
+    for (const { scope } of sorted) {
       // Locked: leave the row alone. Window over: start a new one. Otherwise count this attempt.
       const r = await tx.query<{ failures: number; locked_until: number }>(
         `INSERT INTO attempts (scope, window_start, failures, locked_until) VALUES (?, ?, 1, 0)
@@ -46,13 +61,14 @@ export async function chargeAttempt(
     }
     return out;
   });
-  if (rows.some((r) => r.locked_until > now || r.failures > p.maxFailures)) throw lockedOut(message);
-  return { scopes: sorted, counts: rows.map((r) => r.failures) };
+  if (rows.some((r, i) => Number(r.locked_until) > now || r.failures > sorted[i]!.maxFailures))
+    throw lockedOut(message);
+  return { limits: sorted, counts: rows.map((r) => r.failures) };
 }
 
 /**
  * Settles a charged attempt. Success refunds it; a failure that used up a scope's allowance locks
- * that scope for `lockoutMs`. Returns true when this failure caused a lockout.
+ * that scope for `lockoutMs`. Returns the scopes this failure locked.
  */
 export async function settleAttempt(
   db: Database,
@@ -60,19 +76,19 @@ export async function settleAttempt(
   charge: Charge,
   now: number,
   success: boolean,
-): Promise<boolean> {
+): Promise<Limit[]> {
   const p = cfg.pickup;
   if (success) {
-    const marks = charge.scopes.map(() => '?').join(', ');
+    const marks = charge.limits.map(() => '?').join(', ');
     await db.run(`UPDATE attempts SET failures = failures - 1 WHERE scope IN (${marks}) AND failures > 0`, [
-      ...charge.scopes,
+      ...charge.limits.map((l) => l.scope),
     ]);
-    return false;
+    return [];
   }
-  const spent = charge.scopes.filter((_, i) => (charge.counts[i] ?? 0) >= p.maxFailures);
-  if (spent.length === 0) return false;
+  const spent = charge.limits.filter((l, i) => (charge.counts[i] ?? 0) >= l.maxFailures);
+  if (spent.length === 0) return [];
   await db.transaction(async (tx) => {
-    for (const scope of spent) {
+    for (const { scope } of spent) {
       await tx.run('UPDATE attempts SET locked_until = ?, failures = 0, window_start = ? WHERE scope = ?', [
         now + p.lockoutMs,
         now,
@@ -80,5 +96,51 @@ export async function settleAttempt(
       ]);
     }
   });
-  return true;
+  return spent;
+}
+
+/** What a lockout stopped: shown to staff as such. */
+export const ALERT_KINDS = [
+  'pickupCodes',
+  'pickupIdCard',
+  'pickupIdCardsAtKiosk',
+  'loginFromSource',
+  'loginSource',
+  'loginAccount',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface LockoutAlert {
+  kind: AlertKind;
+  kioskId?: string;
+  username?: string;
+  /** The address the guesses came from (staff logins). */
+  source?: string;
+}
+
+/**
+ * Tells staff that guessing was stopped: a row the console shows while the lockout lasts, a warning
+ * line in the service log, an audit entry. Never the guessed secret, never an ID number.
+ */
+export async function raiseAlert(ctx: Ctx, alert: LockoutAlert, now: number): Promise<void> {
+  const until = now + ctx.cfg.pickup.lockoutMs;
+  await ctx.db.transaction(async (tx) => {
+    await tx.run(
+      'INSERT INTO security_alerts (at, kind, kiosk_id, username, source, locked_until) VALUES (?, ?, ?, ?, ?, ?)',
+      [now, alert.kind, alert.kioskId ?? null, alert.username ?? null, alert.source ?? null, until],
+    );
+    await appendAudit(
+      tx,
+      now,
+      'system:guessLimits',
+      'security.lockout',
+      alert.kioskId ?? alert.username ?? '',
+      {
+        kind: alert.kind,
+        ...(alert.source ? { source: alert.source } : {}),
+        until,
+      },
+    );
+  });
+  ctx.log.warn({ ...alert, lockedUntil: new Date(until).toISOString() }, 'guess limit reached: locked out');
 }

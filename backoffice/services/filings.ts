@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
 import type { SqlExecutor } from '../db/types';
 import { appendAudit } from '../domain/audit';
-import { canonicalJson } from '../domain/canonical';
+import { canonicalJson } from '../../domain/json';
 import { findFilingService as findService } from '../../domain/catalogue';
 import { maskIdNumber } from '../../domain/identity';
 import { evaluateRule } from '../domain/rules';
@@ -17,6 +17,7 @@ import {
 import { ApiError } from '../errors';
 import type { filingCreate, filingCreated } from '../schemas';
 import { storeBlob } from './blobs';
+import { grantedResultUrl } from './grants';
 import { generateNotice } from './results';
 import { recordEvent, transition, type FilingRow } from './transitions';
 
@@ -163,7 +164,13 @@ export async function createFiling(
       qrPayload: qrPayload(trackingNumber, ctx.cfg.secret),
       submittedAt: iso(now),
       ...(instant
-        ? { instantResult: { decision: 'approved' as const, documentUrl: resultUrl(filingId) } }
+        ? {
+            instantResult: {
+              decision: 'approved' as const,
+              // The applicant is at this kiosk now: it may print at once.
+              documentUrl: grantedResultUrl(ctx, filingId, kioskId, now),
+            },
+          }
         : {}),
     };
     // The claim carries the answer: a twin (another instance) blocks on this row until we commit,

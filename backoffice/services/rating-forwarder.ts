@@ -1,7 +1,14 @@
 import { iso, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
 import { findServiceDefinition } from '../../domain/catalogue';
-import { isBadRating, levelName, optionLabel } from '../domain/rating';
+import {
+  INDICATOR_LABELS,
+  INDICATOR_OF,
+  isPoorRating,
+  levelNameZh,
+  optionLabelZh,
+  type RatingIndicator,
+} from '../../domain/rating';
 import { RatingRefused, type ForwardedRating, type RatingEndpoint } from '../providers/rating-endpoint';
 
 export interface ForwarderPolicy {
@@ -145,10 +152,17 @@ export class RatingForwarder {
       channel: 'selfServiceTerminal',
       channelName: '自助终端',
       level: row.level,
-      levelName: levelName(row.level),
-      options: options.map((code) => ({ code, label: optionLabel(code) })),
+      levelName: levelNameZh(row.level),
+      options: options.map((code) => {
+        const indicator = (INDICATOR_OF as Partial<Record<string, RatingIndicator>>)[code];
+        return {
+          code,
+          label: optionLabelZh(code),
+          ...(indicator ? { indicator, indicatorName: INDICATOR_LABELS[indicator].zh } : {}),
+        };
+      }),
       ...(row.comment ? { comment: row.comment } : {}),
-      badRating: isBadRating(row.level),
+      badRating: isPoorRating(row.level),
       ratedAt: iso(Number(row.rated_at)),
       rater: {
         name: row.applicant_name,

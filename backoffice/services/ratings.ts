@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { iso, type Ctx } from '../context';
 import type { Tx } from '../db/types';
 import { appendAudit } from '../domain/audit';
-import { isBadRating, levelName, optionLabel, type RatingSubmission } from '../domain/rating';
+import { isPoorRating, levelNameZh, optionLabelZh, type RatingSubmission } from '../../domain/rating';
 import { ApiError } from '../errors';
 import type { ratingItem, ratingRecorded, ratingsQuery } from '../schemas';
 import { noteEvent, type FilingRow } from './transitions';
@@ -20,7 +20,7 @@ export async function recordRating(
   kioskId: string,
   now: number,
 ): Promise<z.output<typeof ratingRecorded>> {
-  const bad = isBadRating(rating.level);
+  const bad = isPoorRating(rating.level);
   const inserted = await tx.run(
     `INSERT INTO ratings (filing_id, level, options, comment, kiosk_id, rated_at, channel, callback_state,
        forward_state, forward_next_at) VALUES (?, ?, ?, ?, ?, ?, 'selfServiceTerminal', ?, 'pending', ?)
@@ -29,7 +29,7 @@ export async function recordRating(
       filing.filing_id,
       rating.level,
       JSON.stringify(rating.options),
-      rating.comment || null,
+      rating.text || null,
       kioskId,
       now,
       bad ? 'pending' : null,
@@ -42,19 +42,19 @@ export async function recordRating(
     level: rating.level,
     options: rating.options,
   });
-  const said = rating.options.map(optionLabel).join('、');
+  const said = rating.options.map(optionLabelZh).join('、');
   await noteEvent(
     tx,
     filing,
     'rated',
     now,
     `kiosk:${kioskId}`,
-    `${levelName(rating.level)}${said ? `：${said}` : ''}`,
+    `${levelNameZh(rating.level)}${said ? `：${said}` : ''}`,
   );
   return {
     trackingNumber: filing.tracking_number,
     level: rating.level,
-    levelName: levelName(rating.level),
+    levelName: levelNameZh(rating.level),
     badRating: bad,
   };
 }
@@ -104,12 +104,12 @@ export async function ratingsBetween(
     kioskId: r.kiosk_id,
     channel: r.channel,
     level: r.level,
-    levelName: levelName(r.level),
-    options: (JSON.parse(r.options) as string[]).map((code) => ({ code, label: optionLabel(code) })),
+    levelName: levelNameZh(r.level),
+    options: (JSON.parse(r.options) as string[]).map((code) => ({ code, label: optionLabelZh(code) })),
     ...(r.indicators ? { indicators: JSON.parse(r.indicators) as Record<string, number> } : {}),
     ...(r.comment ? { comment: r.comment } : {}),
     ratedAt: iso(Number(r.rated_at)),
-    badRating: isBadRating(r.level),
+    badRating: isPoorRating(r.level),
     ...(r.callback_state
       ? {
           callback: {

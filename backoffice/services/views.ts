@@ -63,7 +63,8 @@ export async function filingView(
       bytes: m.bytes,
       sha256: m.sha256,
     })),
-    ...(row.result_blob_id ? { resultUrl: resultUrl(row.filing_id) } : {}),
+    // Kiosks print through a grant (progress by the applicant's identity), never from a filing's ID.
+    ...(row.result_blob_id && staff ? { resultUrl: resultUrl(row.filing_id) } : {}),
     ...(doors ? { lockers: doors.map((d) => doorView(d, ctx.clock.now())) } : {}),
     history: events.map((e) => ({
       from: e.from_status,

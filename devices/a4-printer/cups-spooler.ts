@@ -8,6 +8,7 @@ import {
   printerPath,
   printJobRequest,
   readJobNumber,
+  readJobName,
   readJobs,
   readJobState,
   readQueueState,
@@ -81,7 +82,16 @@ export class CupsSpooler implements Spooler {
       signal,
       'noQueue',
     );
-    return readJobs(res).map((j) => ({ jobId: formatJobId(queue, j.number), name: j.name, state: j.state }));
+    const jobs = readJobs(res);
+    // cupsd answers Get-Jobs for a finished job it has unloaded from memory without that job's
+    // attributes (job-name among them) until something asks for the job itself; the idempotency key
+    // is in the name, so ask, or a job printed before a restart would not be found and print again.
+    for (const j of jobs)
+      if (j.name === '')
+        j.name = readJobName(
+          await this.#call('/jobs', (id) => getJobRequest(id, queue, j.number, this.user), signal),
+        );
+    return jobs.map((j) => ({ jobId: formatJobId(queue, j.number), name: j.name, state: j.state }));
   }
 
   #parse(jobId: string): { queue: string; number: number } {

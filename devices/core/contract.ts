@@ -46,7 +46,15 @@ export interface Operator {
 }
 
 export interface SelfTest<D> extends SelfTestInfo {
-  run(ctx: { device: D; operator: Operator; signal?: AbortSignal }): Promise<SelfTestOutcome>;
+  run(ctx: SelfTestContext<D>): Promise<SelfTestOutcome>;
+}
+
+export interface SelfTestContext<D> {
+  device: D;
+  operator: Operator;
+  signal?: AbortSignal;
+  /** The time as people read it on paper (the host's domain/time: Beijing time unless the site sets a zone); devices cannot format it. */
+  readableTime?: (at: Date) => string;
 }
 
 export interface SelfTestResult extends SelfTestInfo {
@@ -63,7 +71,7 @@ export interface SelfTestResult extends SelfTestInfo {
  */
 export async function runSelfTests<D>(
   tests: readonly SelfTest<D>[],
-  ctx: { device: D; operator: Operator; signal?: AbortSignal; clock?: Clock },
+  ctx: SelfTestContext<D> & { clock?: Clock },
   onResult?: (r: SelfTestResult) => void,
 ): Promise<SelfTestResult[]> {
   const clock = ctx.clock ?? systemClock;
@@ -76,6 +84,7 @@ export async function runSelfTests<D>(
         device: ctx.device,
         operator: ctx.operator,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.readableTime ? { readableTime: ctx.readableTime } : {}),
       });
     } catch (err) {
       const e = err as Partial<DeviceError>;

@@ -29,16 +29,20 @@ export function statusRows(
   ];
 }
 
-/** The test slip: Chinese and Latin text, a QR code, the status just read, then a cut. */
+/**
+ * The test slip: Chinese and Latin text, a QR code, the status just read, then a cut. `printedAt`
+ * is the time as the caller formats it for people (never UTC on paper); the QR carries the instant.
+ */
 export function testSlip(
   status: Pick<DeviceStatus<PrinterDetail>, 'health' | 'detail'>,
   at: Date,
+  printedAt: string,
 ): ReceiptDocument {
   const stamp = at.toISOString();
   return {
     blocks: [
       receipt.title('打印测试 TEST'),
-      receipt.text(stamp, { align: 'center' }),
+      receipt.text(printedAt, { align: 'center' }),
       receipt.rule('double'),
       receipt.text('中文测试 Chinese text: 一站式自助服务终端，凭条打印机测试。'),
       receipt.text('ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789', { bold: true }),
@@ -82,10 +86,12 @@ export const printerChecks: PrinterCheck[] = [
     id: 'printer.testSlip',
     title: 'diag.printer.testSlip',
     kind: 'action',
-    async run({ device: driver, operator, signal }) {
+    async run({ device: driver, operator, signal, readableTime }) {
       const now = new Date(driver.now());
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const job = driver.submit(testSlip(status, now), { key: `diag-test-${now.getTime()}` });
+      const job = driver.submit(testSlip(status, now, readableTime?.(now) ?? now.toISOString()), {
+        key: `diag-test-${now.getTime()}`,
+      });
       const done: PrintJob = await driver.waitForJob(job.id, ['printed', 'taken', 'held', 'failed'], signal);
       if (done.state !== 'printed' && done.state !== 'taken')
         return {

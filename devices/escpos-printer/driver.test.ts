@@ -119,12 +119,18 @@ describe('printer diagnostics', () => {
       outcome: 'warn',
       key: 'diag.printer.paperLow',
     });
-    expect(await clock.run(slip!.run({ device: driver, operator }))).toMatchObject({ outcome: 'pass' });
+    const readableTime = () => '2026年1月1日 08:00';
+    expect(await clock.run(slip!.run({ device: driver, operator, readableTime }))).toMatchObject({
+      outcome: 'pass',
+    });
     const text = sim.receipts[0]!.transcript;
     expect(text).toContain('中文测试 Chinese text');
     expect(text).toMatch(/纸张 Paper +将尽 near end/);
-    // The slip carries the printer's time: the manual clock starts at 2026-01-01 00:00 China time.
+    // The QR carries the printer's instant: the manual clock starts at 2026-01-01 00:00 China time.
     expect(text).toContain('[QR yizhan:printer-test:2025-12-31T16:00:00.000Z]');
+    // The time people read is the host's (Beijing time from domain/time), not the UTC instant.
+    expect(text).toContain('2026年1月1日 08:00');
+    expect(text).not.toMatch(/^\s*2025-12-31T16:00:00\.000Z\s*$/m);
   });
 
   describe('with a journal (restart or crash between submissions)', () => {

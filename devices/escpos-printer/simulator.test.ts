@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testClock } from '../../tests/helpers/clock';
 import { testGlyphs } from '../../tests/helpers/escpos-font';
 import { acceptanceReceipt } from '../../tests/helpers/escpos-samples';
+import { pngDifference } from '../../tests/helpers/png-diff';
 import { memoryPair, type MemoryEnd } from '../transports';
 import { encodeReceipt, PROFILES, realtimeStatus, type PrinterProfile } from './protocol';
 import { EscposPrinterSimulator, type SimulatedReceipt } from './simulator';
@@ -46,12 +46,9 @@ function expectGolden(png: Uint8Array, name: string) {
     mkdirSync(FIXTURES, { recursive: true });
     writeFileSync(file, png);
   }
-  const want = PNG.sync.read(readFileSync(file));
-  const got = PNG.sync.read(Buffer.from(png));
-  expect([got.width, got.height]).toEqual([want.width, want.height]);
-  let diff = 0;
-  for (let i = 0; i < got.data.length; i += 4) if (got.data[i] !== want.data[i]) diff++;
-  expect(diff).toBe(0);
+  const { gotSize, wantSize, differing } = pngDifference(png, readFileSync(file));
+  expect(gotSize).toEqual(wantSize);
+  expect(differing).toBe(0);
 }
 
 describe('EscposPrinterSimulator', () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCKER_BOARD } from '../../domain/lockers';
 import type { BitmapLayout, LockerProtocolName } from './protocol';
 
 /** One cabinet: the boards on one RS-485 bus, all speaking the same protocol. */
@@ -29,13 +30,11 @@ export interface LockerCabinetConfig {
 }
 
 /**
- * The one default cabinet of the product: the protocol and the first board address that `yizhan
- * start`'s simulated cabinet, `yizhan sim locker`, `yizhan device locker` and a site file without a
- * `cabinet.boards` use. CU because its boards report item presence (IR), which occupancy needs; board
- * 1 because it is a valid address in both protocols (8A boards start at 1, 0 is broadcast there).
+ * The one default cabinet of the product (protocol and first board address) that `yizhan start`'s
+ * simulated cabinet, `yizhan sim locker`, `yizhan device locker`, a site file without a
+ * `cabinet.boards` and the back office's console use: defined once in domain/lockers.
  */
-export const DEFAULT_LOCKER_PROTOCOL: LockerProtocolName = 'cu';
-export const DEFAULT_LOCKER_BOARD = 1;
+export { DEFAULT_LOCKER_BOARD, DEFAULT_LOCKER_PROTOCOL } from '../../domain/lockers';
 
 const COMMON = {
   openTimeoutMs: 4000,

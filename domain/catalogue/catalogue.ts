@@ -5,6 +5,7 @@
  * validates what it receives and falls back to the catalogue it ships, with the reason.
  */
 import { z } from 'zod';
+import { boundedBefore } from '../json';
 import { ServiceDefinition } from './service';
 import { SERVICE_LIBRARY, SHIPPED_ORDER } from './services';
 import { Profile, type ThemeId } from './vocabulary';
@@ -28,8 +29,14 @@ export function shippedCatalogue(profile: Profile): Catalogue {
   return { profile, source: 'shipped', services, themes: themesOf(services) };
 }
 
+/**
+ * Bounds of a pushed catalogue, checked before the definitions are parsed: guards nest (`not`,
+ * `all`, `any`), so a hostile push of 100,000 nested guards must be refused, not recursed into.
+ */
+export const CATALOGUE_BOUNDS = { maxDepth: 24, maxSize: 2_000_000 } as const;
+
 /** The pushed form: definitions in the site's order, each service once. */
-export const PushedCatalogue = z
+const PushedList = z
   .array(ServiceDefinition)
   .min(1)
   .max(200)
@@ -40,6 +47,8 @@ export const PushedCatalogue = z
         ctx.addIssue({ code: 'custom', path: [i, 'serviceId'], message: `duplicate service ${id}` });
     });
   });
+export const PushedCatalogue = boundedBefore(CATALOGUE_BOUNDS, PushedList);
+export type PushedCatalogue = z.output<typeof PushedList>;
 
 export interface ParsedCatalogue {
   catalogue: Catalogue;

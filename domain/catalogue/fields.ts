@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ID_KINDS, isValidIdNumber, normalizeIdNumber, type IdKind } from '../identity';
+import { boundedBefore } from '../json';
 import { LocalText } from '../text';
 
 /** The on-screen input a field opens (issue #10): no field ever needs a physical keyboard. */
@@ -118,6 +119,19 @@ export const IdNumber = z
   .max(18)
   .refine((id) => id === normalizeIdNumber(id) && isValidIdNumber(id), 'not a valid ID number of any kind');
 
+/**
+ * The same rule for a number a person typed or a service sent: trimmed and upper-cased first (a
+ * lowercase check 'x'), then IdNumber's. What the back office takes wherever a person is named.
+ */
+export const IdNumberInput = z
+  .string()
+  .max(24)
+  .transform(normalizeIdNumber)
+  .pipe(IdNumber)
+  .describe(
+    '证件号码: resident ID, HK/Macau/Taiwan residence permit, foreign permanent residence (2017: 15, 2023: 18)',
+  );
+
 /** Mainland mobile, or a landline with area code (the application-form template's rule). */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
 
@@ -175,12 +189,19 @@ function valueSchema(field: FormField): z.ZodType {
 }
 
 /**
+ * Bounds of a filled form as free-form JSON, checked first: an `open` form keeps keys it does not
+ * list, and those must not nest or grow without limit (issue #12).
+ */
+export const FORM_BOUNDS = { maxDepth: 4, maxSize: 64_000 } as const;
+
+/**
  * The schema of a filled form. Strict unless the form is `open`: a kiosk never files a key the
- * back office does not know, and the back office refuses one it was not given a field for.
+ * back office does not know, and the back office refuses one it was not given a field for. Every
+ * text is storable as it is (isStorableText) and the whole form is bounded (FORM_BOUNDS).
  */
 export function formSchema(form: FormDefinition): z.ZodType<Record<string, unknown>> {
   const shape = Object.fromEntries(
     form.fields.map((f) => [f.name, f.required ? valueSchema(f) : valueSchema(f).optional()]),
   );
-  return form.open ? z.looseObject(shape) : z.strictObject(shape);
+  return boundedBefore(FORM_BOUNDS, form.open ? z.looseObject(shape) : z.strictObject(shape));
 }

@@ -17,16 +17,19 @@ export type Guard =
   | { any: Guard[] }
   | { not: Guard };
 
-export const Guard: z.ZodType<Guard> = z.lazy(() =>
-  z.union([
-    z.strictObject({ path, eq: Json }),
-    z.strictObject({ path, in: z.array(Json).min(1) }),
-    z.strictObject({ path, exists: z.boolean() }),
-    z.strictObject({ all: z.array(Guard).min(1) }),
-    z.strictObject({ any: z.array(Guard).min(1) }),
-    z.strictObject({ not: Guard }),
-  ]),
-);
+/** Recursive: parse only values bounded first (PushedCatalogue's CATALOGUE_BOUNDS does). */
+export const Guard: z.ZodType<Guard> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({ path, eq: Json }),
+      z.strictObject({ path, in: z.array(Json).min(1) }),
+      z.strictObject({ path, exists: z.boolean() }),
+      z.strictObject({ all: z.array(Guard).min(1) }),
+      z.strictObject({ any: z.array(Guard).min(1) }),
+      z.strictObject({ not: Guard }),
+    ]),
+  )
+  .meta({ id: 'Guard' });
 
 /** true, false, or null for "not known yet". */
 export type Truth = boolean | null;

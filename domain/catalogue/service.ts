@@ -162,7 +162,7 @@ function check(s: ServiceShape, ctx: z.RefinementCtx): void {
     issue(['instantRule'], 'an instant rule needs a waitResult step');
 }
 
-export const ServiceDefinition = ServiceObject.superRefine(check);
+export const ServiceDefinition = ServiceObject.superRefine(check).meta({ id: 'ServiceDefinition' });
 export type ServiceDefinition = z.infer<typeof ServiceDefinition>;
 export type ServiceDefinitionInput = z.input<typeof ServiceDefinition>;
 

@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  INDICATOR_LABELS,
+  INDICATOR_OF,
   LEVEL_LABELS,
+  RATING_INDICATORS,
   RATING_LEVELS,
   RATING_OPTIONS,
   RatingSubmission,
   isPoorRating,
+  levelNameZh,
+  optionLabelZh,
   optionsFor,
   type RatingLevel,
 } from './index';
@@ -54,18 +59,56 @@ describe('好差评 (GB/T 39734-2020)', () => {
     );
   });
 
-  it('any subset of a level’s options is a valid submission', () => {
+  it('any subset of a level’s options is a valid submission (with the text "other" asks for)', () => {
     const arb = fc
       .constantFrom(...RATING_LEVELS)
       .chain((level) =>
         fc
           .subarray([...optionsFor(level)], { minLength: isPoorRating(level) ? 1 : 0 })
-          .map((options) => ({ level, options })),
+          .map((options) => ({ level, options, ...(options.includes('other') ? { text: '窗口太少' } : {}) })),
       );
     fc.assert(
       fc.property(arb, (r) => {
         expect(RatingSubmission.safeParse(r).success).toBe(true);
       }),
     );
+  });
+});
+
+describe('好差评 options grouped under the standard’s four on-site indicators', () => {
+  it('files every option under 整体满意度, 服务效率, 服务水平 or 服务态度, and shows them in that order', () => {
+    expect(RATING_INDICATORS.map((i) => INDICATOR_LABELS[i].zh)).toEqual([
+      '整体满意度',
+      '服务效率',
+      '服务水平',
+      '服务态度',
+    ]);
+    expect(Object.keys(INDICATOR_OF).sort()).toEqual(Object.keys(RATING_OPTIONS).sort());
+    for (const level of RATING_LEVELS) {
+      const order = optionsFor(level).map((o) => RATING_INDICATORS.indexOf(INDICATOR_OF[o]));
+      expect(order, `level ${level}`).toEqual([...order].sort((a, b) => a - b));
+    }
+    // Praise and 差评 reasons both cover every indicator.
+    for (const level of [5, 1] as RatingLevel[])
+      expect(new Set(optionsFor(level).map((o) => INDICATOR_OF[o]))).toEqual(new Set(RATING_INDICATORS));
+  });
+
+  it('asks the text of "other", and names levels and options in Chinese for records', () => {
+    const refused = (v: unknown) => RatingSubmission.safeParse(v).error?.issues.map((i) => i.path.join('.'));
+    expect(refused({ level: 1, options: ['other'] })).toEqual(['text']);
+    expect(refused({ level: 1, options: ['longWait', 'other'], text: '窗口太少' })).toBeUndefined();
+    expect(refused({ level: 4, text: '好'.repeat(201) })).toEqual(['text']);
+    expect(RatingSubmission.parse({ level: 5 })).toEqual({ level: 5, options: [] });
+    expect(levelNameZh(3)).toBe('基本满意');
+    expect(levelNameZh(9)).toBe('9');
+    expect(optionLabelZh('terminalFault')).toBe('终端故障或操作困难');
+    expect(optionLabelZh('retired-id')).toBe('retired-id');
+  });
+
+  it('refuses a text that no database could store as it is (lone surrogate, NUL)', () => {
+    const refused = (text: string) => RatingSubmission.safeParse({ level: 5, text }).success === false;
+    expect(refused('好\ud800')).toBe(true);
+    expect(refused('a\u0000b')).toBe(true);
+    expect(refused('生僻字𠀀')).toBe(false);
   });
 });

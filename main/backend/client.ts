@@ -1,6 +1,7 @@
 import { sendRequest, type HttpOptions, type HttpRequest, type HttpResponse } from './http';
 import type {
   Appointment,
+  DocumentKind,
   ElicenceItem,
   FilingCreated,
   FilingRequest,
@@ -8,8 +9,10 @@ import type {
   HeartbeatReply,
   HeartbeatRequest,
   HousingFund,
+  IssuedDocument,
   KioskConfig,
-  LockerDeposit,
+  DepositFor,
+  LockerPlace,
   LockerDoor,
   MaterialUploaded,
   MedicalAccount,
@@ -145,7 +148,8 @@ export class BackofficeClient {
     ).body;
   }
 
-  async lockerDeposit(deposit: Omit<LockerDeposit, 'kioskId'>, signal?: AbortSignal): Promise<void> {
+  /** Papers put in a door for a filing, named by its id or (a citizen's receipt) its tracking number. */
+  async lockerDeposit(deposit: DepositFor & LockerPlace, signal?: AbortSignal): Promise<void> {
     await this.#post('/lockers/deposits', { ...deposit, kioskId: this.opts.kioskId }, signal);
   }
 
@@ -182,19 +186,21 @@ export class BackofficeClient {
     ).body.doors;
   }
 
-  /** The result document (PDF bytes) to print at this kiosk. */
-  async resultDocument(filingId: string, signal?: AbortSignal): Promise<Uint8Array> {
-    return (
-      await this.#send<Uint8Array>(
-        { method: 'GET', path: `/filings/${encodeURIComponent(filingId)}/result`, binary: true },
-        signal,
-      )
-    ).body;
+  /**
+   * The result document (PDF bytes) to print at this kiosk, by the `resultUrl` the back office gave
+   * when the applicant's identity was presented here (`progressByApplicant`, or `instantResult`):
+   * it carries a print grant for this kiosk, valid 15 minutes; a filing's ID alone opens nothing.
+   */
+  async resultDocument(resultUrl: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const { path, grant } = grantedResult(resultUrl);
+    return (await this.#send<Uint8Array>({ method: 'GET', path, query: { grant }, binary: true }, signal))
+      .body;
   }
 
-  /** The citizen took the printed result: resultReady → collected. */
-  async resultPrinted(filingId: string, signal?: AbortSignal): Promise<void> {
-    await this.#post(`/filings/${encodeURIComponent(filingId)}/result/printed`, {}, signal);
+  /** The citizen took the printed result: resultReady → collected (the same grant). */
+  async resultPrinted(resultUrl: string, signal?: AbortSignal): Promise<void> {
+    const { path, grant } = grantedResult(resultUrl);
+    await this.#post(`${path}/printed`, { grant }, signal);
   }
 
   async elicences(idNumber: string, signal?: AbortSignal): Promise<ElicenceItem[]> {
@@ -280,6 +286,17 @@ export class BackofficeClient {
     return { ticket: res.body, reissued: res.status === 200 };
   }
 
+  /** The number, issuer and verification code of a certificate about to be printed here (audited). */
+  async issueDocument(kind: DocumentKind, person: PersonRef, signal?: AbortSignal): Promise<IssuedDocument> {
+    return (
+      await this.#post<IssuedDocument>(
+        '/citizen/documents',
+        { kioskId: this.opts.kioskId, kind, ...person },
+        signal,
+      )
+    ).body;
+  }
+
   #kiosk(): string {
     return encodeURIComponent(this.opts.kioskId);
   }
@@ -297,4 +314,12 @@ export class BackofficeClient {
     if (auth && this.#credential) headers.authorization = `Bearer ${this.#credential}`;
     return sendRequest<T>(this.opts, { ...req, headers, ...(signal ? { signal } : {}) });
   }
+}
+
+/** `/api/v1/filings/{id}/result?grant=…` → the path under /api/v1 and the grant. */
+function grantedResult(resultUrl: string): { path: string; grant: string } {
+  const url = new URL(resultUrl, 'http://backoffice.invalid');
+  const path = url.pathname.replace(/^\/api\/v1/, '');
+  if (!/^\/filings\/[^/]+\/result$/.test(path)) throw new RangeError(`not a result URL: ${resultUrl}`);
+  return { path, grant: url.searchParams.get('grant') ?? '' };
 }

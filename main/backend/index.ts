@@ -19,5 +19,5 @@ export {
 } from './outbox/outbox';
 export type { OutboxStatus } from './outbox/status';
 export type { OutboxState } from './outbox/store';
-export type { OpenSqlite, SqliteDatabase } from './outbox/sqlite';
+export { openDurableSqlite, type OpenSqlite, type SqliteDatabase } from './outbox/sqlite';
 export { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';

@@ -1,5 +1,6 @@
 // Wire types of the back office API v1 (kiosk-facing routes). Mirrors the service contract.
 import type { FILING_STATUSES } from '../../domain/catalogue/queries';
+import type { RatingSubmissionInput } from '../../domain/rating';
 
 export type DeliveryMethod = 'print' | 'locker' | 'post';
 export type FilingStatus = (typeof FILING_STATUSES)[number];
@@ -117,12 +118,8 @@ export interface LockerDoor {
   expired: boolean;
 }
 
-/** 好差评 (GB/T 39734): options of the level (at least one for 差评, levels 1–2), text ≤ 200. */
-export interface RatingRequest {
-  level: 1 | 2 | 3 | 4 | 5;
-  options: string[];
-  comment?: string;
-}
+/** 好差评 (GB/T 39734), as domain/rating defines it: options of the level, text ≤ 200. */
+export type RatingRequest = RatingSubmissionInput;
 
 export interface RatingRecorded {
   trackingNumber: string;
@@ -132,13 +129,16 @@ export interface RatingRecorded {
   badRating: boolean;
 }
 
-export interface LockerDeposit {
-  filingId: string;
-  kioskId: string;
+/** A door of a kiosk's cabinet. */
+export interface LockerPlace {
   cabinetId: string;
   board: number;
   door: number;
 }
+
+/** Papers for a filing, named by its id or (from a citizen's receipt) its tracking number. */
+export type DepositFor = { filingId: string } | { trackingNumber: string };
+export type LockerDeposit = DepositFor & LockerPlace & { kioskId: string };
 
 export interface PickupGrant {
   pickupId: string;
@@ -263,4 +263,16 @@ export interface Appointment {
   status: 'booked' | 'checkedIn' | 'cancelled';
   /** The ticket a check-in at this hall yielded. */
   ticket?: QueueTicket;
+}
+
+/** Certificates printed at a kiosk from citizen data, numbered and made verifiable by the back office. */
+export type DocumentKind =
+  'socialInsuranceCertificate' | 'housingFundCertificate' | 'realEstateRecord' | 'paymentHistory';
+
+export interface IssuedDocument {
+  documentNumber: string;
+  /** With its offset, e.g. 2026-12-05T09:30:00+08:00. */
+  issuedAt: string;
+  issuer: { name: string; sealText: string };
+  verification: { code: string; url: string };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../devices/core';
-import { SUBMIT_BODY_LIMIT } from '../ipc/contract';
+import { CAPTURE_BODY_LIMIT, SUBMIT_BODY_LIMIT } from '../ipc/contract';
 import { dispatch, type Handlers } from '../ipc/dispatch';
 import type { HostEvent } from '../host/messages';
 import { CSP } from './csp';
@@ -163,7 +163,10 @@ function json(res: ServerResponse, status: number, value: unknown): void {
 }
 
 /** Calls that carry scans (base64 in JSON) may be larger than the 1 MiB every other call gets. */
-const BODY_LIMITS: Record<string, number> = { 'filings:submit': SUBMIT_BODY_LIMIT };
+const BODY_LIMITS: Record<string, number> = {
+  'filings:submit': SUBMIT_BODY_LIMIT,
+  'flow:capture': CAPTURE_BODY_LIMIT,
+};
 
 /** The body, or undefined past `limit`: the rest is read and dropped so the page still gets an answer. */
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {

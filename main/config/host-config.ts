@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../domain/time';
 import { ConfigError } from './config-error';
 import { DEVICE_ROLES, SITE_PROFILES } from './roles';
 
@@ -63,6 +64,11 @@ export const SiteSettings = z
     profile: z.enum(SITE_PROFILES).default('hall'),
     /** Overrides the profile's required roles (main/config/roles.ts). */
     requiredRoles: z.array(z.enum(DEVICE_ROLES)).optional(),
+    /** The zone every printed or displayed time is shown in (domain/time); Beijing time unless the site is elsewhere. */
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'an IANA time zone, e.g. Asia/Shanghai or Asia/Urumqi' })
+      .default(DEFAULT_TIME_ZONE),
   })
   .strict();
 
@@ -79,7 +85,7 @@ export const HostConfig = z
     dataDir: z.string().default(path.join(homedir(), '.local', 'share', 'yizhan')),
     /** Until the back office sends its site configuration. */
     heartbeatIntervalMs: z.number().int().min(1000).default(30_000),
-    site: SiteSettings.default({ profile: 'hall' }),
+    site: SiteSettings.default({ profile: 'hall', timeZone: DEFAULT_TIME_ZONE }),
     devices: z.array(DeviceConfig).default([]),
   })
   .strict();

@@ -1,13 +1,23 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { sleep, type Logger } from '../../devices/core';
-import { BackofficeClient, Outbox } from '../backend';
+import { Emitter, sleep, type Logger } from '../../devices/core';
+import { BackofficeClient, Outbox, type KioskConfig } from '../backend';
 import type { HostConfig } from '../config/host-config';
 import type { DeviceRegistry } from '../host/host';
 
 export interface BackofficeLink {
   outbox: Outbox;
+  client: BackofficeClient;
+  /** Every configuration the back office pushes (the first heartbeat of each start gets one). */
+  onConfig(listener: (config: KioskConfig) => void): () => void;
+  /** Something the heartbeat reports changed (a session began or ended): report it now. */
+  wake(): void;
   stop(): Promise<void>;
+}
+
+export interface BackofficeLinkOptions {
+  /** What the terminal is doing, for the fleet page: serving a citizen, or idle. */
+  session?: () => 'idle' | 'serving';
 }
 
 /**
@@ -19,6 +29,7 @@ export function startBackofficeLink(
   config: HostConfig,
   registry: DeviceRegistry,
   log: Logger,
+  opts: BackofficeLinkOptions = {},
 ): BackofficeLink | undefined {
   const { url, credential } = config.backoffice;
   if (!url || !credential) {
@@ -41,9 +52,18 @@ export function startBackofficeLink(
   const drained = outbox.drain(stopping.signal).catch((err: unknown) => {
     if (!stopping.signal.aborted) log.error('outbox.drainStopped', { error: String(err) });
   });
-  const beating = heartbeatLoop(client, outbox, config, registry, log, stopping.signal);
+  const configs = new Emitter<{ config: KioskConfig }>();
+  const beat: Beat = {
+    session: opts.session ?? (() => 'idle'),
+    configs,
+    wake: () => undefined,
+  };
+  const beating = heartbeatLoop(client, outbox, config, registry, log, stopping.signal, beat);
   return {
     outbox,
+    client,
+    onConfig: (listener) => configs.on('config', listener),
+    wake: () => beat.wake(),
     async stop() {
       stopping.abort();
       await Promise.allSettled([drained, beating]);
@@ -58,6 +78,13 @@ const PushedLimits = z.object({
   maxFilingBytes: z.number().int().positive(),
 });
 
+/** What the heartbeat loop shares with the link: the session it reports, pushed configurations, a wake-up. */
+interface Beat {
+  session: () => 'idle' | 'serving';
+  configs: Emitter<{ config: KioskConfig }>;
+  wake: () => void;
+}
+
 async function heartbeatLoop(
   client: BackofficeClient,
   outbox: Outbox,
@@ -65,6 +92,7 @@ async function heartbeatLoop(
   registry: DeviceRegistry,
   log: Logger,
   signal: AbortSignal,
+  beat: Beat,
 ): Promise<void> {
   // 0 = none yet: the first heartbeat of every start gets the full configuration, limits included.
   let configVersion = 0;
@@ -73,16 +101,18 @@ async function heartbeatLoop(
   let reached = false;
   // A device that changes what it can do (comes online, runs out of paper) is reported at once, not
   // at the next interval: staff see the fleet as it is. At most one extra heartbeat per second.
+  // A session beginning or ending is reported at once too: the fleet page shows who is being served.
   const summary = () =>
-    registry
+    `${beat.session()};${registry
       .list()
       .map((d) => `${d.deviceId}:${d.health}:${d.condition ?? ''}`)
-      .join(',');
+      .join(',')}`;
   let sent = '';
   let wake: (() => void) | undefined;
-  const offStatus = registry.onStatus(() => {
+  beat.wake = () => {
     if (summary() !== sent) wake?.();
-  });
+  };
+  const offStatus = registry.onStatus(() => beat.wake());
   signal.addEventListener('abort', () => offStatus(), { once: true });
   while (!signal.aborted) {
     sent = summary();
@@ -93,9 +123,8 @@ async function heartbeatLoop(
           sentAt: new Date().toISOString(),
           appVersion: config.version,
           configVersion,
-          // The host keeps no citizen session (the page runs the flow; a filing is only a submit call),
-          // and there is no maintenance mode yet, so there is nothing truer to report than idle.
-          session: 'idle',
+          // There is no maintenance mode yet: a terminal serves a citizen or waits for one.
+          session: beat.session(),
           devices: registry.list().map((d) => ({
             deviceId: d.deviceId,
             family: d.family,
@@ -133,6 +162,7 @@ async function heartbeatLoop(
           version: configVersion,
           ...(limits.success ? { limits: limits.data } : {}),
         });
+        beat.configs.emit('config', reply.config);
       }
     } catch (err) {
       if (signal.aborted) return;

@@ -192,7 +192,7 @@ function bodyOf(
           level,
           label: LEVEL_LABELS[level],
           poor: isPoorRating(level),
-          options: optionsFor(level).map((id) => ({ id, label: RATING_OPTIONS[id]! })),
+          options: optionsFor(level).map((id) => ({ id, label: RATING_OPTIONS[id] })),
         })),
         textMax: RATING_TEXT_MAX,
         optional: step.optional,

@@ -1,6 +1,6 @@
 import type { Logger } from '../../devices/core';
 import type { Result } from '../ipc/contract';
-import type { DeviceStatusDto } from '../ipc/contract';
+import type { DeviceStatusDto, SessionPhase } from '../ipc/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { invoke, type InvokeChannel } from '../ipc/contract/channels';
 import type { HostEvent, HostMessage, HostRequest } from './messages';
@@ -24,6 +24,8 @@ export class HostClient {
   readonly #eventListeners = new Set<(e: HostEvent) => void>();
   #channel: HostChannel | undefined;
   #stopping = false;
+  /** A citizen was being served when the host last said what the screen shows. */
+  #serving = false;
 
   constructor(
     private readonly log: Logger,
@@ -38,6 +40,8 @@ export class HostClient {
         this.#pending.delete(m.id);
       } else if (m.kind === 'event') {
         if (m.channel === 'devices:status') this.#lastStatus.set(m.payload.deviceId, m.payload);
+        if (m.channel === 'flow:view') this.#serving = SERVING.includes(m.payload.phase);
+        if (m.channel === 'session:ended') this.#serving = false;
         for (const l of this.#eventListeners) l(m);
       }
     });
@@ -50,6 +54,18 @@ export class HostClient {
       for (const [id, resolve] of this.#pending) {
         resolve({ ok: false, error: { code: 'notConnected', message: 'the device host restarted' } });
         this.#pending.delete(id);
+      }
+      // The session lived in the host: it is gone with it. The page hears it ended (it drops what it
+      // shows of the citizen); the restarted host starts on the attract screen.
+      if (this.#serving) {
+        this.#serving = false;
+        this.log.warn('session.endedByHostExit', { code });
+        const ended: HostEvent = {
+          kind: 'event',
+          channel: 'session:ended',
+          payload: { reason: 'hostRestart', outcome: 'abandoned' },
+        };
+        for (const l of this.#eventListeners) l(ended);
       }
     });
   }
@@ -115,6 +131,8 @@ export class HostClient {
     throw new HostFailure(r.error);
   }
 }
+
+const SERVING: readonly SessionPhase[] = ['browsing', 'flow', 'ending'];
 
 /** A failure that already has the contract's shape; dispatch passes it through unchanged. */
 export class HostFailure extends Error {

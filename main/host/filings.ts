@@ -1,7 +1,9 @@
 // The host's side of the filing channels: a submission becomes an outbox entry (durable before the
 // answer), a refusal becomes a Failure the citizen can read, and every outbox move becomes an event.
 import type { Logger } from '../../devices/core';
+import { findFilingService } from '../../domain/catalogue';
 import { maskIdNumber } from '../../domain/identity';
+import { checkJson } from '../../domain/json';
 import { FilingRefused, type MaterialInput, type Outbox, type OutboxStatus } from '../backend';
 import type { FilingStatusDto, SubmitFilingInput } from '../ipc/contract';
 import { CallFailure, type Handlers } from '../ipc/dispatch';
@@ -33,12 +35,24 @@ export function filingChannels(outbox: Outbox | undefined, log: Logger): FilingC
           throw notConfigured();
         }
         const replayed = outbox.status(input.localId) !== undefined;
+        // What the back office would refuse is refused here, before anything is durable: a promise
+        // of "submitted" must never end in 表单内容不完整 (issue #8).
+        const checked = replayed ? { form: input.form } : checkFiling(input);
+        if ('refused' in checked) {
+          flog.warn('filings.refused', { ...where, code: 'invalidArgument', detail: checked.refused });
+          throw new CallFailure({
+            code: 'invalidArgument',
+            message: 'the back office would refuse this filing',
+            detail: checked.refused,
+          });
+        }
         const materials = input.materials.map(decodeMaterial);
         try {
           const { idNumber, name, phone } = input.applicant;
           const status = await outbox.enqueueFiling({
             ...input,
             applicant: { idNumber, name, ...(phone !== undefined ? { phone } : {}) },
+            form: checked.form,
             materials,
           });
           flog.info('filings.durable', {
@@ -71,6 +85,31 @@ export function filingChannels(outbox: Outbox | undefined, log: Logger): FilingC
       return () => offs.forEach((off) => off());
     },
   };
+}
+
+/**
+ * The back office's own checks of a filing, with the same definitions (domain/catalogue
+ * findFilingService: the service and its form schema; domain/json: text every store keeps as it
+ * is). The parsed form is what gets filed. A refusal names the fields at fault, comma-separated.
+ */
+function checkFiling(input: SubmitFilingInput): { form: Record<string, unknown> } | { refused: string } {
+  const service = findFilingService(input.serviceId);
+  if (!service) return { refused: 'serviceId' };
+  const text = checkJson(
+    {
+      applicant: input.applicant,
+      delivery: input.delivery,
+      materials: input.materials.map((m) => ({ name: m.name })),
+    },
+    { maxDepth: 4, maxSize: 64_000 },
+  );
+  const form = service.form.safeParse(input.form);
+  const paths = [
+    ...(text ? [text.path.join('.')] : []),
+    ...(form.error?.issues.map((i) => ['form', ...i.path.map(String)].join('.')) ?? []),
+  ];
+  if (paths.length > 0 || !form.success) return { refused: [...new Set(paths)].join(',') || 'form' };
+  return { form: form.data };
 }
 
 function decodeMaterial(m: SubmitFilingInput['materials'][number]): MaterialInput {

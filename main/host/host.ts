@@ -1,14 +1,21 @@
 import type { Logger } from '../../devices/core';
+import type { PrintJournal } from '../../devices/escpos-printer';
+import { parseCatalogue, shippedCatalogue } from '../../domain/catalogue/catalogue';
 import type { HostConfig } from '../config/host-config';
 import type { DeviceStatusDto } from '../ipc/contract';
 import type { AppInfo, EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { Handlers } from '../ipc/dispatch';
 import type { DeviceServices } from '../device-host/services';
+import { Printing, type A4Renderer, type PrintClock, type PrintJournalStore } from '../printing';
+import { SessionRunner, type SessionClock } from '../session';
 import { filingChannels } from './filings';
+import { sessionChannels } from './session';
 
 export interface Host {
   handlers: Handlers;
   onEvent(listener: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void): () => void;
+  /** The citizen session (for in-process tests and benches; the page reaches it through the handlers). */
+  readonly session: SessionRunner;
   stop(): Promise<void>;
 }
 
@@ -24,39 +31,101 @@ export interface DeviceRegistry {
 export interface HostOptions {
   /** Which shell runs this host (the worker reads YIZHAN_SHELL); reported by app:info. */
   shell?: AppInfo['mode'];
-  buildRegistry?: (c: HostConfig, l: Logger) => Promise<DeviceRegistry>;
+  /** `journal`: durable receipt job states, for the receipt printer's driver. */
+  buildRegistry?: (c: HostConfig, l: Logger, extras: { journal?: PrintJournal }) => Promise<DeviceRegistry>;
+  /** The session's timers (idle, reminders, 秒批 wait); tests pass a clock they move by hand. */
+  clock?: SessionClock;
+  /** main/printing's clock (held jobs, take timeouts); real time unless a test moves it. */
+  printClock?: PrintClock;
+  /** main/printing's A4 renderer (a bench times it); default its warm worker thread. */
+  renderer?: A4Renderer;
 }
 
 export async function createHost(config: HostConfig, log: Logger, opts: HostOptions = {}): Promise<Host> {
   const buildRegistry =
     opts.buildRegistry ??
-    (async (c: HostConfig, l: Logger) =>
-      (await import('../device-host/registry')).buildRegistry(c, l, { simControl: true }));
+    (async (c: HostConfig, l: Logger, extras: { journal?: PrintJournal }) =>
+      (await import('../device-host/registry')).buildRegistry(c, l, { simControl: true, ...extras }));
   const mode = opts.shell ?? 'electron';
-  const registry = await buildRegistry(config, log);
-  const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log);
+  const journal: PrintJournalStore = (await import('../device-host/print-journal')).openPrintJournal(
+    config.dataDir,
+  );
+  const registry = await buildRegistry(config, log, { journal: journal.receipts });
+  const services: DeviceServices = registry.services ?? { availability: () => [] };
+  const printing = new Printing({
+    journal,
+    receiptPrinter: services.receiptPrinter,
+    a4Printer: services.a4Printer,
+    timeZone: config.site.timeZone,
+    log,
+    ...(opts.printClock ? { clock: opts.printClock } : {}),
+    ...(opts.renderer ? { renderer: opts.renderer } : {}),
+  });
+  // Warm the renderer now, so the first certificate of the day is not the slow one.
+  await printing.start();
+
+  // The link reports the session, which needs the link's client: the report looks it up when it runs.
+  const serving = { now: () => false };
+  const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log, {
+    session: () => (serving.now() ? 'serving' : 'idle'),
+  });
+  const profile = config.site.profile;
+  const runner = new SessionRunner({
+    kioskId: config.kioskId,
+    catalogue: shippedCatalogue(profile),
+    services,
+    printing,
+    client: link?.client,
+    outbox: link?.outbox,
+    log,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  serving.now = () => runner.serving;
+  // The back office's catalogue when it validates, the shipped one otherwise (said in the log).
+  link?.onConfig((pushed) => {
+    const parsed = parseCatalogue(pushed.catalogue, profile);
+    if (parsed.fallback && parsed.fallback.reason !== 'notPushed')
+      log.warn('catalogue.fallback', { reason: parsed.fallback.reason, issues: parsed.fallback.issues });
+    log.info('catalogue.applied', {
+      source: parsed.catalogue.source,
+      services: parsed.catalogue.services.length,
+      ...(parsed.skipped.length ? { skipped: parsed.skipped } : {}),
+    });
+    runner.setCatalogue(parsed.catalogue);
+    const hall = pushed.site.hallName;
+    if (typeof hall === 'string' && hall.trim()) runner.setSite({ hallName: hall.trim().slice(0, 40) });
+  });
+
   const filings = filingChannels(link?.outbox, log);
+  const flow = sessionChannels(runner, log);
   const listeners = new Set<<C extends EventChannel>(channel: C, payload: EventPayload<C>) => void>();
-  registry.onStatus((s) => {
-    for (const l of listeners) l('devices:status', s);
-  });
-  filings.onState((s) => {
-    for (const l of listeners) l('filings:state', s);
-  });
-  log.info('host.started', { kioskId: config.kioskId, devices: config.devices.length });
+  const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => {
+    for (const l of listeners) l(channel, payload);
+  };
+  registry.onStatus((s) => emit('devices:status', s));
+  filings.onState((s) => emit('filings:state', s));
+  runner.events.on('view', (v) => emit('flow:view', v));
+  runner.events.on('ended', (e) => emit('session:ended', e));
+  runner.events.on('serving', () => link?.wake());
+  log.info('host.started', { kioskId: config.kioskId, devices: config.devices.length, profile });
   return {
     handlers: {
       'app:info': () => Promise.resolve({ version: config.version, kioskId: config.kioskId, mode }),
       'devices:list': () => Promise.resolve(registry.list()),
       ...filings.handlers,
+      ...flow,
     },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    session: runner,
     async stop() {
+      await runner.stop();
       await link?.stop();
+      await printing.close();
       await registry.stop();
+      journal.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceError, MemoryLogger } from '../../devices/core';
+import { flowChannels } from './contract/flow';
 import { dispatch, type Handlers } from './dispatch';
 
 const status = {
@@ -15,6 +16,10 @@ const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   // Not exercised here (filings.test.ts is): a call reaching them would fail the test as internal.
   'filings:submit': () => Promise.reject(new Error('unexpected call')),
   'filings:status': () => Promise.reject(new Error('unexpected call')),
+  // The session's channels (tests/integration/session covers them on the real host).
+  ...(Object.fromEntries(
+    Object.keys(flowChannels.invoke).map((c) => [c, () => Promise.reject(new Error('unexpected call'))]),
+  ) as unknown as Pick<Handlers, keyof typeof flowChannels.invoke>),
   ...over,
 });
 

@@ -21,4 +21,20 @@ describe('json logger', () => {
       attempts: 1,
     });
   });
+
+  it('masks every kind of ID number, card numbers and mobile numbers, nested values included', () => {
+    const lines: string[] = [];
+    const log = createJsonLogger({}, { write: (l) => lines.push(l), now: () => new Date(0) });
+    log.warn('x', {
+      error: { message: 'no records for USA110070070401', cause: ['pan 6222021234567890128'] },
+      phone: '13800138000',
+      count: 3,
+    });
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      error: { message: 'no records for USA**********01', cause: ['pan 622202*********0128'] },
+      phone: '138****8000',
+      count: 3,
+    });
+  });
 });

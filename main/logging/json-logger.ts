@@ -1,16 +1,23 @@
 import type { LogFields, Logger } from '../../devices/core';
+import { maskText } from '../../domain/identity';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
-/** 18-character ID numbers anywhere in a string value are masked as a last line of defence. */
-const ID_NUMBER = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
-const scrub = (v: unknown): unknown =>
-  typeof v === 'string' ? v.replace(ID_NUMBER, '$1********$2') : Array.isArray(v) ? v.map(scrub) : v;
+/**
+ * The last line of defence (domain/identity's maskText): ID numbers of every kind, card and account
+ * numbers and mobile numbers anywhere in a value, nested ones included, are masked.
+ */
+const scrub = (v: unknown, depth = 0): unknown => {
+  if (typeof v === 'string') return maskText(v);
+  if (depth > 8 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => scrub(x, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x, depth + 1)]));
+};
 
 /**
  * Structured JSON-lines logger for technicians: one object per line with time, level, event and
- * fields. Callers mask personal data; the logger also scrubs anything shaped like an ID number.
+ * fields. Callers mask personal data; the logger also masks numbers shaped like personal ones.
  */
 export function createJsonLogger(
   bindings: LogFields = {},

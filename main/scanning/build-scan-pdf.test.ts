@@ -1,44 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { jpegOf } from '../../tests/helpers/scan-pages';
 import { buildScanPdf } from './build-scan-pdf';
 import { readJpegInfo } from './jpeg-info';
 import { ScanError } from './scan-error';
 
-const MM = 72 / 25.4;
 let dir: string;
 let a4Portrait: Uint8Array;
 let a4Landscape: Uint8Array;
 let card: Uint8Array;
-
-/** A real JPEG from a real encoder: draw a page with pdfkit, rasterise it with poppler's pdftoppm. */
-async function makeJpeg(name: string, wMm: number, hMm: number, dpi: number): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: [wMm * MM, hMm * MM], margin: 0 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((r) => doc.on('end', r));
-  doc.rect(0, 0, wMm * MM, hMm * MM).fill('#f4f2ec');
-  for (let i = 0; i < 12; i++)
-    doc.rect(10 * MM, (10 + i * 5) * MM, (wMm - 20 - (i % 4) * 8) * MM, 2 * MM).fill('#222');
-  doc.end();
-  await ended;
-  const pdf = join(dir, `${name}.pdf`);
-  writeFileSync(pdf, Buffer.concat(chunks));
-  execFileSync('pdftoppm', [
-    '-jpeg',
-    '-jpegopt',
-    'quality=80',
-    '-r',
-    String(dpi),
-    '-singlefile',
-    pdf,
-    join(dir, name),
-  ]);
-  return readFileSync(join(dir, `${name}.jpg`));
-}
 
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
 
@@ -63,9 +36,10 @@ function pageSizes(pdf: string): string[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yizhan-scan-pdf-'));
-  a4Portrait = await makeJpeg('a4p', 210, 297, 100);
-  a4Landscape = await makeJpeg('a4l', 297, 210, 100);
-  card = await makeJpeg('card', 85.6, 53.98, 300);
+  // Real JPEGs from a real encoder: pages drawn with pdfkit, rasterised by poppler's pdftoppm.
+  a4Portrait = await jpegOf(210, 297, 100);
+  a4Landscape = await jpegOf(297, 210, 100);
+  card = await jpegOf(85.6, 53.98, 300);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,8 @@
 /** Layout blocks shared by A4 templates. Every block draws at doc.y and leaves doc.y below itself. */
 import QRCode from 'qrcode';
+import { formatDate } from '../../domain/time';
 import { FONT } from './fonts';
-import { formatDate } from './format';
+import type { RenderContext } from './define';
 import type { Verification } from './schema';
 import { A4, BODY_BOTTOM, CONTENT_WIDTH, MARGIN, mm } from './units';
 import { verificationPayload } from './verification';
@@ -13,13 +14,22 @@ const RULE = '#444444';
 const MUTED = '#555555';
 const SEAL_RED = '#cc0000';
 
-/** Starts a new page when fewer than `height` points remain above the footer band. */
-export function ensureSpace(doc: Doc, height: number): boolean {
-  if (doc.y + height <= BODY_BOTTOM) return false;
+export function newPage(doc: Doc): void {
   doc.addPage();
   doc.x = MARGIN.left;
   doc.y = MARGIN.top;
+}
+
+/** Starts a new page when fewer than `height` points remain above the footer band. */
+export function ensureSpace(doc: Doc, height: number): boolean {
+  if (doc.y + height <= BODY_BOTTOM) return false;
+  newPage(doc);
   return true;
+}
+
+/** Keeps a block of `height` on one page: a new page unless it fits below (a block taller than a page starts one). */
+export function keepTogether(doc: Doc, height: number): boolean {
+  return ensureSpace(doc, Math.min(height, BODY_BOTTOM - MARGIN.top));
 }
 
 export function gap(doc: Doc, points: number): void {
@@ -44,47 +54,96 @@ export function reference(doc: Doc, text: string): void {
   gap(doc, mm(2));
 }
 
+/** Room a heading asks for: itself and the first lines of what follows. */
+export const HEADING_SPACE = mm(14);
+
 export function heading(doc: Doc, text: string): void {
-  ensureSpace(doc, mm(14));
+  ensureSpace(doc, HEADING_SPACE);
   doc.font(FONT.bold).fontSize(12).fillColor(INK);
   doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
   gap(doc, mm(1.5));
 }
 
-export function paragraph(doc: Doc, text: string, opts: { size?: number; indent?: boolean } = {}): void {
+interface ParagraphOptions {
+  size?: number;
+  indent?: boolean;
+}
+
+function paragraphStyle(doc: Doc, opts: ParagraphOptions) {
   const size = opts.size ?? 11;
   doc.font(FONT.regular).fontSize(size).fillColor(INK);
-  const options = { width: CONTENT_WIDTH, lineGap: 4, indent: opts.indent ? size * 2 : 0 };
+  return { width: CONTENT_WIDTH, lineGap: 4, indent: opts.indent ? size * 2 : 0 };
+}
+
+export function paragraph(doc: Doc, text: string, opts: ParagraphOptions = {}): void {
+  const options = paragraphStyle(doc, opts);
   ensureSpace(doc, Math.min(doc.heightOfString(text, options), mm(30)));
   doc.text(text, MARGIN.left, doc.y, options);
   gap(doc, mm(2));
 }
 
+/** The height `paragraph` will take, its gap included (to keep blocks together). */
+export function paragraphHeight(doc: Doc, text: string, opts: ParagraphOptions = {}): number {
+  return doc.heightOfString(text, paragraphStyle(doc, opts)) + mm(2);
+}
+
 export type KeyValue = readonly [label: string, value: string];
+
+export interface GridOptions {
+  columns?: 1 | 2;
+  /** Width of the label cells; default 28 mm (six characters). */
+  labelWidth?: number;
+  /** Room to write by hand (a blank form): rows are at least this tall. */
+  minRowHeight?: number;
+  /** Values in grey: a blank form's hints, not data. */
+  mutedValues?: boolean;
+  /** Space below the grid; default 3 mm (0 joins the next grid to this one). */
+  gapAfter?: number;
+}
+
+const GRID_PAD = mm(1.8);
+
+/** The grid's rows with their heights, as keyValueGrid will draw them. */
+function gridLayout(doc: Doc, rows: readonly KeyValue[], opts: GridOptions) {
+  const columns = opts.columns ?? 2;
+  const pairWidth = CONTENT_WIDTH / columns;
+  const labelWidth = opts.labelWidth ?? mm(28);
+  const pad = GRID_PAD;
+  doc.fontSize(10.5);
+  const lines: { cells: KeyValue[]; height: number }[] = [];
+  for (let i = 0; i < rows.length; i += columns) {
+    const cells = rows.slice(i, i + columns);
+    const valueWidth = (c: number) =>
+      (c === cells.length - 1 ? CONTENT_WIDTH - c * pairWidth : pairWidth) - labelWidth - 2 * pad;
+    const textHeight =
+      Math.max(
+        ...cells.map(([label, value], c) =>
+          Math.max(
+            doc.font(FONT.bold).heightOfString(label, { width: labelWidth - 2 * pad }),
+            doc.font(FONT.regular).heightOfString(value, { width: valueWidth(c) }),
+          ),
+        ),
+      ) +
+      2 * pad;
+    lines.push({ cells, height: Math.max(textHeight, opts.minRowHeight ?? 0) });
+  }
+  return { lines, pairWidth, labelWidth, gapAfter: opts.gapAfter ?? mm(3) };
+}
+
+/** The height `keyValueGrid` will take, its gap included (to keep blocks together). */
+export function keyValueGridHeight(doc: Doc, rows: readonly KeyValue[], opts: GridOptions = {}): number {
+  const { lines, gapAfter } = gridLayout(doc, rows, opts);
+  return lines.reduce((h, l) => h + l.height, 0) + gapAfter;
+}
 
 /**
  * A bordered label/value grid, `columns` pairs per row. Rows grow with wrapped values and never
  * split across pages.
  */
-export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: { columns?: 1 | 2 } = {}): void {
-  const columns = opts.columns ?? 2;
-  const pairWidth = CONTENT_WIDTH / columns;
-  const labelWidth = mm(28);
-  const valueWidth = pairWidth - labelWidth;
-  const pad = mm(1.8);
-  doc.fontSize(10.5);
-  for (let i = 0; i < rows.length; i += columns) {
-    const cells = rows.slice(i, i + columns);
-    const height =
-      Math.max(
-        ...cells.map(([label, value]) =>
-          Math.max(
-            doc.font(FONT.bold).heightOfString(label, { width: labelWidth - 2 * pad }),
-            doc.font(FONT.regular).heightOfString(value, { width: valueWidth - 2 * pad }),
-          ),
-        ),
-      ) +
-      2 * pad;
+export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: GridOptions = {}): void {
+  const { lines, pairWidth, labelWidth, gapAfter } = gridLayout(doc, rows, opts);
+  const pad = GRID_PAD;
+  for (const { cells, height } of lines) {
     ensureSpace(doc, height);
     const y = doc.y;
     cells.forEach(([label, value], c) => {
@@ -98,12 +157,14 @@ export function keyValueGrid(doc: Doc, rows: readonly KeyValue[], opts: { column
         .text(label, x + pad, y + pad, { width: labelWidth - 2 * pad });
       doc
         .font(FONT.regular)
+        .fillColor(opts.mutedValues ? MUTED : INK)
         .text(value, x + labelWidth + pad, y + pad, { width: width - labelWidth - 2 * pad });
     });
     doc.y = y + height;
   }
+  doc.fillColor(INK);
   doc.x = MARGIN.left;
-  gap(doc, mm(3));
+  gap(doc, gapAfter);
 }
 
 export interface Column {
@@ -112,14 +173,42 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
 }
 
+export interface TableOptions {
+  /**
+   * Height of what must stand on the same page as the table's last rows (remarks, the verification
+   * panel with QR and seal). When the remaining rows fit on a page but this block would not, the
+   * last `carryRows` rows move to the next page with it, so no page holds only a QR code and a seal.
+   */
+  keepWithLast?: number;
+  carryRows?: number;
+}
+
+/** Height of a table row; the gap below a table is TABLE_GAP. */
+export const TABLE_ROW_HEIGHT = mm(6.5);
+export const TABLE_GAP = mm(3);
+
 /**
  * A ruled table that continues across pages, repeating its header on each new page. Widths are
  * fractions of the content width.
  */
-export function table(doc: Doc, columns: readonly Column[], rows: readonly (readonly string[])[]): void {
+export function table(
+  doc: Doc,
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  opts: TableOptions = {},
+): void {
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
-  const rowHeight = mm(6.5);
+  const rowHeight = TABLE_ROW_HEIGHT;
+  const carry = Math.max(1, opts.carryRows ?? 3);
+  const keep = opts.keepWithLast;
+  const fitsHere = (height: number) => doc.y + height <= BODY_BOTTOM;
+  /** The last `left` rows fit here, but not with the block that must follow them: carry them over. */
+  const mustCarry = (left: number, above = 0) =>
+    keep !== undefined &&
+    left <= carry &&
+    fitsHere(above + left * rowHeight) &&
+    !fitsHere(above + left * rowHeight + TABLE_GAP + keep);
   const drawRow = (cells: readonly string[], header: boolean) => {
     const y = doc.y;
     let x = MARGIN.left;
@@ -138,22 +227,25 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly (read
     });
     doc.y = y + rowHeight;
   };
-  ensureSpace(doc, rowHeight * 2);
+  if (mustCarry(rows.length, rowHeight)) newPage(doc);
+  else ensureSpace(doc, rowHeight * 2);
   drawRow(
     columns.map((c) => c.header),
     true,
   );
-  for (const row of rows) {
-    if (ensureSpace(doc, rowHeight)) {
+  rows.forEach((row, i) => {
+    const left = rows.length - i;
+    const broke = mustCarry(left) ? (newPage(doc), true) : ensureSpace(doc, rowHeight);
+    if (broke) {
       drawRow(
         columns.map((c) => c.header),
         true,
       );
     }
     drawRow(row, false);
-  }
+  });
   doc.x = MARGIN.left;
-  gap(doc, mm(3));
+  gap(doc, TABLE_GAP);
 }
 
 /** Draws a QR code as filled modules: vector output, no image, identical bytes for identical input. */
@@ -185,16 +277,31 @@ export function seal(doc: Doc, cx: number, cy: number, text: string): void {
   doc.fillColor(INK).strokeColor(INK);
 }
 
-export interface VerificationPanelInput {
+/** What every issued document's data has: who issued it, when, and its verification code. */
+export interface Issued {
   verification: Verification;
-  issuerName: string;
-  sealText?: string | undefined;
+  issuer: { name: string; sealText?: string | undefined };
   issuedAt: string;
 }
 
+export interface PanelOptions {
+  /** Printed instead of the issuer's name (a result notice names the deciding department). */
+  issuerName?: string;
+  /** Stamp the issuer's seal (default: when it has seal text). */
+  seal?: boolean;
+}
+
+/** Height of the verification panel (QR, code, issuer, date, seal). */
+export const VERIFICATION_PANEL_HEIGHT = mm(40);
+
 /** QR + verification code on the left, issuer, date and seal on the right. Kept on one page. */
-export function verificationPanel(doc: Doc, input: VerificationPanelInput): void {
-  const height = mm(40);
+export function verificationPanel(doc: Doc, d: Issued, ctx: RenderContext, opts: PanelOptions = {}): void {
+  const input = {
+    verification: d.verification,
+    issuerName: opts.issuerName ?? d.issuer.name,
+    sealText: opts.seal === false ? undefined : d.issuer.sealText,
+  };
+  const height = VERIFICATION_PANEL_HEIGHT;
   ensureSpace(doc, height);
   const top = doc.y + mm(2);
   const qrSize = mm(30);
@@ -216,14 +323,39 @@ export function verificationPanel(doc: Doc, input: VerificationPanelInput): void
   const rightX = A4.width - MARGIN.right - blockWidth;
   doc.font(FONT.regular).fontSize(11).fillColor(INK);
   doc.text(input.issuerName, rightX, top + mm(8), { width: blockWidth, align: 'right' });
-  doc.text(formatDate(input.issuedAt), rightX, doc.y + mm(2), { width: blockWidth, align: 'right' });
+  doc.text(formatDate(d.issuedAt, ctx), rightX, doc.y + mm(2), {
+    width: blockWidth,
+    align: 'right',
+  });
   if (input.sealText) seal(doc, A4.width - MARGIN.right - mm(26), top + mm(12), input.sealText);
   doc.x = MARGIN.left;
   doc.y = top + height - mm(2);
 }
 
-/** Footer on every page: verification code left, 第 N 页 / 共 M 页 centred. Needs bufferPages. */
-export function pageFooters(doc: Doc, verificationCode: string): void {
+const REMARKS_STYLE = { size: 9 };
+
+/**
+ * How an issued document ends: its remarks in small print, then the verification panel. Measure it
+ * with closingHeight to keep it with what precedes it (table keepWithLast, keepTogether).
+ */
+export function closing(
+  doc: Doc,
+  d: Issued,
+  ctx: RenderContext,
+  remarks: string,
+  opts: PanelOptions & { gapBefore?: number } = {},
+): void {
+  paragraph(doc, remarks, REMARKS_STYLE);
+  gap(doc, opts.gapBefore ?? 0);
+  verificationPanel(doc, d, ctx, opts);
+}
+
+export function closingHeight(doc: Doc, remarks: string, opts: { gapBefore?: number } = {}): number {
+  return paragraphHeight(doc, remarks, REMARKS_STYLE) + (opts.gapBefore ?? 0) + VERIFICATION_PANEL_HEIGHT;
+}
+
+/** Footer on every page: verification code (if any) left, 第 N 页 / 共 M 页 centred. Needs bufferPages. */
+export function pageFooters(doc: Doc, verificationCode: string | undefined): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -232,7 +364,8 @@ export function pageFooters(doc: Doc, verificationCode: string): void {
     doc.page.margins.bottom = 0;
     const y = A4.height - MARGIN.bottom + mm(8);
     doc.font(FONT.regular).fontSize(9).fillColor(MUTED);
-    doc.text(`验证码 ${verificationCode}`, MARGIN.left, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
+    if (verificationCode)
+      doc.text(`验证码 ${verificationCode}`, MARGIN.left, y, { width: CONTENT_WIDTH / 3, lineBreak: false });
     doc.text(`第 ${i + 1 - range.start} 页 / 共 ${range.count} 页`, MARGIN.left + CONTENT_WIDTH / 3, y, {
       width: CONTENT_WIDTH / 3,
       align: 'center',

@@ -6,7 +6,14 @@ export interface DocumentMeta {
   title: string;
   /** ISO timestamp with offset; becomes the PDF CreationDate/ModDate. */
   issuedAt: string;
-  verification: Verification;
+  /** Issued documents carry one; a blank form (样表) has none. */
+  verification?: Verification | undefined;
+}
+
+/** What a document depends on besides its data: the site's time zone (domain/time). */
+export interface RenderContext {
+  /** IANA zone every time is printed in; Asia/Shanghai unless the site configures another. */
+  timeZone: string;
 }
 
 /**
@@ -20,7 +27,7 @@ export interface PdfTemplate<Schema extends z.ZodType = z.ZodType> {
   paper: 'A4';
   schema: Schema;
   meta(data: z.output<Schema>): DocumentMeta;
-  draw(doc: PDFKit.PDFDocument, data: z.output<Schema>): void;
+  draw(doc: PDFKit.PDFDocument, data: z.output<Schema>, ctx: RenderContext): void;
 }
 
 export function definePdfTemplate<Schema extends z.ZodType>(t: PdfTemplate<Schema>): PdfTemplate<Schema> {

@@ -1,22 +1,22 @@
 import { z } from 'zod';
+import { checkIdNumber, type IdNumberProblem } from '../../domain/identity';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+const ID_PROBLEMS: Record<IdNumberProblem, string> = {
+  format:
+    '证件号码应为18位，或外国人永久居留证的15位 / expected 18 characters, or 15 for a 2017 foreign permanent residence card',
+  checkDigit: '身份证号校验位错误 / ID number check digit is wrong',
+  birthDate: '证件号码中的出生日期无效 / the birth date in the ID number is not a real date',
+  kindMismatch: '证件类型不符 / not the expected kind of ID number',
+};
 
-/** GB 11643-1999 check digit (ISO 7064 MOD 11-2) of an 18-character resident ID number. */
-export function idCheckDigit(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11]!;
-}
-
-export const idNumber = z
-  .string()
-  .regex(/^\d{17}[\dX]$/, '身份证号应为18位 / ID number must be 18 characters')
-  .refine(
-    (v) => idCheckDigit(v.slice(0, 17)) === v[17],
-    '身份证号校验位错误 / ID number check digit is wrong',
-  );
+/**
+ * An identity number the ID card reader decodes (resident ID, HK/Macau/Taiwan residence permit,
+ * both foreign permanent residence card editions), checked by domain/identity.
+ */
+export const idNumber = z.string().superRefine((v, ctx) => {
+  const problem = checkIdNumber(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: ID_PROBLEMS[problem] });
+});
 
 /** A timestamp with an explicit offset, so output never depends on the host time zone. */
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,7 +1,7 @@
 import { keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
+import { formatCalendarDate, formatDateTime } from '../../domain/time';
 import { maskIdNumber } from '../../domain/identity';
-import { formatDate, formatDateTime } from '../_shared/format';
 import { AcceptanceReceiptData } from './data.schema';
 
 /**
@@ -15,7 +15,7 @@ export const acceptanceReceipt = definePdfTemplate({
   paper: 'A4',
   schema: AcceptanceReceiptData,
   meta: (d) => ({ title: `受理回执 ${d.caseNumber}`, issuedAt: d.issuedAt, verification: d.verification }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     title(doc, '政务服务事项受理回执');
     reference(doc, `办件编号：${d.caseNumber}`);
     keyValueGrid(
@@ -25,12 +25,12 @@ export const acceptanceReceipt = definePdfTemplate({
         ['受理部门', d.department],
         ['申请人', d.applicant.name],
         ['证件号码', maskIdNumber(d.applicant.idNumber)],
-        ['受理时间', formatDateTime(d.issuedAt)],
-        ['承诺办结', formatDate(`${d.promisedBy}T12:00:00+08:00`)],
+        ['受理时间', formatDateTime(d.issuedAt, ctx)],
+        ['承诺办结', formatCalendarDate(d.promisedBy)],
       ],
       { columns: 1 },
     );
-    paragraph(doc, `您提交的申请已于 ${formatDateTime(d.issuedAt)} 受理，收取材料如下：`);
+    paragraph(doc, `您提交的申请已于 ${formatDateTime(d.issuedAt, ctx)} 受理，收取材料如下：`);
     table(
       doc,
       [
@@ -43,11 +43,6 @@ export const acceptanceReceipt = definePdfTemplate({
     );
     paragraph(doc, `进度查询：${d.progressHint}`, { size: 10 });
     paragraph(doc, '请妥善保管本回执，领取办理结果时请出示本回执或办件编号。', { size: 10 });
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-    });
+    verificationPanel(doc, d, ctx);
   },
 });

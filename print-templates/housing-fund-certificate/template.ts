@@ -1,7 +1,8 @@
-import { keyValueGrid, paragraph, reference, title, verificationPanel } from '../_shared/blocks';
+import { closing, keyValueGrid, paragraph, reference, title } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
+import { formatYearMonth } from '../../domain/time';
+import { formatMoney } from '../_shared/format';
 import { maskAccount, maskIdNumber } from '../../domain/identity';
-import { formatMoney, formatMonth } from '../_shared/format';
 import { HousingFundCertificateData } from './data.schema';
 
 const percent = (r: number): string => `${(r * 100).toFixed(0)}%`;
@@ -20,14 +21,14 @@ export const housingFundCertificate = definePdfTemplate({
     issuedAt: d.issuedAt,
     verification: d.verification,
   }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     const maskedId = maskIdNumber(d.holder.idNumber);
     title(doc, '住房公积金缴存证明');
     reference(doc, `编号：${d.documentNumber}`);
     paragraph(
       doc,
       `兹证明 ${d.holder.name}（证件号码：${maskedId}）在 ${d.employer} 缴存住房公积金，` +
-        `账户状态为${d.accountStatus}，已缴存至${formatMonth(d.paidThrough)}。具体情况如下：` +
+        `账户状态为${d.accountStatus}，已缴存至${formatYearMonth(d.paidThrough)}。具体情况如下：` +
         (d.purpose ? `本证明用于：${d.purpose}。` : ''),
       { indent: true },
     );
@@ -37,26 +38,21 @@ export const housingFundCertificate = definePdfTemplate({
       ['个人账号', maskAccount(d.accountNumber)],
       ['账户状态', d.accountStatus],
       ['缴存单位', d.employer],
-      ['开户年月', formatMonth(d.openedIn)],
+      ['开户年月', formatYearMonth(d.openedIn)],
       ['缴存基数', `${formatMoney(d.depositBase)} 元`],
       ['缴存比例', `单位 ${percent(d.unitRate)} / 个人 ${percent(d.personalRate)}`],
       ['单位月缴', `${formatMoney(d.unitMonthly)} 元`],
       ['个人月缴', `${formatMoney(d.personalMonthly)} 元`],
       ['月缴存额', `${formatMoney(d.unitMonthly + d.personalMonthly)} 元`],
-      ['缴至年月', formatMonth(d.paidThrough)],
+      ['缴至年月', formatYearMonth(d.paidThrough)],
       ['账户余额', `${formatMoney(d.balance)} 元`],
     ]);
-    paragraph(
+    closing(
       doc,
+      d,
+      ctx,
       '说明：1. 本证明依据住房公积金管理中心业务系统数据生成。2. 证件号码与账号已作脱敏处理，' +
         '完整信息以扫码核验结果为准。3. 本证明自出具之日起一个月内有效。',
-      { size: 9 },
     );
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-    });
   },
 });

@@ -1,7 +1,7 @@
 import { heading, keyValueGrid, paragraph, reference, title, verificationPanel } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
+import { formatDateTime } from '../../domain/time';
 import { maskIdNumber } from '../../domain/identity';
-import { formatDateTime } from '../_shared/format';
 import { DECISIONS, ResultNoticeData } from './data.schema';
 
 const REMEDY =
@@ -21,7 +21,7 @@ export const resultNotice = definePdfTemplate({
     issuedAt: d.issuedAt,
     verification: d.verification,
   }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     title(doc, '办件结果通知书');
     reference(doc, `办件编号：${d.caseNumber}`);
     keyValueGrid(
@@ -30,8 +30,8 @@ export const resultNotice = definePdfTemplate({
         ['事项名称', d.serviceName],
         ['申请人', d.applicant.name],
         ['证件号码', maskIdNumber(d.applicant.idNumber)],
-        ['受理时间', formatDateTime(d.acceptedAt)],
-        ['办结时间', formatDateTime(d.issuedAt)],
+        ['受理时间', formatDateTime(d.acceptedAt, ctx)],
+        ['办结时间', formatDateTime(d.issuedAt, ctx)],
         ['办理结果', DECISIONS[d.decision]],
       ],
       { columns: 1 },
@@ -47,11 +47,6 @@ export const resultNotice = definePdfTemplate({
       paragraph(doc, d.nextSteps.map((s, i) => `${i + 1}. ${s}`).join('\n'), { size: 10.5 });
     }
     if (d.decision !== 'approved') paragraph(doc, REMEDY, { size: 10, indent: true });
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.department,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-    });
+    verificationPanel(doc, d, ctx, { issuerName: d.department });
   },
 });

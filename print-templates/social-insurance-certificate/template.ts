@@ -1,13 +1,21 @@
-import { gap, keyValueGrid, paragraph, reference, table, title, verificationPanel } from '../_shared/blocks';
+import { closing, closingHeight, keyValueGrid, paragraph, reference, table, title } from '../_shared/blocks';
 import { definePdfTemplate } from '../_shared/define';
+import { formatYearMonth } from '../../domain/time';
+import { formatMoney } from '../_shared/format';
 import { maskIdNumber } from '../../domain/identity';
-import { formatMoney, formatMonth } from '../_shared/format';
 import { SocialInsuranceCertificateData } from './data.schema';
+
+const REMARKS =
+  '说明：1. 本证明依据社会保险经办机构的缴费记录生成，合计仅统计已缴月份。' +
+  '2. 证件号码已作脱敏处理，完整信息以扫码核验结果为准。3. 本证明自出具之日起三个月内有效。';
+const GAP_BEFORE_PANEL = 4;
 
 /**
  * 社会保险参保证明: identity, insurance type and a month-by-month contribution table that runs over
  * as many pages as needed. The ID number is masked: the certificate goes to third parties (schools,
  * housing offices, employers) who match the person through the verification page, not the paper.
+ * The remarks, QR code and seal stay with the table's last rows: when they do not fit below it, the
+ * last rows move to the next page with them (a page with only a QR code and a seal proves nothing).
  */
 export const socialInsuranceCertificate = definePdfTemplate({
   id: 'social-insurance-certificate',
@@ -19,7 +27,7 @@ export const socialInsuranceCertificate = definePdfTemplate({
     issuedAt: d.issuedAt,
     verification: d.verification,
   }),
-  draw(doc, d) {
+  draw(doc, d, ctx) {
     const first = d.months[0]!;
     const last = d.months[d.months.length - 1]!;
     const paid = d.months.filter((m) => m.paid);
@@ -34,14 +42,14 @@ export const socialInsuranceCertificate = definePdfTemplate({
       ['参保险种', d.insuranceType],
       ['参保状态', d.status],
       ['参保单位', d.employer],
-      ['首次参保年月', formatMonth(d.insuredSince)],
-      ['记录区间', `${formatMonth(first.month)} 至 ${formatMonth(last.month)}`],
+      ['首次参保年月', formatYearMonth(d.insuredSince)],
+      ['记录区间', `${formatYearMonth(first.month)} 至 ${formatYearMonth(last.month)}`],
       ['实缴月数', `${paid.length} 个月`],
     ]);
     paragraph(
       doc,
       `兹证明 ${d.insured.name}（证件号码：${maskedId}）参加${d.insuranceType}，` +
-        `${formatMonth(first.month)}至${formatMonth(last.month)}期间缴费情况如下表。` +
+        `${formatYearMonth(first.month)}至${formatYearMonth(last.month)}期间缴费情况如下表。` +
         (d.purpose ? `本证明用于：${d.purpose}。` : ''),
       { indent: true },
     );
@@ -58,7 +66,7 @@ export const socialInsuranceCertificate = definePdfTemplate({
       [
         ...d.months.map((m, i) => [
           String(i + 1),
-          formatMonth(m.month),
+          formatYearMonth(m.month),
           formatMoney(m.base),
           formatMoney(m.unit),
           formatMoney(m.personal),
@@ -73,19 +81,10 @@ export const socialInsuranceCertificate = definePdfTemplate({
           '',
         ],
       ],
+      {
+        keepWithLast: closingHeight(doc, REMARKS, { gapBefore: GAP_BEFORE_PANEL }),
+      },
     );
-    paragraph(
-      doc,
-      '说明：1. 本证明依据社会保险经办机构的缴费记录生成，合计仅统计已缴月份。' +
-        '2. 证件号码已作脱敏处理，完整信息以扫码核验结果为准。3. 本证明自出具之日起三个月内有效。',
-      { size: 9 },
-    );
-    gap(doc, 4);
-    verificationPanel(doc, {
-      verification: d.verification,
-      issuerName: d.issuer.name,
-      sealText: d.issuer.sealText,
-      issuedAt: d.issuedAt,
-    });
+    closing(doc, d, ctx, REMARKS, { gapBefore: GAP_BEFORE_PANEL });
   },
 });

@@ -30,6 +30,9 @@ const IO_BUILTINS = [
   'cluster',
 ];
 
+/** The dependency-free leaves of domain/ that device code may import (see isIdentity). */
+const LEAF_MODULES = /^domain\/(identity|lockers)\//;
+
 const isBuiltin = (m) => m.startsWith('node:') || builtinModules.includes(m.split('/')[0]);
 const builtinName = (m) => m.replace(/^node:/, '').split('/')[0];
 const startsWithAny = (m, list) =>
@@ -41,7 +44,7 @@ export function classify(rel) {
     return { layer: 'free' };
   }
   if (rel.startsWith('renderer/')) return { layer: 'renderer' };
-  if (rel.startsWith('domain/')) return { layer: 'domain', identity: rel.startsWith('domain/identity/') };
+  if (rel.startsWith('domain/')) return { layer: 'domain', identity: LEAF_MODULES.test(rel) };
   if (rel.startsWith('main/preload/')) return { layer: 'preload' };
   if (rel.startsWith('main/ipc/contract/')) return { layer: 'contract' };
   if (/^main\/(app|windows)\/|^main\/ipc\/router/.test(rel)) return { layer: 'shell' };
@@ -63,14 +66,15 @@ export function classify(rel) {
 }
 
 /**
- * `domain/identity` (ID numbers and the one masking module) is the only part of domain/ that device
- * code may import: drivers log masked identities and protocol code validates the numbers it decodes,
- * and a second copy of either rule would drift. It imports nothing at all, so devices/core stays
- * "standard library only" even through it; the rest of domain/ (zod schemas, catalogue) stays out
- * of devices/.
+ * `domain/identity` (ID numbers and the one masking module) and `domain/lockers` (the default
+ * cabinet, shared with the back office's console) are the only parts of domain/ that device code
+ * may import: drivers log masked identities and protocol code validates the numbers it decodes, and
+ * a second copy of either rule would drift. They import nothing outside themselves, so devices/core
+ * stays "standard library only" even through them; the rest of domain/ (zod schemas, catalogue)
+ * stays out of devices/. (The flag keeps its historical name `identity`.)
  */
 const isIdentity = (t) => t.layer === 'domain' && t.identity;
-const IDENTITY_ONLY = 'device code may import only domain/identity of the domain layer';
+const IDENTITY_ONLY = 'device code may import only domain/identity (and domain/lockers) of the domain layer';
 
 /** What a layer may import: `targets(from, to)` for project files, `bare(name)` for packages. Returns an error text or null. */
 const RULES = {

@@ -37,7 +37,8 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
         kioskId: CONSOLE_KIOSK,
         applicant: plan.applicant,
         form: plan.form,
-        delivery: plan.delivery,
+        // 1 is printed at a kiosk (自助打印): its result reaches a kiosk only with the applicant there.
+        delivery: i === 1 ? { method: 'print' } : plan.delivery,
       },
       `console-e2e-${i}-idempotency`,
     );
@@ -49,7 +50,7 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
       idNumber: plan.applicant.idNumber,
     });
   }
-  await kiosk.rate(filings[2]!.filingId, { level: 2, options: ['longWait'], comment: '排队等待时间太长' });
+  await kiosk.rate(filings[2]!.filingId, { level: 2, options: ['longWait'], text: '排队等待时间太长' });
   await kiosk.heartbeat({
     sentAt: new Date().toISOString(),
     appVersion: '0.1.0',

@@ -201,6 +201,7 @@ describe('layer rules are enforced by lint', () => {
     ],
     ['domain/identity/x.ts', "import { z } from 'zod';", /standard library only/],
     ['domain/identity/x.ts', "import { LocalText } from '../text';", /imports nothing but itself/],
+    ['domain/lockers/x.ts', "import { z } from 'zod';", /standard library only/],
     ['devices/core/x.ts', "import { formSchema } from '../../domain/catalogue';", /only domain\/identity/],
     ['devices/id-card-reader/driver.ts', "import { t } from '../../domain/text';", /only domain\/identity/],
     [
@@ -233,10 +234,17 @@ describe('layer rules are enforced by lint', () => {
     ['print-templates/receipt/t.ts', "import type { ReceiptDocument } from '../../devices/escpos-printer';"],
     ['tests/integration/x.test.ts', "import { SerialTransport } from '../../devices/transports/serial';"],
     ['domain/catalogue/x.ts', "import { z } from 'zod';"],
+    ['print-templates/receipt/t.ts', "import { formatDateTime } from '../../domain/time';"],
+    ['main/printing/jobs.ts', "import { formatDateTime } from '../../domain/time';"],
     ['domain/catalogue/x.ts', "import { maskIdNumber } from '../identity';"],
     ['domain/identity/x.ts', "import { idKindOf } from './id-number';"],
     ['devices/core/logger.ts', "import { maskIdNumber } from '../../domain/identity';"],
     ['devices/pcsc-reader/driver.ts', "import { maskPan } from '../../domain/identity';"],
+    ['devices/locker-board/config.ts', "export { DEFAULT_LOCKER_BOARD } from '../../domain/lockers';"],
+    [
+      'backoffice/console/app/src/pages/locker-panel.tsx',
+      "import { DEFAULT_LOCKER_BOARD } from '../../../../../domain/lockers';",
+    ],
     [
       'devices/id-card-reader/protocol/text.ts',
       "import { isValidIdNumber } from '../../../domain/identity';",

@@ -204,6 +204,11 @@ export function readQueueState(res: IppResponse, queue: string): QueueState {
   };
 }
 
+/** The job-name of a Get-Job-Attributes answer ('' when absent). */
+export function readJobName(res: IppResponse): string {
+  return String(first(attributesOf(res, GROUP.job), 'job-name') ?? '');
+}
+
 export function readJobs(res: IppResponse): { number: number; name: string; state: JobState }[] {
   return groupsOf(res, GROUP.job).flatMap((g) => {
     const number = first(g, 'job-id');

@@ -1,12 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Emitter, silentLogger, sleep, type Logger } from '../../../devices/core';
 import type { BackofficeClient, MaterialContentType } from '../client';
 import { BackofficeError, isBackofficeError } from '../errors';
 import type { Applicant, DeliveryMethod, FilingRequest, MaterialLimits, MaterialSummary } from '../types';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import type { OpenSqlite, SqliteDatabase } from './sqlite';
+import { openDurableSqlite, type OpenSqlite, type SqliteDatabase } from './sqlite';
 import { OutboxStore, prepareDatabase, type EntryRow, type OutboxState } from './store';
 import { describeState, type OutboxStatus } from './status';
 import { maskIdNumber } from '../../../domain/identity';
@@ -103,15 +101,8 @@ export class Outbox {
   #wake: (() => void) | undefined;
 
   constructor(opts: OutboxOptions) {
-    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-    // Pending filings hold ID numbers and scans: owner-only file (SQLite gives -wal/-shm its mode).
-    const file = path.join(opts.dataDir, 'outbox.sqlite');
-    try {
-      writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    this.#db = opts.openDatabase(file);
+    // Pending filings hold ID numbers and scans: an owner-only, durable file.
+    this.#db = openDurableSqlite(opts.dataDir, 'outbox.sqlite', opts.openDatabase);
     prepareDatabase(this.#db);
     this.#store = new OutboxStore(this.#db);
     this.#client = opts.client;

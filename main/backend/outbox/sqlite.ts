@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * The slice of a better-sqlite3 Database the outbox uses. main/ may not import native modules
  * (layer rule), so the composition root opens the database and injects it.
@@ -18,3 +21,26 @@ export interface SqliteDatabase {
 
 /** Opens (creating if needed) the SQLite file at `file`; e.g. `(f) => new Database(f)`. */
 export type OpenSqlite = (file: string) => SqliteDatabase;
+
+/**
+ * Opens `<dataDir>/<name>` for durable kiosk state: the directory owner-only (0700), the file created
+ * owner-only (0600; SQLite gives -wal/-shm its mode), WAL + synchronous=FULL so every committed
+ * transaction survives a power cut, and secure_delete so purged personal data does not linger.
+ */
+export function openDurableSqlite(dataDir: string, name: string, open: OpenSqlite): SqliteDatabase {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(dataDir, name);
+  try {
+    writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const db = open(file);
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal') throw new Error(`${name} refused WAL mode (${String(mode)})`);
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -73,18 +73,8 @@ CREATE TABLE IF NOT EXISTS outbox_material (
 );
 `;
 
-/**
- * Durability settings: WAL + synchronous=FULL makes every committed transaction survive a power
- * cut; secure_delete overwrites freed pages so purged personal data does not linger in the file.
- */
+/** Creates the outbox tables in a database opened by openDurableSqlite (WAL, synchronous=FULL, secure_delete). */
 export function prepareDatabase(db: SqliteDatabase): void {
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (String(mode).toLowerCase() !== 'wal')
-    throw new Error(`outbox database refused WAL mode (${String(mode)})`);
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
 }
 

@@ -1,7 +1,26 @@
+import { samplePath, TEMPLATE_CATALOG } from '../../../print-templates/catalog';
 import { UsageError, intOption, printJson, requiredString, stringOption, type CliCommand } from '../command';
 
-const USAGE =
+const SYNOPSIS =
   'print TEMPLATE --data FILE.json (--out FILE.pdf | --printer QUEUE [--copies N] [--timeout SECONDS] [--key IDEMPOTENCY_KEY] [--spooler cups|windows] [--pdf-helper PATH]) [--json]';
+
+/** The synopsis, then every A4 template with the sample data to start from. */
+function usage(): string {
+  const a4 = TEMPLATE_CATALOG.filter((t) => t.kind === 'a4');
+  const width = Math.max(...a4.map((t) => t.id.length));
+  const rows = a4.map(
+    (t) =>
+      `  ${t.id.padEnd(width)}  ${t.name}\n  ${' '.repeat(width)}  --data ${samplePath(t.id) ?? '(sample not installed)'}`,
+  );
+  return [
+    SYNOPSIS,
+    '',
+    'TEMPLATE, with its sample data / 模板及示例数据:',
+    ...rows,
+    '',
+    "Receipt slips (受理回执凭条, 取号, …) print on the kiosk's receipt printer through main/printing, not here.",
+  ].join('\n');
+}
 
 /** SumatraPDF bundled by the Windows installer prints PDFs silently (devices/a4-printer/README.md). */
 const DEFAULT_PDF_HELPER = 'C:\\Program Files\\Yizhan\\SumatraPDF.exe';
@@ -14,7 +33,9 @@ const DEFAULT_PDF_HELPER = 'C:\\Program Files\\Yizhan\\SumatraPDF.exe';
 export const command: CliCommand = {
   path: ['print'],
   summary: 'Render an A4 template to PDF or print it through the spooler / 打印 A4 文书',
-  usage: USAGE,
+  get usage() {
+    return usage();
+  },
   options: {
     data: {
       type: 'string',

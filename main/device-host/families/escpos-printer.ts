@@ -1,5 +1,6 @@
 // ESC/POS receipt printers. One wiring for the host, `yizhan device printer` and `yizhan sim printer`.
 import { existsSync, readFileSync } from 'node:fs';
+import { formatDateTime } from '../../../domain/time';
 import {
   systemClock,
   type Clock,
@@ -249,8 +250,11 @@ function receiptCommands(
     onJob: (listener) => driver.events.on('job', listener),
     async testSlip(signal) {
       const status = await driver.refreshStatus(signal).catch(() => driver.status.current);
-      const at = clock.now();
-      const job = driver.submit(testSlip(status, new Date(at)), { key: `test-${at}` });
+      const at = new Date(clock.now());
+      // People read Beijing time on paper, not the UTC instant (issue #8); the QR keeps the instant.
+      const job = driver.submit(testSlip(status, at, formatDateTime(at, { seconds: true })), {
+        key: `test-${at.getTime()}`,
+      });
       return driver.waitForJob(job.id, SETTLED, signal);
     },
   };

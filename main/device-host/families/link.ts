@@ -16,6 +16,7 @@ import {
   type Transport,
 } from '../../../devices/core';
 import { memoryPair, SerialTransport, type MemoryEnd } from '../../../devices/transports';
+import { formatDateTime } from '../../../domain/time';
 import type { BuildContext, BuiltDevice, DeviceSpec, SelfTestPlan, SimulatedLinkControl } from './types';
 
 export interface SerialLink {
@@ -180,7 +181,14 @@ export function selfTestPlan<T>(tests: readonly SelfTest<T>[], subject: T, clock
     run: ({ operator, signal, onResult }) =>
       runSelfTests(
         tests,
-        { device: subject, operator, ...(signal ? { signal } : {}), ...(clock ? { clock } : {}) },
+        {
+          device: subject,
+          operator,
+          // People read Beijing time on a test slip (domain/time), not the UTC instant.
+          readableTime: (at) => formatDateTime(at, { seconds: true }),
+          ...(signal ? { signal } : {}),
+          ...(clock ? { clock } : {}),
+        },
         onResult,
       ),
   };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DeviceStatusDto, type Failure } from './index';
 import { FilingStatusDto, FilingStatusInput, SubmitFilingInput } from './filings';
+import { flowChannels } from './flow';
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -18,12 +19,16 @@ export const invoke = {
   'filings:submit': { input: SubmitFilingInput, output: FilingStatusDto },
   /** null: no filing with that localId was ever made durable (submit it again). */
   'filings:status': { input: FilingStatusInput, output: FilingStatusDto.nullable() },
+  /** The citizen's session: catalogue, start, send, back, cancel, extend, capture. */
+  ...flowChannels.invoke,
 } as const;
 
 export const events = {
   'devices:status': DeviceStatusDto,
   /** Every move of a filing in the outbox: pending → sending → delivered | rejected. */
   'filings:state': FilingStatusDto,
+  /** `flow:view` after every change of the screen; `session:ended` with the reason. */
+  ...flowChannels.events,
 } as const;
 
 /** Sent by the page once it can receive events; main queues events until then. */

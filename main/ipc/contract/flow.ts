@@ -18,6 +18,7 @@ import {
 import { ID_KINDS } from '../../../domain/identity';
 import { RATING_TEXT_MAX, RatingSubmission } from '../../../domain/rating';
 import { LocalText } from '../../../domain/text';
+import { base64Length } from './filings';
 
 const ReadMethod = IdMethod.exclude(['none']);
 const shortText = (max: number) => z.string().max(max);
@@ -115,7 +116,6 @@ export const FlowInput = z.discriminatedUnion('kind', [
     material: z.string().min(1).max(40),
     ref: z.string().min(1).max(80),
   }),
-  /** E-licences to attach, by the `id` the view gave them (the page never sees their full numbers). */
   /** E-licences to attach, by the `id` the view gave them (the page never sees their full numbers). */
   z.strictObject({ kind: z.literal('elicences'), selected: z.array(z.string().max(10)).max(50) }),
   z.strictObject({ kind: z.literal('rate'), rating: z.unknown() }),
@@ -349,10 +349,37 @@ export type SessionEnded = z.infer<typeof SessionEnded>;
 
 const none = z.object({}).strict();
 
+/** Pages of one capture call (a material's pages, as the capture screen took them). */
+export const CAPTURE_MAX_PAGES = 20;
+/** Bytes of one captured page's JPEG; the host checks it against the per-page budget (main/scanning). */
+export const CAPTURE_PAGE_MAX_BYTES = 2_000_000;
+/** Largest request body of `flow:capture` on the JSON bridge. */
+export const CAPTURE_BODY_LIMIT = base64Length(CAPTURE_PAGE_MAX_BYTES) * CAPTURE_MAX_PAGES + 64 * 1024;
+
 /**
- * The channels of the session, catalogue and flow, in the shape of channels.ts. Not yet in its
- * `invoke`/`events` maps: adding them there requires handlers, which the host wiring provides.
+ * A material captured on the document camera: its pages as JPEG in base64 (the one form every hop
+ * carries unchanged, see filings.ts). The host assembles them into one PDF, keeps it in the
+ * session's memory and moves the capture step on; the page never gets the PDF back.
  */
+export const CaptureInput = z
+  .object({
+    material: z.string().min(1).max(40),
+    pages: z
+      .array(
+        z
+          .object({
+            paper: z.enum(['a4', 'id1']),
+            data: z.base64().min(4).max(base64Length(CAPTURE_PAGE_MAX_BYTES)),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(CAPTURE_MAX_PAGES),
+  })
+  .strict();
+export type CaptureInput = z.infer<typeof CaptureInput>;
+
+/** The channels of the session, catalogue and flow, in the shape of channels.ts (which lists them). */
 export const flowChannels = {
   invoke: {
     'catalogue:list': { input: none, output: CatalogueView },
@@ -362,6 +389,8 @@ export const flowChannels = {
     'session:extend': { input: none, output: FlowView },
     'flow:send': { input: z.object({ input: FlowInput }).strict(), output: FlowView },
     'flow:back': { input: none, output: FlowView },
+    /** A material captured on the document camera; answers the view once the host holds it. */
+    'flow:capture': { input: CaptureInput, output: FlowView },
   },
   events: {
     /** Every change of what the screen shows. */

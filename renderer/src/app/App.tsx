@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import { translate, translateOr, type Locale } from '../i18n/messages';
+import { translate, translateOr } from '../i18n/messages';
+import { ModeSwitches } from '../ui/components';
+import { useUi, useVoicePrompt } from '../ui/settings';
 import { IdCardIcon } from './IdCardIcon';
 import { useDeviceStatus } from './useDeviceStatus';
 import './app.css';
 
 export function App() {
-  const [locale, setLocale] = useState<Locale>('zh-CN');
-  const [elder, setElder] = useState(false);
+  // Language and elder mode come from the UI root (main.tsx), shared with every component.
+  const { locale } = useUi();
+  useVoicePrompt('attract.welcome');
   const [now, setNow] = useState(() => new Date());
   const devices = useDeviceStatus();
   const t = (key: string) => translate(locale, key);
@@ -15,9 +18,6 @@ export function App() {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
 
   const sorted = [...(devices ?? [])].sort((a, b) => a.deviceId.localeCompare(b.deviceId));
   const degraded = sorted.some((d) => d.health !== 'online' && d.health !== 'busy');
@@ -31,18 +31,11 @@ export function App() {
           : 'status.allReady';
 
   return (
-    <div className={`kiosk ${elder ? 'elder' : ''}`}>
+    <div className="kiosk">
       <header className="bar">
         <h1>{t('app.title')}</h1>
         <time dateTime={now.toISOString()}>{now.toLocaleString(locale, { hour12: false })}</time>
-        <div className="toggles">
-          <button type="button" onClick={() => setElder(!elder)} aria-pressed={elder}>
-            {t(elder ? 'toggle.elderOff' : 'toggle.elder')}
-          </button>
-          <button type="button" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
-            {t('toggle.language')}
-          </button>
-        </div>
+        <ModeSwitches />
       </header>
       <main className="attract">
         <IdCardIcon />

@@ -1,9 +1,12 @@
 // Message catalogues: Simplified Chinese first, English second. Keys are used by screens and by
 // error codes; device health and families have their own keys so technicians and citizens read the
-// same vocabulary in their language.
-export type Locale = 'zh-CN' | 'en';
+// same vocabulary in their language. The components' texts live in ui-messages.ts.
+import { uiEn, uiZh } from './ui-messages';
 
-const zh = {
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+const appZh = {
   'app.title': '一站 · 24小时自助服务',
   'attract.headline': '请将身份证放在读卡区',
   'attract.sub': '放置身份证后，系统将自动识别并开始办理',
@@ -14,8 +17,7 @@ const zh = {
   'status.none': '未配置设备',
   'status.hostDown': '正在连接设备服务…',
   'toggle.language': 'English',
-  'toggle.elder': '大字模式',
-  'toggle.elderOff': '标准模式',
+  'toggle.elder': '长辈模式',
   'health.online': '正常',
   'health.offline': '离线',
   'health.noDevice': '未连接',
@@ -32,9 +34,10 @@ const zh = {
   'family.document-camera': '高拍仪',
 } as const;
 
+const zh = { ...appZh, ...uiZh };
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const appEn: Record<keyof typeof appZh, string> = {
   'app.title': 'Yizhan · 24-hour self-service',
   'attract.headline': 'Place your ID card on the reader',
   'attract.sub': 'The terminal reads it automatically and starts your service',
@@ -45,8 +48,7 @@ const en: Record<MessageKey, string> = {
   'status.none': 'No devices configured',
   'status.hostDown': 'Connecting to the device service…',
   'toggle.language': '中文',
-  'toggle.elder': 'Large text',
-  'toggle.elderOff': 'Standard text',
+  'toggle.elder': 'Elder mode',
   'health.online': 'Ready',
   'health.offline': 'Offline',
   'health.noDevice': 'Not connected',
@@ -63,7 +65,23 @@ const en: Record<MessageKey, string> = {
   'family.document-camera': 'Document camera',
 };
 
+const en = { ...appEn, ...uiEn };
+
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * The text of `key` with `{name}` placeholders filled from `params`. English picks the `#one`
+ * variant of a key when `params.n` is 1. A missing parameter stays visible as `{name}`.
+ */
+export function format(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const table = catalogues[locale] as Record<string, string>;
+  const text = (params.n === 1 ? table[`${key}#one`] : undefined) ?? table[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
 
 export function translate(locale: Locale, key: string): string {
   return (catalogues[locale] as Record<string, string>)[key] ?? key;

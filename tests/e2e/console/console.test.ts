@@ -12,7 +12,9 @@ import {
   startConsoleFixture,
   type ConsoleFixture,
 } from '../../helpers/console-server';
-import { callApi, staffLogin } from '../../helpers/outbox-service';
+import { DEFAULT_LOCKER_BOARD, DEFAULT_LOCKER_PROTOCOL } from '../../../devices/locker-board';
+import { BackofficeClient } from '../../../main/backend';
+import { callApi, registerKiosk, staffLogin } from '../../helpers/outbox-service';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Server-side work (PDF rendering with a CJK font) can take seconds on a loaded machine.
@@ -195,11 +197,12 @@ describe('staff console', () => {
         .getByLabel('或上传PDF Upload a PDF')
         .setInputFiles({ name: '结果.pdf', mimeType: 'application/pdf', buffer: pdf });
       await expect.poll(() => clerk.getByTestId('filing-status').textContent(), POLL).toContain('结果已出');
-      const kioskToken = fx.kioskCredential;
-      const res = await fetch(`${fx.service.url}/api/v1/filings/${f.filingId}/result`, {
-        headers: { authorization: `Bearer ${kioskToken}` },
-      });
-      expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), pdf)).toBe(0);
+      // The applicant's ID card at the kiosk: progress by identity gives the result to print.
+      const mine = (await fx.kiosk.progressByApplicant(f.idNumber, f.applicantName)).find(
+        (i) => i.filingId === f.filingId,
+      );
+      const printed = await fx.kiosk.resultDocument(mine!.resultUrl!);
+      expect(Buffer.compare(Buffer.from(printed), pdf)).toBe(0);
     },
   );
 
@@ -361,6 +364,11 @@ describe('staff console: service entry, devices in words, 取号, 好差评 and 
       expect(await warning.textContent()).toContain('自助打印');
       const assign = clerk.getByRole('button', { name: '改为柜取并分配 Change and assign' });
       expect(await assign.isDisabled()).toBe(true);
+      // The door form defaults to the kiosk's own default cabinet (devices/locker-board, from domain/lockers).
+      expect(await clerk.getByLabel('板号 Board').inputValue()).toBe(String(DEFAULT_LOCKER_BOARD));
+      expect(await clerk.getByTestId('default-cabinet').textContent()).toContain(
+        `${DEFAULT_LOCKER_PROTOCOL.toUpperCase()} 协议`,
+      );
       await clerk.getByLabel('柜号 Cabinet').fill('C2');
       await clerk.getByLabel('门号 Door').fill('3');
       await clerk.getByLabel('改为柜取原因 Reason for the change').fill('申请人电话要求改为柜取');
@@ -374,6 +382,31 @@ describe('staff console: service entry, devices in words, 取号, 好差评 and 
       );
       expect(await clerk.locator('.card').first().textContent()).toContain('智能柜领取');
       await shot(clerk, 'locker-history');
+    },
+  );
+
+  it(
+    'alerts every staff page while a lockout stops guessing at a kiosk (last: the banner stays)',
+    { timeout: 60_000 },
+    async () => {
+      const credential = await registerKiosk(fx.service.url, 'hall-09', '二楼自助机');
+      const guesser = new BackofficeClient({
+        baseUrl: fx.service.url,
+        kioskId: 'hall-09',
+        credential,
+        timeoutMs: 10_000,
+      });
+      const outcomes: unknown[] = [];
+      for (let i = 0; i < 5; i++)
+        outcomes.push(await guesser.verifyPickup({ code: `1234567${i}` }).catch((e: unknown) => e));
+      expect(outcomes.slice(0, 4)).toEqual([null, null, null, null]);
+      expect(outcomes[4]).toMatchObject({ status: 423 });
+      const technician = await loginAs('technician');
+      const banner = technician.getByTestId('security-alerts');
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('终端 hall-09 取件码连续输错');
+      expect(await banner.textContent()).toContain('刷身份证取件不受影响');
+      await shot(technician, 'security-alert');
     },
   );
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceError, MemoryLogger } from '../../../devices/core';
 import { A4PrinterDriver, CupsSpooler } from '../../../devices/a4-printer/index';
+import { getJobsRequest, readJobs, readResponse } from '../../../devices/a4-printer/protocol/cups';
 import { cupsIppExchange } from '../../../devices/transports/cups';
 import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
 import { render, squash } from './fixtures';
@@ -93,6 +94,33 @@ describe('A4 printing through CUPS (cups-pdf)', () => {
     const withKey = (await spooler.jobs(queue.name)).filter((j) => j.name.endsWith(`[${key}]`));
     expect(withKey).toHaveLength(1);
   });
+
+  it('finds a finished job by its key after cupsd unloaded it, as a restarted host must', async () => {
+    const key = `unloaded-${Date.now()}`;
+    const jobId = await spooler.submit(pdf, {
+      queue: queue.name,
+      title: `公积金缴存证明 [${key}]`,
+      copies: 1,
+    });
+    outputs.push(await queue.waitForOutput(jobNumber(jobId)));
+    // Nobody asks about the job (its submitter "died"): wait until cupsd's Get-Jobs leaves its name out.
+    const exchange = cupsIppExchange();
+    const rawName = async () =>
+      readJobs(
+        readResponse(
+          await exchange(`/printers/${queue.name}`, getJobsRequest(1, queue.name, userInfo().username)),
+          1,
+        ),
+      ).find((j) => j.number === jobNumber(jobId))?.name;
+    const until = Date.now() + 60_000;
+    while ((await rawName()) !== '' && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    expect(await rawName(), 'cupsd never unloaded the finished job').toBe('');
+    expect((await spooler.jobs(queue.name)).find((j) => j.jobId === jobId)?.name).toBe(
+      `公积金缴存证明 [${key}]`,
+    );
+    const again = await driverFor(queue.name).print(pdf, { title: '公积金缴存证明', idempotencyKey: key });
+    expect(again).toEqual({ jobId, state: 'completed', reused: true });
+  }, 90_000);
 
   it('reports a disabled queue as offline, times out cleanly and cancels the stuck job', async () => {
     queue.disable();

@@ -44,6 +44,25 @@ describe('yizhan print', { timeout: 90_000 }, () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('--help lists every A4 template with the path of its sample data (issue #8)', () => {
+    const r = yizhan(['print', '--help']);
+    expect(r.code).toBe(0);
+    for (const id of [
+      'acceptance-receipt',
+      'social-insurance-certificate',
+      'housing-fund-certificate',
+      'payment-history',
+      'real-estate-info',
+      'application-form',
+      'blank-form',
+      'result-notice',
+      'business-licence',
+    ]) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${id} `, 'm'));
+      expect(r.stdout).toContain(`--data ${samplePath(id)}`);
+    }
+  });
+
   it('rejects invalid data with exit 2 and names every bad field', () => {
     const bad = { ...sample('result-notice'), decision: 'maybe', applicant: { name: '', idNumber: '123' } };
     const file = join(work, 'bad.json');

@@ -164,7 +164,9 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
   });
 
   it('walks the state machine, refuses illegal transitions and lets the applicant supplement', async () => {
-    const { filingId } = (await submit(genericBody())).json<{ filingId: string }>();
+    const { filingId } = (await submit({ ...genericBody(), delivery: { method: 'print' } })).json<{
+      filingId: string;
+    }>();
     const act = (path: string, headers: Record<string, string>, payload: object = {}) =>
       app.inject({ method: 'POST', url: `${API}/staff/filings/${filingId}/${path}`, headers, payload });
     const early = await act('approve', supervisor);
@@ -186,14 +188,24 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect((await act('reject', supervisor, { reason: '重复' })).statusCode).toBe(409);
     const result = await act('result', clerk, { generate: true });
     expect(result.json()).toMatchObject({ status: 'resultReady' });
-    const pdf = await app.inject({ method: 'GET', url: `${API}/filings/${filingId}/result`, headers: kiosk });
+    // The kiosk prints once the applicant's ID card is read there: progress by identity → a grant.
+    const mine = await app.inject({
+      method: 'GET',
+      url: `${API}/progress?idNumber=${ADULT_ID}&name=${encodeURIComponent('李华')}`,
+      headers: kiosk,
+    });
+    const resultUrl = mine
+      .json<{ items: { filingId: string; resultUrl?: string }[] }>()
+      .items.find((i) => i.filingId === filingId)?.resultUrl;
+    expect(resultUrl).toMatch(/\?grant=/);
+    const pdf = await app.inject({ method: 'GET', url: resultUrl!, headers: kiosk });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const printed = await app.inject({
       method: 'POST',
       url: `${API}/filings/${filingId}/result/printed`,
       headers: kiosk,
-      payload: {},
+      payload: { grant: new URL(resultUrl!, 'http://x').searchParams.get('grant') },
     });
     expect(printed.json()).toMatchObject({ status: 'collected' });
     const history = printed.json<{ history: { to: string }[] }>().history.map((h) => h.to);
@@ -311,6 +323,53 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(r.json()).not.toHaveProperty('instantResult');
   });
 
+  it.each([
+    ['HK/Macau/Taiwan residence permit', '810000198001010014'],
+    ['foreign permanent residence card, 2017 (15 characters)', 'USA110070070401'],
+    ['foreign permanent residence card, 2023', '911250198505120021'],
+    ['resident ID with a lowercase check x', '11010519491231002x'],
+  ])('accepts a %s wherever a person is named (one rule: domain/identity)', async (_kind, given) => {
+    const id = given.toUpperCase();
+    const filed = await submit({
+      ...genericBody(given),
+      applicant: { idNumber: given, name: '约翰·史密斯' },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const q = `idNumber=${given}&name=${encodeURIComponent('约翰·史密斯')}`;
+    const get = (url: string, headers = kiosk) => app.inject({ method: 'GET', url: `${API}${url}`, headers });
+    const progress = await get(`/progress?${q}`);
+    expect(progress.json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect((await get(`/staff/filings?idNumber=${given}`, clerk)).json()).toMatchObject({ total: 1 });
+    expect((await get(`/elicences?idNumber=${given}`)).statusCode).toBe(200);
+    expect((await get(`/citizen/medical-insurance?${q}`)).statusCode).toBe(200);
+    const ticket = await app.inject({
+      method: 'POST',
+      url: `${API}/queue/tickets`,
+      headers: kiosk,
+      payload: { kioskId: 'kiosk-01', theme: 'general', idNumber: given },
+    });
+    expect(ticket.statusCode, ticket.body).toBe(201);
+    // Stored canonical: the staff view shows the number as the card has it.
+    const { filingId } = filed.json<{ filingId: string }>();
+    expect((await get(`/filings/${filingId}`, clerk)).json()).toMatchObject({ applicant: { idNumber: id } });
+  });
+
+  it('refuses a resident number whose check digit or birth date is wrong, everywhere', async () => {
+    for (const bad of ['110101197608056896', '110105200013011230']) {
+      const filed = await submit(genericBody(bad));
+      expect(filed.statusCode).toBe(400);
+      expect(filed.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(
+        ['applicant.idNumber'],
+      );
+      const progress = await app.inject({
+        method: 'GET',
+        url: `${API}/progress?idNumber=${bad}&name=x`,
+        headers: kiosk,
+      });
+      expect(progress.statusCode).toBe(400);
+    }
+  });
+
   it('answers progress by tracking number or ID number + name without echoing the ID number', async () => {
     const { trackingNumber } = (await submit(genericBody('110101198501012311'))).json<{
       trackingNumber: string;
@@ -378,7 +437,9 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect(item).toMatchObject({
       trackingNumber: created.trackingNumber,
       filingId: created.filingId,
-      resultUrl: `/api/v1/filings/${created.filingId}/result`,
+      resultUrl: expect.stringMatching(
+        new RegExp(`^/api/v1/filings/${created.filingId}/result\\?grant=[0-9a-z]+\\.[0-9a-f]{32}$`),
+      ) as unknown,
     });
     const pdf = await app.inject({ method: 'GET', url: String(item?.resultUrl), headers: kiosk });
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -443,8 +504,8 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
     expect((await rate({ level: 6, options: [] })).statusCode).toBe(400);
     const first = await rate({
       level: 5,
-      options: ['fastService', 'oneVisit'],
-      comment: '=HYPERLINK("x") 办事很快',
+      options: ['fast', 'doneInOneVisit'],
+      text: '=HYPERLINK("x") 办事很快',
     });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({ trackingNumber, level: 5, levelName: '非常满意', badRating: false });
@@ -459,8 +520,8 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
         levelName: '非常满意',
         channel: 'selfServiceTerminal',
         options: [
-          { code: 'fastService', label: '办理快捷' },
-          { code: 'oneVisit', label: '一次办好，不用再跑' },
+          { code: 'fast', label: '办理速度快' },
+          { code: 'doneInOneVisit', label: '一次办成，不用再跑' },
         ],
       }),
     );
@@ -477,7 +538,7 @@ describe.each(BACKENDS)('filings on %s', (backend) => {
       '"办件编号","事项","终端","评价渠道","评价等级","等级名称","评价选项","评价内容","评价时间","回访","推送"',
     );
     expect(text).toContain(
-      `"${trackingNumber}","generic-application","kiosk-01","自助终端","5","非常满意","办理快捷；一次办好，不用再跑"`,
+      `"${trackingNumber}","generic-application","kiosk-01","自助终端","5","非常满意","办理速度快；一次办成，不用再跑"`,
     );
     expect(text).toContain(`"'=HYPERLINK(""x"") 办事很快"`);
   });

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueForKiosks, parseCatalogue, profileOfSite } from '../../../domain/catalogue';
 import {
   ADULT_ID,
   BACKENDS,
@@ -103,7 +107,7 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
       method: 'PUT',
       url: `${API}/staff/config`,
       headers: technician,
-      payload: { catalogue: [{ serviceId: 'no-such-service', nameZh: '无', nameEn: 'none' }] },
+      payload: { catalogue: [{ ...catalogueForKiosks()[0], serviceId: 'no-such-service' }] },
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({
@@ -119,6 +123,67 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     expect(
       (await app.inject({ method: 'GET', url: `${API}/kiosks/kiosk-02/config`, headers: kiosk })).statusCode,
     ).toBe(403);
+  });
+
+  it('pushes the site’s catalogue in the domain format: order, enabled services and themes as staff publish them', async () => {
+    const publish = (catalogue: unknown) =>
+      app.inject({ method: 'PUT', url: `${API}/staff/config`, headers: technician, payload: { catalogue } });
+    // The earlier entry format is refused with the path, not stored for kiosks to refuse.
+    const old = await publish([{ serviceId: 'copy', nameZh: '复印', nameEn: 'Copies' }]);
+    expect(old.statusCode).toBe(400);
+    expect(old.json<{ error: { code: string; fields: { path: string }[] } }>().error).toMatchObject({
+      code: 'validationFailed',
+      fields: expect.arrayContaining([expect.objectContaining({ path: 'catalogue.0.name' })]) as unknown,
+    });
+    // A filing service's form is the back office's: a push cannot loosen what the kiosk checks.
+    const loosened = structuredClone(catalogueForKiosks());
+    const sole = loosened.findIndex((d) => d.serviceId === 'sole-proprietor-registration');
+    loosened[sole]!.form!.fields = loosened[sole]!.form!.fields.map((f) => ({ ...f, required: false }));
+    const refused = await publish(loosened);
+    expect(refused.json()).toMatchObject({
+      error: { code: 'catalogueMismatch', fields: [{ path: `catalogue.${sole}.form` }] },
+    });
+    // Three services, the last first, one of them under another theme.
+    const site = structuredClone(catalogueForKiosks()).reverse().slice(0, 3);
+    site[0]!.theme = 'socialAffairs';
+    const pub = await publish(site);
+    expect(pub.statusCode, pub.body).toBe(200);
+    const { version } = pub.json<{ version: number }>();
+    const reply = (await heartbeat(version - 1)).json<{ config: { catalogue: unknown } }>();
+    const parsed = parseCatalogue(reply.config.catalogue, profileOfSite({}));
+    expect(parsed.fallback).toBeUndefined();
+    expect(parsed.catalogue.source).toBe('pushed');
+    expect(parsed.catalogue.services.map((s) => s.serviceId)).toEqual(site.map((s) => s.serviceId));
+    expect(parsed.catalogue.themes).toEqual(['socialAffairs', 'hallServices']);
+    // Back to the shipped catalogue for the tests that follow.
+    expect((await publish(catalogueForKiosks())).statusCode).toBe(200);
+  });
+
+  it('upgrades a catalogue stored in the earlier entry format to the same services’ definitions', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'yizhan-catalogue-upgrade-'));
+    try {
+      const spec = backend === 'sqlite' ? `sqlite:${path.join(dir, 'bo.db')}` : await harness.databaseSpec();
+      const first = await harness.start({ spec, clock });
+      await first.db.run('UPDATE site_config SET catalogue = ? WHERE id = 1', [
+        JSON.stringify([
+          { serviceId: 'copy', nameZh: '复印', nameEn: 'Copies' },
+          { serviceId: 'retired-service', nameZh: '旧', nameEn: 'old' },
+          { serviceId: 'progress-query', nameZh: '进度', nameEn: 'Progress' },
+        ]),
+      ]);
+      const { app: again } = await harness.start({ spec, clock });
+      const k = await registerKiosk(again, 'kiosk-upgrade');
+      const cfg = (
+        await again.inject({ method: 'GET', url: `${API}/kiosks/kiosk-upgrade/config`, headers: k })
+      ).json<{ version: number; catalogue: unknown }>();
+      expect(cfg.version).toBe(2);
+      expect(parseCatalogue(cfg.catalogue, 'hall').catalogue.services.map((s) => s.serviceId)).toEqual([
+        'copy',
+        'progress-query',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('computes presence from heartbeat timestamps and lists faults', async () => {

@@ -2,8 +2,12 @@
 // ID card, 差评 call-backs (回访), and the forwarder that delivers every rating with retries — to a
 // scripted endpoint (waited on, never slept on) and over HTTP to a small local receiver.
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../backoffice/index';
+import { openDatabase, type Database } from '../../../backoffice/index';
+import { MIGRATIONS, RENAMED_RATING_OPTIONS, migrate } from '../../../backoffice/db/migrations';
 import {
   HttpRatingEndpoint,
   RatingRefused,
@@ -90,7 +94,7 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
     endpoint.next = 'accept';
     const a = await file();
     const b = await file();
-    const praise = { level: 4, options: ['clearGuide'] };
+    const praise = { level: 4, options: ['guideClear'] };
     const byQr = await rateByTracking({ qr: a.qrPayload }, praise);
     expect(byQr.statusCode).toBe(201);
     expect(byQr.json()).toEqual({
@@ -119,7 +123,7 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
     });
     const typed = await rateByTracking(
       { trackingNumber: b.trackingNumber.toLowerCase(), idNumber: ADULT_ID },
-      { level: 1, options: ['longWait', 'other'], comment: '等了一个小时' },
+      { level: 1, options: ['longWait', 'other'], text: '等了一个小时' },
     );
     expect(typed.json()).toMatchObject({
       trackingNumber: b.trackingNumber,
@@ -144,11 +148,10 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
     endpoint.next = 'accept';
     const f = await file();
     const before = endpoint.calls.length;
-    await rateByTracking(
-      { qr: f.qrPayload },
-      { level: 2, options: ['terminalProblem'], comment: '屏幕不灵' },
-    );
+    await rateByTracking({ qr: f.qrPayload }, { level: 2, options: ['terminalFault'], text: '屏幕不灵' });
     await endpoint.waitForCalls(before + 1);
+    // A rating of an earlier test may be the call that arrived first: wait for this one.
+    await expect.poll(() => endpoint.calls.some((c) => c.ratingId === f.filingId)).toBe(true);
     const sent = endpoint.calls.find((c) => c.ratingId === f.filingId)!;
     expect(sent).toMatchObject({
       caseNumber: f.trackingNumber,
@@ -160,7 +163,14 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
       channelName: '自助终端',
       level: 2,
       levelName: '不满意',
-      options: [{ code: 'terminalProblem', label: '终端故障或操作困难' }],
+      options: [
+        {
+          code: 'terminalFault',
+          label: '终端故障或操作困难',
+          indicator: 'competence',
+          indicatorName: '服务水平',
+        },
+      ],
       comment: '屏幕不灵',
       badRating: true,
       rater: { name: '李华', idNumber: ADULT_ID },
@@ -261,6 +271,46 @@ describe.each(BACKENDS)('好差评 on %s', (backend) => {
     });
     const technician = await loginStaff(app, 'technician');
     expect((await callback({ reached: true, note: 'x' }, f.filingId, technician)).statusCode).toBe(403);
+  });
+  it('migrates ratings stored with the back office’s interim option ids to those of domain/rating', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'yizhan-rating-migration-'));
+    try {
+      const spec = backend === 'sqlite' ? `sqlite:${path.join(dir, 'bo.db')}` : await harness.databaseSpec();
+      const old = await openDatabase(spec);
+      // A database as version 6 left it, holding ratings with every renamed id (and a kept one).
+      await migrate(
+        old,
+        clock.now(),
+        MIGRATIONS.filter((m) => m.version <= 6),
+      );
+      const stored = [...RENAMED_RATING_OPTIONS.map(([from]) => from), 'longWait'];
+      await old.run(
+        `INSERT INTO filings (filing_id, tracking_number, service_id, kiosk_id, applicant_id_number, applicant_id_hash,
+          applicant_name, form, delivery, status, submitted_at, updated_at)
+         VALUES ('f-old', 'YZ20261101-000001K', 'generic-application', 'kiosk-01', ?, 'h', '李华', '{}', '{"method":"print"}', 'submitted', 1, 1)`,
+        [ADULT_ID],
+      );
+      await old.run(
+        `INSERT INTO ratings (filing_id, level, options, kiosk_id, rated_at) VALUES ('f-old', 1, ?, 'kiosk-01', 1)`,
+        [JSON.stringify(stored)],
+      );
+      await old.close();
+      const { app: upgraded } = await harness.start({ spec, clock });
+      const staff = await loginStaff(upgraded, 'clerk');
+      const items = (
+        await upgraded.inject({ method: 'GET', url: `${API}/staff/ratings`, headers: staff })
+      ).json<{
+        items: { filingId: string; options: { code: string; label: string }[] }[];
+      }>().items;
+      expect(items.find((i) => i.filingId === 'f-old')?.options).toEqual(
+        [...RENAMED_RATING_OPTIONS.map(([, to]) => to), 'longWait'].map((code) => ({
+          code,
+          label: expect.not.stringMatching(/^[a-zA-Z]+$/) as unknown,
+        })),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -99,6 +99,9 @@ describe('yizhan printer commands as processes', () => {
     const text = readFileSync(join(out, '0001.txt'), 'utf8');
     expect(text).toContain('中文测试 Chinese text');
     expect(text).toMatch(/\[QR yizhan:printer-test:/);
+    // Issue #8: the time on paper is Beijing time in the zh-CN format, not a UTC timestamp.
+    expect(text).toMatch(/^ *\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d$/m);
+    expect(text).not.toMatch(/^ *\d{4}-\d\d-\d\dT[\d:.]+Z$/m);
     expect(text).toMatch(/纸张 Paper +正常 ok/);
     expect(text.trimEnd().endsWith('[CUT]')).toBe(true);
     const png = PNG.sync.read(readFileSync(join(out, '0001.png')));

@@ -194,6 +194,84 @@ describe('filings:submit / filings:status / filings:state on the host', () => {
     },
   );
 
+  it('refuses a form the back office would refuse before anything is durable, with the same schema (issue #8)', async () => {
+    await withHost('form', async (host, log) => {
+      const base = filing(8, [20_000]);
+      const sole = {
+        ...base,
+        localId: 'filings-test-form',
+        serviceId: 'sole-proprietor-registration',
+        form: {
+          ownerType: 'naturalPerson',
+          businessScope: ['打字复印'],
+          address: '北京市东城区东四北大街100号',
+        },
+      };
+      const cases: [string, SubmitFilingInput, string][] = [
+        ['a required field missing', sole, 'form.businessName'],
+        [
+          'a key the form does not have',
+          { ...sole, form: { ...sole.form, businessName: '晓明复印', x: 1 } },
+          'form',
+        ],
+        ['a service the back office does not file', { ...base, serviceId: 'no-such-service' }, 'serviceId'],
+        [
+          'a name no database can store',
+          { ...base, applicant: { ...base.applicant, name: '张\ud800' } },
+          'applicant.name',
+        ],
+      ];
+      for (const [what, input, detail] of cases) {
+        const r = await submit(host, input, log);
+        expect(r, what).toMatchObject({ ok: false, error: { code: 'invalidArgument', detail } });
+        expect(filingFailureText((r as { error: Failure }).error).zh).toBe(
+          '申请信息不完整或格式不正确，请检查后重新提交',
+        );
+        expect(await status(host, input.localId, log), what).toEqual({ ok: true, value: null });
+      }
+      expect(log.lines.filter((l) => l.event === 'filings.refused').map((l) => l.fields.detail)).toEqual(
+        cases.map(([, , detail]) => detail),
+      );
+      expect(log.lines.some((l) => l.event === 'filings.durable')).toBe(false);
+
+      // The back office refuses that form for the same field: one schema, not two.
+      const direct = await fetch(`${service.url}/api/v1/filings`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${credential}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'issue-8-direct-0001',
+        },
+        body: JSON.stringify({
+          serviceId: sole.serviceId,
+          kioskId: KIOSK_ID,
+          applicant: sole.applicant,
+          form: sole.form,
+          delivery: sole.delivery,
+        }),
+      });
+      expect(direct.status).toBe(400);
+      expect(((await direct.json()) as { error: { fields: { path: string }[] } }).error.fields).toEqual([
+        expect.objectContaining({ path: 'form.businessName' }),
+      ]);
+
+      // Complete, it is durable at once and the back office takes it.
+      const complete = { ...sole, form: { ...sole.form, businessName: '东城区晓明打字复印店' } };
+      await expect(submit(host, complete, log)).resolves.toMatchObject({
+        ok: true,
+        value: { state: 'pending' },
+      });
+      await expect
+        .poll(
+          async () => ((await status(host, complete.localId, log)) as { value: FilingStatusDto }).value.state,
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe('delivered');
+    });
+  });
+
   it('refuses what the back office would refuse, under the limits it pushed, naming the material', async () => {
     await withHost('refuses', async (host, log) => {
       await expect

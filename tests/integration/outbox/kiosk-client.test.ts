@@ -63,11 +63,15 @@ it('prints a 秒批 result found by the applicant’s ID card and reports it tak
   );
   expect(filing.status).toBe('resultReady');
   const [item] = await client.progressByApplicant(APPLICANT.idNumber, APPLICANT.name);
-  expect(item).toMatchObject({ filingId: filing.filingId, resultUrl: filing.instantResult?.documentUrl });
-  const pdf = await client.resultDocument(filing.filingId);
+  // Both carry a print grant for this kiosk, issued when the applicant filed or asked here.
+  const resultPath = filing.instantResult!.documentUrl.split('?')[0]!;
+  expect(filing.instantResult!.documentUrl).toMatch(/\?grant=/);
+  expect(item).toMatchObject({ filingId: filing.filingId });
+  expect(item!.resultUrl!.startsWith(`${resultPath}?grant=`)).toBe(true);
+  const pdf = await client.resultDocument(item!.resultUrl!);
   expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   expect(pdf.byteLength).toBeGreaterThan(5000);
-  await client.resultPrinted(filing.filingId);
+  await client.resultPrinted(item!.resultUrl!);
   const [after] = await client.progressByQr(filing.qrPayload);
   expect(after).toMatchObject({ trackingNumber: filing.trackingNumber, status: 'collected' });
   expect(after).not.toHaveProperty('resultUrl');
@@ -75,7 +79,7 @@ it('prints a 秒批 result found by the applicant’s ID card and reports it tak
   const refused = await client.progressByQr(forged).catch((e: unknown) => e);
   expect((refused as BackofficeError).code).toBe('badQrCode');
   // Printed twice is refused: the matter is closed.
-  const again = await client.resultPrinted(filing.filingId).catch((e: unknown) => e);
+  const again = await client.resultPrinted(item!.resultUrl!).catch((e: unknown) => e);
   expect(again).toBeInstanceOf(BackofficeError);
   expect((again as BackofficeError).code).toBe('illegalTransition');
 });

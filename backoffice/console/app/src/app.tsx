@@ -9,6 +9,7 @@ import { LoginPage } from './pages/login';
 import { QueuePage } from './pages/queue';
 import { RatingsPage } from './pages/ratings';
 import { CAN, homePage } from './roles';
+import { SecurityAlerts } from './security-alerts';
 import { navigate, useRoute } from './route';
 
 export function App() {
@@ -90,7 +91,10 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="content">{body}</main>
+      <main className="content">
+        <SecurityAlerts />
+        {body}
+      </main>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DEFAULT_LOCKER_BOARD, DEFAULT_LOCKER_PROTOCOL } from '../../../../../domain/lockers';
 import { postJson } from '../api';
 import { DELIVERY_LABELS, errorText, formatTime } from '../labels';
 import type { Filing } from './filing';
@@ -13,7 +14,8 @@ interface Assigned {
 export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => void }) {
   const [kioskId, setKioskId] = useState(filing.kioskId);
   const [cabinetId, setCabinetId] = useState('A');
-  const [board, setBoard] = useState('1');
+  // The product's default cabinet (domain/lockers), as the kiosk's own cabinet defaults to it.
+  const [board, setBoard] = useState(String(DEFAULT_LOCKER_BOARD));
   const [door, setDoor] = useState('1');
   const [changeReason, setChangeReason] = useState('');
   const [assigned, setAssigned] = useState<Assigned>();
@@ -113,7 +115,9 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
               柜号 Cabinet
               <input value={cabinetId} onChange={(e) => setCabinetId(e.target.value)} required />
             </label>
-            <label>
+            <label
+              title={`默认柜体：${DEFAULT_LOCKER_PROTOCOL.toUpperCase()} 协议，${DEFAULT_LOCKER_BOARD} 号板`}
+            >
               板号 Board
               <input
                 type="number"
@@ -128,6 +132,10 @@ export function LockerPanel({ filing, onDone }: { filing: Filing; onDone: () => 
               <input type="number" min={0} max={255} value={door} onChange={(e) => setDoor(e.target.value)} />
             </label>
           </div>
+          <p className="muted" data-testid="default-cabinet">
+            默认柜体：{DEFAULT_LOCKER_PROTOCOL.toUpperCase()} 协议，{DEFAULT_LOCKER_BOARD} 号板起 / Default
+            cabinet: {DEFAULT_LOCKER_PROTOCOL.toUpperCase()}, boards from {DEFAULT_LOCKER_BOARD}
+          </p>
           <button
             type="submit"
             className="primary"
