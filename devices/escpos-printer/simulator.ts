@@ -15,8 +15,9 @@ import {
   type Logger,
   type Transport,
 } from '../core';
-import type { GlyphRasterizer, PrinterProfile, StatusBit, StatusQuery } from './protocol';
+import type { GlyphRasterizer, PrinterProfile, StatusQuery } from './protocol';
 import { EscPosInterpreter, type PrintedItem } from './simulator/interpreter';
+import { dleEotReply, hasPresenter } from './simulator/status-model';
 import { bitmapToPng, renderPage, transcriptOf } from './simulator/render';
 
 export interface PrinterFaults {
@@ -135,23 +136,24 @@ export class EscposPrinterSimulator {
     this.#queue = [];
   }
 
-  /** The DLE EOT n reply byte for the current state, composed with the profile's bit map. */
+  /**
+   * The DLE EOT n reply byte for the current state, from the simulator's own reading of the vendor
+   * documents (simulator/status-model.ts), not from the driver's table.
+   */
   statusByte(n: StatusQuery): number {
-    const bits = this.opts.profile.statusBits;
     const f = this.#faults;
-    const on: [StatusBit | null, boolean][] = [
-      [bits.offline, this.#stopped()],
-      [bits.coverOpen, f.coverOpen],
-      [bits.paperEndStop, f.paperOut],
-      [bits.errorOccurred, f.cutterError],
-      [bits.cutterError, f.cutterError],
-      [bits.paperNearEnd, f.paperNearEnd],
-      [bits.paperOut, f.paperOut],
-      [bits.receiptNotTaken, this.#receiptInPresenter],
-    ];
-    let b = 0x12;
-    for (const [bit, set] of on) if (bit && set && bit.n === n) b |= bit.value ?? bit.mask;
-    return b;
+    return dleEotReply(
+      n,
+      {
+        stopped: this.#stopped(),
+        coverOpen: f.coverOpen,
+        paperOut: f.paperOut,
+        paperNearEnd: f.paperNearEnd,
+        cutterError: f.cutterError,
+        receiptInPresenter: this.#receiptInPresenter,
+      },
+      this.opts.profile.name,
+    );
   }
 
   /** Paper out, cover open, offline and an autocutter error stop printing: the printer goes offline (DLE EOT 1 bit 3). */
@@ -299,7 +301,7 @@ export class EscposPrinterSimulator {
       interrupted,
     };
     this.receipts.push(receipt);
-    if (!interrupted && profile.statusBits.receiptNotTaken && this.#faults.notTaken) {
+    if (!interrupted && hasPresenter(profile.name) && this.#faults.notTaken) {
       this.#receiptInPresenter = true;
       this.#statusChanged();
     }

@@ -23,8 +23,8 @@ import {
   buildSelectOkResponse,
 } from './protocol/replies';
 import { SW3 } from './protocol/status';
-import { encodeExtraAddress, encodeTextBlock, type CardTextInput } from './protocol/text';
 import { simulatedCardSchema, type SimulatedCard } from './simulator/card-file';
+import { chipExtraAddress, chipTextBlock } from './simulator/chip-text';
 import { samplePhotoWlt } from './simulator/sample-cards';
 
 export const SIMULATOR_FAULTS = [
@@ -136,10 +136,10 @@ export class IdCardReaderSimulator {
       ? decodeBase64(c.fingerprint, FINGERPRINT_BYTES, 'fingerprint')
       : undefined;
     this.#card = {
-      text: encodeTextBlock(definedOnly(c) as CardTextInput),
+      text: chipTextBlock(c),
       photo,
       fingerprint,
-      extraAddress: c.extraAddress ? encodeExtraAddress(c.extraAddress) : undefined,
+      extraAddress: c.extraAddress ? chipExtraAddress(c.extraAddress) : undefined,
     };
   }
 
@@ -276,9 +276,4 @@ function decodeBase64(b64: string, bytes: number, field: string): Uint8Array {
   const out = Uint8Array.from(Buffer.from(b64, 'base64'));
   if (out.length !== bytes) throw new RangeError(`${field} must be ${bytes} bytes, got ${out.length}`);
   return out;
-}
-
-/** zod marks absent optionals as `undefined`; the codec types (exactOptionalPropertyTypes) want them absent. */
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

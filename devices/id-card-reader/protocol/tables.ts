@@ -69,12 +69,6 @@ export function nationName(code: string): string {
   return NATION_NAMES.get(code) ?? `民族代码 ${code}`;
 }
 
-/** Reverse lookup for the simulator's card files. */
-export function nationCodeOf(name: string): string | undefined {
-  for (const [code, n] of NATION_NAMES) if (n === name) return code;
-  return undefined;
-}
-
 export type Gender = 'male' | 'female' | 'unknown' | 'unspecified';
 
 /** GB/T 2261.1: 0 unknown, 1 male, 2 female, 9 unspecified; anything else reads as unknown. */
@@ -88,18 +82,5 @@ export function genderOf(code: string): Gender {
       return 'unspecified';
     default:
       return 'unknown';
-  }
-}
-
-export function genderCode(g: Gender): string {
-  switch (g) {
-    case 'male':
-      return '1';
-    case 'female':
-      return '2';
-    case 'unspecified':
-      return '9';
-    case 'unknown':
-      return '0';
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeTextBlock } from './text';
 
 // Text blocks written byte by byte from the offsets in protocols.md §1.7/§1.8, independently of
-// encodeTextBlock: the round-trip tests share the layout table with the decoder, these do not.
+// the simulated card's encoder (simulator/chip-text.ts) and of the decoder's layout table.
 
 /** A 256-byte block of UCS-2LE spaces (20 00), as the card pads. */
 const blank = (): Uint8Array => {

@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { isRealDate, isValidIdNumber } from '../../../domain/identity';
 import { NATION_NAMES, nationName } from './tables';
 import {
-  decodeExtraAddress,
-  decodeTextBlock,
-  encodeExtraAddress,
-  encodeTextBlock,
-  encodeUcs2,
-  type CardText,
-  type CardTextInput,
-} from './text';
+  chipExtraAddress as encodeExtraAddress,
+  chipTextBlock as encodeTextBlock,
+  type ChipCard as CardTextInput,
+} from '../simulator/chip-text';
+import { decodeExtraAddress, decodeTextBlock, type CardText } from './text';
+
+// The encoder is the simulated card's (simulator/chip-text.ts), written apart from the decoder.
+
+/** UTF-16LE code units. */
+const encodeUcs2 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf16le'));
 
 const resident: CardTextInput = {
   cardType: 'resident',

@@ -1,6 +1,6 @@
 import { isValidIdNumber, type IdKind } from '../../../domain/identity';
 import { TEXT_BYTES } from './replies';
-import { genderCode, genderOf, nationCodeOf, nationName, type Gender } from './tables';
+import { genderOf, nationName, type Gender } from './tables';
 
 /** The card types the reader tells apart are the identity kinds of domain/identity. */
 export type CardType = IdKind;
@@ -118,8 +118,6 @@ export function formatDate(s: string): string {
   return /^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}` : s;
 }
 
-const unformatDate = (s: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? s.replace(/-/g, '') : s);
-
 export function cardTypeOf(block: Uint8Array): CardType | undefined {
   const lo = block[FLAG_OFFSET];
   const hi = block[FLAG_OFFSET + 1];
@@ -176,68 +174,7 @@ export function decodeTextBlock(block: Uint8Array): TextResult {
   return { ok: true, text, fieldLengths };
 }
 
-/** What a card file provides; derived fields (idNumberValid, nation name) are optional. */
-export type CardTextInput = Omit<CardText, 'idNumberValid'> & { idNumberValid?: boolean };
-
-/** Encodes card fields into the 256-byte block (simulator side). Throws RangeError on a field too long. */
-export function encodeTextBlock(card: CardTextInput): Uint8Array {
-  const block = new Uint8Array(TEXT_BYTES);
-  for (let i = 0; i < TEXT_BYTES; i += 2) block[i] = 0x20;
-  const layout = LAYOUTS[card.cardType];
-  const nationCode = card.nationCode ?? (card.nation !== undefined ? nationCodeOf(card.nation) : undefined);
-  const values: Partial<Record<TextField, string>> = {
-    name: card.name,
-    gender: genderCode(card.gender),
-    birthDate: unformatDate(card.birthDate),
-    idNumber: card.idNumber,
-    validFrom: unformatDate(card.validFrom),
-    validTo: unformatDate(card.validTo),
-    ...(card.nameEn !== undefined ? { nameEn: card.nameEn } : {}),
-    ...(nationCode !== undefined ? { nationCode } : {}),
-    ...(card.address !== undefined ? { address: card.address } : {}),
-    ...(card.authority !== undefined ? { authority: card.authority } : {}),
-    ...(card.passNumber !== undefined ? { passNumber: card.passNumber } : {}),
-    ...(card.issueCount !== undefined ? { issueCount: String(card.issueCount).padStart(2, '0') } : {}),
-    ...(card.nationality !== undefined ? { nationality: card.nationality } : {}),
-  };
-  for (const [key, span] of Object.entries(layout.fields) as [TextField, Span][]) {
-    let value = values[key];
-    if (value === undefined) continue;
-    if (card.cardType === 'foreign2023' && key === 'nameEn' && value.length * 2 > span[1]) {
-      writeField(block, Y_NAME_EN_MORE, value.slice(span[1] / 2), key);
-      value = value.slice(0, span[1] / 2);
-    }
-    writeField(block, span, value, key);
-  }
-  block[FLAG_OFFSET] = FLAGS[card.cardType];
-  block[FLAG_OFFSET + 1] = 0;
-  return block;
-}
-
-function writeField(block: Uint8Array, [off, len]: Span, value: string, key: string): void {
-  if (value.length * 2 > len) throw new RangeError(`field ${key} is longer than ${len / 2} characters`);
-  block.set(encodeUcs2(value), off);
-}
-
-/** UTF-16LE code units (UCS-2 for BMP text). */
-export function encodeUcs2(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out[2 * i] = c & 0xff;
-    out[2 * i + 1] = c >> 8;
-  }
-  return out;
-}
-
 /** The 70-byte extra address (30 03): UCS-2LE, space-padded. */
 export function decodeExtraAddress(data: Uint8Array): string {
   return clean(utf16.decode(data));
-}
-
-export function encodeExtraAddress(address: string): Uint8Array {
-  const block = new Uint8Array(70);
-  for (let i = 0; i < 70; i += 2) block[i] = 0x20;
-  writeField(block, [0, 70], address, 'extraAddress');
-  return block;
 }
