@@ -23,8 +23,10 @@ export interface Walk {
   /** In the filing's form (business name or employer): finds it at the back office. */
   tag: string;
   who: Person;
-  /** The host showed a tracking number: the filing is durable in the outbox. */
+  /** The host showed a tracking number: the filing is durable in the outbox and at the back office. */
   trackingNumber?: string;
+  /** The host said the filing is saved on the kiosk, to be sent later (durable in the outbox). */
+  savedHere?: boolean;
   /** The locker door this walk opened (board 1), and whether papers went in and it was closed. */
   door?: number;
   papersIn?: boolean;
@@ -91,9 +93,27 @@ async function business(k: Kiosk, w: Walk): Promise<void> {
     address: '北京市东城区东四北大街100号',
   });
   await k.send({ kind: 'next' });
-  const rate = await k.step('rate', 60_000);
-  w.trackingNumber = rate.subject.trackingNumber;
+  // Filed at the back office (秒批, then rated), or saved here when it could not be reached at once.
+  const next = await k.until(
+    (x) =>
+      !x.view.busy && (x.view.step?.kind === 'rate' || x.view.step?.kind === 'done')
+        ? x.view.step
+        : undefined,
+    'filed or saved',
+    60_000,
+  );
+  if (next.kind === 'done') {
+    w.savedHere = true;
+    return;
+  }
+  w.trackingNumber = next.subject.trackingNumber;
   await k.send({ kind: 'rate', rating: { level: 5, options: ['easyTerminal'] } });
+}
+
+/** The walk's filing as the back office has it: its tag in the form. */
+export function tagOfForm(form: Record<string, unknown>): string | undefined {
+  const text = [form.businessName, form.employerOrSchool].find((x): x is string => typeof x === 'string');
+  return text && /([A-Z]+\d*-\d+)$/.exec(text)?.[1];
 }
 
 /** 居住证申领: filed with a photo, the papers put in a locker door that opened, the slip printed. */
