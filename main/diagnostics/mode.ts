@@ -68,8 +68,9 @@ export class DiagnosticsMode {
         this.#activate(this.#state.technician, this.#state.console);
     });
     const lock = d.lockout.read();
-    if (lock.until !== undefined && lock.until > d.clock.now())
-      this.#set({ phase: 'locked', until: lock.until });
+    const left = (lock.until ?? 0) - d.clock.now();
+    if (lock.until !== undefined && left > 0)
+      this.#set({ phase: 'locked', until: lock.until }, left, () => this.#set({ phase: 'off' }));
   }
 
   get technician(): Technician | undefined {
