@@ -42,7 +42,8 @@ export function diagnosticsHandlers(d: Diagnostics, console: DiagConsole = 'scre
 
   return {
     'diag:state': () => Promise.resolve(mode.view()),
-    'diag:request': ({ trigger }) => Promise.resolve(mode.request(trigger)),
+    // The page's hidden gesture; over the local socket it is `yizhan diag` asking.
+    'diag:request': ({ trigger }) => Promise.resolve(mode.request(console === 'cli' ? 'cli' : trigger)),
     'diag:pin': (attempt) => mode.pin(attempt, console),
     'diag:cancel': () => Promise.resolve(mode.cancel()),
     'diag:exit': () =>

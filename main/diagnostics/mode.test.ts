@@ -37,7 +37,7 @@ function fakeSession() {
   return { s, gate };
 }
 
-function setup(clock = new ManualClock({ now: Date.UTC(2026, 11, 5, 3, 0) })) {
+function setup(clock = new ManualClock({ epoch: Date.UTC(2026, 11, 5, 3, 0) })) {
   const { s, gate } = fakeSession();
   const audit = new DiagnosticsAudit(dir, 'hall-01', clock, new MemoryLogger());
   const modes: DiagMode[] = [];

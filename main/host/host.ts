@@ -121,6 +121,16 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     log,
   });
 
+  // `yizhan diag` on the machine itself reaches the same channels over a private unix socket.
+  const diagSocket = await (
+    await import('../diagnostics/socket')
+  )
+    .startDiagSocket(diagnostics, config.dataDir)
+    .catch((err: unknown) => {
+      log.error('diag.socketFailed', { error: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    });
+
   const filings = filingChannels(link?.outbox, log);
   const flow = sessionChannels(runner, log);
   const listeners = new Set<<C extends EventChannel>(channel: C, payload: EventPayload<C>) => void>();
@@ -150,6 +160,7 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     session: runner,
     diagnostics,
     async stop() {
+      await diagSocket?.close();
       diagnostics.stop();
       await runner.stop();
       await link?.stop();
