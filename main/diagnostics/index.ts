@@ -4,7 +4,10 @@ import { systemClock, type Clock, type Logger } from '../../devices/core';
 import { Emitter } from '../../devices/core';
 import type { HostConfig } from '../config/host-config';
 import type { EventChannel, EventPayload } from '../ipc/contract/channels';
-import type { DiagMode } from '../ipc/contract/diagnostics';
+import type { DiagMode, HealthReport } from '../ipc/contract/diagnostics';
+import type { CatalogueView } from '../ipc/contract/flow';
+import type { Printing } from '../printing';
+import { checkHealth, statusSlip } from './health';
 import { DiagnosticsAudit, type AuditSink } from './audit';
 import { type ConfiguredDevice } from './devices';
 import { DiagnosticsMode, type SessionGate } from './mode';
@@ -20,6 +23,12 @@ export interface DiagnosticsOptions {
   log: Logger;
   clock?: Clock;
   audit?: AuditSink;
+  /** The catalogue as the page lists it (the one availability rule). */
+  catalogue: () => CatalogueView;
+  /** Asks the back office something harmless (absent: no back office configured). */
+  probeBackoffice?: () => Promise<void>;
+  backofficeKind: HealthReport['backoffice']['kind'];
+  printing?: Printing;
 }
 
 export class Diagnostics {
@@ -44,6 +53,62 @@ export class Diagnostics {
       audit: (action, technician, detail) => this.audit.record(action, technician, detail),
     });
     this.mode.events.on('mode', (m: DiagMode) => this.events.emit('diag:mode', m));
+  }
+
+  #health: HealthReport | undefined;
+  #checks = 0;
+
+  /** The last report; a check runs first if none has yet. */
+  async health(): Promise<HealthReport> {
+    return this.#health ?? this.check('recheck');
+  }
+
+  /** Checks every device and the back office now, prints the status slip if asked, and tells the page. */
+  async check(
+    reason: HealthReport['reason'],
+    printSlip: boolean | 'unlessOk' = false,
+  ): Promise<HealthReport> {
+    const report = await checkHealth(
+      {
+        devices: this.o.devices(),
+        catalogue: this.o.catalogue,
+        ...(this.o.probeBackoffice ? { probeBackoffice: this.o.probeBackoffice } : {}),
+        backofficeKind: this.o.backofficeKind,
+        now: () => this.clock.now(),
+        monotonic: () => this.clock.monotonic(),
+      },
+      reason,
+    );
+    if (printSlip === true || (printSlip === 'unlessOk' && report.verdict !== 'ok'))
+      report.slip = await this.#printSlip(report);
+    this.#health = report;
+    this.log.info('diag.health', {
+      reason,
+      verdict: report.verdict,
+      unusable: report.devices.filter((d) => !d.usable).map((d) => `${d.deviceId}:${d.condition}`),
+      backoffice: report.backoffice.reachable,
+      notOffered: report.services.filter((s) => !s.available).map((s) => s.serviceId),
+      slip: report.slip,
+    });
+    this.events.emit('diag:health', report);
+    return report;
+  }
+
+  async #printSlip(report: HealthReport): Promise<HealthReport['slip']> {
+    const printing = this.o.printing;
+    const printer = report.devices.find((d) => d.roles.includes('receiptPrinter'));
+    if (!printing || !printer?.usable) return 'noPrinter';
+    try {
+      const h = printing.printReceipt(
+        statusSlip(report, this.o.config.kioskId, this.o.config.site.timeZone),
+        `diag-slip-${report.at}-${++this.#checks}`,
+      );
+      const s = await h.until(['printed', 'taken', 'notTaken', 'completed', 'failed', 'canceled']);
+      return s.state === 'failed' || s.state === 'canceled' ? 'failed' : 'printed';
+    } catch (err) {
+      this.log.warn('diag.slipFailed', { error: err instanceof Error ? err.message : String(err) });
+      return 'failed';
+    }
   }
 
   stop(): void {

@@ -119,7 +119,18 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
       onServing: (l) => runner.events.on('serving', l),
     },
     log,
+    catalogue: () => runner.catalogueView(),
+    ...(link?.client ? { probeBackoffice: () => link.client.config().then(() => undefined) } : {}),
+    backofficeKind: config.backoffice.url ? 'remote' : link ? 'embedded' : 'none',
+    printing,
   });
+  // The boot self-check: every device and the back office, the services that can run; the status
+  // slip comes out when something is wrong (a kiosk that starts well does not spend paper on it).
+  void diagnostics
+    .check('boot', 'unlessOk')
+    .catch((err: unknown) =>
+      log.error('diag.bootCheckFailed', { error: err instanceof Error ? err.message : String(err) }),
+    );
 
   // `yizhan diag` on the machine itself reaches the same channels over a private unix socket.
   const diagSocket = await (
