@@ -8,6 +8,9 @@ import type { Handlers } from '../ipc/dispatch';
 import type { DeviceServices } from '../device-host/services';
 import { Printing, type A4Renderer, type PrintClock, type PrintJournalStore } from '../printing';
 import { SessionRunner, type SessionClock } from '../session';
+import { Diagnostics, diagnosticsHandlers } from '../diagnostics';
+import type { DeviceRole } from '../config/roles';
+import type { BuiltDevice } from '../device-host/families/types';
 import { filingChannels } from './filings';
 import { sessionChannels } from './session';
 
@@ -16,6 +19,8 @@ export interface Host {
   onEvent(listener: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void): () => void;
   /** The citizen session (for in-process tests and benches; the page reaches it through the handlers). */
   readonly session: SessionRunner;
+  /** The technician's diagnostics mode (main/diagnostics). */
+  readonly diagnostics: Diagnostics;
   stop(): Promise<void>;
 }
 
@@ -23,6 +28,8 @@ export interface Host {
 export interface DeviceRegistry {
   /** The devices by role (main/device-host/services.ts); absent in registries built by tests. */
   readonly services?: DeviceServices;
+  /** The built devices with the roles they serve (diagnostics); absent in registries built by tests. */
+  readonly devices?: readonly { device: BuiltDevice; roles: readonly DeviceRole[] }[];
   list(): DeviceStatusDto[];
   onStatus(listener: (s: DeviceStatusDto) => void): () => void;
   stop(): Promise<void>;
@@ -96,6 +103,45 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     if (typeof hall === 'string' && hall.trim()) runner.setSite({ hallName: hall.trim().slice(0, 40) });
   });
 
+  const diagnostics = new Diagnostics({
+    config,
+    devices: () =>
+      (registry.devices ?? []).map(({ device, roles }) => ({
+        device,
+        roles,
+        transport: config.devices.find((d) => d.id === device.id)?.transport ?? {
+          kind: 'simulated' as const,
+        },
+      })),
+    session: {
+      serving: () => runner.serving,
+      accept: (open) => runner.accept(open),
+      onServing: (l) => runner.events.on('serving', l),
+    },
+    log,
+    catalogue: () => runner.catalogueView(),
+    ...(link?.client ? { probeBackoffice: () => link.client.config().then(() => undefined) } : {}),
+    backofficeKind: config.backoffice.url ? 'remote' : link ? 'embedded' : 'none',
+    printing,
+  });
+  // The boot self-check: every device and the back office, the services that can run; the status
+  // slip comes out when something is wrong (a kiosk that starts well does not spend paper on it).
+  void diagnostics
+    .check('boot', 'unlessOk')
+    .catch((err: unknown) =>
+      log.error('diag.bootCheckFailed', { error: err instanceof Error ? err.message : String(err) }),
+    );
+
+  // `yizhan diag` on the machine itself reaches the same channels over a private unix socket.
+  const diagSocket = await (
+    await import('../diagnostics/socket')
+  )
+    .startDiagSocket(diagnostics, config.dataDir)
+    .catch((err: unknown) => {
+      log.error('diag.socketFailed', { error: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    });
+
   const filings = filingChannels(link?.outbox, log);
   const flow = sessionChannels(runner, log);
   const listeners = new Set<<C extends EventChannel>(channel: C, payload: EventPayload<C>) => void>();
@@ -107,6 +153,8 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
   runner.events.on('view', (v) => emit('flow:view', v));
   runner.events.on('ended', (e) => emit('session:ended', e));
   runner.events.on('serving', () => link?.wake());
+  for (const channel of ['diag:mode', 'diag:selfTest', 'diag:operator', 'diag:health'] as const)
+    diagnostics.events.on(channel, (p) => emit(channel, p as never));
   log.info('host.started', { kioskId: config.kioskId, devices: config.devices.length, profile });
   return {
     handlers: {
@@ -114,13 +162,17 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
       'devices:list': () => Promise.resolve(registry.list()),
       ...filings.handlers,
       ...flow,
+      ...diagnosticsHandlers(diagnostics),
     },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     session: runner,
+    diagnostics,
     async stop() {
+      await diagSocket?.close();
+      diagnostics.stop();
       await runner.stop();
       await link?.stop();
       await printing.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceError, MemoryLogger } from '../../devices/core';
+import { diagnosticsChannels } from './contract/diagnostics';
 import { flowChannels } from './contract/flow';
 import { dispatch, type Handlers } from './dispatch';
 
@@ -20,6 +21,13 @@ const handlers = (over: Partial<Handlers> = {}): Handlers => ({
   ...(Object.fromEntries(
     Object.keys(flowChannels.invoke).map((c) => [c, () => Promise.reject(new Error('unexpected call'))]),
   ) as unknown as Pick<Handlers, keyof typeof flowChannels.invoke>),
+  // The diagnostics channels (main/diagnostics tests cover them).
+  ...(Object.fromEntries(
+    Object.keys(diagnosticsChannels.invoke).map((c) => [
+      c,
+      () => Promise.reject(new Error('unexpected call')),
+    ]),
+  ) as unknown as Pick<Handlers, keyof typeof diagnosticsChannels.invoke>),
   ...over,
 });
 

@@ -115,6 +115,8 @@ export class SessionRunner {
   readonly #offs: (() => void)[] = [];
   #lastView = '';
   #stopped = false;
+  /** false while a technician holds the terminal (vendor mode): no session starts. */
+  #accepting = true;
 
   constructor(o: SessionOptions) {
     this.#o = o;
@@ -166,6 +168,15 @@ export class SessionRunner {
   /** The hall's name and the terminal's label as slips print them (from the back office's site configuration). */
   setSite(site: Partial<SiteInfo>): void {
     this.#site = { ...this.#site, ...site };
+  }
+
+  /** Vendor mode: while closed, neither a touch nor a card starts a session (the running one finishes). */
+  accept(open: boolean): void {
+    this.#accepting = open;
+  }
+
+  get accepting(): boolean {
+    return this.#accepting;
   }
 
   /** A touch on the attract screen. */
@@ -251,6 +262,10 @@ export class SessionRunner {
 
   #startSession(via: 'touch' | 'card'): void {
     if (this.serving) return;
+    if (!this.#accepting) {
+      this.#log.info('session.refusedOutOfService', { via });
+      return;
+    }
     const sessionId = this.#o.newSessionId?.() ?? randomUUID();
     this.#log.info('session.started', { sessionId, via, catalogue: this.#next.source });
     this.#send({ type: 'session.start', sessionId, via });

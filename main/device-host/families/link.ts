@@ -178,9 +178,9 @@ export function statusOf<D extends object>(cell: {
 export function selfTestPlan<T>(tests: readonly SelfTest<T>[], subject: T, clock?: Clock): SelfTestPlan {
   return {
     tests: tests.map(({ id, title, kind }) => ({ id, title, kind })),
-    run: ({ operator, signal, onResult }) =>
+    run: ({ operator, signal, onResult, only }) =>
       runSelfTests(
-        tests,
+        only ? tests.filter((t) => only.includes(t.id)) : tests,
         {
           device: subject,
           operator,

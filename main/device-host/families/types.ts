@@ -112,6 +112,8 @@ export interface SelfTestPlan {
     operator: Operator;
     signal?: AbortSignal;
     onResult?: (r: SelfTestResult) => void;
+    /** Only these tests (by id), still in the plan's order; all when absent. */
+    only?: readonly string[];
   }): Promise<SelfTestResult[]>;
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DeviceStatusDto, type Failure } from './index';
 import { FilingStatusDto, FilingStatusInput, SubmitFilingInput } from './filings';
+import { diagnosticsChannels } from './diagnostics';
 import { flowChannels } from './flow';
 
 export const AppInfo = z.object({
@@ -21,6 +22,8 @@ export const invoke = {
   'filings:status': { input: FilingStatusInput, output: FilingStatusDto.nullable() },
   /** The citizen's session: catalogue, start, send, back, cancel, extend, capture. */
   ...flowChannels.invoke,
+  /** The technician's diagnostics mode (main/diagnostics): entry, devices, self-tests, config, logs, bundle. */
+  ...diagnosticsChannels.invoke,
 } as const;
 
 export const events = {
@@ -29,6 +32,8 @@ export const events = {
   'filings:state': FilingStatusDto,
   /** `flow:view` after every change of the screen; `session:ended` with the reason. */
   ...flowChannels.events,
+  /** `diag:mode` (vendor-mode state, 暂停服务), `diag:selfTest`, `diag:operator`, `diag:health`. */
+  ...diagnosticsChannels.events,
 } as const;
 
 /** Sent by the page once it can receive events; main queues events until then. */

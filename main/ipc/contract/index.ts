@@ -99,3 +99,4 @@ export type DeviceStatusDto = z.infer<typeof DeviceStatusDto>;
 
 export * from './filings';
 export * from './flow';
+export * from './diagnostics';
