@@ -69,10 +69,12 @@ export interface NumberPadProps {
   onChange: (value: string) => void;
   /** Digits pad only (the others have their fixed length). */
   maxLength?: number;
+  /** Shows a dot per digit (a PIN). */
+  masked?: boolean;
   testId?: string;
 }
 
-export function NumberPad({ kind, label, value, onChange, maxLength = 20, testId }: NumberPadProps) {
+export function NumberPad({ kind, label, value, onChange, maxLength = 20, masked, testId }: NumberPadProps) {
   const limit = kind === 'idNumber' ? ID_NUMBER_LENGTH : kind === 'phone' ? PHONE_LENGTH : maxLength;
   const accepts = (key: string) =>
     kind === 'idNumber' ? idNumberAccepts(value, key) : value.length < limit && /^\d$/.test(key);
@@ -82,7 +84,13 @@ export function NumberPad({ kind, label, value, onChange, maxLength = 20, testId
     if (accepts(button)) onChange(value + button);
   };
   const disabled = [...DIGITS, 'X'].filter((k) => !accepts(k));
-  const shown = kind === 'idNumber' ? groupIdNumber(value) : kind === 'phone' ? groupPhone(value) : value;
+  const shown = masked
+    ? '●'.repeat(value.length)
+    : kind === 'idNumber'
+      ? groupIdNumber(value)
+      : kind === 'phone'
+        ? groupPhone(value)
+        : value;
   const hint =
     kind === 'idNumber'
       ? idHint(value)
