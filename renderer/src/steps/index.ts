@@ -27,5 +27,14 @@ export function renderStep(
   return createElement(Screen, { key: flow.step.id, view: flow.step as never, send, flow });
 }
 
+/** The current step of `flow` as a component. */
+export function StepScreen(props: {
+  flow: FlowView & { step: NonNullable<FlowView['step']> };
+  send: (e: FlowEvent) => void;
+  registry?: StepRegistry;
+}): ReactElement {
+  return renderStep(props.flow, props.send, props.registry);
+}
+
 export type { FlowEvent, StepComponent, StepKind, StepProps, StepRegistry, StepViewOf } from './types';
 export { StepFrame, StepFrameContext, type StepFrameProps, type StepFrameShell } from './step-frame';

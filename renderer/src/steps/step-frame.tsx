@@ -11,27 +11,27 @@ import { FAULT_ACTION_LABEL } from '../ui/fault-actions';
 import type { MessageKey } from '../i18n/messages';
 
 export interface StepFrameShell {
-  header?: ReactNode;
-  overlay?: ReactNode;
+  header?: ReactNode | undefined;
+  overlay?: ReactNode | undefined;
   /** Above the step: reminders from the devices ("take your card"). */
-  notices?: ReactNode;
-  busy?: FlowView['busy'];
-  fault?: FlowView['fault'];
-  onFault?: (option: FaultOption) => void;
+  notices?: ReactNode | undefined;
+  busy?: FlowView['busy'] | undefined;
+  fault?: FlowView['fault'] | undefined;
+  onFault?: (option: FaultOption) => void | undefined;
 }
 
 export const StepFrameContext = createContext<StepFrameShell>({});
 
 export interface StepFrameProps {
   /** The step's heading (the header carries the service's name). */
-  heading?: Text;
+  heading?: Text | undefined;
   /** One line under the heading: what to do here. */
-  lead?: Text;
-  children?: ReactNode;
-  actions?: ReactNode;
-  voice?: VoicePromptKey;
+  lead?: Text | undefined;
+  children?: ReactNode | undefined;
+  actions?: ReactNode | undefined;
+  voice?: VoicePromptKey | undefined;
   /** The screen shows the host's wait itself (the print screen's outputs): keep it under the indicator. */
-  showWhileBusy?: boolean;
+  showWhileBusy?: boolean | undefined;
 }
 
 export function StepFrame({ heading, lead, children, actions, voice, showWhileBusy }: StepFrameProps) {
