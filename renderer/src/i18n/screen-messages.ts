@@ -139,7 +139,7 @@ export const screenEn: Record<ScreenMessageKey, string> & Partial<Record<`${Scre
     'catalogue.services': 'Services',
     'catalogue.search': 'Search',
     'catalogue.searchTitle': 'Search for a service',
-    'catalogue.searchLead': 'Type Chinese, pinyin, pinyin initials (sb for 社保) or English',
+    'catalogue.searchLead': 'Type Chinese, pinyin, pinyin initials (sb for shebao) or English',
     'catalogue.searchField': 'Service name',
     'catalogue.byTheme': 'Browse by theme',
     'catalogue.noMatch': 'No service matches; try another word',
