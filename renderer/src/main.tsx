@@ -1,12 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { UiRoot } from './ui/settings';
+import { kioskHost } from './shell/host';
+import { Kiosk } from './shell/kiosk';
 
+const host = kioskHost();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <UiRoot>
-      <App />
-    </UiRoot>
+    <Kiosk host={host} />
   </StrictMode>,
 );

@@ -2,6 +2,7 @@
 // error codes; device health and families have their own keys so technicians and citizens read the
 // same vocabulary in their language. The components' texts live in ui-messages.ts.
 import { diagEn, diagZh } from './diag-messages';
+import { screenEn, screenZh } from './screen-messages';
 import { uiEn, uiZh } from './ui-messages';
 
 export type Locale = 'zh-CN' | 'en';
@@ -35,7 +36,7 @@ const appZh = {
   'family.document-camera': '高拍仪',
 } as const;
 
-const zh = { ...appZh, ...uiZh, ...diagZh };
+const zh = { ...appZh, ...uiZh, ...diagZh, ...screenZh };
 export type MessageKey = keyof typeof zh;
 
 const appEn: Record<keyof typeof appZh, string> = {
@@ -66,7 +67,7 @@ const appEn: Record<keyof typeof appZh, string> = {
   'family.document-camera': 'Document camera',
 };
 
-const en = { ...appEn, ...uiEn, ...diagEn };
+const en = { ...appEn, ...uiEn, ...diagEn, ...screenEn };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
