@@ -1,6 +1,7 @@
 // Message catalogues: Simplified Chinese first, English second. Keys are used by screens and by
 // error codes; device health and families have their own keys so technicians and citizens read the
 // same vocabulary in their language. The components' texts live in ui-messages.ts.
+import { journeyEn, journeyZh } from './journey-messages';
 import { screenEn, screenZh } from './screen-messages';
 import { uiEn, uiZh } from './ui-messages';
 
@@ -35,7 +36,7 @@ const appZh = {
   'family.document-camera': '高拍仪',
 } as const;
 
-const zh = { ...appZh, ...uiZh, ...screenZh };
+const zh = { ...appZh, ...uiZh, ...screenZh, ...journeyZh };
 export type MessageKey = keyof typeof zh;
 
 const appEn: Record<keyof typeof appZh, string> = {
@@ -66,7 +67,7 @@ const appEn: Record<keyof typeof appZh, string> = {
   'family.document-camera': 'Document camera',
 };
 
-const en = { ...appEn, ...uiEn, ...screenEn };
+const en = { ...appEn, ...uiEn, ...screenEn, ...journeyEn };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
