@@ -14,9 +14,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => kiosk?.stop());
 
-/** The journey shell (H8) is on the page: the attract screen begins on a tap. */
-const hasShell = async () => (await kiosk.page.getByTestId('attract').count()) > 0;
-
 type Receipt = { text?: string } | string;
 const receiptText = (r: unknown): string =>
   (Array.isArray(r) ? (r as Receipt[]) : [r as Receipt])
@@ -68,8 +65,7 @@ describe('the kiosk the journeys run on', () => {
 });
 
 describe('journeys through the screens', () => {
-  it('取号: a number for 社会民生类, printed on the receipt printer', async (ctx) => {
-    if (!(await hasShell())) return ctx.skip('the journey shell (H8) is not on the page yet');
+  it('取号: a number for 社会民生类, printed on the receipt printer', async () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     await page.getByTestId('attract').click();
@@ -89,8 +85,7 @@ describe('journeys through the screens', () => {
     expect(await screenText(page)).not.toContain('社会民生类');
   });
 
-  it('English on a whole journey: the queue ticket in English', async (ctx) => {
-    if (!(await hasShell())) return ctx.skip('the journey shell (H8) is not on the page yet');
+  it('English on a whole journey: the queue ticket in English', async () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     await tap(page, 'English');
@@ -106,8 +101,7 @@ describe('journeys through the screens', () => {
     await tap(page, '中文');
   });
 
-  it('elder mode on a whole journey: larger targets and text, the ticket printed', async (ctx) => {
-    if (!(await hasShell())) return ctx.skip('the journey shell (H8) is not on the page yet');
+  it('elder mode on a whole journey: larger targets and text, the ticket printed', async () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     await page.getByTestId('attract').click();
@@ -123,8 +117,7 @@ describe('journeys through the screens', () => {
     await ended(mark);
   });
 
-  it('idle timeout: the warning, then the session ends and the page is back at attract with nothing of it', async (ctx) => {
-    if (!(await hasShell())) return ctx.skip('the journey shell (H8) is not on the page yet');
+  it('idle timeout: the warning, then the session ends and the page is back at attract with nothing of it', async () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     await page.getByTestId('attract').click();
