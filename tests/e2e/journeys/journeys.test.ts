@@ -134,4 +134,43 @@ describe('journeys through the screens', () => {
       ['kioskToken'],
     ]);
   });
+
+  it('a device fault mid-journey: the receipt printer runs out of paper, the ticket is held and printed once paper is back', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    const before = receiptText(await kiosk.sim('receipt', 'last', '20'));
+    await kiosk.sim('paper', 'out');
+    await page.getByTestId('attract').click();
+    await tap(page, '取号');
+    await tap(page, '社会民生类');
+    await see(page, '打印机缺纸');
+    await expectAccessible(page, 'standard', 'fault: paper out');
+    await kiosk.sim('paper', 'ok');
+    await see(page, '请取走排队号，留意叫号屏。');
+    const after = receiptText(await kiosk.sim('receipt', 'last', '20'));
+    expect(after).not.toEqual(before);
+    await kiosk.sim('receipt', 'take');
+    await tap(page, '完成');
+    expect((await ended(mark)).reason).toBe('done');
+  });
+
+  it('the host killed mid-journey: the page ends the session and returns to attract; the restarted host serves the next citizen', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await tap(page, '取号');
+    await see(page, '请选择办理事项类别');
+    const host = kiosk.processes().find((p) => p.args.includes('host.mjs'));
+    expect(host, 'the device host process').toBeDefined();
+    process.kill(host!.pid, 'SIGKILL');
+    await kiosk.logged('host.restartScheduled', () => true, mark);
+    await page.getByTestId('attract').waitFor({ state: 'visible' });
+    expect(await screenText(page)).not.toContain('请选择办理事项类别');
+    await kiosk.logged('host.started', () => true, mark);
+    const next = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await see(page, '请选择要办理的业务');
+    await tap(page, '取消办理');
+    expect((await ended(next)).reason).toBe('cancel');
+  });
 });
