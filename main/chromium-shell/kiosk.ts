@@ -22,6 +22,8 @@ export interface KioskOptions {
   width: number;
   height: number;
   token: string;
+  /** Chromium's DevTools port on loopback, for a test driver to attach to the page; absent in service. */
+  remoteDebuggingPort?: number;
   log?: Logger;
 }
 
@@ -102,6 +104,7 @@ export async function startKiosk(o: KioskOptions): Promise<Kiosk> {
         headless: o.browser === 'headless',
         width: o.width,
         height: o.height,
+        ...(o.remoteDebuggingPort !== undefined ? { remoteDebuggingPort: o.remoteDebuggingPort } : {}),
         log,
         lifeline,
       });

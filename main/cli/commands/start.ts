@@ -7,7 +7,7 @@ export const command: CliCommand = {
   path: ['start'],
   summary: 'Run the kiosk: device host, embedded back office (unless configured), touch UI in Chromium',
   usage:
-    'start [--config FILE.json] [--data-dir DIR] [--no-browser | --headless] [--width PX] [--height PX] [--port N] [--json]',
+    'start [--config FILE.json] [--data-dir DIR] [--no-browser | --headless] [--width PX] [--height PX] [--port N] [--remote-debugging-port N] [--json]',
   details:
     'Prints one JSON line {"event":"kiosk.ready","url","backoffice","console",…} once the kiosk serves,\n' +
     'then (without --json) the same in words. Logs are JSON lines on stderr. Stops cleanly on SIGTERM,\n' +
@@ -35,6 +35,13 @@ export const command: CliCommand = {
     },
     width: { type: 'string', value: 'PX', help: 'Kiosk window width in pixels (default 1920)' },
     height: { type: 'string', value: 'PX', help: 'Kiosk window height in pixels (default 1080)' },
+    'remote-debugging-port': {
+      type: 'string',
+      value: 'N',
+      help:
+        "For test drivers only: Chromium's DevTools port on loopback, so Playwright can attach to the\n" +
+        'kiosk page (off unless given; never on a kiosk in service)',
+    },
     json: { type: 'boolean', help: 'Print only the JSON line once ready (for tools that start the kiosk)' },
     'data-dir': {
       type: 'string',
@@ -65,6 +72,9 @@ export const command: CliCommand = {
       width: intOption(values, 'width', 1920),
       height: intOption(values, 'height', 1080),
       token: randomBytes(18).toString('base64url'),
+      ...(values['remote-debugging-port'] !== undefined
+        ? { remoteDebuggingPort: intOption(values, 'remote-debugging-port', 0) }
+        : {}),
       log,
     } as const;
     const running: { kiosk?: Kiosk } = {};

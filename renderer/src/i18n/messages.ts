@@ -2,6 +2,7 @@
 // error codes; device health and families have their own keys so technicians and citizens read the
 // same vocabulary in their language. The components' texts live in ui-messages.ts.
 import { diagEn, diagZh } from './diag-messages';
+import { journeyEn, journeyZh } from './journey-messages';
 import { screenEn, screenZh } from './screen-messages';
 import { uiEn, uiZh } from './ui-messages';
 
@@ -36,7 +37,7 @@ const appZh = {
   'family.document-camera': '高拍仪',
 } as const;
 
-const zh = { ...appZh, ...uiZh, ...diagZh, ...screenZh };
+const zh = { ...appZh, ...uiZh, ...diagZh, ...screenZh, ...journeyZh };
 export type MessageKey = keyof typeof zh;
 
 const appEn: Record<keyof typeof appZh, string> = {
@@ -67,7 +68,7 @@ const appEn: Record<keyof typeof appZh, string> = {
   'family.document-camera': 'Document camera',
 };
 
-const en = { ...appEn, ...uiEn, ...diagEn, ...screenEn };
+const en = { ...appEn, ...uiEn, ...diagEn, ...screenEn, ...journeyEn };
 
 export const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 

@@ -1,0 +1,176 @@
+// The citizen's journeys end to end in Chromium: one `yizhan start --headless` for every test here,
+// its own page driven through the texts a citizen reads, its simulated devices through
+// `yizhan sim control`, what came out checked where it lands (the receipt printer's output).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LAYOUTS } from '../../../renderer/src/ui/tokens';
+import { expectAccessible, screenText, see, tap } from './harness/citizen';
+import { startJourneyKiosk, type JourneyKiosk } from './harness/kiosk';
+
+vi.setConfig({ testTimeout: 180_000 });
+
+let kiosk: JourneyKiosk;
+beforeAll(async () => {
+  kiosk = await startJourneyKiosk(LAYOUTS.portrait);
+}, 300_000);
+afterAll(() => kiosk?.stop());
+
+type Receipt = { text?: string } | string;
+const receiptText = (r: unknown): string =>
+  (Array.isArray(r) ? (r as Receipt[]) : [r as Receipt])
+    .map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))
+    .join('\n');
+
+/** Back at the attract screen, after the host said the session ended. */
+async function ended(mark: number): Promise<Record<string, unknown>> {
+  const line = await kiosk.logged('session.ended', () => true, mark);
+  await kiosk.page.getByTestId('attract').waitFor({ state: 'visible' });
+  return line;
+}
+
+describe('the kiosk the journeys run on', () => {
+  it('is attached to the page its own browser shows, and its simulated devices answer sim control', async () => {
+    const page = kiosk.page;
+    expect(new URL(page.url()).origin).toBe(new URL(kiosk.ready.url).origin);
+    await see(page, '请将身份证放在读卡区');
+    const status = (await kiosk.sim('status')) as
+      { devices?: { family: string; health: string }[] } | unknown[];
+    const devices = Array.isArray(status) ? status : (status.devices ?? []);
+    expect(devices.map((d) => (d as { family: string }).family)).toEqual(
+      expect.arrayContaining(['id-card-reader', 'escpos-printer', 'a4-printer', 'scanner', 'locker-board']),
+    );
+    await expectAccessible(page, 'standard', 'attract');
+  });
+
+  it('a card placed on the reader starts a session in the host; lifted, nothing is left', async () => {
+    const mark = kiosk.logMark();
+    await kiosk.sim('idcard', 'place', 'resident');
+    const started = await kiosk.logged('session.started', () => true, mark);
+    expect(started.via).toBe('card');
+    await kiosk.sim('idcard', 'remove');
+    // Cancel from the page's side as a citizen walking away would be timed out; the contract's cancel
+    // ends it at once here so the next test starts at attract.
+    await kiosk.page.evaluate(() =>
+      fetch('/ipc/session:cancel', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-kiosk-token': sessionStorage.getItem('kioskToken') ?? '',
+        },
+        body: '{}',
+      }).then((r) => r.status),
+    );
+    const end = await kiosk.logged('session.ended', () => true, mark);
+    expect(end.reason).toBe('cancel');
+  });
+});
+
+describe('journeys through the screens', () => {
+  it('取号: a number for 社会民生类, printed on the receipt printer', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await see(page, '请选择要办理的业务');
+    await expectAccessible(page, 'standard', 'catalogue');
+    await tap(page, '取号');
+    await see(page, '请选择办理事项类别');
+    await expectAccessible(page, 'standard', 'queue theme');
+    await tap(page, '社会民生类');
+    await see(page, '请取走排队号，留意叫号屏。');
+    await expectAccessible(page, 'standard', 'done');
+    const receipt = receiptText(await kiosk.sim('receipt', 'last'));
+    expect(receipt).toMatch(/社会民生类|排队/);
+    await kiosk.sim('receipt', 'take');
+    await tap(page, '完成');
+    expect((await ended(mark)).reason).toBe('done');
+    expect(await screenText(page)).not.toContain('社会民生类');
+  });
+
+  it('English on a whole journey: the queue ticket in English', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await tap(page, 'English');
+    await page.getByTestId('attract').click();
+    await tap(page, 'Queue ticket');
+    await see(page, 'What do you need?');
+    await tap(page, 'Social affairs');
+    await see(page, 'Take your ticket and watch the calling screen.');
+    await expectAccessible(page, 'standard', 'done (en)');
+    await kiosk.sim('receipt', 'take');
+    await tap(page, 'Done');
+    await ended(mark);
+    await tap(page, '中文');
+  });
+
+  it('elder mode on a whole journey: larger targets and text, the ticket printed', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await tap(page, '长辈模式');
+    await see(page, '请选择要办理的业务');
+    await expectAccessible(page, 'elder', 'catalogue (elder)');
+    await tap(page, '取号');
+    await tap(page, '社会民生类');
+    await see(page, '请取走排队号，留意叫号屏。');
+    await expectAccessible(page, 'elder', 'done (elder)');
+    await kiosk.sim('receipt', 'take');
+    await tap(page, '完成');
+    await ended(mark);
+  });
+
+  it('idle timeout: the warning, then the session ends and the page is back at attract with nothing of it', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await tap(page, '取号');
+    await see(page, '请选择办理事项类别');
+    // 90 s of idle on the host's real clock; the warning shows for the last 30 s.
+    await see(page, '您还需要更多时间吗？', 120_000);
+    const end = await kiosk.logged('session.ended', () => true, mark);
+    expect(end.reason).toBe('timeout');
+    await page.getByTestId('attract').waitFor({ state: 'visible' });
+    expect(await screenText(page)).not.toContain('请选择办理事项类别');
+    expect(await page.evaluate(() => [localStorage.length, Object.keys(sessionStorage)])).toEqual([
+      0,
+      ['kioskToken'],
+    ]);
+  });
+
+  it('a device fault mid-journey: the receipt printer runs out of paper, the ticket is held and printed once paper is back', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    const before = receiptText(await kiosk.sim('receipt', 'last', '20'));
+    await kiosk.sim('paper', 'out');
+    await page.getByTestId('attract').click();
+    await tap(page, '取号');
+    await tap(page, '社会民生类');
+    await see(page, '打印机缺纸');
+    await expectAccessible(page, 'standard', 'fault: paper out');
+    await kiosk.sim('paper', 'ok');
+    await see(page, '请取走排队号，留意叫号屏。');
+    const after = receiptText(await kiosk.sim('receipt', 'last', '20'));
+    expect(after).not.toEqual(before);
+    await kiosk.sim('receipt', 'take');
+    await tap(page, '完成');
+    expect((await ended(mark)).reason).toBe('done');
+  });
+
+  it('the host killed mid-journey: the page ends the session and returns to attract; the restarted host serves the next citizen', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await tap(page, '取号');
+    await see(page, '请选择办理事项类别');
+    const host = kiosk.processes().find((p) => p.args.includes('host.mjs'));
+    expect(host, 'the device host process').toBeDefined();
+    process.kill(host!.pid, 'SIGKILL');
+    await kiosk.logged('host.restartScheduled', () => true, mark);
+    await page.getByTestId('attract').waitFor({ state: 'visible' });
+    expect(await screenText(page)).not.toContain('请选择办理事项类别');
+    await kiosk.logged('host.started', () => true, mark);
+    const next = kiosk.logMark();
+    await page.getByTestId('attract').click();
+    await see(page, '请选择要办理的业务');
+    await tap(page, '取消办理');
+    expect((await ended(next)).reason).toBe('cancel');
+  });
+});
