@@ -24,6 +24,8 @@ PACKAGES=(
   postgresql postgresql-client
   # voice guidance
   espeak-ng sox
+  # Debian packages of the product (scripts/package): checked by lintian, units by systemd-analyze
+  lintian systemd
 )
 PDF_QUEUE=PDF
 # pdftocairo keeps the templates' embedded CJK fonts as text (the default renderer draws outlines).
