@@ -25,7 +25,8 @@ PACKAGES=(
   # voice guidance
   espeak-ng sox
   # Debian packages of the product (scripts/package): checked by lintian, units by systemd-analyze
-  lintian systemd
+  # (which needs the kiosk unit's compositor, cage, present)
+  lintian systemd cage
 )
 PDF_QUEUE=PDF
 # pdftocairo keeps the templates' embedded CJK fonts as text (the default renderer draws outlines).

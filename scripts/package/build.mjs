@@ -11,15 +11,7 @@
 // Usage: node scripts/package/build.mjs [--out DIR] [--version V] [--only kiosk|backoffice] [--fast]
 //   --fast: gzip -1 instead of xz -6 (tests; the contents are identical)
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -51,7 +43,12 @@ function sourceDateEpoch() {
 
 /** Strips an ELF file of what only a debugger needs (lintian: unstripped-binary-or-object). */
 function strip(file, shared) {
-  execFileSync('strip', [shared ? '--strip-unneeded' : '--strip-all', '--remove-section=.comment', '--remove-section=.note', file]);
+  execFileSync('strip', [
+    shared ? '--strip-unneeded' : '--strip-all',
+    '--remove-section=.comment',
+    '--remove-section=.note',
+    file,
+  ]);
 }
 
 /** The program both packages share: bundles, pages, fonts and the packaged Node, built once. */
@@ -147,7 +144,12 @@ async function buildFlavour(name, { program, work, out, version, epoch, arch, co
   put(`${doc}/changelog.gz`, gzipSync(changelog(f.package, version, epoch), { level: 9 }));
   put('usr/share/man/man1/yizhan.1.gz', gzipSync(readFileSync(path.join(LINUX, 'yizhan.1')), { level: 9 }));
 
-  const values = { PACKAGE: f.package, UNIT: f.unit, WANTED_BY: f.wantedBy, START_ON_INSTALL: f.startOnInstall ? 'yes' : 'no' };
+  const values = {
+    PACKAGE: f.package,
+    UNIT: f.unit,
+    WANTED_BY: f.wantedBy,
+    START_ON_INSTALL: f.startOnInstall ? 'yes' : 'no',
+  };
   const file = path.join(out, `${f.package}_${version}_${arch}.deb`);
   buildDeb(tree, file, {
     control: {
@@ -206,10 +208,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       fast: { type: 'boolean' },
     },
   });
-  if (values.only && !FLAVOURS[values.only]) throw new Error(`--only: one of ${Object.keys(FLAVOURS).join(', ')}`);
+  if (values.only && !FLAVOURS[values.only])
+    throw new Error(`--only: one of ${Object.keys(FLAVOURS).join(', ')}`);
   const t0 = performance.now();
   const { built, epoch } = await buildPackages(values);
   for (const { file, modules, bytes } of Object.values(built))
-    console.log(`package: ${path.relative(process.cwd(), file)} (${(bytes / 2 ** 20).toFixed(1)} MiB installed, ${modules} npm packages)`);
-  console.log(`package: done in ${((performance.now() - t0) / 1000).toFixed(1)} s, SOURCE_DATE_EPOCH=${epoch}`);
+    console.log(
+      `package: ${path.relative(process.cwd(), file)} (${(bytes / 2 ** 20).toFixed(1)} MiB installed, ${modules} npm packages)`,
+    );
+  console.log(
+    `package: done in ${((performance.now() - t0) / 1000).toFixed(1)} s, SOURCE_DATE_EPOCH=${epoch}`,
+  );
 }

@@ -3,7 +3,15 @@
 // archive's entries and takes its own timestamps from SOURCE_DATE_EPOCH.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, lstatSync, readdirSync, readFileSync, utimesSync, lutimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  lutimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Every path under `dir`, sorted, relative, folders before their contents. */
@@ -26,7 +34,9 @@ function normaliseModes(tree, modes) {
     const p = path.join(tree, rel);
     const st = lstatSync(p);
     if (st.isSymbolicLink()) continue;
-    const mode = modes[rel] ?? (st.isDirectory() || st.mode & 0o111 ? 0o755 : 0o644);
+    // npm packages are loaded by Node, never executed: their files are plain data whatever npm left.
+    const executable = st.isDirectory() || (st.mode & 0o111 && !rel.includes('/node_modules/'));
+    const mode = modes[rel] ?? (executable ? 0o755 : 0o644);
     chmodSync(p, mode);
   }
 }
@@ -35,7 +45,12 @@ function normaliseModes(tree, modes) {
 function md5sums(tree) {
   return listTree(tree)
     .filter((rel) => !rel.startsWith('DEBIAN') && lstatSync(path.join(tree, rel)).isFile())
-    .map((rel) => `${createHash('md5').update(readFileSync(path.join(tree, rel))).digest('hex')}  ${rel}\n`)
+    .map(
+      (rel) =>
+        `${createHash('md5')
+          .update(readFileSync(path.join(tree, rel)))
+          .digest('hex')}  ${rel}\n`,
+    )
     .join('');
 }
 
@@ -56,14 +71,24 @@ function installedSize(tree) {
  */
 export function buildDeb(tree, outFile, { control, conffiles, scripts, modes = {}, epoch, compression }) {
   const debian = path.join(tree, 'DEBIAN');
-  for (const [name, text] of Object.entries(scripts)) writeFileSync(path.join(debian, name), text, { mode: 0o755 });
-  if (conffiles.length) writeFileSync(path.join(debian, 'conffiles'), conffiles.map((c) => `${c}\n`).join(''));
-  normaliseModes(tree, { ...modes, ...Object.fromEntries(Object.keys(scripts).map((s) => [`DEBIAN/${s}`, 0o755])) });
+  for (const [name, text] of Object.entries(scripts))
+    writeFileSync(path.join(debian, name), text, { mode: 0o755 });
+  if (conffiles.length)
+    writeFileSync(path.join(debian, 'conffiles'), conffiles.map((c) => `${c}\n`).join(''));
+  normaliseModes(tree, {
+    ...modes,
+    ...Object.fromEntries(Object.keys(scripts).map((s) => [`DEBIAN/${s}`, 0o755])),
+  });
   writeFileSync(path.join(debian, 'md5sums'), md5sums(tree), { mode: 0o644 });
   const fields = { ...control, 'Installed-Size': String(installedSize(tree)) };
   const order = ['Package', 'Version', 'Architecture', 'Maintainer', 'Installed-Size'];
-  const keys = [...order.filter((k) => k in fields), ...Object.keys(fields).filter((k) => !order.includes(k))];
-  writeFileSync(path.join(debian, 'control'), keys.map((k) => `${k}: ${fields[k]}\n`).join(''), { mode: 0o644 });
+  const keys = [
+    ...order.filter((k) => k in fields),
+    ...Object.keys(fields).filter((k) => !order.includes(k)),
+  ];
+  writeFileSync(path.join(debian, 'control'), keys.map((k) => `${k}: ${fields[k]}\n`).join(''), {
+    mode: 0o644,
+  });
   const when = new Date(epoch * 1000);
   for (const rel of ['', ...listTree(tree)].reverse()) {
     const p = path.join(tree, rel);
@@ -72,7 +97,15 @@ export function buildDeb(tree, outFile, { control, conffiles, scripts, modes = {
   }
   execFileSync(
     'dpkg-deb',
-    ['--root-owner-group', '--uniform-compression', `-Z${compression.type}`, `-z${compression.level}`, '--build', tree, outFile],
+    [
+      '--root-owner-group',
+      '--uniform-compression',
+      `-Z${compression.type}`,
+      `-z${compression.level}`,
+      '--build',
+      tree,
+      outFile,
+    ],
     { env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return outFile;

@@ -2,7 +2,7 @@
 // themselves, so a new import is shipped without editing a list), closed over package-lock.json's
 // dependency graph, copied from the checkout's node_modules (native addons already built for the Node
 // the package carries, by scripts/setup.sh) and pruned of what only a build or another platform needs.
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Imported by the bundles only on the from-source path (bin/yizhan.mjs under tsx), never in a package. */
@@ -17,7 +17,8 @@ export function importedPackages(bundleDir) {
   const found = new Set();
   for (const f of readdirSync(bundleDir).filter((n) => n.endsWith('.mjs'))) {
     const text = readFileSync(path.join(bundleDir, f), 'utf8');
-    const re = /(?:\bfrom\s*|\bimport\(\s*|\brequire\(\s*|\bcreateRequire\(import\.meta\.url\)\(\s*)"([^"./\s][^"\s]*)"/g;
+    const re =
+      /(?:\bfrom\s*|\bimport\(\s*|\brequire\(\s*|\bcreateRequire\(import\.meta\.url\)\(\s*)"([^"./\s][^"\s]*)"/g;
     for (const m of text.matchAll(re)) {
       const spec = m[1];
       if (spec.startsWith('node:')) continue;
@@ -70,7 +71,8 @@ function foreignPrebuild(name, arch) {
 export function copyModules(fromRoot, toRoot, lockPaths, { arch = 'x64' } = {}) {
   for (const rel of lockPaths) {
     const src = path.join(fromRoot, rel);
-    if (!existsSync(src)) throw new Error(`${rel} is in package-lock.json but not installed: run scripts/setup.sh`);
+    if (!existsSync(src))
+      throw new Error(`${rel} is in package-lock.json but not installed: run scripts/setup.sh`);
     const dst = path.join(toRoot, rel);
     const native = existsSync(path.join(src, 'binding.gyp'));
     cpSync(src, dst, {
@@ -82,14 +84,30 @@ export function copyModules(fromRoot, toRoot, lockPaths, { arch = 'x64' } = {}) 
         const parts = r.split(path.sep);
         // Nested node_modules are copied as packages of their own (only the reachable ones).
         if (parts[0] === 'node_modules') return false;
-        if (parts[0] === 'prebuilds' && parts.slice(1).some((p) => foreignPrebuild(p, arch) && !p.endsWith('.node')))
+        if (
+          parts[0] === 'prebuilds' &&
+          parts.slice(1).some((p) => foreignPrebuild(p, arch) && !p.endsWith('.node'))
+        )
           return false;
         // glibc systems only: musl builds sit beside the glibc ones in some addons' folders.
         if (parts[0] === 'prebuilds' && r.includes('musl')) return false;
         // Maps, type declarations and TypeScript sources serve editors and builds, not Node.
         if (/\.(map|tsbuildinfo|ts|mts|cts)$/.test(r)) return false;
         if (/\.(md|markdown)$/i.test(r) && !/LICEN[CS]E|NOTICE|COPYING/i.test(path.basename(r))) return false;
-        if (/^(test|tests|__tests__|example|examples|docs|\.github|benchmark|benchmarks)$/.test(parts[0])) return false;
+        // Tests, examples, docs, maintainers' scripts and tool configuration: none is loaded at run time.
+        if (
+          /^(test|tests|__tests__|example|examples|docs|integration|scripts|\.github|benchmark|benchmarks)$/.test(
+            parts[0],
+          )
+        )
+          return false;
+        if (
+          /^\.(gitattributes|gitignore|npmignore|editorconfig|eslintrc.*|prettierrc.*|travis\.yml|taprc)$/.test(
+            parts.at(-1),
+          )
+        )
+          return false;
+        if (parts.length === 1 && /\.html$/.test(r)) return false;
         if (native) {
           // A built addon keeps only its loadable binary: sources, objects and the bundled C library
           // (better-sqlite3's deps/sqlite3, 9 MB) were needed to compile it, not to load it.
