@@ -8,7 +8,7 @@ import path from 'node:path';
 /** Imported by the bundles only on the from-source path (bin/yizhan.mjs under tsx), never in a package. */
 const SOURCE_ONLY = new Set(['vite', 'tsx']);
 /** Needed only while npm installs a native addon (download or compile), never at run time. */
-const INSTALL_ONLY = new Set(['prebuild-install', 'node-addon-api', 'node-gyp']);
+const INSTALL_ONLY = new Set(['prebuild-install', 'node-addon-api', 'node-gyp', 'nan']);
 /** The device stack: a back office server has no serial ports, HID scanners or card readers. */
 export const DEVICE_MODULES = ['serialport', '@serialport/bindings-cpp', 'node-hid', '@pokusew/pcsclite'];
 
@@ -111,7 +111,7 @@ export function copyModules(fromRoot, toRoot, lockPaths, { arch = 'x64' } = {}) 
         if (native) {
           // A built addon keeps only its loadable binary: sources, objects and the bundled C library
           // (better-sqlite3's deps/sqlite3, 9 MB) were needed to compile it, not to load it.
-          if (['src', 'deps'].includes(parts[0])) return false;
+          if (['src', 'deps', 'hidapi'].includes(parts[0])) return false;
           if (parts[0] === 'build' && parts.length > 1) {
             if (parts[1] !== 'Release') return false;
             if (parts.length > 2 && !(parts.length === 3 && parts[2].endsWith('.node'))) return false;
