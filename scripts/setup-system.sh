@@ -24,6 +24,9 @@ PACKAGES=(
   postgresql postgresql-client
   # voice guidance
   espeak-ng sox
+  # Debian packages of the product (scripts/package): checked by lintian, units by systemd-analyze
+  # (which needs the kiosk unit's compositor, cage, present)
+  lintian systemd cage
 )
 PDF_QUEUE=PDF
 # pdftocairo keeps the templates' embedded CJK fonts as text (the default renderer draws outlines).
