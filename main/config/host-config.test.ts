@@ -13,3 +13,14 @@ describe('site time zone', () => {
     ).toThrow(/site\.timeZone: .*IANA time zone/);
   });
 });
+
+describe('site idle limit', () => {
+  it('is 90 s unless the site sets 30 to 600 whole seconds', () => {
+    expect(HostConfig.parse({}).site.idleSeconds).toBe(90);
+    expect(HostConfig.parse({ site: { idleSeconds: 45 } }).site.idleSeconds).toBe(45);
+    for (const bad of [10, 29, 601, 45.5])
+      expect(() =>
+        parseSiteConfig({ site: { idleSeconds: bad }, devices: defaultDevices() }, 'site.json'),
+      ).toThrow(/site\.idleSeconds/);
+  });
+});

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../domain/time';
 import { ConfigError } from './config-error';
 import { DEVICE_ROLES, SITE_PROFILES } from './roles';
+import { IDLE_SECONDS, LIMITS } from '../flow/limits';
 
 /**
  * Site and device configuration of one kiosk: the structure. Every object is strict (a misspelt key
@@ -69,6 +70,16 @@ export const SiteSettings = z
       .string()
       .refine(isTimeZone, { message: 'an IANA time zone, e.g. Asia/Shanghai or Asia/Urumqi' })
       .default(DEFAULT_TIME_ZONE),
+    /**
+     * Seconds without a touch before a session ends (elder mode doubles it); the last 30 s (a third of
+     * a shorter limit, at least 20 s) ask "need more time?".
+     */
+    idleSeconds: z
+      .number()
+      .int()
+      .min(IDLE_SECONDS.min)
+      .max(IDLE_SECONDS.max)
+      .default(LIMITS.idleMs / 1000),
   })
   .strict();
 
@@ -85,7 +96,11 @@ export const HostConfig = z
     dataDir: z.string().default(path.join(homedir(), '.local', 'share', 'yizhan')),
     /** Until the back office sends its site configuration. */
     heartbeatIntervalMs: z.number().int().min(1000).default(30_000),
-    site: SiteSettings.default({ profile: 'hall', timeZone: DEFAULT_TIME_ZONE }),
+    site: SiteSettings.default({
+      profile: 'hall',
+      timeZone: DEFAULT_TIME_ZONE,
+      idleSeconds: LIMITS.idleMs / 1000,
+    }),
     devices: z.array(DeviceConfig).default([]),
   })
   .strict();

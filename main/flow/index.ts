@@ -15,6 +15,6 @@ export type {
   TimerName,
   Transition,
 } from './model';
-export { LIMITS, citizenLimit } from './limits';
+export { IDLE_SECONDS, LIMITS, citizenLimit, idleLimits } from './limits';
 export { faultOptions } from './faults';
 export { checkResult } from './results';

@@ -10,8 +10,8 @@ const live = (s: SessionState): boolean => s.phase === 'browsing' || s.phase ===
 export function restartIdle(tx: Tx): void {
   const s = tx.s;
   if (!live(s) || s.idle?.paused) return;
-  const idle = citizenLimit(LIMITS.idleMs, s.elder);
-  const warn = citizenLimit(LIMITS.warnMs, s.elder);
+  const idle = citizenLimit(s.idleLimits?.idleMs ?? LIMITS.idleMs, s.elder);
+  const warn = citizenLimit(s.idleLimits?.warnMs ?? LIMITS.warnMs, s.elder);
   tx.clearTimer('idleEnd');
   tx.setTimer('idle', idle - warn);
   s.idle = { deadline: tx.at + idle, warning: false, paused: false };

@@ -16,3 +16,14 @@ export const LIMITS = {
 } as const;
 
 export const citizenLimit = (ms: number, elder: boolean): number => (elder ? ms * 2 : ms);
+
+/** The idle limit a site may set (`site.idleSeconds`), and the smallest one: the warning still gets 20 s. */
+export const IDLE_SECONDS = { min: 30, max: 600 } as const;
+
+/**
+ * The idle limits of a site whose idle time is `idleMs`: the warning is the last 30 s, or a third of a
+ * shorter limit but never under the 20 s WCAG 2.2 2.2.1 asks for.
+ */
+export function idleLimits(idleMs: number = LIMITS.idleMs): { idleMs: number; warnMs: number } {
+  return { idleMs, warnMs: Math.min(LIMITS.warnMs, Math.max(20_000, Math.round(idleMs / 3))) };
+}

@@ -259,6 +259,8 @@ export interface SessionState {
   timers: Partial<Record<TimerName, number>>;
   idle?: { deadline: number; warning: boolean; paused: boolean };
   visits: number;
+  /** The site's idle limits (`site.idleSeconds`); absent: the defaults of LIMITS. */
+  idleLimits?: { idleMs: number; warnMs: number };
   /** While browsing: the reader watch, and a card that could not be read. */
   browse?: { key: string; notice?: 'cardUnreadable' };
   flow?: FlowRun;
@@ -267,9 +269,14 @@ export interface SessionState {
 }
 
 /** The state between sessions. */
-export const attract = (profile: Profile, now = 0): SessionState => ({
+export const attract = (
+  profile: Profile,
+  now = 0,
+  idleLimits?: { idleMs: number; warnMs: number },
+): SessionState => ({
   v: 1,
   profile,
+  ...(idleLimits ? { idleLimits } : {}),
   phase: 'attract',
   now,
   elder: false,

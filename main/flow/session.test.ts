@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_LIBRARY, parseCatalogue, shippedCatalogue } from '../../domain/catalogue';
 import { Journey, RESIDENT, autopilotStep } from '../../tests/helpers/flow-driver';
 import { RECORDS } from '../../tests/helpers/flow-records';
-import { advance, type SessionState } from './index';
+import { advance, attract, idleLimits, type SessionState } from './index';
 
 const ALL = parseCatalogue(SERVICE_LIBRARY, 'hall').catalogue;
 const STM_ONLY = ['social-insurance-payments', 'medical-insurance-balance', 'housing-fund-balance'];
@@ -55,6 +55,27 @@ describe('a pure engine', () => {
 });
 
 describe('idle countdown (no real clock: timers are effects that come back as events)', () => {
+  it("a site's shorter idle limit (site.idleSeconds) still gives the warning 20 s, and survives the next session", () => {
+    const j = new Journey();
+    j.state = attract('hall', j.now, idleLimits(30_000));
+    j.start();
+    const start = j.now;
+    expect(j.log).toContainEqual({
+      type: 'timer.set',
+      name: 'idle',
+      ms: 10_000,
+      token: expect.any(Number) as number,
+    });
+    expect(j.view.idle).toEqual({ deadline: start + 30_000, warning: false });
+    j.fire('idle');
+    expect(j.view.idle).toEqual({ deadline: start + 30_000, warning: true });
+    j.fire('idleEnd');
+    expect(j.state.ended?.reason).toBe('timeout');
+    j.start();
+    expect(j.view.idle).toEqual({ deadline: j.now + 30_000, warning: false });
+    expect(idleLimits()).toEqual({ idleMs: 90_000, warnMs: 30_000 });
+  });
+
   it('warns 30 s before the end with "need more time?", extends, and ends on timeout', () => {
     const j = new Journey().start();
     const start = j.now;

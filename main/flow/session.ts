@@ -100,7 +100,7 @@ function handle(tx: Tx, event: EngineEvent, resolve: Resolve, env: Env): void {
 }
 
 function begin(tx: Tx, sessionId: string): void {
-  const fresh = attract(tx.s.profile, tx.at);
+  const fresh = attract(tx.s.profile, tx.at, tx.s.idleLimits);
   // The devices' physical state outlives sessions (a card left behind is still there).
   Object.assign(tx.s, fresh, { devices: tx.s.devices, seq: tx.s.seq, timers: {} });
   delete tx.s.ended;

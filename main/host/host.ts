@@ -85,6 +85,7 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     client: link?.client,
     outbox: link?.outbox,
     log,
+    idleMs: config.site.idleSeconds * 1000,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   serving.now = () => runner.serving;

@@ -14,6 +14,7 @@ import type { DeviceServices } from '../device-host/services';
 import {
   advance,
   attract,
+  idleLimits,
   catalogueView,
   viewOf,
   type CardRole,
@@ -55,6 +56,8 @@ export interface SessionOptions {
   clock?: SessionClock;
   log: Logger;
   site?: Partial<SiteInfo>;
+  /** The site's idle limit (`site.idleSeconds`, ms); default LIMITS.idleMs. */
+  idleMs?: number | undefined;
   newSessionId?: () => string;
 }
 
@@ -127,7 +130,11 @@ export class SessionRunner {
       terminal: o.site?.terminal ?? `自助终端 ${o.kioskId}`.slice(0, 30),
     };
     this.#catalogue = this.#next = o.catalogue;
-    this.#state = attract(o.catalogue.profile, this.#clock.now());
+    this.#state = attract(
+      o.catalogue.profile,
+      this.#clock.now(),
+      o.idleMs === undefined ? undefined : idleLimits(o.idleMs),
+    );
     this.#lockers = new LockerDesk(o.services.lockers);
     this.#watchDevices();
   }

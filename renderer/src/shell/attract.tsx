@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages';
 import { DeviceStatus } from '../app/device-status';
 import { ActionButton, ScreenFrame } from '../ui/components';
@@ -17,7 +17,7 @@ const SLIDE_MS = 6_000;
  * Between sessions: a tap anywhere on it begins (a card placed on a reader starts a session in the
  * host, which then sends the view). The language and elder switches work without starting.
  */
-export function AttractScreen({ onStart }: { onStart: () => void }) {
+export function AttractScreen({ onStart, corner }: { onStart: () => void; corner?: ReactNode }) {
   const { t } = useUi();
   useVoicePrompt('attract.welcome');
   const [slide, setSlide] = useState(0);
@@ -39,6 +39,8 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
         <ActionButton label="attract.start" onPress={() => undefined} testId="attract-start" />
       </div>
       <DeviceStatus />
+      {/* The technician's hidden corner sits outside the start area: its taps never begin a session. */}
+      {corner}
     </ScreenFrame>
   );
 }

@@ -9,6 +9,7 @@ import type {
   SessionEnded,
 } from '../../../main/ipc/contract/flow';
 import { kioskApi } from '../api/kiosk';
+import type { DiagApi } from '../diagnostics/api';
 
 export interface KioskHost {
   catalogue(): Promise<Result<CatalogueView>>;
@@ -24,6 +25,8 @@ export interface KioskHost {
   onDeviceStatus(listener: (status: DeviceStatusDto) => void): () => void;
   /** The page can receive events now (the shell queues them until then). */
   ready(): void;
+  /** The technician's channels: the hidden corner on the attract screen and 暂停服务 (absent in harnesses). */
+  diag?: DiagApi;
 }
 
 export function kioskHost(): KioskHost {
@@ -41,5 +44,6 @@ export function kioskHost(): KioskHost {
     devices: () => api.devices.list(),
     onDeviceStatus: (l) => api.devices.onStatus(l),
     ready: () => api.ready(),
+    diag: api.diag,
   };
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Result } from '../../../main/ipc/contract';
 import type { CatalogueView, FlowInput, FlowView } from '../../../main/ipc/contract/flow';
+import { DiagnosticsCorner, DiagnosticsGate } from '../diagnostics/gate';
 import { StepFrameContext, StepScreen, type StepFrameShell } from '../steps';
 import { DevicePrompt, IdleCountdown, StepHeader } from '../ui/components';
 import { UiRoot, useUi } from '../ui/settings';
@@ -109,7 +110,19 @@ function Session({ host, now, initialView, initialCatalogue }: KioskProps) {
 
   let screen: ReactNode;
   if (!view || phase === 'attract' || phase === 'ended') {
-    screen = <AttractScreen onStart={() => take(host.start())} />;
+    screen = (
+      <AttractScreen
+        onStart={() => take(host.start())}
+        corner={
+          host.diag && (
+            <DiagnosticsCorner
+              api={host.diag}
+              open={() => location.assign(`diagnostics.html${location.search}`)}
+            />
+          )
+        }
+      />
+    );
   } else if (phase === 'ending') {
     screen = <EndingScreen view={view} />;
   } else {
@@ -156,11 +169,14 @@ function Session({ host, now, initialView, initialCatalogue }: KioskProps) {
       </StepFrameContext.Provider>
     );
   }
+  const page = (
+    <div className="shell" data-phase={phase} onPointerDownCapture={onPointerDown}>
+      {screen}
+    </div>
+  );
   return (
     <HostContext.Provider value={host}>
-      <div className="shell" data-phase={phase} onPointerDownCapture={onPointerDown}>
-        {screen}
-      </div>
+      {host.diag ? <DiagnosticsGate api={host.diag}>{page}</DiagnosticsGate> : page}
     </HostContext.Provider>
   );
 }
