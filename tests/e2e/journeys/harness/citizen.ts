@@ -11,12 +11,23 @@ const SHOWN_MS = 30_000;
 
 /** Waits until `text` is on screen. */
 export async function see(page: Page, text: string | RegExp, timeout = SHOWN_MS): Promise<void> {
-  await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+  try {
+    await page.getByText(text).first().waitFor({ state: 'visible', timeout });
+  } catch (err) {
+    // Say what the citizen saw instead, so a wrong guess of a text is plain in the failure.
+    const shown = await screenText(page).catch(() => '(no page)');
+    throw new Error(`not shown: ${String(text)}\nthe screen said:\n${shown}`, { cause: err });
+  }
 }
 
 /** Taps the button (or choice) that reads `text`, once it is there. */
 export async function tap(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole('button', { name: text }).first().click({ timeout: SHOWN_MS });
+}
+
+/** Taps the tab (a catalogue theme) that reads `text`. */
+export async function pick(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole('tab', { name: text }).first().click({ timeout: SHOWN_MS });
 }
 
 /** The screen's text as the citizen reads it. */

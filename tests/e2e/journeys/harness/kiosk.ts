@@ -5,11 +5,12 @@
 // in the kiosk's log, a text on the page or an answer of the simulator.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { defaultDevices } from '../../../../main/config/default-devices';
 import { buildTestBundles, type TestBundles } from '../../../helpers/bundles';
 import { taggedProcesses } from '../../../helpers/process-tree';
 
@@ -70,7 +71,12 @@ function runCli(
  * Builds the product's bundles once (the kiosk page included, so the start does not build it, and
  * each `sim control` call starts in a fraction of a second) and starts the kiosk from them.
  */
-export async function startJourneyKiosk(o: { width: number; height: number }): Promise<JourneyKiosk> {
+export async function startJourneyKiosk(o: {
+  width: number;
+  height: number;
+  /** The site's `site.idleSeconds` (a real site option), so an idle test does not wait 90 s. */
+  idleSeconds?: number;
+}): Promise<JourneyKiosk> {
   const bundles: TestBundles = await buildTestBundles('journeys');
   const CLI = bundles.cli;
   const tag = randomUUID();
@@ -78,6 +84,15 @@ export async function startJourneyKiosk(o: { width: number; height: number }): P
   const dataDir = path.join(tmp, 'data');
   const runTmp = path.join(tmp, 'tmp');
   mkdirSync(runTmp);
+  // The simulated site, written out as a site file so the site's own options apply.
+  const config = path.join(tmp, 'site.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      site: { profile: 'hall', ...(o.idleSeconds ? { idleSeconds: o.idleSeconds } : {}) },
+      devices: defaultDevices(),
+    }),
+  );
   const port = await freePort();
   const env = { ...process.env, [TAG]: tag, TMPDIR: runTmp, YIZHAN_LOG_LEVEL: 'info' };
   const shell: ChildProcess = spawn(
@@ -87,6 +102,8 @@ export async function startJourneyKiosk(o: { width: number; height: number }): P
       'start',
       '--headless',
       '--json',
+      '--config',
+      config,
       '--data-dir',
       dataDir,
       '--width',
@@ -101,7 +118,10 @@ export async function startJourneyKiosk(o: { width: number; height: number }): P
   const lines: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   let errBuf = '';
+  // The kiosk's log, kept beside its data (KEEP_E2E=1 keeps it after the run).
+  const logFile = path.join(tmp, 'kiosk.log');
   shell.stderr!.on('data', (d: Buffer) => {
+    appendFileSync(logFile, d);
     errBuf += d.toString();
     const parts = errBuf.split('\n');
     errBuf = parts.pop() ?? '';
@@ -170,7 +190,10 @@ export async function startJourneyKiosk(o: { width: number; height: number }): P
       processes: () => taggedProcesses(TAG, tag),
       async sim(...words) {
         const r = await runCli(CLI, ['sim', 'control', ...words, '--data-dir', dataDir], env);
-        const answer = JSON.parse(r.out.trim().split('\n').at(-1) ?? '{}') as {
+        const last = r.out.trim().split('\n').at(-1);
+        if (!last)
+          throw new Error(`sim control ${words.join(' ')} answered nothing (exit ${r.code}): ${r.err}`);
+        const answer = JSON.parse(last) as {
           ok?: boolean;
           result?: unknown;
           error?: { code: string; message: string };
