@@ -129,7 +129,7 @@ function Session({ host, now, initialView, initialCatalogue }: KioskProps) {
     const shell: StepFrameShell = {
       header: (
         <StepHeader
-          title={view.service?.name ?? 'catalogue.title'}
+          title={view.service?.name ?? 'app.title'}
           {...(view.step ? { step: { n: view.step.n, m: view.step.m } } : {})}
           {...(view.can.back ? { onBack: () => take(host.back()) } : {})}
           {...(view.can.cancel ? { onCancel: () => take(host.cancel()) } : {})}

@@ -1,0 +1,91 @@
+// Screenshots of the screens a citizen meets, drawn by the kiosk shell on fixed views
+// (renderer/screens-harness.html, renderer/src/shell/harness/fixtures.ts): every screen in Chinese on
+// the 1080×1920 portrait terminal, a few in English, in elder mode and on the 1920×1080 landscape one.
+// Compared with tests/e2e/__screenshots__/screens/ (UPDATE_SCREENSHOTS=1 rewrites them; look at them
+// before committing); the tolerance absorbs anti-aliasing, not a changed word.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SCREEN_NAMES, type ScreenName } from '../../../renderer/src/shell/harness/fixtures';
+import { LAYOUTS, type Orientation, type UiMode } from '../../../renderer/src/ui/tokens';
+import { launchChromium } from '../../helpers/chromium';
+import { buildRendererPages, serveStatic, type StaticServer } from '../../helpers/chromium-harness';
+import { checkScreenshot } from '../../helpers/png-diff';
+import { breaches, collectFacts } from '../ui/touch-rules';
+
+const MAX_DIFF_PIXELS = 40;
+
+interface Shot {
+  screen: ScreenName;
+  mode: UiMode;
+  locale: 'zh-CN' | 'en';
+  orientation: Orientation;
+}
+
+const VARIANTS: ReadonlyArray<Omit<Shot, 'screen'>> = [
+  { mode: 'standard', locale: 'zh-CN', orientation: 'portrait' },
+];
+const FEW: readonly ScreenName[] = ['attract', 'catalogue', 'form', 'confirm', 'print', 'done'];
+const SHOTS: Shot[] = [
+  ...SCREEN_NAMES.flatMap((screen) => VARIANTS.map((v) => ({ screen, ...v }))),
+  ...FEW.map((screen) => ({
+    screen,
+    mode: 'standard' as const,
+    locale: 'en' as const,
+    orientation: 'portrait' as const,
+  })),
+  ...FEW.map((screen) => ({
+    screen,
+    mode: 'elder' as const,
+    locale: 'zh-CN' as const,
+    orientation: 'portrait' as const,
+  })),
+  ...FEW.map((screen) => ({
+    screen,
+    mode: 'standard' as const,
+    locale: 'zh-CN' as const,
+    orientation: 'landscape' as const,
+  })),
+];
+const nameOf = (s: Shot) => `${s.screen}.${s.mode}.${s.locale}.${s.orientation}`;
+
+let dir = '';
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'yizhan-screens-'));
+  await buildRendererPages(['screens-harness'], dir);
+  server = await serveStatic(dir);
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the screens a citizen meets', { timeout: 60_000 }, () => {
+  test.each(SHOTS.map((s) => [nameOf(s), s] as const))('%s', async (name, s) => {
+    const { width, height } = LAYOUTS[s.orientation];
+    const context = await browser.newContext({ viewport: { width, height } });
+    try {
+      const page = await context.newPage();
+      const q = new URLSearchParams({
+        screen: s.screen,
+        mode: s.mode,
+        locale: s.locale,
+        orientation: s.orientation,
+      });
+      await page.goto(`${server.url}/screens-harness.html?${q.toString()}`);
+      await page.locator('.shell').waitFor();
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      expect(breaches(await collectFacts(page), s.mode), `touch rules on ${name}`).toEqual([]);
+      const png = await page.screenshot({ animations: 'disabled', caret: 'initial' });
+      expect(checkScreenshot(`screens/${name}.png`, png, MAX_DIFF_PIXELS).problem).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
+});
