@@ -119,7 +119,11 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             } catch (err) {
               // The same key raced in for another filing (only the filing lock was held).
               if (isUniqueViolation(err)) {
-                throw new ApiError(409, 'idempotencyConflict', '幂等键已被使用 / Idempotency-Key already used');
+                throw new ApiError(
+                  409,
+                  'idempotencyConflict',
+                  '幂等键已被使用 / Idempotency-Key already used',
+                );
               }
               throw err;
             }

@@ -8,3 +8,4 @@ export {
 } from './runner';
 export { EffectFailure } from './failures';
 export type { SiteInfo } from './prints';
+export { LockerJournal, type LockerEntry, type LockerEntryState, type LockerJournalOptions } from './locker-journal';
