@@ -1,6 +1,6 @@
 // The locker journal of the kiosk (main/session): composition roots open the SQLite file, main/ may not.
 import Database from 'better-sqlite3';
-import { LockerJournal } from '../session';
+import { LockerJournal } from '../session/locker-journal';
 
 /** `<dataDir>/lockers.sqlite`: one row per door opened for a citizen, until the back office has its record. */
 export const openLockerJournal = (dataDir: string): LockerJournal =>
