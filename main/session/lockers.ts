@@ -189,6 +189,9 @@ export class LockerDesk {
     const pending = journal.unfinished();
     if (pending.length > 0) log.info('locker.recovering', { entries: pending.length });
     const toReconcile = new Map(pending.filter((e) => e.state !== 'closed').map((e) => [e.key, e]));
+    // Seen closed before the host died: owed to the back office whatever the board says now.
+    for (const e of pending.filter((x) => x.state === 'closed'))
+      log.warn('locker.reconciled', { ...logOf(e), outcome: 'deliver', reason: 'seenClosed' });
     let failures = 0;
     let kicked = false;
     let wake: (() => void) | undefined;

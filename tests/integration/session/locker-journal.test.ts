@@ -116,17 +116,24 @@ async function kioskBehind(g: Gate, kioskId: string): Promise<RemoteKiosk> {
 
 /** Waits until the restarted host offers the 居住证 service (its devices serving). */
 async function serving(rk: RemoteKiosk): Promise<void> {
-  await rk.kiosk.until(
-    async () => {
-      const r = await rk.kiosk.call('catalogue:list').catch(() => undefined);
-      return r?.services.find((s) => s.serviceId === 'residence-permit')?.available === true || undefined;
-    },
-    'the residence permit service offered',
-  );
+  await expect
+    .poll(
+      async () => {
+        const r = await rk.kiosk.call('catalogue:list').catch(() => undefined);
+        return r?.services.find((s) => s.serviceId === 'residence-permit')?.available === true;
+      },
+      { timeout: 60_000, interval: 50 },
+    )
+    .toBe(true);
 }
 
-function journal(rk: RemoteKiosk): { key: string; state: string; label: string; last_error: string | null }[] {
-  const db = new Database(path.join(rk.kiosk.dataDir, 'lockers.sqlite'), { readonly: true, fileMustExist: true });
+function journal(
+  rk: RemoteKiosk,
+): { key: string; state: string; label: string; last_error: string | null }[] {
+  const db = new Database(path.join(rk.kiosk.dataDir, 'lockers.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     return db.prepare('SELECT key, state, label, last_error FROM locker_entry').all() as never;
   } catch {
@@ -170,14 +177,16 @@ it.each([
 
     g.mode = 'pass';
     await rk.start();
-    await rk.kiosk.until(
-      () => journal(rk).every((e) => e.state === 'recorded') || undefined,
-      'the journal entry recorded',
-    );
+    // The journal changes without the host telling the page: read it until it is recorded.
+    await expect
+      .poll(() => journal(rk).map((e) => e.state), { timeout: 60_000, interval: 50 })
+      .toEqual(['recorded']);
     const held = await deposits(kioskId);
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ door: w.door, board: 1 });
-    expect(journal(rk)).toEqual([expect.objectContaining({ state: 'recorded', label: `A-${String(w.door).padStart(2, '0')}` })]);
+    expect(journal(rk)).toEqual([
+      expect.objectContaining({ state: 'recorded', label: `A-${String(w.door).padStart(2, '0')}` }),
+    ]);
     expect(g.depositsForwarded).toBe(mode === 'hold' ? 1 : 2);
   },
   180_000,
@@ -193,11 +202,10 @@ it('a host killed after journaling a door and before it opened: nothing recorded
   for (let d = 1; d <= 16; d++) rk.kiosk.lockers.jam(1, d);
   const w = planWalk(0, 'residence', citizens, 'LJintent');
   const walking = walk(rk.kiosk, w).catch(() => undefined);
-  const intent = await rk.kiosk.until(
-    () => journal(rk).find((e) => e.state === 'intent'),
-    'a door journaled before it opened',
-    120_000,
-  );
+  await expect
+    .poll(() => journal(rk).map((e) => e.state), { timeout: 120_000, interval: 20 })
+    .toEqual(['intent']);
+  const intent = journal(rk)[0]!;
   first.proc.kill('SIGKILL');
   await first.exited;
   await walking;
@@ -205,10 +213,9 @@ it('a host killed after journaling a door and before it opened: nothing recorded
   expect(w.door).toBeUndefined();
 
   await rk.start();
-  await rk.kiosk.until(
-    () => journal(rk).find((e) => e.key === intent.key && e.state === 'abandoned'),
-    'the entry abandoned',
-  );
+  await expect
+    .poll(() => journal(rk).map((e) => [e.key, e.state]), { timeout: 60_000, interval: 50 })
+    .toEqual([[intent.key, 'abandoned']]);
   expect(await deposits(kioskId)).toEqual([]);
   expect(g.depositsForwarded).toBe(0);
   expect(reconciled(rk)).toEqual([
