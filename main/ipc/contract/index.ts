@@ -52,7 +52,6 @@ export type Failure = z.infer<typeof Failure>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
-
 export const DeviceStatusDto = z.object({
   deviceId: z.string(),
   family: z.string(),
