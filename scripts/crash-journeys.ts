@@ -34,8 +34,8 @@ console.log(
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
     `filings: ${r.filings.acknowledged} acknowledged, ${r.filings.onServer} at the back office; lost ${r.filings.lost.length}, duplicated ${r.filings.duplicated.length}`,
-    `prints: A4 ${r.prints.a4Keys} journal keys / ${r.prints.a4Jobs} CUPS jobs; receipts ${r.prints.receiptRows} journal printed / ${r.prints.receipts} cut; lost ${r.prints.lost.length}, duplicated ${r.prints.duplicated.length}`,
-    `lockers: ${r.lockers.deposits} deposits made, ${r.lockers.recorded} recorded; lost ${r.lockers.lost.length}, duplicated ${r.lockers.duplicated.length}`,
+    `prints: A4 ${r.prints.a4Keys} journal keys / ${r.prints.a4Jobs} CUPS jobs; receipts ${r.prints.receiptRows} journal printed / ${r.prints.receipts} cut; boot status slips ${r.prints.statusSlips.rows} journal printed / ${r.prints.statusSlips.cut} cut; lost ${r.prints.lost.length}, duplicated ${r.prints.duplicated.length}`,
+    `lockers: ${r.lockers.deposits} deposits made, ${r.lockers.recorded} recorded; journal ${JSON.stringify(r.lockers.journal)}; lost ${r.lockers.lost.length}, duplicated ${r.lockers.duplicated.length}`,
     `privacy: ${r.privacy.length} findings; unexpected failures: ${r.unexpected.length}`,
     ...bad.map((b) => `  ! ${b}`),
   ].join('\n'),

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { iso, keyedHash, type Ctx } from '../context';
+import { iso, keyedHash, sha256Hex, type Ctx } from '../context';
+import { isUniqueViolation } from '../db/dialect';
 import { appendAudit } from '../domain/audit';
 import { maskIdNumber } from '../../domain/identity';
 import { ApiError, notFound } from '../errors';
@@ -41,6 +42,8 @@ async function filingByTracking(tx: Tx, trackingNumber: string): Promise<string>
   return rows[0].filing_id;
 }
 
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
 const NOT_FOUND = () => new ApiError(404, 'notFound', '取件码无效或已过期 / no matching pickup');
 
 export function lockerRoutes(ctx: Ctx): AnyRoute[] {
@@ -54,15 +57,51 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
       tag: 'lockers',
       auth: 'kiosk',
       body: s.deposit,
-      responses: { 201: s.depositCreated },
-      errors: { 403: ['kioskMismatch'], 404: ['notFound'], 409: ['illegalTransition', 'doorOccupied'] },
-      async handler({ body, principal }) {
+      responses: { 200: s.depositCreated, 201: s.depositCreated },
+      errors: {
+        400: ['badIdempotencyKey'],
+        403: ['kioskMismatch'],
+        404: ['notFound'],
+        409: ['illegalTransition', 'doorOccupied', 'idempotencyConflict'],
+      },
+      async handler({ body, principal, headers }) {
         requireKiosk(principal, body.kioskId);
+        // A kiosk that lost the answer (or died before it came) sends the same deposit again with the
+        // same Idempotency-Key: it gets the deposit recorded the first time, never a second one.
+        const key = headers['idempotency-key'];
+        if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+          throw new ApiError(
+            400,
+            'badIdempotencyKey',
+            '幂等键格式错误 / Idempotency-Key must be 8–100 characters',
+          );
+        }
+        const scopedKey = typeof key === 'string' ? `deposit:${key}` : undefined;
         const now = ctx.clock.now();
         const depositId = randomUUID();
-        await ctx.db.transaction(async (tx) => {
+        const done = await ctx.db.transaction(async (tx) => {
           const filingId = body.filingId ?? (await filingByTracking(tx, body.trackingNumber!));
+          // The filing lock serialises deposits for one filing, so check-then-insert cannot race.
           const filing = await lockFiling(tx, filingId);
+          const requestHash = sha256Hex(
+            `${filingId}\u0000${body.cabinetId}\u0000${body.board}\u0000${body.door}`,
+          );
+          if (scopedKey) {
+            const prior = await tx.query<{ request_hash: string; response: string }>(
+              'SELECT request_hash, response FROM idempotency WHERE kiosk_id = ? AND idem_key = ?',
+              [body.kioskId, scopedKey],
+            );
+            if (prior[0]) {
+              if (prior[0].request_hash !== requestHash) {
+                throw new ApiError(
+                  409,
+                  'idempotencyConflict',
+                  '同一幂等键的请求内容不同 / Idempotency-Key reused with a different deposit',
+                );
+              }
+              return { replayed: true, body: JSON.parse(prior[0].response) as { depositId: string } };
+            }
+          }
           if (CLOSED.has(filing.status)) {
             throw new ApiError(409, 'illegalTransition', `办件已办结 / filing is ${filing.status}`);
           }
@@ -71,6 +110,24 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             'INSERT INTO deposits (deposit_id, filing_id, kiosk_id, cabinet_id, board, door, deposited_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [depositId, filingId, body.kioskId, body.cabinetId, body.board, body.door, now],
           );
+          if (scopedKey) {
+            try {
+              await tx.run(
+                'INSERT INTO idempotency (kiosk_id, idem_key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)',
+                [body.kioskId, scopedKey, requestHash, JSON.stringify({ depositId }), now],
+              );
+            } catch (err) {
+              // The same key raced in for another filing (only the filing lock was held).
+              if (isUniqueViolation(err)) {
+                throw new ApiError(
+                  409,
+                  'idempotencyConflict',
+                  '幂等键已被使用 / Idempotency-Key already used',
+                );
+              }
+              throw err;
+            }
+          }
           await appendAudit(tx, now, `kiosk:${body.kioskId}`, 'locker.deposit', filingId, {
             depositId,
             cabinetId: body.cabinetId,
@@ -78,8 +135,9 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
             door: body.door,
           });
           await noteEvent(tx, filing, 'papersDeposited', now, `kiosk:${body.kioskId}`, doorText(body));
+          return { replayed: false, body: { depositId } };
         });
-        return { status: 201, body: { depositId } };
+        return { status: done.replayed ? 200 : 201, body: done.body };
       },
     }),
     defineRoute({
@@ -299,6 +357,9 @@ export function lockerRoutes(ctx: Ctx): AnyRoute[] {
           const pickup = rows[0];
           if (!pickup) throw notFound('pickup');
           requireKiosk(principal, pickup.kiosk_id);
+          // The kiosk reports a collection from its durable locker journal and retries until it has an
+          // answer: a report of a collection already recorded is answered ok and changes nothing.
+          if (pickup.state === 'collected') return;
           if (pickup.state !== 'opened') {
             throw new ApiError(409, 'illegalTransition', `取件状态不符 / pickup is ${pickup.state}`);
           }

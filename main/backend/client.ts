@@ -148,9 +148,24 @@ export class BackofficeClient {
     ).body;
   }
 
-  /** Papers put in a door for a filing, named by its id or (a citizen's receipt) its tracking number. */
-  async lockerDeposit(deposit: DepositFor & LockerPlace, signal?: AbortSignal): Promise<void> {
-    await this.#post('/lockers/deposits', { ...deposit, kioskId: this.opts.kioskId }, signal);
+  /**
+   * Papers put in a door for a filing, named by its id or (a citizen's receipt) its tracking number.
+   * With an Idempotency-Key a retry answers the deposit recorded the first time (never a second).
+   */
+  async lockerDeposit(
+    deposit: DepositFor & LockerPlace,
+    signal?: AbortSignal,
+    idempotencyKey?: string,
+  ): Promise<void> {
+    await this.#send(
+      {
+        method: 'POST',
+        path: '/lockers/deposits',
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+        json: { ...deposit, kioskId: this.opts.kioskId },
+      },
+      signal,
+    );
   }
 
   /** Resolves null for 404 (no such code or pickup); 423 lockedOut and others throw. */

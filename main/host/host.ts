@@ -77,6 +77,7 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     session: () => (serving.now() ? 'serving' : 'idle'),
   });
   const profile = config.site.profile;
+  const lockerJournal = (await import('../device-host/locker-journal')).openLockerJournal(config.dataDir);
   const runner = new SessionRunner({
     kioskId: config.kioskId,
     catalogue: shippedCatalogue(profile),
@@ -84,10 +85,17 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     printing,
     client: link?.client,
     outbox: link?.outbox,
+    lockerJournal,
     log,
     idleMs: config.site.idleSeconds * 1000,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
+  // Doors a previous run opened and did not get recorded: asked of the board, recorded or abandoned.
+  const lockersRecovered = runner
+    .recoverLockers()
+    .catch((err: unknown) =>
+      log.error('locker.recoveryStopped', { error: err instanceof Error ? err.message : String(err) }),
+    );
   serving.now = () => runner.serving;
   // The back office's catalogue when it validates, the shipped one otherwise (said in the log).
   link?.onConfig((pushed) => {
@@ -175,6 +183,8 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
       await diagSocket?.close();
       diagnostics.stop();
       await runner.stop();
+      await lockersRecovered;
+      lockerJournal.close();
       await link?.stop();
       await printing.close();
       await registry.stop();

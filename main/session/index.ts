@@ -8,3 +8,9 @@ export {
 } from './runner';
 export { EffectFailure } from './failures';
 export type { SiteInfo } from './prints';
+export {
+  LockerJournal,
+  type LockerEntry,
+  type LockerEntryState,
+  type LockerJournalOptions,
+} from './locker-journal';

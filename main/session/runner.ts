@@ -37,6 +37,7 @@ import type { Printing, PrintClock } from '../printing';
 import { EffectFailure, describeError, failureOf } from './failures';
 import { awaitResult, checkIn, queueTicket, rate, submit, type FilingDeps } from './filings';
 import { readIdentity, type ReadContext } from './identity';
+import type { LockerJournal } from './locker-journal';
 import { LockerDesk, type LockerDeps } from './lockers';
 import { lookUp } from './lookups';
 import { runPrint, type PrintDeps, type SiteInfo } from './prints';
@@ -53,6 +54,8 @@ export interface SessionOptions {
   printing?: Printing | undefined;
   client?: BackofficeClient | undefined;
   outbox?: Outbox | undefined;
+  /** The durable locker journal (`lockers.sqlite`); without it a deposit is recorded from memory. */
+  lockerJournal?: LockerJournal | undefined;
   clock?: SessionClock;
   log: Logger;
   site?: Partial<SiteInfo>;
@@ -109,6 +112,7 @@ export class SessionRunner {
   readonly #attempted = new Set<string>();
   readonly #vault = new SessionVault();
   readonly #lockers: LockerDesk;
+  readonly #recovery = new AbortController();
   /** Doors this terminal opened for citizens and not yet seen closed (labels), across sessions. */
   readonly #openDoors = new Set<string>();
   /** The card on the ID reader was the previous citizen's: not read again until it is lifted. */
@@ -216,8 +220,30 @@ export class SessionRunner {
     return this.view();
   }
 
+  /**
+   * Doors a previous run left unrecorded are reconciled with the board and recorded, and every
+   * record the back office could not take yet is retried, until `stop()`. The host calls it once.
+   */
+  recoverLockers(): Promise<void> {
+    const journal = this.#o.lockerJournal;
+    if (!journal) return Promise.resolve();
+    const clock = this.#clock;
+    return this.#lockers.recover(
+      {
+        lockers: this.#o.services.lockers,
+        client: this.#o.client,
+        journal,
+        log: this.#log,
+        now: () => clock.now(),
+        sleep: (ms, signal) => clock.sleep(ms, signal),
+      },
+      this.#recovery.signal,
+    );
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#recovery.abort();
     for (const off of this.#offs.splice(0)) off();
     for (const t of this.#timers.values()) t.abort();
     for (const r of this.#running.values()) r.control.abort(new Error('host stopping'));
@@ -438,7 +464,12 @@ export class SessionRunner {
   }
 
   #lockerDeps(): LockerDeps {
-    return { ...this.#filingDeps(), lockers: this.#o.services.lockers, now: () => this.#clock.now() };
+    return {
+      ...this.#filingDeps(),
+      lockers: this.#o.services.lockers,
+      now: () => this.#clock.now(),
+      journal: this.#o.lockerJournal,
+    };
   }
 
   #printDeps(printing: Printing): PrintDeps {
@@ -469,6 +500,8 @@ export class SessionRunner {
     this.#vault.clear();
     this.#answered.clear();
     this.#attempted.clear();
+    // Doors this session opened and never committed are the journal's now: recorded when they close.
+    this.#lockers.sessionEnded();
     const started = this.#state.startedAt;
     this.#log.info('session.ended', {
       sessionId: this.#state.sessionId,
@@ -523,6 +556,8 @@ export class SessionRunner {
       this.#offs.push(
         s.lockers.onDoor((e) => {
           if (e.kind !== 'opened' && e.kind !== 'closed') return;
+          if (e.kind === 'closed')
+            this.#lockers.doorClosed(this.#o.lockerJournal, e.board, e.door, this.#clock.now());
           const label = this.#lockers.label(e.board, e.door);
           const ours =
             this.#lockers.opening(e.board, e.door) ||

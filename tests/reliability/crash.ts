@@ -6,9 +6,12 @@
  *   once; every outbox entry delivered, each to a filing that exists; no tag filed twice;
  * - prints: A4 by the print journal's keys against the CUPS jobs named `[key]` (cups-pdf is the
  *   paper); receipts by what the printer simulator cut (tracking number or ticket on the slip) against
- *   the journal's printed rows, and each walk that finished has its slip;
+ *   the journal's printed rows, and each walk that finished has its slip; the boot self-check's
+ *   status slips (自检报告, printed by a host that starts with something wrong) are real printed
+ *   things too, counted on their own: their journal rows (`diag-slip-…`) against the slips cut;
  * - locker operations: every door a citizen closed with papers in it recorded at the back office
- *   once, and no papers in a door the back office does not know of.
+ *   once, and no papers in a door the back office does not know of; the kiosk's locker journal
+ *   (`lockers.sqlite`) left with nothing unfinished.
  * After each finished walk, and at the end for everyone, nothing of a citizen in the kiosk's data
  * directory, temporary files or log (tests/helpers/privacy.ts).
  */
@@ -50,10 +53,19 @@ export interface CrashReport {
     a4Jobs: number;
     receipts: number;
     receiptRows: number;
+    /** Boot self-check status slips: journal rows printed, slips the printer cut. */
+    statusSlips: { rows: number; cut: number };
     lost: string[];
     duplicated: string[];
   };
-  lockers: { deposits: number; recorded: number; lost: string[]; duplicated: string[] };
+  lockers: {
+    deposits: number;
+    recorded: number;
+    /** The kiosk's locker journal at the end, entries by state. */
+    journal: Record<string, number>;
+    lost: string[];
+    duplicated: string[];
+  };
   privacy: string[];
   /** Walks that failed while the host was alive: a defect, not a kill. */
   unexpected: string[];
@@ -70,6 +82,10 @@ const SERVICES = [
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TRACKING = /YZ\d{8}-\d{6,}[0-9A-Y]/g;
 const TICKET = /\b[A-Z]\d{3}\b/;
+/** The boot self-check's status slip (main/diagnostics/health.ts statusSlip). */
+const STATUS_SLIP = '自检报告';
+/** Locker journal states still owed to the back office. */
+const UNFINISHED = new Set(['intent', 'opened', 'closed']);
 
 export async function crashJourneys(o: {
   seed: number;
@@ -104,8 +120,16 @@ export async function crashJourneys(o: {
     completed: 0,
     killedAt: {},
     filings: { acknowledged: 0, onServer: 0, lost: [], duplicated: [] },
-    prints: { a4Keys: 0, a4Jobs: 0, receipts: 0, receiptRows: 0, lost: [], duplicated: [] },
-    lockers: { deposits: 0, recorded: 0, lost: [], duplicated: [] },
+    prints: {
+      a4Keys: 0,
+      a4Jobs: 0,
+      receipts: 0,
+      receiptRows: 0,
+      statusSlips: { rows: 0, cut: 0 },
+      lost: [],
+      duplicated: [],
+    },
+    lockers: { deposits: 0, recorded: 0, journal: {}, lost: [], duplicated: [] },
     privacy: [],
     unexpected: [],
     elapsedMs: 0,
@@ -189,6 +213,12 @@ export async function crashJourneys(o: {
       if (pending === 0) break;
       await sleep(100);
     }
+    // And the locker journal: a record the back office did not take at once is retried with backoff.
+    const lockerJournal = path.join(k.dataDir, 'lockers.sqlite');
+    for (let i = 0; i < 600; i++) {
+      if (lockerStates(lockerJournal).filter((e) => UNFINISHED.has(e.state)).length === 0) break;
+      await sleep(100);
+    }
     last.proc.kill('SIGTERM');
     await last.exited;
 
@@ -232,11 +262,28 @@ export async function crashJourneys(o: {
       if (!a4.some((r) => j.name.endsWith(`[${r.key}]`)))
         report.prints.duplicated.push(`a4 job ${j.jobId} no key`);
     // Receipts: each slip's identity (tracking number, else ticket) once; each finished walk its slip.
-    const rows = journal.filter((r) => r.kind === 'receipt');
-    report.prints.receiptRows = rows.filter((r) => ['printed', 'taken', 'notTaken'].includes(r.state)).length;
-    report.prints.receipts = receipts.filter((r) => !r.interrupted).length;
+    const PRINTED = ['printed', 'taken', 'notTaken'];
+    const isStatus = (key: string) => key.startsWith('diag-slip-');
+    const rows = journal.filter((r) => r.kind === 'receipt' && !isStatus(r.key));
+    report.prints.receiptRows = rows.filter((r) => PRINTED.includes(r.state)).length;
+    const cut = receipts.filter((r) => !r.interrupted);
+    const statusCut = cut.filter((r) => r.transcript.includes(STATUS_SLIP));
+    const citizenCut = cut.filter((r) => !r.transcript.includes(STATUS_SLIP));
+    report.prints.receipts = citizenCut.length;
+    const statusRows = journal.filter((r) => r.kind === 'receipt' && isStatus(r.key));
+    report.prints.statusSlips = {
+      rows: statusRows.filter((r) => PRINTED.includes(r.state)).length,
+      cut: statusCut.length,
+    };
+    if (statusCut.length < report.prints.statusSlips.rows)
+      report.prints.lost.push(
+        `status slips: journal has ${report.prints.statusSlips.rows} printed, the printer cut ${statusCut.length}`,
+      );
+    // Every status slip has its own key; more slips cut than keys ever journaled is one printed twice.
+    if (statusCut.length > statusRows.length)
+      report.prints.duplicated.push(`status slips: ${statusCut.length} cut for ${statusRows.length} keys`);
     const seen = new Map<string, number>();
-    for (const r of receipts.filter((x) => !x.interrupted)) {
+    for (const r of citizenCut) {
       const id = r.transcript.match(TRACKING)?.[0] ?? `${TICKET.exec(r.transcript)?.[0]}@${r.walk}`;
       seen.set(id, (seen.get(id) ?? 0) + 1);
     }
@@ -246,7 +293,7 @@ export async function crashJourneys(o: {
         `receipts: journal has ${report.prints.receiptRows} printed, the printer cut ${report.prints.receipts}`,
       );
     for (const w of walks.filter((x) => x.completed && x.kind !== 'certificate')) {
-      const slip = receipts.some((r) =>
+      const slip = citizenCut.some((r) =>
         w.trackingNumber ? r.transcript.includes(w.trackingNumber) : r.walk === w.index,
       );
       if (!slip) report.prints.lost.push(`receipt of walk ${w.index} (${w.kind})`);
@@ -264,6 +311,10 @@ export async function crashJourneys(o: {
       const id = filingOfTag.get(w.tag);
       if (!id || !byFiling.has(id))
         report.lockers.lost.push(`walk ${w.index}: papers in A-${w.door}, no deposit recorded`);
+    }
+    for (const e of lockerStates(lockerJournal)) {
+      report.lockers.journal[e.state] = (report.lockers.journal[e.state] ?? 0) + 1;
+      if (UNFINISHED.has(e.state)) report.lockers.lost.push(`locker journal ${e.label} still ${e.state}`);
     }
 
     privacy(walks);
@@ -306,6 +357,11 @@ function outboxEntries(file: string): { local_id: string; state: string; filing_
 function journalRows(file: string): { key: string; kind: 'a4' | 'receipt'; state: string }[] {
   if (!existsSync(file)) return [];
   return withDb(file, (db) => db.prepare('SELECT key, kind, state FROM print_job').all() as never);
+}
+
+function lockerStates(file: string): { label: string; state: string }[] {
+  if (!existsSync(file)) return [];
+  return withDb(file, (db) => db.prepare('SELECT label, state FROM locker_entry').all() as never);
 }
 
 function depositRows(file: string, kioskId: string): { filing_id: string; door: number }[] {

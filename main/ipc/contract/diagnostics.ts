@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DeviceRole } from '../../../domain/catalogue/vocabulary';
 import { boundedJsonObject } from '../../../domain/json';
 import { LocalText } from '../../../domain/text';
-import { DeviceCondition, Health } from './index';
+import { DeviceCondition, Health } from './health';
 
 const none = z.object({}).strict();
 const deviceId = z

@@ -2,17 +2,11 @@
 // Pure: zod schemas and types, no side effects at import.
 import { z } from 'zod';
 
-/** Mirrors devices/core HEALTH_VALUES; the contract cannot import devices/, so a test keeps them equal. */
-export const Health = z.enum([
-  'online',
-  'offline',
-  'noDevice',
-  'hardwareError',
-  'userError',
-  'busy',
-  'powerOff',
-]);
-export type Health = z.infer<typeof Health>;
+// Health and DeviceCondition live in a leaf module: diagnostics.ts needs them and is re-exported
+// below, so taking them from this file would be an import cycle (a TDZ error under native ESM).
+import { DeviceCondition, Health } from './health';
+
+export { DeviceCondition, Health };
 
 /**
  * Mirrors devices/core DEVICE_ERROR_CODES plus application codes. Filing refusals:
@@ -57,33 +51,6 @@ export const Failure = z.object({
 export type Failure = z.infer<typeof Failure>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
-
-/**
- * What a device can do now, named the way a person says it (缺纸 paper out, 纸将尽 paper low, 开盖
- * cover open …), so no screen has to guess it from `health` (paper out is not "offline"). Closed.
- * `ready`, `busy`, `paperLow`, `tonerLow` and `receiptNotTaken` still serve; every other one stops
- * the device's role until it clears.
- */
-export const DeviceCondition = z.enum([
-  'ready',
-  'busy',
-  'paperLow',
-  'paperOut',
-  'coverOpen',
-  'receiptNotTaken',
-  'cutterError',
-  'printerOffline',
-  'tonerLow',
-  'tonerOut',
-  'paperJam',
-  'queueStopped',
-  'notConnected',
-  'noReader',
-  'readerFault',
-  'boardNotAnswering',
-  'hardwareError',
-]);
-export type DeviceCondition = z.infer<typeof DeviceCondition>;
 
 export const DeviceStatusDto = z.object({
   deviceId: z.string(),

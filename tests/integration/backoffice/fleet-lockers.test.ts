@@ -360,6 +360,52 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     expect(done.statusCode).toBe(200);
     const filing = await app.inject({ method: 'GET', url: `${API}/filings/${filingId}`, headers: kiosk });
     expect(filing.json()).toMatchObject({ status: 'collected' });
+    // The kiosk retries the report from its locker journal (an answer lost, a restart): ok, no change.
+    const again = await app.inject({
+      method: 'POST',
+      url: `${API}/lockers/pickup/${v.pickupId}/collected`,
+      headers: kiosk,
+      payload: {
+        doorOpenedAt: new Date(clock.now()).toISOString(),
+        doorClosedAt: new Date(clock.now() + 9000).toISOString(),
+      },
+    });
+    expect(again.json()).toEqual({ ok: true });
+    const history = await app.inject({ method: 'GET', url: `${API}/filings/${filingId}`, headers: kiosk });
+    expect(history.json()).toEqual(filing.json());
+  });
+
+  it('records a deposit retried with its Idempotency-Key once, and refuses the key for another door', async () => {
+    const filingId = await readyFiling();
+    const place = { kioskId: 'kiosk-01', cabinetId: 'cab-idem', board: 1, door: 5 };
+    const deposit = (key: string, where: object = {}) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/lockers/deposits`,
+        headers: { ...kiosk, 'idempotency-key': key },
+        payload: { filingId, ...place, ...where },
+      });
+    const first = await deposit('deposit-key-0001');
+    expect(first.statusCode).toBe(201);
+    const { depositId } = first.json<{ depositId: string }>();
+    const retry = await deposit('deposit-key-0001');
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual({ depositId });
+    expect((await deposit('deposit-key-0001', { door: 6 })).json()).toMatchObject({
+      error: { code: 'idempotencyConflict' },
+    });
+    // Without the key's memory the same door is occupied: a retry without a key is not a second deposit either.
+    expect((await deposit('deposit-key-0002')).json()).toMatchObject({ error: { code: 'doorOccupied' } });
+    expect((await deposit('bad key')).statusCode).toBe(400);
+    const doors = await app.inject({
+      method: 'GET',
+      url: `${API}/lockers/doors?kioskId=kiosk-01`,
+      headers: kiosk,
+    });
+    const mine = doors
+      .json<{ doors: { id: string; filingId: string; content: string }[] }>()
+      .doors.filter((d) => d.filingId === filingId && d.content === 'deposit');
+    expect(mine.map((d) => d.id)).toEqual([depositId]);
   });
 
   it('lets the owner pick up with the ID card, and expires codes', async () => {
