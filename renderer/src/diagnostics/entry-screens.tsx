@@ -167,7 +167,9 @@ export function StartScreen({ api }: { api: DiagApi }) {
         />
       }
     >
-      <p className="ui-lead">{useUi().t('diag.start.why')}</p>
+      <section className="ui-panel">
+        <p className="ui-lead">{useUi().t('diag.start.why')}</p>
+      </section>
     </ScreenFrame>
   );
 }
