@@ -49,6 +49,23 @@ describe('SerialTransport over a socat pty pair', () => {
     await expect(closed).resolves.toBe('disconnected');
   });
 
+  it('settles a write that the port closes under (it never waits for the port to open again)', async () => {
+    pair = await createPtyPair();
+    const dev = new SerialTransport({ path: pair.devicePath, baudRate: 115200 });
+    await dev.open();
+    const outcomes = Array.from({ length: 20 }, () =>
+      dev.write(Uint8Array.of(1, 2, 3)).then(
+        () => 'written',
+        (e: unknown) => (e as Error).name,
+      ),
+    );
+    await dev.close();
+    // Each write either went out before the close or failed as closed; none is left hanging.
+    const settled = await Promise.all(outcomes);
+    expect(settled.every((o) => o === 'written' || o === 'TransportClosedError')).toBe(true);
+    expect(settled).toContain('TransportClosedError');
+  });
+
   it('reports its own close() as requested', async () => {
     pair = await createPtyPair();
     const dev = new SerialTransport({ path: pair.devicePath, baudRate: 115200 });

@@ -90,9 +90,19 @@ export class SerialTransport implements ReconfigurableTransport {
     if (!port?.isOpen) return Promise.reject(new TransportClosedError(`${this.describe}: not open`));
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     return new Promise((resolve, reject) => {
+      // serialport's drain() on a port that has closed waits for the port to open again, which a
+      // vanished device never does: the write would never settle. A close ends it as a failure.
+      const closed = () => finish(new Error('port closed'));
+      const finish = (err?: Error | null) => {
+        port.off('close', closed);
+        if (err) reject(new TransportClosedError(`${this.describe}: ${err.message}`));
+        else resolve();
+      };
+      port.once('close', closed);
       port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => {
-        if (err) return reject(new TransportClosedError(err.message));
-        port.drain((e) => (e ? reject(new TransportClosedError(e.message)) : resolve()));
+        if (err) return finish(err);
+        if (!port.isOpen) return finish(new Error('port closed'));
+        port.drain((e) => finish(e));
       });
     });
   }
