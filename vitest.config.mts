@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration suites share real system daemons (pcscd, cupsd, PostgreSQL); keep files isolated in forks.
     pool: 'forks',
+    // Most files wait on real I/O (ptys, daemons, Chromium), so more files than cores run at once.
+    maxWorkers: 3,
   },
 });

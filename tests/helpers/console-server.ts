@@ -12,6 +12,8 @@ export interface ConsoleFixture {
   kiosk: BackofficeClient;
   kioskCredential: string;
   filings: { filingId: string; trackingNumber: string; applicantName: string; idNumber: string }[];
+  /** Sends the kiosk's heartbeat now (online, its receipt printer out of paper), as a live kiosk would. */
+  heartbeat(): Promise<void>;
 }
 
 export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> {
@@ -51,23 +53,26 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
     });
   }
   await kiosk.rate(filings[2]!.filingId, { level: 2, options: ['longWait'], text: '排队等待时间太长' });
-  await kiosk.heartbeat({
-    sentAt: new Date().toISOString(),
-    appVersion: '0.1.0',
-    configVersion: 0,
-    session: 'idle',
-    devices: [
-      { deviceId: 'id-reader', family: 'id-card-reader', health: 'online', detail: {} },
-      {
-        deviceId: 'receipt-printer',
-        family: 'escpos-printer',
-        health: 'hardwareError',
-        detail: { paper: 'out', coverOpen: false },
-        lastError: { code: 'hardware', detail: 'paperOut' },
-      },
-    ],
-  });
-  return { service, kiosk, kioskCredential: credential, filings };
+  const heartbeat = async () => {
+    await kiosk.heartbeat({
+      sentAt: new Date().toISOString(),
+      appVersion: '0.1.0',
+      configVersion: 0,
+      session: 'idle',
+      devices: [
+        { deviceId: 'id-reader', family: 'id-card-reader', health: 'online', detail: {} },
+        {
+          deviceId: 'receipt-printer',
+          family: 'escpos-printer',
+          health: 'hardwareError',
+          detail: { paper: 'out', coverOpen: false },
+          lastError: { code: 'hardware', detail: 'paperOut' },
+        },
+      ],
+    });
+  };
+  await heartbeat();
+  return { service, kiosk, kioskCredential: credential, filings, heartbeat };
 }
 
 export const CHROMIUM_FLAGS = [

@@ -62,7 +62,7 @@ const device = async (id: string): Promise<DeviceStatusDto> => {
   return (r.value as DeviceStatusDto[]).find((d) => d.deviceId === id)!;
 };
 
-describe('yizhan sim control against a running host', () => {
+describe('yizhan sim control against a running host', { timeout: 90_000 }, () => {
   it('listens only for this user, and lists every simulated device', async () => {
     const socket = simControlSocket(dataDir);
     expect(statSync(socket).mode & 0o777).toBe(0o600);
@@ -118,18 +118,20 @@ describe('yizhan sim control against a running host', () => {
   });
 
   it('puts paper out and back, opens and closes the cover: the status names 缺纸 and 开盖', async () => {
+    // The host runs on real time: on a loaded machine a status poll can time out first
+    // (printerOffline) before the printer's answer names the paper; wait for the answer.
     await control('paper', 'out');
     await expect
-      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 10_000 })
+      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 30_000 })
       .toBe('paperOut');
     await control('paper', 'ok');
     await control('cover', 'open');
     await expect
-      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 10_000 })
+      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 30_000 })
       .toBe('coverOpen');
     await control('cover', 'closed');
     await expect
-      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 10_000 })
+      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 30_000 })
       .toBe('ready');
     expect(await control('receipt', 'take')).toMatchObject({ code: 0, answer: { result: { taken: false } } });
   });

@@ -112,7 +112,9 @@ describe('electron-builder --dir, offline, with the project config', () => {
   it('ships no source maps and no test harness pages', () => {
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
     expect(entries.filter((e) => /-harness\.html$/.test(e))).toEqual([]);
+    // The citizen's page, the technician's mode (diagnostics) and the out-of-service page.
     expect(entries.filter((e) => /^\/out\/renderer\/[^/]+\.html$/.test(e)).sort()).toEqual([
+      '/out/renderer/diagnostics.html',
       '/out/renderer/index.html',
       '/out/renderer/out-of-service.html',
     ]);
