@@ -426,14 +426,15 @@ export class EscposPrinterDriver extends DeviceDriver<PrinterDetail, { job: Prin
 
   async #awaitTaken(job: JobRecord): Promise<void> {
     const giveUpAt = this.clock.monotonic() + (this.opts.takeTimeoutMs ?? 60_000);
-    const bit = this.opts.profile.statusBits.receiptNotTaken!;
     const life = this.#life.signal;
     while (this.clock.monotonic() < giveUpAt && this.transport.isOpen && !life.aborted) {
       try {
         const notTaken = await this.#queue.run(
           'presenter',
           async (s) => {
-            await this.#pollOne(bit.n, s, 0);
+            // A full round, not only the presenter's byte: the status poll waits while a job runs,
+            // and paper running out or the cover opened meanwhile must still reach the status.
+            await this.#pollAll(s, 0);
             return this.#conditions.receiptNotTaken;
           },
           { signal: life },

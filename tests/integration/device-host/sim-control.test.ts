@@ -120,6 +120,11 @@ describe('yizhan sim control against a running host', { timeout: 90_000 }, () =>
   it('puts paper out and back, opens and closes the cover: the status names 缺纸 and 开盖', async () => {
     // The host runs on real time: on a loaded machine a status poll can time out first
     // (printerOffline) before the printer's answer names the paper; wait for the answer.
+    // The host printed its start-up slip: take it, so the presenter is empty before the faults.
+    await control('receipt', 'take');
+    await expect
+      .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 30_000 })
+      .toBe('ready');
     await control('paper', 'out');
     await expect
       .poll(() => device('receipt-printer-1').then((d) => d.condition), { timeout: 30_000 })
