@@ -3,16 +3,19 @@
 // the 1080×1920 portrait terminal, a few in English, in elder mode and on the 1920×1080 landscape one.
 // Compared with tests/e2e/__screenshots__/screens/ (UPDATE_SCREENSHOTS=1 rewrites them; look at them
 // before committing); the tolerance absorbs anti-aliasing, not a changed word.
+//
+// One browser and one page serve the whole file: each screen is a fresh navigation of that page (the
+// harness keeps no state between loads), resized to the terminal's screen when the orientation changes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SCREEN_NAMES, type ScreenName } from '../../../renderer/src/shell/harness/fixtures';
 import { LAYOUTS, type Orientation, type UiMode } from '../../../renderer/src/ui/tokens';
 import { launchChromium } from '../../helpers/chromium';
 import { buildRendererPages, serveStatic, type StaticServer } from '../../helpers/chromium-harness';
-import { checkScreenshot } from '../../helpers/png-diff';
+import { checkShot } from '../ui/page-checks';
 import { breaches, collectFacts } from '../ui/touch-rules';
 
 const MAX_DIFF_PIXELS = 40;
@@ -54,11 +57,13 @@ const nameOf = (s: Shot) => `${s.screen}.${s.mode}.${s.locale}.${s.orientation}`
 let dir = '';
 let server: StaticServer;
 let browser: Browser;
+let page: Page;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'yizhan-screens-'));
   await buildRendererPages(['screens-harness'], dir);
   server = await serveStatic(dir);
   browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: LAYOUTS.portrait })).newPage();
 }, 180_000);
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
@@ -66,26 +71,23 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the screens a citizen meets', { timeout: 60_000 }, () => {
+describe('the screens a citizen meets', { timeout: 30_000 }, () => {
   test.each(SHOTS.map((s) => [nameOf(s), s] as const))('%s', async (name, s) => {
     const { width, height } = LAYOUTS[s.orientation];
-    const context = await browser.newContext({ viewport: { width, height } });
-    try {
-      const page = await context.newPage();
-      const q = new URLSearchParams({
-        screen: s.screen,
-        mode: s.mode,
-        locale: s.locale,
-        orientation: s.orientation,
-      });
-      await page.goto(`${server.url}/screens-harness.html?${q.toString()}`);
-      await page.locator('.shell').waitFor();
-      await page.evaluate('document.fonts.ready.then(() => true)');
-      expect(breaches(await collectFacts(page), s.mode), `touch rules on ${name}`).toEqual([]);
-      const png = await page.screenshot({ animations: 'disabled', caret: 'initial' });
-      expect(checkScreenshot(`screens/${name}.png`, png, MAX_DIFF_PIXELS).problem).toBeUndefined();
-    } finally {
-      await context.close();
-    }
+    const viewport = page.viewportSize();
+    if (viewport?.width !== width || viewport.height !== height)
+      await page.setViewportSize({ width, height });
+    const q = new URLSearchParams({
+      screen: s.screen,
+      mode: s.mode,
+      locale: s.locale,
+      orientation: s.orientation,
+    });
+    await page.goto(`${server.url}/screens-harness.html?${q.toString()}`);
+    await page.locator('.shell').waitFor();
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    expect(breaches(await collectFacts(page), s.mode), `touch rules on ${name}`).toEqual([]);
+    const png = await page.screenshot({ animations: 'disabled', caret: 'initial' });
+    expect(checkShot(`screens/${name}.png`, png, MAX_DIFF_PIXELS).problem).toBeUndefined();
   });
 });

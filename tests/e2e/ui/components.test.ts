@@ -1,13 +1,18 @@
 // The base components in Debian's Chromium: the choice list's pages across a mode switch, the
 // idle countdown on a clock the test moves, the overlay taking the screen under it out of reach,
 // and elder mode's voice (the real rendered prompts, played after a tap).
+//
+// One page serves the screens (a fresh load of the gallery each); the voice test has a page of its
+// own, as it records every play() from the first load on and counts on a first tap to allow sound.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closePage, combination, openSection, startGallery, type Gallery } from './gallery';
+import { closePage, combination, newGalleryPage, showSection, startGallery, type Gallery } from './gallery';
 
 let gallery: Gallery;
+let shared: Page;
 beforeAll(async () => {
   gallery = await startGallery();
+  shared = await newGalleryPage(gallery);
 }, 180_000);
 afterAll(() => gallery?.close());
 
@@ -17,53 +22,45 @@ const choiceIds = (page: Page) =>
 
 describe('choice list', { timeout: 60_000 }, () => {
   test('pages through the services; an unavailable one says why and can still be tapped', async () => {
-    const page = await openSection(gallery, at('choices'));
-    try {
-      expect(await choiceIds(page)).toEqual(['insured', 'fund', 'sole', 'residence', 'estate', 'progress']);
-      expect(await page.getByTestId('choices-page').textContent()).toBe('第 1 页，共 2 页');
-      const residence = page.locator('[data-choice="residence"]');
-      expect(await residence.textContent()).toContain('暂不可用 · 打印机暂时无法使用');
-      await residence.click();
-      expect(await page.getByTestId('chosen').textContent()).toBe('residence');
-      await page.getByTestId('choices-next').click();
-      expect(await choiceIds(page)).toEqual(['deposit', 'ticket']);
-      // Elder mode shows 4 a page and keeps the first choice on screen in view.
-      await page.getByTestId('switch-elder').click();
-      expect(await choiceIds(page)).toEqual(['estate', 'progress', 'deposit', 'ticket']);
-      expect(await page.getByTestId('choices-page').textContent()).toBe('第 2 页，共 2 页');
-      expect(await page.getByTestId('choices-next').isDisabled()).toBe(true);
-    } finally {
-      await closePage(page);
-    }
+    const page = await showSection(gallery, shared, at('choices'));
+    expect(await choiceIds(page)).toEqual(['insured', 'fund', 'sole', 'residence', 'estate', 'progress']);
+    expect(await page.getByTestId('choices-page').textContent()).toBe('第 1 页，共 2 页');
+    const residence = page.locator('[data-choice="residence"]');
+    expect(await residence.textContent()).toContain('暂不可用 · 打印机暂时无法使用');
+    await residence.click();
+    expect(await page.getByTestId('chosen').textContent()).toBe('residence');
+    await page.getByTestId('choices-next').click();
+    expect(await choiceIds(page)).toEqual(['deposit', 'ticket']);
+    // Elder mode shows 4 a page and keeps the first choice on screen in view.
+    await page.getByTestId('switch-elder').click();
+    expect(await choiceIds(page)).toEqual(['estate', 'progress', 'deposit', 'ticket']);
+    expect(await page.getByTestId('choices-page').textContent()).toBe('第 2 页，共 2 页');
+    expect(await page.getByTestId('choices-next').isDisabled()).toBe(true);
   });
 });
 
 describe('idle countdown', { timeout: 60_000 }, () => {
   test('counts down on the page clock, in either language, over a screen that cannot be used', async () => {
-    const page = await openSection(gallery, at('idle'), { now: 'manual' });
+    const page = await showSection(gallery, shared, at('idle'), { now: 'manual' });
     const setClock = (ms: number) => page.evaluate(`window.__galleryClock.set(${ms})`);
-    try {
-      const dialog = page.getByTestId('idle-countdown');
-      expect(await dialog.getAttribute('role')).toBe('alertdialog');
-      expect(await dialog.textContent()).toContain('18 秒后将结束办理');
-      await setClock(5_000);
-      await expect.poll(() => dialog.textContent()).toContain('13 秒后将结束办理');
-      // The language switch stays usable over the warning.
-      await page.getByTestId('switch-language').click();
-      await setClock(17_200);
-      await expect
-        .poll(() => dialog.textContent())
-        .toContain('In 1 second this session ends and your details are cleared');
-      await setClock(25_000);
-      await expect.poll(() => dialog.textContent()).toContain('In 0 seconds');
-      // What is under the warning is inert: not tappable, not read out.
-      expect(await page.locator('.ui-screen-main').getAttribute('inert')).not.toBeNull();
-      const key = page.locator('.ui-keys [data-skbtn="a"]');
-      await expect(key.click({ timeout: 1_000 })).rejects.toThrow();
-      expect(await page.getByTestId('idle-more-time').isEnabled()).toBe(true);
-    } finally {
-      await closePage(page);
-    }
+    const dialog = page.getByTestId('idle-countdown');
+    expect(await dialog.getAttribute('role')).toBe('alertdialog');
+    expect(await dialog.textContent()).toContain('18 秒后将结束办理');
+    await setClock(5_000);
+    await expect.poll(() => dialog.textContent()).toContain('13 秒后将结束办理');
+    // The language switch stays usable over the warning.
+    await page.getByTestId('switch-language').click();
+    await setClock(17_200);
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('In 1 second this session ends and your details are cleared');
+    await setClock(25_000);
+    await expect.poll(() => dialog.textContent()).toContain('In 0 seconds');
+    // What is under the warning is inert: not tappable, not read out.
+    expect(await page.locator('.ui-screen-main').getAttribute('inert')).not.toBeNull();
+    const key = page.locator('.ui-keys [data-skbtn="a"]');
+    await expect(key.click({ timeout: 1_000 })).rejects.toThrow();
+    expect(await page.getByTestId('idle-more-time').isEnabled()).toBe(true);
   });
 });
 
@@ -86,10 +83,9 @@ const played = async (page: Page) =>
 
 describe('elder mode voice', { timeout: 90_000 }, () => {
   test('a tap on elder mode speaks, then the screen prompt; the other language and "hear again" too', async () => {
-    const page = await openSection(gallery, at('progress'));
+    const page = await newGalleryPage(gallery);
     await page.addInitScript(RECORD_PLAYS);
-    await page.reload();
-    await page.locator('.ui-screen').waitFor();
+    await showSection(gallery, page, at('progress'));
     try {
       // Standard mode is silent.
       expect(await plays(page)).toEqual([]);

@@ -85,16 +85,36 @@ export async function tapKeys(page: Page, keys: string): Promise<void> {
   for (const k of keys) await tapKey(page, k);
 }
 
-/** Opens a section as a kiosk shows it (screen size of the orientation) and waits until it is drawn. */
-export async function openSection(
+/**
+ * A page of its own (its own context), at the screen size of `orientation`. One of these serves a
+ * whole test file: each section is a fresh navigation of it (the gallery keeps nothing between loads),
+ * so the browser is not asked for a new context and page per test. `touch`: a touch screen.
+ */
+export async function newGalleryPage(
   g: Gallery,
+  opts: { orientation?: Orientation; touch?: boolean | undefined } = {},
+): Promise<Page> {
+  const context = await g.browser.newContext({
+    viewport: LAYOUTS[opts.orientation ?? 'portrait'],
+    hasTouch: opts.touch === true,
+  });
+  return context.newPage();
+}
+
+/**
+ * Shows a section on `page` as a kiosk shows it (screen size of the orientation, a fresh load of the
+ * gallery) and waits until it is drawn, its fonts are in and, for the keyboards, the typed candidates
+ * are on screen.
+ */
+export async function showSection(
+  g: Gallery,
+  page: Page,
   c: Combination,
-  opts: { now?: number | 'manual' | 'real'; value?: string; typed?: boolean; touch?: boolean } = {},
+  opts: { now?: number | 'manual' | 'real'; value?: string; typed?: boolean } = {},
 ): Promise<Page> {
   const { width, height } = LAYOUTS[c.orientation];
-  // A context per page (axe's analyze opens a page in the same context); close it with closePage().
-  const context = await g.browser.newContext({ viewport: { width, height }, hasTouch: opts.touch === true });
-  const page = await context.newPage();
+  const viewport = page.viewportSize();
+  if (viewport?.width !== width || viewport.height !== height) await page.setViewportSize({ width, height });
   const now = opts.now ?? FROZEN_NOW;
   const query = new URLSearchParams({
     section: c.section,
@@ -113,6 +133,16 @@ export async function openSection(
     await page.locator('.ui-candidate').first().waitFor();
   }
   return page;
+}
+
+/** A section on a page of its own (see newGalleryPage); close it with closePage(). */
+export async function openSection(
+  g: Gallery,
+  c: Combination,
+  opts: { now?: number | 'manual' | 'real'; value?: string; typed?: boolean; touch?: boolean } = {},
+): Promise<Page> {
+  const page = await newGalleryPage(g, { orientation: c.orientation, touch: opts.touch });
+  return showSection(g, page, c, opts);
 }
 
 export async function closePage(page: Page): Promise<void> {

@@ -1,12 +1,17 @@
 // The on-screen keyboards in Debian's Chromium, tapped key by key as a citizen would: pinyin
 // phrases and names, 9-key pinyin, the ID-number, phone and digit pads, English letters, and a
 // language or mode switch in the middle of typing.
+//
+// One page serves the file (a fresh load of the gallery per test: nothing is kept between loads); the
+// touch-screen test has a page of its own, as a touch screen is a property of the browser context.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   closePage,
   combination,
+  newGalleryPage,
   openSection,
+  showSection,
   startGallery,
   tapKey,
   tapKeys,
@@ -15,8 +20,10 @@ import {
 } from './gallery';
 
 let gallery: Gallery;
+let shared: Page;
 beforeAll(async () => {
   gallery = await startGallery();
+  shared = await newGalleryPage(gallery);
 }, 180_000);
 afterAll(() => gallery?.close());
 
@@ -30,16 +37,8 @@ const pick = (page: Page, word: string) =>
   page.locator('.ui-candidate', { hasText: new RegExp(`^${word}$`) }).click();
 
 async function withPage(c: Combination, run: (page: Page) => Promise<void>, value?: string): Promise<void> {
-  const page = await openSection(
-    gallery,
-    c,
-    value === undefined ? { typed: false } : { value, typed: false },
-  );
-  try {
-    await run(page);
-  } finally {
-    await closePage(page);
-  }
+  await showSection(gallery, shared, c, value === undefined ? { typed: false } : { value, typed: false });
+  await run(shared);
 }
 
 describe('pinyin keyboard', { timeout: 60_000 }, () => {
