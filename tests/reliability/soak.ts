@@ -110,9 +110,6 @@ export async function soak(o: {
     }
     const elapsed = performance.now() - t0;
     if (unchecked.length > 0) check();
-    const end = sample(o.journeys);
-    start ??= end;
-    middle ??= end;
     // Filings saved here are delivered by the outbox in the background: give it time to drain.
     let lost: string[] = [];
     for (let i = 0; i < 60; i++) {
@@ -125,6 +122,15 @@ export async function soak(o: {
       if (lost.length === 0) break;
       await new Promise((r) => setTimeout(r, 1000));
     }
+    // Descriptors: a delivery or a kept-alive socket to the back office may still be open right after
+    // the last journey; they close within the agents' idle timeouts (seconds). A leak does not.
+    let end = sample(o.journeys);
+    for (let i = 0; i < 30 && start && end.fds > start.fds; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      end = sample(o.journeys);
+    }
+    start ??= end;
+    middle ??= end;
     const growth = (a: number, b: number) => (b - a) / a;
     o.progress?.(`A4 documents handed to the printer: ${a4}`);
     return {

@@ -25,7 +25,8 @@ export type OpenSqlite = (file: string) => SqliteDatabase;
 /**
  * Opens `<dataDir>/<name>` for durable kiosk state: the directory owner-only (0700), the file created
  * owner-only (0600; SQLite gives -wal/-shm its mode), WAL + synchronous=FULL so every committed
- * transaction survives a power cut, and secure_delete so purged personal data does not linger.
+ * transaction survives a power cut, and secure_delete so purged personal data does not linger
+ * (the WAL is folded back at open too).
  */
 export function openDurableSqlite(dataDir: string, name: string, open: OpenSqlite): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -42,5 +43,8 @@ export function openDurableSqlite(dataDir: string, name: string, open: OpenSqlit
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
+  // A process killed between purging personal data and folding the WAL back leaves the old pages
+  // in the WAL; fold it now, so they are overwritten at start and not at some later write.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   return db;
 }
