@@ -4,6 +4,7 @@ import { useRef, type ReactNode } from 'react';
 import { useUi } from '../ui/settings';
 import { useDiagMode, type DiagApi } from './api';
 import { OutOfService } from './out-of-service';
+import './public.css';
 
 /** The public page while the terminal is in diagnostics on another console, or waiting to be. */
 export function DiagnosticsGate({ api, children }: { api: DiagApi; children: ReactNode }) {

@@ -2,6 +2,7 @@
 // go instead, and nothing that can be tapped except the language switch.
 import { ScreenFrame } from '../ui/components';
 import { useUi } from '../ui/settings';
+import './public.css';
 
 export function OutOfService() {
   const { t } = useUi();
