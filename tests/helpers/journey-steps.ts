@@ -14,19 +14,39 @@ import { registerKiosk, type TestService } from './outbox-service';
 import { jpegPage } from './scan-pages';
 
 export async function begin(k: Kiosk, serviceId: string): Promise<void> {
-  // A test that failed half-way left its citizen at the kiosk: they give up and go first.
-  if (k.host.session.serving) {
+  // Asked of the host itself: `session:ended` can reach us before the last view of that session.
+  let view = await k.call('session:start');
+  if (view.phase !== 'browsing') {
+    // A test that failed half-way left its citizen at the kiosk: they give up and go first.
     const before = k.ended.length;
     await k.call('session:cancel');
     await leave(k, before);
+    view = await k.call('session:start');
   }
   const ended = k.ended.length;
-  const view = await k.call('session:start');
   expect(view.phase).toBe('browsing');
-  const listed = (await k.call('catalogue:list')).services.find((s) => s.serviceId === serviceId);
-  expect(listed, `${serviceId} in the catalogue`).toMatchObject({ available: true });
-  await k.send({ kind: 'chooseService', serviceId });
+  // The host takes the choice only while the service's devices serve; one that flapped between the
+  // listing and the tap (a reader resyncing after a host restart) leaves the citizen on the catalogue,
+  // as a greyed tile would, and they tap again once it is offered.
+  for (let tries = 0; ; tries++) {
+    const listed = await offered(k, serviceId);
+    expect(listed, `${serviceId} in the catalogue`).toMatchObject({ available: true });
+    const view = await k.send({ kind: 'chooseService', serviceId });
+    if (view.phase === 'flow') break;
+    if (tries === 3) throw new Error(`${serviceId} was never taken; last view ${JSON.stringify(view)}`);
+  }
   expect(k.ended.length).toBe(ended);
+}
+
+/** The catalogue's entry for `serviceId` once it is offered (devices serving), or as it is after 10 s. */
+async function offered(k: Kiosk, serviceId: string) {
+  const find = async () => (await k.call('catalogue:list')).services.find((s) => s.serviceId === serviceId);
+  for (let i = 0; i < 200; i++) {
+    const listed = await find();
+    if (!listed || listed.available) return listed;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return find();
 }
 
 /** On the identify step: the citizen lays their ID card on the reader. */

@@ -78,6 +78,21 @@ export class Kiosk {
     });
   }
 
+  #gone: string | undefined;
+
+  /**
+   * The host process went away (a test killed it): every wait ends at once, as the citizen's screen
+   * would freeze, instead of running out its limit. `hostBack()` when a new life is ready.
+   */
+  hostGone(why: string): void {
+    this.#gone = why;
+    this.#wake();
+  }
+
+  hostBack(): void {
+    this.#gone = undefined;
+  }
+
   #wake(): void {
     for (const w of [...this.#waiters]) w();
   }
@@ -110,13 +125,15 @@ export class Kiosk {
   async until<T>(test: (k: this) => T | undefined | false, what: string, limitMs = 30_000): Promise<T> {
     const now = test(this);
     if (now) return now;
+    if (this.#gone) throw new Error(`${this.#gone} while waiting for ${what}`);
     return new Promise<T>((resolve, reject) => {
       const check = () => {
-        const got = test(this);
-        if (!got) return;
+        const got = this.#gone ? undefined : test(this);
+        if (!got && !this.#gone) return;
         clearTimeout(timer);
         this.#waiters.delete(check);
-        resolve(got);
+        if (got) resolve(got);
+        else reject(new Error(`${this.#gone} while waiting for ${what}`));
       };
       const timer = setTimeout(() => {
         this.#waiters.delete(check);

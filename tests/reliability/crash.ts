@@ -150,7 +150,16 @@ export async function crashJourneys(o: {
       try {
         await walk(k, w);
       } catch (err) {
-        if (alive()) report.unexpected.push(`walk ${w.index} (${w.kind}): ${String(err).slice(0, 300)}`);
+        if (alive()) {
+          // What the host said went wrong lately: the technician's first clue, and ours.
+          const said = rk
+            .logs()
+            .filter((l) => /"level":"(warn|error)"/.test(l))
+            .slice(-4);
+          report.unexpected.push(
+            `walk ${w.index} (${w.kind}): ${String(err).slice(0, 300)} host: ${said.join(' | ')}`,
+          );
+        }
         return;
       }
       privacy([w]);
@@ -170,8 +179,10 @@ export async function crashJourneys(o: {
 
   try {
     for (let life = 0; life < o.kills; life++) {
+      const booting = Date.now();
       const run = await rk.start();
       await serving();
+      o.progress?.(`life ${life + 1}: serving ${Date.now() - booting} ms after the start`);
       let alive = true;
       void run.exited.then(() => (alive = false));
       const walking = citizensWhile(() => alive);

@@ -20,6 +20,7 @@ import { HostClient } from '../../main/host/client';
 import type { Host } from '../../main/host/host';
 import type { FlowView } from '../../main/ipc/contract/flow';
 import { HostConfig } from '../../main/config/host-config';
+import { staleReason } from '../../scripts/bundle-manifest.mjs';
 import { startHostProcess, type HostRun } from '../helpers/host-process';
 import { Kiosk } from '../helpers/kiosk-rig';
 import { ManualClock } from '../helpers/manual-clock';
@@ -33,6 +34,15 @@ export interface RemoteKiosk {
   /** Every host log line of every life (also appended to `kiosk.logFile`). */
   logs(): string[];
   close(): Promise<void>;
+}
+
+/** dist/cli/host.mjs as `yizhan start` forks it when the bundles are current, else the sources. */
+function hostScript(): string {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const dist = path.join(root, 'dist');
+  return staleReason(dist) === null
+    ? path.join(dist, 'cli', 'host.mjs')
+    : path.join(root, 'main', 'host', 'worker.ts');
 }
 
 const ATTRACT: FlowView = { phase: 'attract' } as FlowView;
@@ -141,9 +151,9 @@ export async function remoteKiosk(o: {
     config,
     logs: () => all,
     async start() {
-      // From source under tsx: the bundle built by tests/helpers/host-process has no scanning worker
-      // (flow:capture fails there), and journeys here capture pages.
-      script ??= path.resolve(import.meta.dirname, '../../main/host/worker.ts');
+      // The product's own host bundle (dist/, with its A4 render worker beside it) while it matches the
+      // sources: a start under tsx spends seconds transpiling, times every life of a crash run.
+      script ??= hostScript();
       const run = startHostProcess(script, config, path.join(o.dir, 'kiosk.json'), client, {
         YIZHAN_LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'info',
         // The host's temporary files land where the privacy checks read.
@@ -157,7 +167,11 @@ export async function remoteKiosk(o: {
       };
       life = run;
       lastView = ATTRACT;
+      void run.exited.then((code) => {
+        if (life === run) kiosk.hostGone(`the host exited (${code})`);
+      });
       await run.ready;
+      kiosk.hostBack();
       return run;
     },
     async close() {
