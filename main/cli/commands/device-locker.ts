@@ -19,13 +19,13 @@ export const command: CliCommand = {
     board: {
       type: 'string',
       value: 'B',
-      help: 'Board address (required; 8A boards from 1, CU boards from 0)',
+      help: 'Board address (default 1; 8A boards from 1, CU boards from 0)',
     },
     door: { type: 'string', value: 'D', help: 'Door number on the board, from 1 (required for open)' },
     protocol: {
       type: 'string',
-      value: '8a|cu',
-      help: 'Board protocol: 8a (8A/80 frames with BCC, 9600 bit/s) or cu (Kerong CU, 19200 bit/s); default 8a',
+      value: 'cu|8a',
+      help: 'Board protocol: cu (Kerong CU, 19200 bit/s) or 8a (8A/80 frames with BCC, 9600 bit/s); default cu',
     },
     doors: { type: 'string', value: 'N', help: 'Doors per board (default 16)' },
     'timeout-ms': {

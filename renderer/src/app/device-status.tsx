@@ -1,8 +1,10 @@
 // The devices' state on the attract screen, in the citizen's words: which services may be
-// unavailable and that a counter can help, never a device's internal id.
-import { translateOr, type MessageKey } from '../i18n/messages';
+// unavailable and that a counter can help, each device's condition in words (缺纸, not 离线), never a
+// device's internal id.
+import { translateOr } from '../i18n/messages';
 import { useHost } from '../shell/host-context';
 import { useUi } from '../ui/settings';
+import { deviceStateKey } from './device-state';
 import { useDeviceStatus } from './useDeviceStatus';
 import './app.css';
 
@@ -33,8 +35,7 @@ export function DeviceStatus() {
             data-health={d.health}
           >
             <span className="dot" aria-hidden="true" />
-            {translateOr(locale, `family.${d.family}`, d.family)}:{' '}
-            {t(`health.${d.health}` satisfies MessageKey)}
+            {translateOr(locale, `family.${d.family}`, d.family)}: {t(deviceStateKey(d))}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,9 +28,11 @@ beforeAll(async () => {
     config,
     JSON.stringify({
       kioskId: 'kiosk-e2e-01',
-      // No roles required, and one valid device that cannot come up here (no such cups-pdf queue).
+      // No roles required, one valid device that cannot come up here (no such cups-pdf queue), and a
+      // simulated receipt printer whose paper `yizhan sim control` takes out.
       site: { requiredRoles: [] },
       devices: [
+        { id: 'receipt-1', family: 'escpos-printer', transport: { kind: 'simulated' } },
         {
           id: 'mystery-1',
           family: 'a4-printer',
@@ -73,28 +75,43 @@ afterAll(async () => {
 });
 
 describe('yizhan start (Chromium product mode)', () => {
-  it('serves the touch UI, which shows live device status from the host in Chinese and English', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(ready.url);
-    await expect
-      .poll(() => page.getByTestId('status-summary').textContent(), { timeout: 15_000 })
-      .toBe('部分设备暂不可用，相关业务请到人工窗口办理');
-    await expect(page.locator('[data-device="mystery-1"]').getAttribute('data-health')).resolves.toBe(
-      'noDevice',
-    );
-    // A citizen sees what a device is and how it is, never its internal id.
-    await expect(page.locator('footer.status').innerText()).resolves.not.toContain('mystery-1');
-    // The tab and the task switcher show the product's icon.
-    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-    const res = await fetch(new URL(icon!, page.url()));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('image/svg+xml');
-    await page.getByRole('button', { name: 'English' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
-      .toBe('Place your ID card on the reader');
-    await page.screenshot({ path: path.join(dataDir, 'home-en.png') });
-  });
+  // 60 s: beside the page, it runs `yizhan sim control` (a CLI start of its own, seconds when loaded).
+  it(
+    'serves the touch UI, which shows live device status from the host in Chinese and English',
+    { timeout: 60_000 },
+    async () => {
+      const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(ready.url);
+      await expect
+        .poll(() => page.getByTestId('status-summary').textContent(), { timeout: 15_000 })
+        .toBe('部分设备暂不可用，相关业务请到人工窗口办理');
+      await expect(page.locator('[data-device="mystery-1"]').getAttribute('data-health')).resolves.toBe(
+        'noDevice',
+      );
+      // A citizen sees what a device is and how it is, never its internal id.
+      const footer = page.locator('footer.status');
+      await expect(footer.innerText()).resolves.not.toContain('mystery-1');
+      // …and the real condition: paper out is 缺纸, not the 离线 its health maps to.
+      const paperOut = spawnSync(
+        process.execPath,
+        ['bin/yizhan.mjs', 'sim', 'control', 'paper', 'out', '--data-dir', dataDir],
+        { encoding: 'utf8' },
+      );
+      expect(paperOut.status, paperOut.stderr).toBe(0);
+      await expect.poll(() => footer.innerText(), { timeout: 15_000 }).toContain('凭条打印机: 缺纸');
+      expect(await footer.innerText()).not.toContain('离线');
+      // The tab and the task switcher show the product's icon.
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      const res = await fetch(new URL(icon!, page.url()));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+        .toBe('Place your ID card on the reader');
+      await page.screenshot({ path: path.join(dataDir, 'home-en.png') });
+    },
+  );
 
   it('refuses contract calls without the start token', async () => {
     const origin = new URL(ready.url).origin;
@@ -106,7 +123,10 @@ describe('yizhan start (Chromium product mode)', () => {
       body: '{}',
       headers: { 'x-kiosk-token': token },
     });
-    await expect(ok.json()).resolves.toMatchObject({ ok: true, value: [{ deviceId: 'mystery-1' }] });
+    await expect(ok.json()).resolves.toMatchObject({
+      ok: true,
+      value: [{ deviceId: 'receipt-1' }, { deviceId: 'mystery-1' }],
+    });
   });
 
   it('runs an embedded back office the kiosk is registered with, and names its staff console', async () => {
