@@ -57,6 +57,25 @@ describe('EscposPrinterDriver (memory link)', () => {
     expect(JSON.stringify(log.lines)).not.toMatch(/张三丰|110105199001011234/);
   });
 
+  it('a receipt left in the presenter does not hold the next one back: its watch ends, the next prints at once', async () => {
+    const { driver, sim, log, clock, settled } = await rig(PROFILES.kp628, { takeTimeoutMs: 60_000 });
+    sim.setFaults({ notTaken: true });
+    const a = driver.submit(doc('boot status slip'), { key: 'a' });
+    await settled(a.id, ['printed']);
+    const t0 = clock.monotonic();
+    const b = driver.submit(doc('citizen slip'), { key: 'b' });
+    await settled(b.id, ['printed']);
+    // Not the take timeout of the slip before it: the next receipt went out within a few polls.
+    expect(clock.monotonic() - t0).toBeLessThan(5_000);
+    expect(driver.job(a.id)?.state).toBe('printed');
+    expect(log.lines.find((l) => l.event === 'printer.receiptNotTaken')?.fields).toMatchObject({
+      job: a.id,
+      superseded: true,
+    });
+    sim.takeReceipt();
+    expect(await settled(b.id, ['taken'])).toMatchObject({ state: 'taken' });
+  });
+
   it('fails a document the profile cannot print, and retries a failed key as a new job', async () => {
     const { driver, sim, settled } = await rig(PROFILES['raster-80']);
     const bad = driver.submit(doc('中文'), { key: 'k' });

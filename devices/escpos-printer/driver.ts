@@ -427,7 +427,12 @@ export class EscposPrinterDriver extends DeviceDriver<PrinterDetail, { job: Prin
   async #awaitTaken(job: JobRecord): Promise<void> {
     const giveUpAt = this.clock.monotonic() + (this.opts.takeTimeoutMs ?? 60_000);
     const life = this.#life.signal;
+    // A receipt waiting to print ends the watch: printing it pushes this one out of the presenter
+    // (the printer ejects or retracts it), and a slip nobody took, such as the boot status slip,
+    // must not hold the next citizen's receipt back for the take timeout.
+    let superseded = false;
     while (this.clock.monotonic() < giveUpAt && this.transport.isOpen && !life.aborted) {
+      if ((superseded = this.#nextQueued() !== undefined)) break;
       try {
         const notTaken = await this.#queue.run(
           'presenter',
@@ -457,7 +462,11 @@ export class EscposPrinterDriver extends DeviceDriver<PrinterDetail, { job: Prin
       }
     }
     if (!life.aborted) this.counts.add('receiptsNotTaken');
-    this.log.warn('printer.receiptNotTaken', { job: job.id, ...(life.aborted ? { stopped: true } : {}) });
+    this.log.warn('printer.receiptNotTaken', {
+      job: job.id,
+      ...(life.aborted ? { stopped: true } : {}),
+      ...(superseded ? { superseded: true } : {}),
+    });
   }
 
   async #pollLoop(signal: AbortSignal): Promise<void> {

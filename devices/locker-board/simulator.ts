@@ -119,6 +119,12 @@ export class LockerCabinetSimulator {
     return this.#door(board, door).open;
   }
 
+  /** What a person standing at the door would see: jammed, something inside. */
+  doorState(board: number, door: number): { open: boolean; jammed: boolean; itemPresent: boolean } {
+    const d = this.#door(board, door);
+    return { open: d.open, jammed: d.jammed, itemPresent: d.itemPresent };
+  }
+
   unlockCount(board: number, door: number): number {
     return this.#door(board, door).unlocks;
   }

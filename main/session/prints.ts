@@ -303,7 +303,6 @@ async function prepare(doc: PrintDoc, c: PrintContext, deps: PrintDeps, signal: 
         ...(t.counter ? { counters: t.counter.slice(0, 40) } : {}),
         waitingAhead: t.ahead,
         issuedAt: t.takenAt,
-        note: '过号请重新取号。',
       });
     }
     case 'checkInSlip': {

@@ -9,15 +9,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Secret {
-  /** What it is, for the failure message: 'ID number', 'name', 'card number'. */
+  /** What it is, for the failure message: 'ID number', 'name', 'card number', 'captured page'. */
   what: string;
-  value: string;
+  /** Text (searched as UTF-8 and UTF-16LE), or bytes searched as they are (a captured image). */
+  value: string | Buffer;
 }
 
 export interface Hit {
   file: string;
   what: string;
-  encoding: 'utf8' | 'utf16le';
+  encoding: 'utf8' | 'utf16le' | 'bytes';
 }
 
 function files(dir: string): string[] {
@@ -35,13 +36,15 @@ export function findSecrets(roots: readonly string[], secrets: readonly Secret[]
   const hits: Hit[] = [];
   const needles = secrets
     .filter((s) => s.value.length > 0)
-    .flatMap((s) =>
-      (['utf8', 'utf16le'] as const).map((encoding) => ({
+    .flatMap((s): { s: Secret; encoding: Hit['encoding']; bytes: Buffer }[] => {
+      const { value } = s;
+      if (typeof value !== 'string') return [{ s, encoding: 'bytes', bytes: value }];
+      return (['utf8', 'utf16le'] as const).map((encoding) => ({
         s,
         encoding,
-        bytes: Buffer.from(s.value, encoding),
-      })),
-    );
+        bytes: Buffer.from(value, encoding),
+      }));
+    });
   for (const file of roots.flatMap(files)) {
     if (statSync(file).size === 0) continue;
     const bytes = readFileSync(file);
@@ -64,4 +67,13 @@ export function secretsOf(p: {
     ...(p.cardNumber ? [{ what: 'card number', value: p.cardNumber }] : []),
     ...(p.pan ? [{ what: 'card number', value: p.pan }] : []),
   ];
+}
+
+/**
+ * A captured page as a secret: 64 bytes from the middle of its image data (entropy-coded, so found
+ * only where the page itself, or a PDF embedding it unchanged, was stored).
+ */
+export function pageSecret(page: Buffer, what = 'captured page'): Secret {
+  const at = Math.floor(page.length / 2);
+  return { what, value: page.subarray(at, at + 64) };
 }

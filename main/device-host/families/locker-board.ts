@@ -84,6 +84,7 @@ export interface LockerSimulatorControl {
   silence(board: number): void;
   answer(board: number): void;
   isOpen(board: number, door: number): boolean;
+  doorState: LockerCabinetSimulator['doorState'];
   dispose(): void;
 }
 
@@ -131,6 +132,7 @@ export function createLockerSimulator(
     silence: (b) => sim.setBoardAnswering(b, false),
     answer: (b) => sim.setBoardAnswering(b, true),
     isOpen: (b, d) => sim.isOpen(b, d),
+    doorState: (b, d) => sim.doorState(b, d),
     dispose: () => sim.dispose(),
   };
 }

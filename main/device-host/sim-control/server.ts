@@ -273,12 +273,18 @@ function describe({ device, roles }: Entry): Record<string, unknown> {
     case 'locker-board': {
       const l = sim as LockerSimulatorControl;
       const { boards, doorsPerBoard } = (device.commands as LockerCommands).config;
-      const open = boards.flatMap((b) =>
-        Array.from({ length: doorsPerBoard }, (_, i) => i + 1)
-          .filter((d) => l.isOpen(b, d))
-          .map((d) => `${b}:${d}`),
+      const doors = boards.flatMap((b) =>
+        Array.from({ length: doorsPerBoard }, (_, i) => ({ at: `${b}:${i + 1}`, ...l.doorState(b, i + 1) })),
       );
-      return { ...base, boards, doorsPerBoard, openDoors: open };
+      const where = (f: (d: (typeof doors)[number]) => boolean) => doors.filter(f).map((d) => d.at);
+      return {
+        ...base,
+        boards,
+        doorsPerBoard,
+        openDoors: where((d) => d.open),
+        jammedDoors: where((d) => d.jammed),
+        doorsWithItems: where((d) => d.itemPresent),
+      };
     }
     default:
       return base;

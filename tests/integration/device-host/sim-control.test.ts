@@ -141,14 +141,17 @@ describe('yizhan sim control against a running host', { timeout: 90_000 }, () =>
     expect(await control('receipt', 'take')).toMatchObject({ code: 0, answer: { result: { taken: false } } });
   });
 
-  it('pries a locker door open and closes it; jams and frees one', async () => {
+  it('pries a locker door open and closes it; jams and frees one; puts something in and takes it out', async () => {
+    const cabinet = () => control('status').then((s) => s.answer.result!.devices![6]!);
     expect(await control('locker', 'force', '1', '4')).toMatchObject({ answer: { result: { open: true } } });
-    await expect
-      .poll(() => control('status').then((s) => s.answer.result!.devices![6]!.openDoors))
-      .toEqual(['1:4']);
+    await expect.poll(() => cabinet().then((c) => c.openDoors)).toEqual(['1:4']);
     expect(await control('locker', 'close', '1', '4')).toMatchObject({ answer: { result: { open: false } } });
     expect(await control('locker', 'jam', '1', '5')).toMatchObject({ code: 0 });
+    expect(await control('locker', 'item', '1', '6')).toMatchObject({ code: 0 });
+    expect(await cabinet()).toMatchObject({ openDoors: [], jammedDoors: ['1:5'], doorsWithItems: ['1:6'] });
     expect(await control('locker', 'free', '1', '5')).toMatchObject({ code: 0 });
+    expect(await control('locker', 'empty', '1', '6')).toMatchObject({ code: 0 });
+    expect(await cabinet()).toMatchObject({ jammedDoors: [], doorsWithItems: [] });
   });
 
   it('unplugs a device and plugs it back', async () => {

@@ -21,7 +21,7 @@ import {
 import { startBackoffice, startKiosk, testDir, type Kiosk } from '../../helpers/kiosk-rig';
 import { callApi, serverFilings, staffLogin, type TestService } from '../../helpers/outbox-service';
 import { findPerson, person, type Person } from '../../helpers/people';
-import { secretsOf } from '../../helpers/privacy';
+import { pageSecret, secretsOf } from '../../helpers/privacy';
 import { jpegPage } from '../../helpers/scan-pages';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -173,6 +173,8 @@ describe('filings', () => {
       options: [expect.objectContaining({ code: 'easyTerminal' })],
     });
     privacy(owner);
+    // The premises proof went with the filing; delivered, the kiosk keeps no copy of the page.
+    expectNothingPersonal(kiosk, [t.tmp], [pageSecret(await jpegPage('a4', 60, 3))]);
   });
 
   it('居住证申领: filed with a photo, the papers put in a locker door that opened and closed, the slip printed', async () => {
@@ -202,9 +204,10 @@ describe('filings', () => {
       },
     });
     await kiosk.step('capture');
+    const photo = await jpegPage('id1', 150);
     await kiosk.call('flow:capture', {
       material: 'photo',
-      pages: [{ paper: 'id1', data: (await jpegPage('id1', 150)).toString('base64') }],
+      pages: [{ paper: 'id1', data: photo.toString('base64') }],
     });
     await kiosk.send({ kind: 'next' });
     await kiosk.step('choose');
@@ -237,6 +240,7 @@ describe('filings', () => {
       }),
     );
     privacy(applicant);
+    expectNothingPersonal(kiosk, [t.tmp], [pageSecret(photo)]);
   });
 });
 
@@ -342,6 +346,8 @@ describe('the hall’s own services', () => {
     expect(label).toMatch(/^B\d{3}$/);
     const slip = receiptsAfter(receipts).find((r) => r.includes(label!));
     expect(slip).toContain('住房公积金');
+    // The template's own wording says it: the slip does not print it a second time.
+    expect(slip!.split('过号请重新取号').length - 1).toBe(1);
     expect(await finish(kiosk)).toMatchObject({ reason: 'done', outcome: 'completed' });
   });
 
@@ -397,5 +403,11 @@ describe('the hall’s own services', () => {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Pages:\s+2/);
     expect(await finish(kiosk)).toMatchObject({ reason: 'done', outcome: 'completed' });
+    // The copied pages (someone's papers) are not kept: not as images, not in the PDF the host built.
+    expectNothingPersonal(
+      kiosk,
+      [t.tmp],
+      pages.map((p) => pageSecret(p)),
+    );
   });
 });
