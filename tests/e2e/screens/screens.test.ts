@@ -15,7 +15,7 @@ import { SCREEN_NAMES, type ScreenName } from '../../../renderer/src/shell/harne
 import { LAYOUTS, type Orientation, type UiMode } from '../../../renderer/src/ui/tokens';
 import { launchChromium } from '../../helpers/chromium';
 import { buildRendererPages, serveStatic, type StaticServer } from '../../helpers/chromium-harness';
-import { checkShot } from '../ui/page-checks';
+import { checkShot, installAxe, runAxe } from '../ui/page-checks';
 import { breaches, collectFacts } from '../ui/touch-rules';
 
 const MAX_DIFF_PIXELS = 40;
@@ -51,6 +51,19 @@ const FEW: readonly ShotName[] = [
   'rate',
   'unavailable',
 ];
+/**
+ * Also put through axe-core (target-size on, 7:1 in elder mode): the step screens no journey e2e
+ * reaches yet (the journeys run axe on the screens they pass through).
+ */
+const AXE: ReadonlySet<ShotName> = new Set<ShotName>([
+  'lockerDeposit',
+  'lockerPickup',
+  'queueTicket',
+  'rate',
+  'enterCode',
+  'lookup',
+  'unavailable',
+]);
 const ALL: readonly ShotName[] = [...SCREEN_NAMES, ...(Object.keys(TAPPED) as (keyof typeof TAPPED)[])];
 const SHOTS: Shot[] = [
   ...ALL.flatMap((screen) => VARIANTS.map((v) => ({ screen, ...v }))),
@@ -85,6 +98,7 @@ beforeAll(async () => {
   server = await serveStatic(dir);
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: LAYOUTS.portrait })).newPage();
+  await installAxe(page);
 }, 180_000);
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
@@ -113,6 +127,10 @@ describe('the screens a citizen meets', { timeout: 30_000 }, () => {
     }
     await page.evaluate('document.fonts.ready.then(() => true)');
     expect(breaches(await collectFacts(page), s.mode), `touch rules on ${name}`).toEqual([]);
+    if (AXE.has(s.screen))
+      expect((await runAxe(page, { enhancedContrast: s.mode === 'elder' })).grave, `axe on ${name}`).toEqual(
+        [],
+      );
     const png = await page.screenshot({ animations: 'disabled', caret: 'initial' });
     expect(checkShot(`screens/${name}.png`, png, MAX_DIFF_PIXELS).problem).toBeUndefined();
   });
