@@ -854,6 +854,19 @@ export function flowFailed(
   fault(c, failure, [p.effect]);
 }
 
+/**
+ * A held print printing again (paper back): its fault goes, and the countdown pauses while it prints
+ * and starts afresh when it is done, as for any print (left held, the countdown kept running from the
+ * citizen's last touch, and the done screen could open already asking "need more time?").
+ */
+export function flowResumed(tx: Tx, def: ServiceDefinition, key: string, env: Env): void {
+  const flow = flowOf({ tx, def, env });
+  const p = flow.pending[key];
+  if (!p?.held) return;
+  p.held = false;
+  if (flow.fault?.key === key) delete flow.fault;
+}
+
 export function flowTimer(tx: Tx, def: ServiceDefinition, name: TimerName, env: Env): void {
   const c: Ctx = { tx, def, env };
   const flow = flowOf(c);

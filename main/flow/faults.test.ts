@@ -92,6 +92,24 @@ describe('printing', () => {
     expect(j.log.filter((e) => e.type === 'print.a4')).toEqual([job]);
   });
 
+  it('paper back while the fault is shown: the fault goes, the countdown pauses while it prints and starts afresh when done', () => {
+    const j = new Journey().start().choose('queue-ticket').input({ kind: 'choose', value: 'socialAffairs' });
+    j.answer('backoffice.queueTicket', { number: 'A001', waiting: 0 });
+    j.fail('print.receipt', 'paperOut', true);
+    const touched = j.view.idle.deadline;
+    expect(touched).not.toBeNull();
+    // The citizen waits without a touch; paper comes back 50 s later and the printer takes the job up.
+    j.send({ type: 'effect.resumed', key: j.request('print.receipt').key }, 50_000);
+    expect(j.view.fault).toBeUndefined();
+    expect(j.view).toMatchObject({ busy: { key: 'printing' }, idle: { deadline: null, warning: false } });
+    expect(j.timers.has('idle')).toBe(false);
+    j.answer('print.receipt', {}, 5_000);
+    expect(j.step?.kind).toBe('done');
+    // The done screen gets the full time, not what was left of it since the last touch.
+    expect(j.view.idle).toEqual({ deadline: j.now + 90_000, warning: false });
+    expect(j.view.idle.deadline).toBeGreaterThan(touched! + 50_000);
+  });
+
   it('paper out and the citizen goes to the counter: the held job is left for collection', () => {
     const j = new Journey().start().choose('queue-ticket').input({ kind: 'choose', value: 'socialAffairs' });
     j.answer('backoffice.queueTicket', { number: 'A001', waiting: 0 });

@@ -171,6 +171,8 @@ export type EngineEvent =
   | { type: 'effect.done'; at: number; key: string; result: unknown }
   /** `held`: a print the printer keeps and prints once it can (paper out): the request is still open. */
   | { type: 'effect.failed'; at: number; key: string; failure: FlowFailure; held?: boolean }
+  /** A held print the printer took up again: the terminal works for the citizen once more. */
+  | { type: 'effect.resumed'; at: number; key: string }
   | { type: 'timer.fired'; at: number; name: TimerName; token: number }
   | { type: 'device'; at: number; signal: DeviceSignal }
   /** The host restarted with this session's state on file. */

@@ -16,6 +16,7 @@ import {
   flowDone,
   flowFailed,
   flowInput,
+  flowResumed,
   flowTimer,
   leaveService,
   startFlow,
@@ -93,6 +94,9 @@ function handle(tx: Tx, event: EngineEvent, resolve: Resolve, env: Env): void {
         return;
       }
       if (s.phase === 'flow' && def) flowFailed(tx, def, event.key, event.failure, event.held === true, env);
+      return;
+    case 'effect.resumed':
+      if (s.phase === 'flow' && def) flowResumed(tx, def, event.key, env);
       return;
     case 'input':
       return onInput(tx, event, resolve, def, env);

@@ -56,15 +56,21 @@ type Job =
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** What the flow is told on the way: the printer holds the job (paper out …), and takes it up again. */
+export interface PrintHold {
+  held(failure: FlowFailure): void;
+  resumed(): void;
+}
+
 export async function runPrint(
   effect: PrintEffect,
   deps: PrintDeps,
   signal: AbortSignal,
-  held: (failure: FlowFailure) => void,
+  hold: PrintHold,
 ): Promise<object> {
   const job = await prepare(effect.doc, effect.context, deps, signal);
   const handles = start(job, effect.key, deps);
-  const results = await Promise.all(handles.map((h) => follow(h, effect.doc, deps, signal, held)));
+  const results = await Promise.all(handles.map((h) => follow(h, effect.doc, deps, signal, hold)));
   if (job.kind === 'pdf' && job.printed)
     await job.printed().catch((err: unknown) =>
       deps.log.warn('print.reportFailed', {
@@ -90,13 +96,13 @@ function start(job: Job, key: string, deps: PrintDeps): PrintHandle[] {
   }
 }
 
-/** Resolves when the thing is on paper (a receipt printed, a document completed); held is reported on the way. */
+/** Resolves when the thing is on paper (a receipt printed, a document completed); held and resumed are reported on the way. */
 function follow(
   h: PrintHandle,
   doc: PrintDoc,
   deps: PrintDeps,
   signal: AbortSignal,
-  held: (failure: FlowFailure) => void,
+  hold: PrintHold,
 ): Promise<PrintStatus> {
   return new Promise((resolve, reject) => {
     let wasHeld = false;
@@ -104,8 +110,11 @@ function follow(
     const check = (s: PrintStatus) => {
       if (s.state === 'held' && !wasHeld) {
         wasHeld = true;
-        held(printFailure(s.reason));
-      } else if (s.state !== 'held') wasHeld = false;
+        hold.held(printFailure(s.reason));
+      } else if (s.state !== 'held' && wasHeld) {
+        wasHeld = false;
+        if (!s.final) hold.resumed();
+      }
       if (h.kind === 'receipt' && !presented && (s.state === 'printed' || s.state === 'notTaken')) {
         presented = true;
         deps.receipt('presented');

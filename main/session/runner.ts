@@ -25,14 +25,7 @@ import {
   type SessionState,
   type TimerName,
 } from '../flow';
-import type {
-  CatalogueView,
-  FlowFailure,
-  FlowInput,
-  FlowView,
-  SessionEnded,
-  SessionPhase,
-} from '../ipc/contract/flow';
+import type { CatalogueView, FlowInput, FlowView, SessionEnded, SessionPhase } from '../ipc/contract/flow';
 import type { Printing, PrintClock } from '../printing';
 import { EffectFailure, describeError, failureOf } from './failures';
 import { awaitResult, checkIn, queueTicket, rate, submit, type FilingDeps } from './filings';
@@ -40,7 +33,7 @@ import { readIdentity, type ReadContext } from './identity';
 import type { LockerJournal } from './locker-journal';
 import { LockerDesk, type LockerDeps } from './lockers';
 import { lookUp } from './lookups';
-import { runPrint, type PrintDeps, type SiteInfo } from './prints';
+import { runPrint, type PrintDeps, type PrintHold, type SiteInfo } from './prints';
 import { SessionVault } from './vault';
 
 /** Time as the session sees it: the same shape as main/printing's clock (tests move one by hand). */
@@ -365,13 +358,22 @@ export class SessionRunner {
     this.#running.set(e.key, entry);
     const retried = this.#attempted.has(e.key);
     this.#attempted.add(e.key);
-    const held = (failure: FlowFailure) => {
-      if (this.#running.get(e.key) !== entry) return;
-      entry.held = true;
-      this.#log.warn('effect.held', { type: e.type, key: e.key, failure });
-      this.#send({ type: 'effect.failed', key: e.key, failure, held: true });
+    const hold: PrintHold = {
+      held: (failure) => {
+        if (this.#running.get(e.key) !== entry) return;
+        entry.held = true;
+        this.#log.warn('effect.held', { type: e.type, key: e.key, failure });
+        this.#send({ type: 'effect.failed', key: e.key, failure, held: true });
+      },
+      // Printing again: no longer left for collection if the session ends now.
+      resumed: () => {
+        if (this.#running.get(e.key) !== entry || !entry.held) return;
+        entry.held = false;
+        this.#log.info('effect.resumed', { type: e.type, key: e.key });
+        this.#send({ type: 'effect.resumed', key: e.key });
+      },
     };
-    this.#handle(e, control.signal, retried, held).then(
+    this.#handle(e, control.signal, retried, hold).then(
       (result) => {
         if (this.#running.get(e.key) !== entry) return;
         this.#running.delete(e.key);
@@ -390,12 +392,7 @@ export class SessionRunner {
     );
   }
 
-  #handle(
-    e: KeyedEffect,
-    signal: AbortSignal,
-    retried: boolean,
-    held: (failure: FlowFailure) => void,
-  ): Promise<unknown> {
+  #handle(e: KeyedEffect, signal: AbortSignal, retried: boolean, hold: PrintHold): Promise<unknown> {
     const o = this.#o;
     switch (e.type) {
       case 'device.readIdentity':
@@ -439,7 +436,7 @@ export class SessionRunner {
       case 'print.receipt':
       case 'print.a4':
         if (!o.printing) return Promise.reject(new EffectFailure('deviceDown', 'no printing'));
-        return runPrint(e, this.#printDeps(o.printing), signal, held);
+        return runPrint(e, this.#printDeps(o.printing), signal, hold);
       case 'cancel':
         return Promise.resolve({});
     }

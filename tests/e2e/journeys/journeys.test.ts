@@ -3,16 +3,26 @@
 // `yizhan sim control`, what came out checked where it lands (the receipt printer's output).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LAYOUTS } from '../../../renderer/src/ui/tokens';
+import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
 import { expectAccessible, pick, screenText, see, tap } from './harness/citizen';
 import { startJourneyKiosk, type JourneyKiosk } from './harness/kiosk';
 
 vi.setConfig({ testTimeout: 180_000 });
 
 let kiosk: JourneyKiosk;
+/** The simulated A4 printer's spooler: a cups-pdf queue of this file's own, read back with pdftotext. */
+let a4: PdfQueue;
 beforeAll(async () => {
-  kiosk = await startJourneyKiosk({ ...LAYOUTS.portrait, idleSeconds: 30 });
+  a4 = await createPdfQueue('yz-journeys');
+  // 45 s: the idle test ends in under a minute, and the others get 25 s between touches before the
+  // "need more time?" overlay (20 s) covers the page; at 30 s, 10 s was less than an axe run and two
+  // `sim control` calls take on a loaded machine.
+  kiosk = await startJourneyKiosk({ ...LAYOUTS.portrait, idleSeconds: 45, a4Queue: a4.name });
 }, 300_000);
-afterAll(() => kiosk?.stop());
+afterAll(async () => {
+  await kiosk?.stop();
+  a4?.remove();
+});
 
 type Receipt = { text?: string } | string;
 const receiptText = (r: unknown): string =>
@@ -137,12 +147,35 @@ describe('journeys through the screens', () => {
     await ended(mark);
   });
 
+  it('公积金缴存证明打印: the ID card placed on the reader, the account shown, the certificate printed on A4', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await openService('住房公积金', '公积金缴存证明打印');
+    await tap(page, '开始办理');
+    await see(page, '请验证身份');
+    await kiosk.sim('idcard', 'place', 'resident');
+    await see(page, '查询结果如下');
+    await kiosk.sim('idcard', 'remove');
+    await tap(page, '下一步');
+    // What came out of the spooler: the job the kiosk saw completed, as cups-pdf wrote it.
+    const printed = await kiosk.logged('a4.print.completed', () => true, mark);
+    // The spooler's job id is `<queue>-<n>`; cups-pdf names the file after n.
+    const job = /^(.+)-(\d+)$/.exec(String(printed.jobId));
+    expect(job?.[1]).toBe(a4.name);
+    const text = pdfText(await a4.waitForOutput(Number(job![2])));
+    expect(text).toContain('住房公积金');
+    expect(text).toContain('张三');
+    expect(text).not.toContain('11010519491231002X');
+    await tap(page, '结束办理');
+    expect((await ended(mark)).reason).toBe('done');
+  });
+
   it('idle timeout: the warning, then the session ends and the page is back at attract with nothing of it', async () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     await openService('综合服务类', '取号');
     await see(page, '请选择办理事项类别');
-    // The test kiosk's site says idleSeconds 30: the warning shows for the last 20 s.
+    // The test kiosk's site says idleSeconds 45: the warning shows for the last 20 s.
     await see(page, '您还需要更多时间吗？', 60_000);
     const end = await kiosk.logged('session.ended', () => true, mark);
     expect(end.reason).toBe('timeout');
@@ -158,12 +191,18 @@ describe('journeys through the screens', () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     const before = receiptText(await kiosk.sim('receipt', 'last', '20'));
-    await kiosk.sim('paper', 'out');
+    // Mid-journey: once 取号 is open. Out of paper before it, 取号 is rightly unavailable as soon as
+    // the printer's status poll has seen it (a race the test lost when the host was quick).
     await openService('综合服务类', '取号');
+    await see(page, '请选择办理事项类别');
+    await kiosk.sim('paper', 'out');
     await tap(page, '社会民生类');
     await see(page, '打印机缺纸');
     await expectAccessible(page, 'standard', 'fault: paper out');
     await kiosk.sim('paper', 'ok');
+    // The printer took the held job up again: the host tells the flow (its fault goes, the countdown
+    // pauses while it prints and starts afresh on the done screen).
+    await kiosk.logged('effect.resumed', (l) => l.type === 'print.receipt', mark);
     await see(page, '请取走排队号，留意叫号屏。');
     const after = receiptText(await kiosk.sim('receipt', 'last', '20'));
     expect(after).not.toEqual(before);

@@ -239,6 +239,15 @@ const guide: Extract<Step, { kind: 'guide' }> extends infer G ? Omit<G, 'id' | '
   },
 };
 
+const GOOD_REASONS = [
+  { id: 'doneInOneVisit', label: l('一次办成，不用再跑', 'Done in one visit') },
+  { id: 'easyTerminal', label: l('自助设备操作方便', 'The terminal was easy to use') },
+];
+const POOR_REASONS = [
+  { id: 'slow', label: l('办理时间过长', 'It took too long') },
+  { id: 'other', label: l('其他（请填写意见）', 'Other (please explain)') },
+];
+
 /** Every screen the harness shows, by name. */
 export const SCREENS = {
   attract: ATTRACT,
@@ -411,6 +420,91 @@ export const SCREENS = {
       ],
     },
     { n: 9, m: 9, can: { back: false, cancel: false } },
+  ),
+  lockerDeposit: flowWith(
+    { kind: 'lockerDeposit', state: 'open', door: 'A03' },
+    // A door opened: there is no going back from here.
+    { n: 6, can: { back: false, cancel: true } },
+  ),
+  lockerPickup: flowWith(
+    { kind: 'lockerPickup', state: 'done', door: 'B12' },
+    {
+      n: 3,
+      m: 4,
+      service: { serviceId: 'result-pickup', name: l('结果领取', 'Collect a result') },
+      can: { back: false, cancel: true },
+    },
+  ),
+  queueTicket: flowWith(
+    { kind: 'queueTicket', ticket: { number: 'B017', waiting: 3, counter: '5号、6号窗口' } },
+    {
+      n: 2,
+      m: 3,
+      identity: undefined,
+      service: { serviceId: 'queue-ticket', name: l('取号', 'Queue ticket') },
+    },
+  ),
+  rate: flowWith(
+    {
+      kind: 'rate',
+      subject: { trackingNumber: 'YZ20261205-0042', service: RESIDENCE.name },
+      // As the host sends them (domain/rating); the reasons show once a level is chosen.
+      levels: [
+        { level: 5, label: l('非常满意', 'Very satisfied'), poor: false, options: GOOD_REASONS },
+        { level: 4, label: l('满意', 'Satisfied'), poor: false, options: GOOD_REASONS },
+        { level: 3, label: l('基本满意', 'Fairly satisfied'), poor: false, options: GOOD_REASONS },
+        { level: 2, label: l('不满意', 'Dissatisfied'), poor: true, options: POOR_REASONS },
+        { level: 1, label: l('非常不满意', 'Very dissatisfied'), poor: true, options: POOR_REASONS },
+      ],
+      textMax: 200,
+      optional: true,
+    },
+    { n: 9, m: 10, can: { back: false, cancel: true } },
+  ),
+  enterCode: flowWith(
+    { kind: 'enterCode', code: 'trackingNumber', input: 'letters', scan: true },
+    {
+      n: 2,
+      m: 5,
+      identity: undefined,
+      service: { serviceId: 'material-deposit', name: l('材料投递', 'Hand in papers') },
+    },
+  ),
+  lookup: flowWith(
+    {
+      kind: 'lookup',
+      query: 'progress',
+      result: {
+        rows: [],
+        table: {
+          columns: [
+            l('受理编号', 'Tracking number'),
+            l('事项', 'Service'),
+            l('状态', 'Status'),
+            l('更新时间', 'Updated'),
+          ],
+          rows: [
+            [
+              'YZ20261205-0042',
+              '居住证申领 / Residence permit application',
+              '已受理，审核中 / Accepted, under review',
+              '2026-12-05 09:30',
+            ],
+            [
+              'YZ20261118-0007',
+              '个体工商户设立登记 / Sole proprietor registration',
+              '需补正材料 / More materials needed：经营场所证明',
+              '2026-11-20 14:05',
+            ],
+          ],
+        },
+      },
+    },
+    {
+      n: 2,
+      m: 3,
+      service: { serviceId: 'progress-query', name: l('办件进度查询', 'Application progress') },
+    },
   ),
   referral: flowWith(
     { kind: 'referral', code: 'providerDown', theme: l('公安专项类', 'Public security') },

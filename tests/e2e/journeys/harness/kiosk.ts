@@ -76,6 +76,8 @@ export async function startJourneyKiosk(o: {
   height: number;
   /** The site's `site.idleSeconds` (a real site option), so an idle test does not wait 90 s. */
   idleSeconds?: number;
+  /** A cups-pdf queue for the simulated A4 printer, so what it printed can be read back as a PDF. */
+  a4Queue?: string;
 }): Promise<JourneyKiosk> {
   const bundles: TestBundles = await buildTestBundles('journeys');
   const CLI = bundles.cli;
@@ -90,7 +92,11 @@ export async function startJourneyKiosk(o: {
     config,
     JSON.stringify({
       site: { profile: 'hall', ...(o.idleSeconds ? { idleSeconds: o.idleSeconds } : {}) },
-      devices: defaultDevices(),
+      devices: defaultDevices().map((d) =>
+        d.family === 'a4-printer' && o.a4Queue
+          ? { ...d, options: { simulator: { spooler: 'cups-pdf', cupsPdfQueue: o.a4Queue } } }
+          : d,
+      ),
     }),
   );
   const port = await freePort();
