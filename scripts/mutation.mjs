@@ -1,20 +1,21 @@
 #!/usr/bin/env node
 // Mutation testing of the codecs and the back office's domain rules (issue #12): runs StrykerJS
-// (stryker.config.mjs) one module at a time at low priority — it is CPU-heavy and the machine is
+// (stryker.config.mjs) one module at a time at low priority (two invocations may run side by side:
+// each module has its own sandbox and report) — it is CPU-heavy and the machine is
 // shared — keeps each module's report, then prints the score per module and every surviving mutant,
 // so each can be killed by a test or explained as equivalent (README, "Reliability"). Survivors
 // explained in bench/mutation-equivalent.md are printed with their reason and counted apart.
 //
 //   node scripts/mutation.mjs                          run every module, then report
 //   node scripts/mutation.mjs devices/scanner/protocol run one module (or several), then report
+//   MUTATION_CONCURRENCY=1 node scripts/mutation.mjs …  one test runner (default: 2)
 //   node scripts/mutation.mjs --report                 report the last runs (.tmp/mutation/*.json)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.tmp/mutation');
-const LAST = path.join(OUT, 'mutation.json');
 const MODULES = [
   ...readdirSync(path.join(ROOT, 'devices'))
     .map((d) => `devices/${d}/protocol`)
@@ -35,14 +36,29 @@ if (!args.includes('--report')) {
       process.exit(2);
     }
     const started = Date.now();
+    const report = path.join(OUT, `${slug(mod)}.running.json`);
+    rmSync(report, { force: true });
     const run = spawnSync(
       'nice',
-      ['-n', '19', 'npx', 'stryker', 'run', '--mutate', `${mod}/**/*.ts,!${mod}/**/*.test.ts`],
-      { cwd: ROOT, stdio: 'inherit', env: { ...process.env, MUTATION_TEST_DIR: testDirOf(mod) } },
+      [
+        ...['-n', '19', 'npx', 'stryker', 'run', '--mutate', `${mod}/**/*.ts,!${mod}/**/*.test.ts`],
+        // MUTATION_CONCURRENCY=1 when another module runs beside it (the config says 2)
+        ...(process.env.MUTATION_CONCURRENCY ? ['--concurrency', process.env.MUTATION_CONCURRENCY] : []),
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          MUTATION_TEST_DIR: testDirOf(mod),
+          MUTATION_REPORT: report,
+          MUTATION_SANDBOX: `.tmp/stryker-${slug(mod)}`,
+        },
+      },
     );
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`${mod}: stryker finished in ${seconds} s (exit ${run.status})`);
-    if (run.status === 0 && existsSync(LAST)) copyFileSync(LAST, path.join(OUT, `${slug(mod)}.json`));
+    if (run.status === 0 && existsSync(report)) renameSync(report, path.join(OUT, `${slug(mod)}.json`));
   }
 }
 
