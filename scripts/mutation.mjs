@@ -74,7 +74,7 @@ const moduleOf = (file) => {
   const m = /^(devices\/[^/]+\/protocol|backoffice\/domain)\//.exec(rel);
   return m ? m[1] : rel;
 };
-// "- path:line Mutator `replacement` — reason" lines of the equivalent-mutant list.
+// "- path:line:column Mutator `replacement` — reason" lines of the equivalent-mutant list.
 const oneLine = (s) =>
   String(s ?? '')
     .replace(/\s+/g, ' ')
@@ -83,7 +83,7 @@ const EQUIVALENT = path.join(ROOT, 'bench/mutation-equivalent.md');
 const equivalent = new Map(
   (existsSync(EQUIVALENT) ? readFileSync(EQUIVALENT, 'utf8') : '')
     .split('\n')
-    .map((l) => /^- (\S+:\d+) (\w+) `(.*)` — (.+)$/.exec(l))
+    .map((l) => /^- (\S+:\d+:\d+) (\w+) `(.*)` — (.+)$/.exec(l))
     .filter(Boolean)
     .map(([, at, mutator, replacement, reason]) => [`${at} ${mutator} ${oneLine(replacement)}`, reason]),
 );
@@ -102,7 +102,7 @@ for (const report of reports.map((f) => JSON.parse(readFileSync(f, 'utf8')))) {
       else row.other++;
       if (m.status === 'Survived' || m.status === 'NoCoverage') {
         const line = m.location.start.line;
-        const at = `${path.relative(ROOT, path.resolve(ROOT, file))}:${line}`;
+        const at = `${path.relative(ROOT, path.resolve(ROOT, file))}:${line}:${m.location.start.column}`;
         const reason = equivalent.get(`${at} ${m.mutatorName} ${oneLine(m.replacement)}`);
         if (reason) row.equiv++;
         survivors.push(
