@@ -14,8 +14,9 @@ export default {
   concurrency: 2,
   timeoutMS: 10_000,
   reporters: ['json', 'progress'],
-  jsonReporter: { fileName: '.tmp/mutation/mutation.json' },
-  tempDirName: '.tmp/stryker',
+  // Per-module report and sandbox (scripts/mutation.mjs), so two modules may run side by side.
+  jsonReporter: { fileName: process.env.MUTATION_REPORT ?? '.tmp/mutation/mutation.json' },
+  tempDirName: process.env.MUTATION_SANDBOX ?? '.tmp/stryker',
   cleanTempDir: 'always',
   ignorePatterns: [
     '.runtime',

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // Mutation testing of the codecs and the back office's domain rules (issue #12): runs StrykerJS
-// (stryker.config.mjs) one module at a time at low priority — it is CPU-heavy and the machine is
+// (stryker.config.mjs) one module at a time at low priority (two invocations may run side by side:
+// each module has its own sandbox and report) — it is CPU-heavy and the machine is
 // shared — keeps each module's report, then prints the score per module and every surviving mutant,
-// so each can be killed by a test or explained as equivalent (README, "Reliability").
+// so each can be killed by a test or explained as equivalent (README, "Reliability"). Survivors
+// explained in bench/mutation-equivalent.md are printed with their reason and counted apart.
 //
 //   node scripts/mutation.mjs                          run every module, then report
 //   node scripts/mutation.mjs devices/scanner/protocol run one module (or several), then report
+//   MUTATION_CONCURRENCY=1 node scripts/mutation.mjs …  one test runner (default: 2)
 //   node scripts/mutation.mjs --report                 report the last runs (.tmp/mutation/*.json)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.tmp/mutation');
-const LAST = path.join(OUT, 'mutation.json');
 const MODULES = [
   ...readdirSync(path.join(ROOT, 'devices'))
     .map((d) => `devices/${d}/protocol`)
@@ -21,6 +23,8 @@ const MODULES = [
   'backoffice/domain',
 ].sort();
 
+/** The tests that can kill a module's mutants: its device family's, or the domain's own. */
+const testDirOf = (mod) => mod.replace(/\/protocol$/, '');
 const slug = (mod) => mod.replaceAll('/', '_');
 const args = process.argv.slice(2);
 
@@ -32,14 +36,29 @@ if (!args.includes('--report')) {
       process.exit(2);
     }
     const started = Date.now();
+    const report = path.join(OUT, `${slug(mod)}.running.json`);
+    rmSync(report, { force: true });
     const run = spawnSync(
       'nice',
-      ['-n', '19', 'npx', 'stryker', 'run', '--mutate', `${mod}/**/*.ts,!${mod}/**/*.test.ts`],
-      { cwd: ROOT, stdio: 'inherit' },
+      [
+        ...['-n', '19', 'npx', 'stryker', 'run', '--mutate', `${mod}/**/*.ts,!${mod}/**/*.test.ts`],
+        // MUTATION_CONCURRENCY=1 when another module runs beside it (the config says 2)
+        ...(process.env.MUTATION_CONCURRENCY ? ['--concurrency', process.env.MUTATION_CONCURRENCY] : []),
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          MUTATION_TEST_DIR: testDirOf(mod),
+          MUTATION_REPORT: report,
+          MUTATION_SANDBOX: `.tmp/stryker-${slug(mod)}`,
+        },
+      },
     );
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`${mod}: stryker finished in ${seconds} s (exit ${run.status})`);
-    if (run.status === 0 && existsSync(LAST)) copyFileSync(LAST, path.join(OUT, `${slug(mod)}.json`));
+    if (run.status === 0 && existsSync(report)) renameSync(report, path.join(OUT, `${slug(mod)}.json`));
   }
 }
 
@@ -55,12 +74,25 @@ const moduleOf = (file) => {
   const m = /^(devices\/[^/]+\/protocol|backoffice\/domain)\//.exec(rel);
   return m ? m[1] : rel;
 };
+// "- path:line:column Mutator `replacement` — reason" lines of the equivalent-mutant list.
+const oneLine = (s) =>
+  String(s ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 60);
+const EQUIVALENT = path.join(ROOT, 'bench/mutation-equivalent.md');
+const equivalent = new Map(
+  (existsSync(EQUIVALENT) ? readFileSync(EQUIVALENT, 'utf8') : '')
+    .split('\n')
+    .map((l) => /^- (\S+:\d+:\d+) (\w+) `(.*)` — (.+)$/.exec(l))
+    .filter(Boolean)
+    .map(([, at, mutator, replacement, reason]) => [`${at} ${mutator} ${oneLine(replacement)}`, reason]),
+);
 const modules = new Map();
 const survivors = [];
 for (const report of reports.map((f) => JSON.parse(readFileSync(f, 'utf8')))) {
   for (const [file, { mutants, source }] of Object.entries(report.files)) {
     const mod = moduleOf(file);
-    const row = modules.get(mod) ?? { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+    const row = modules.get(mod) ?? { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0, equiv: 0 };
     const lines = source.split('\n');
     for (const m of mutants) {
       if (m.status === 'Killed') row.killed++;
@@ -70,9 +102,13 @@ for (const report of reports.map((f) => JSON.parse(readFileSync(f, 'utf8')))) {
       else row.other++;
       if (m.status === 'Survived' || m.status === 'NoCoverage') {
         const line = m.location.start.line;
+        const at = `${path.relative(ROOT, path.resolve(ROOT, file))}:${line}:${m.location.start.column}`;
+        const reason = equivalent.get(`${at} ${m.mutatorName} ${oneLine(m.replacement)}`);
+        if (reason) row.equiv++;
         survivors.push(
-          `${path.relative(ROOT, path.resolve(ROOT, file))}:${line} ${m.status} ${m.mutatorName}: ` +
-            `${(lines[line - 1] ?? '').trim().slice(0, 90)}  →  ${String(m.replacement ?? '').slice(0, 60)}`,
+          `${at} ${m.status} ${m.mutatorName}: ` +
+            `${(lines[line - 1] ?? '').trim().slice(0, 90)}  →  ${oneLine(m.replacement)}` +
+            (reason ? `\n    equivalent: ${reason}` : ''),
         );
       }
     }
@@ -80,17 +116,19 @@ for (const report of reports.map((f) => JSON.parse(readFileSync(f, 'utf8')))) {
   }
 }
 
-const pct = (r) => {
-  const valid = r.killed + r.timeout + r.survived + r.noCoverage;
-  return valid ? ((100 * (r.killed + r.timeout)) / valid).toFixed(1) : '—';
-};
+const valid = (r) => r.killed + r.timeout + r.survived + r.noCoverage;
+const pct = (r, minus = 0) =>
+  valid(r) - minus ? ((100 * (r.killed + r.timeout)) / (valid(r) - minus)).toFixed(1) : '—';
+// score: killed + timed out over every valid mutant; "net": the same without the listed equivalents.
 const cols = (name, r) =>
   `${name.padEnd(34)} ${String(r.killed).padStart(7)} ${String(r.timeout).padStart(7)} ` +
-  `${String(r.survived).padStart(8)} ${String(r.noCoverage).padStart(7)} ${pct(r).padStart(5)}%`;
+  `${String(r.survived).padStart(8)} ${String(r.noCoverage).padStart(7)} ${String(r.equiv).padStart(6)} ` +
+  `${pct(r).padStart(5)}% ${pct(r, r.equiv).padStart(5)}%`;
 console.log(
-  `\n${'module'.padEnd(34)} ${'killed'.padStart(7)} ${'timeout'.padStart(7)} ${'survived'.padStart(8)} ${'no cov.'.padStart(7)} ${'score'.padStart(6)}`,
+  `\n${'module'.padEnd(34)} ${'killed'.padStart(7)} ${'timeout'.padStart(7)} ${'survived'.padStart(8)} ` +
+    `${'no cov.'.padStart(7)} ${'equiv.'.padStart(6)} ${'score'.padStart(6)} ${'net'.padStart(6)}`,
 );
-const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0, equiv: 0 };
 for (const [mod, r] of [...modules].sort(([a], [b]) => a.localeCompare(b))) {
   for (const k of Object.keys(total)) total[k] += r[k];
   console.log(cols(mod, r));

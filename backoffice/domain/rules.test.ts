@@ -59,3 +59,72 @@ describe('sole-proprietor instant approval rule', () => {
     expect((await evaluateRule(custom, {}, ctx)).approved).toBe(false);
   });
 });
+
+describe('each condition on its own', () => {
+  const one = (c: InstantRule['conditions'][number]): InstantRule => ({
+    description: 'test',
+    conditions: [c],
+  });
+  const run = async (c: InstantRule['conditions'][number], value: unknown) =>
+    evaluateRule(one(c), { a: { b: value } }, ctx);
+  const ok = async (c: InstantRule['conditions'][number], value: unknown) => (await run(c, value)).approved;
+
+  it('validIdNumber: a string with a right check digit', async () => {
+    const c = { kind: 'validIdNumber', path: 'a.b' } as const;
+    expect(await ok(c, '110105200001011238')).toBe(true);
+    expect(await ok(c, '110105200001011239')).toBe(false);
+    expect(await ok(c, 110105)).toBe(false);
+  });
+  it('minAge: completed years from the ID number, false without one', async () => {
+    // born 2000-01-01: 26 on 2026-11-23
+    const c = (years: number) => ({ kind: 'minAge', path: 'a.b', years }) as const;
+    expect(await ok(c(26), '110105200001011238')).toBe(true);
+    expect(await ok(c(27), '110105200001011238')).toBe(false);
+    expect(await ok(c(0), undefined)).toBe(false);
+    expect(await ok(c(0), 'not an id')).toBe(false);
+  });
+  it('equals: the same value and type', async () => {
+    const c = { kind: 'equals', path: 'a.b', value: 3 } as const;
+    expect(await ok(c, 3)).toBe(true);
+    expect(await ok(c, '3')).toBe(false);
+  });
+  it('oneOf: a string among the allowed', async () => {
+    const c = { kind: 'oneOf', path: 'a.b', allowed: ['x', 'y'] } as const;
+    expect(await ok(c, 'y')).toBe(true);
+    expect(await ok(c, ['y'])).toBe(false);
+  });
+  it('subsetOf: a non-empty array of allowed strings', async () => {
+    const c = { kind: 'subsetOf', path: 'a.b', allowed: ['x', 'y'] } as const;
+    expect(await ok(c, ['x', 'y'])).toBe(true);
+    expect(await ok(c, [])).toBe(false);
+    expect(await ok(c, ['x', 'z'])).toBe(false);
+    expect(await ok(c, 'x')).toBe(false);
+  });
+  it('nonEmpty: text that is not blank, or a non-empty array', async () => {
+    const c = { kind: 'nonEmpty', path: 'a.b' } as const;
+    expect(await ok(c, ' x ')).toBe(true);
+    expect(await ok(c, ['x'])).toBe(true);
+    expect(await ok(c, ' \t')).toBe(false);
+    expect(await ok(c, [])).toBe(false);
+    expect(await ok(c, 5)).toBe(false);
+  });
+  it('noElicence: no licence of that type for the ID number at the path', async () => {
+    const c = (licenceType: string) => ({ kind: 'noElicence', idPath: 'a.b', licenceType }) as const;
+    // the sample registry gives 440305199203154423 a driving licence only
+    expect(await ok(c('机动车驾驶证'), '440305199203154423')).toBe(false);
+    expect(await ok(c('居民身份证'), '440305199203154423')).toBe(true);
+    expect(await run(c('居民身份证'), 440305)).toEqual({
+      approved: false,
+      failures: [{ kind: 'noElicence', path: 'a.b' }],
+    });
+  });
+  it('reads a path through objects only', async () => {
+    const c = { kind: 'nonEmpty', path: 'a.b.c' } as const;
+    expect((await evaluateRule(one(c), { a: { b: { c: 'x' } } }, ctx)).approved).toBe(true);
+    expect(await evaluateRule(one(c), { a: null }, ctx)).toEqual({
+      approved: false,
+      failures: [{ kind: 'nonEmpty', path: 'a.b.c' }],
+    });
+    expect((await evaluateRule(one(c), { a: 'abc' }, ctx)).approved).toBe(false);
+  });
+});

@@ -62,3 +62,47 @@ describe('tracking numbers', () => {
     expect(readQrPayload(`https://example.com/?v=${trackingMac(tn, secret)}`, secret)).toBeNull();
   });
 });
+
+// Golden values computed outside the code: the check character c satisfies
+// Σ vᵢ·2^(n−i+1) + c ≡ 1 (mod 31) over the body without its dash (digits 0–9, A=10 … Z=35), written
+// in 0123456789ABCDEFGHJKLMNPQRTUWXY; the MAC is HMAC-SHA256("track:" + number), base64url, 16 chars.
+describe('tracking numbers, golden values', () => {
+  it.each([
+    ['2026-11-23T02:00:00Z', 123, 'YZ20261123-000123U'],
+    ['2026-11-23T16:00:00Z', 1, 'YZ20261124-000001C'],
+    ['2026-11-23T02:00:00Z', 7, 'YZ20261123-0000074'],
+    ['1999-12-31T15:59:59Z', 999_999, 'YZ19991231-999999J'],
+    ['2026-11-23T02:00:00Z', 1_234_567, 'YZ20261123-12345676'],
+  ])('%s, number %i → %s', (iso, seq, tn) => {
+    expect(formatTrackingNumber(Date.parse(iso), seq)).toBe(tn);
+    expect(isValidTrackingNumber(tn)).toBe(true);
+  });
+  it.each([
+    ['a wrong check character', 'YZ20261123-000123V'],
+    ['lower case', 'yz20261123-000123U'],
+    ['another prefix', 'XZ20261123-000123U'],
+    ['a five-digit number', 'YZ20261123-00123U'],
+    ['no dash', 'YZ20261123000123U'],
+    ['a letter the alphabet leaves out', 'YZ20261123-000123Z'],
+    ['trailing text', 'YZ20261123-000123U '],
+  ])('refuses %s', (_label, tn) => {
+    expect(isValidTrackingNumber(tn)).toBe(false);
+  });
+  it('signs with HMAC-SHA256 over "track:" and the number', () => {
+    expect(trackingMac('YZ20261123-000123U', 'secret-0123456789abcdef')).toBe('L1QfbqV_2-rV4u41');
+    expect(qrPayload('YZ20261123-000123U', 'secret-0123456789abcdef')).toBe(
+      'yizhan://track/YZ20261123-000123U?v=L1QfbqV_2-rV4u41',
+    );
+  });
+  it('reads only whole, well-formed payloads', () => {
+    const secret = 'secret-0123456789abcdef';
+    const good = 'yizhan://track/YZ20261123-000123U?v=L1QfbqV_2-rV4u41';
+    expect(readQrPayload(good, secret)).toBe('YZ20261123-000123U');
+    expect(readQrPayload(`x${good}`, secret)).toBeNull();
+    expect(readQrPayload(`${good}x`, secret)).toBeNull();
+    expect(readQrPayload(good.replace('?v=L1QfbqV_2-rV4u41', '?v=L1QfbqV_2-rV4u4'), secret)).toBeNull();
+    // a genuine MAC over a number whose check character is wrong
+    const forged = 'YZ20261123-000123V';
+    expect(readQrPayload(`yizhan://track/${forged}?v=${trackingMac(forged, secret)}`, secret)).toBeNull();
+  });
+});

@@ -97,3 +97,49 @@ describe('8A/80 BCC codec, golden frames from protocols.md §4.1', () => {
     expect(p.encodeRequest({ kind: 'unlock', board: 32, door: 24 })).toEqual(hex('8A 20 18 11 A3'));
   });
 });
+
+// The edges the golden frames above do not reach (each found by a surviving mutant, issue #12).
+describe('8A/80 BCC codec, edges', () => {
+  it('unlocks a whole board and reads the echo back as an "all" acknowledgement without feedback', () => {
+    expect(
+      p.encodeReply({ kind: 'unlockAck', board: 1, door: 'all', feedback: undefined, bits: undefined }),
+    ).toEqual(hex('8A 01 00 11 9A'));
+    expect(p.decodeReply({ kind: 'unlockAll', board: 1 }, hex('8A 01 00 11 9A'))).toEqual({
+      kind: 'frame',
+      consumed: 5,
+      frame: { kind: 'unlockAck', board: 1, door: 'all', feedback: undefined, bits: undefined },
+    });
+  });
+  it('waits on an empty buffer and names noise as such', () => {
+    const req: LockerRequest = { kind: 'unlock', board: 1, door: 1 };
+    expect(p.decodeReply(req, new Uint8Array(0))).toEqual({ kind: 'need-more' });
+    expect(p.decodeReply(req, hex('00 8A'))).toEqual({ kind: 'skip', consumed: 1, reason: 'no-start' });
+  });
+  it('skips a query-all reply whose function byte is not 33', () => {
+    // 80 01 <00 00 00> 34 BCC, BCC = 80^01^34 = B5
+    expect(p.decodeReply({ kind: 'boardStatus', board: 1 }, hex('80 01 00 00 00 34 B5'))).toEqual({
+      kind: 'skip',
+      consumed: 1,
+      reason: 'bad-function',
+    });
+  });
+  it('decodes requests on the simulator side: waits, skips noise and bad sums', () => {
+    expect(p.decodeRequest(new Uint8Array(0))).toEqual({ kind: 'need-more' });
+    expect(p.decodeRequest(hex('FF 8A'))).toEqual({ kind: 'skip', consumed: 1, reason: 'no-start' });
+    expect(p.decodeRequest(hex('8A 01 01 11'))).toEqual({ kind: 'need-more' });
+    expect(p.decodeRequest(hex('8A 01 01 11 9C'))).toEqual({
+      kind: 'skip',
+      consumed: 1,
+      reason: 'bad-checksum',
+    });
+  });
+  it('has no bus-wide query and no item sensors', () => {
+    expect(p.supports('busStatus')).toBe(false);
+    for (const k of ['unlock', 'unlockAll', 'boardStatus', 'doorStatus'] as const)
+      expect(p.supports(k)).toBe(true);
+    expect(p.hasItemSensors).toBe(false);
+    expect(() => p.encodeRequest({ kind: 'busStatus' })).toThrow(/no bus-wide status query/);
+    const bits = { feedback: [], itemPresent: undefined };
+    expect(() => p.encodeReply({ kind: 'busStatus', board: 1, bits })).toThrow(/no bus-wide status reply/);
+  });
+});

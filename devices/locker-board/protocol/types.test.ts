@@ -58,6 +58,11 @@ describe('replyMatches', () => {
       false,
     ],
     [{ kind: 'doorStatus', board: 1, door: 2 }, { kind: 'boardStatus', board: 1, bits }, false],
+    [
+      { kind: 'doorStatus', board: 1, door: 2 },
+      { kind: 'unlockAck', board: 1, door: 2, feedback: false, bits: undefined },
+      false,
+    ],
     [{ kind: 'busStatus' }, { kind: 'busStatus', board: 7, bits }, true],
     [{ kind: 'busStatus' }, { kind: 'boardStatus', board: 7, bits }, false],
   ];

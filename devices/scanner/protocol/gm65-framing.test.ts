@@ -76,3 +76,11 @@ describe('GM65 command framing (simulator side)', () => {
     });
   });
 });
+
+describe('GM65 framing: a bad header is known from the first four bytes', () => {
+  const skip = { kind: 'skip', consumed: 1, reason: 'bad-header' };
+  it('does not wait for the rest of a frame whose header is already wrong', () => {
+    expect(decodeGm65Reply(hex('02 01 00 00'))).toEqual(skip);
+    expect(decodeGm65Command(hex('7e 01 08 01'))).toEqual(skip);
+  });
+});

@@ -10,7 +10,15 @@ import {
   saveZones,
   writeZones,
 } from './gm65';
-import { ENCODING_FIELD, MODE_FIELD, readField, TERMINATOR_FIELD, writeField } from './zones';
+import {
+  DEFAULT_ENCODING_VALUES,
+  ENCODING_FIELD,
+  MODE_FIELD,
+  readField,
+  TERMINATOR_BYTES,
+  TERMINATOR_FIELD,
+  writeField,
+} from './zones';
 
 const hex = (s: string) => Uint8Array.from(s.split(' ').map((b) => parseInt(b, 16)));
 
@@ -70,5 +78,21 @@ describe('GM65 command protocol, golden frames from protocols.md §5.2', () => {
     expect(readField(writeField(0xff, TERMINATOR_FIELD, 0b01), TERMINATOR_FIELD)).toBe(0b01);
     expect(writeField(0xff, TERMINATOR_FIELD, 0b01)).toBe(0b1011_1111);
     expect(writeField(0x00, ENCODING_FIELD, 0b01)).toBe(0b0000_0100);
+  });
+});
+
+describe('GM65 settings vocabulary (§5.2)', () => {
+  it('sends the terminator bytes of each setting', () => {
+    expect(TERMINATOR_BYTES).toEqual({
+      cr: Uint8Array.of(0x0d),
+      crlf: Uint8Array.of(0x0d, 0x0a),
+      tab: Uint8Array.of(0x09),
+      none: new Uint8Array(0),
+    });
+  });
+  it('has two distinct two-bit encoding values', () => {
+    const { gbk, utf8 } = DEFAULT_ENCODING_VALUES;
+    expect(gbk).not.toBe(utf8);
+    for (const v of [gbk, utf8]) expect(readField(writeField(0, ENCODING_FIELD, v), ENCODING_FIELD)).toBe(v);
   });
 });

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildHidPosReports, HidPosReassembler, HONEYWELL_REPORT_02, parseHidPosReport } from './hid-pos';
+import {
+  buildHidPosReports,
+  HID_POS_PROFILES,
+  HidPosReassembler,
+  HONEYWELL_REPORT_02,
+  parseHidPosReport,
+} from './hid-pos';
 import { decodeScan } from './scan-data';
 
 /** Reads a *.hex fixture: one report per line, '#' comments. */
@@ -49,5 +55,55 @@ describe('HID POS reports, Honeywell report 02 profile', () => {
     const r = new HidPosReassembler(HONEYWELL_REPORT_02);
     const out = reports.map((x) => r.push(x)).at(-1);
     expect(out).toEqual({ data, aim: ']d2' });
+  });
+});
+
+// Edges of the report layout (each found by a surviving mutant, issue #12). "P" is a made-up
+// layout with the continuation flag first, the length second and no AIM id, so that no offset of
+// the Honeywell profile hides a mistake: report = 04 | more | length | 4 data bytes (7 bytes).
+describe('HID POS reports, layout edges', () => {
+  const P = {
+    name: 'p',
+    reportId: 0x04,
+    lengthOffset: 1,
+    aimOffset: undefined,
+    dataOffset: 2,
+    dataCapacity: 4,
+    continuationOffset: 0,
+  };
+  const bytes = (s: string) => Uint8Array.from(s.split(' ').map((b) => parseInt(b, 16)));
+  it('builds reports in any profile’s layout', () => {
+    expect(buildHidPosReports(bytes('41 42 43 44 45 46'), ']Q1', P)).toEqual([
+      bytes('04 01 04 41 42 43 44'),
+      bytes('04 00 02 45 46 00 00'),
+    ]);
+    // without a continuation flag the report is just long enough for the data
+    const flat = { ...P, continuationOffset: undefined, lengthOffset: 0, dataOffset: 1 };
+    expect(buildHidPosReports(bytes('41'), undefined, flat)).toEqual([bytes('04 01 41 00 00 00')]);
+  });
+  it('sends one report for no data, and one for exactly a report’s capacity', () => {
+    expect(buildHidPosReports(new Uint8Array(0), undefined, P)).toEqual([bytes('04 00 00 00 00 00 00')]);
+    expect(buildHidPosReports(bytes('41 42 43 44'), undefined, P)).toEqual([bytes('04 00 04 41 42 43 44')]);
+    const full = buildHidPosReports(new Uint8Array(56).fill(0x41), undefined, HONEYWELL_REPORT_02);
+    expect(full).toHaveLength(1);
+    expect(full[0]?.[1 + 62]).toBe(0);
+  });
+  it('leaves the AIM bytes zero when there is no AIM id', () => {
+    const [r] = buildHidPosReports(bytes('41'), undefined, HONEYWELL_REPORT_02);
+    expect(r && [...r.subarray(0, 6)]).toEqual([0x02, 0x01, 0, 0, 0, 0x41]);
+    expect(r).toHaveLength(64);
+  });
+  it('ignores other report ids and reports too short for the data offset', () => {
+    expect(parseHidPosReport(bytes('03 01 5d 51 31 41'), HONEYWELL_REPORT_02)).toBeUndefined();
+    expect(parseHidPosReport(bytes('02 01 5d 51'), HONEYWELL_REPORT_02)).toBeUndefined();
+    // exactly up to the data offset: an empty fragment
+    expect(parseHidPosReport(bytes('02 01 5d 51 31'), HONEYWELL_REPORT_02)).toEqual({
+      aim: ']Q1',
+      data: new Uint8Array(0),
+      more: false,
+    });
+  });
+  it('names the Honeywell layout', () => {
+    expect(HID_POS_PROFILES.honeywell).toBe(HONEYWELL_REPORT_02);
   });
 });

@@ -103,3 +103,24 @@ describe('scan data', () => {
     expect(splitScans(Uint8Array.of(0x0d, 0x0a)).scans).toEqual([]);
   });
 });
+
+// Edges found by surviving mutants (issue #12).
+describe('scan data edges', () => {
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  it('takes an AIM id only as three whole characters at the start', () => {
+    expect(symbologyFromAim(']Q1x')).toBe('unknown');
+    expect(symbologyFromAim('xQ]A0')).toBe('unknown');
+    expect(decodeScan(ascii(']Q1'), { aimPrefix: true })).toMatchObject({
+      aim: ']Q1',
+      text: '',
+      symbology: 'qr',
+    });
+    expect(decodeScan(ascii(']Q'), { aimPrefix: true })).toMatchObject({ aim: undefined, text: ']Q' });
+    expect(decodeScan(ascii('ABC1'), { aimPrefix: true })).toMatchObject({ aim: undefined, text: 'ABC1' });
+  });
+  it('splits on CR LF inside one chunk, and on a TAB followed by data', () => {
+    const { scans, rest } = splitScans(ascii('A1\r\nB2\tC3\nD'));
+    expect(scans.map((s) => new TextDecoder().decode(s))).toEqual(['A1', 'B2', 'C3']);
+    expect(new TextDecoder().decode(rest)).toBe('D');
+  });
+});
