@@ -74,7 +74,13 @@ export async function buildPages(configFile, outDir) {
     await build({
       configFile: path.join(ROOT, configFile),
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        // Rolldown's [PLUGIN_TIMINGS] note (how long plugins took, worse on a loaded machine) is not
+        // something a person installing the product can act on; set-up prints no warning.
+        rolldownOptions: { checks: { bundlerTimings: false } },
+      },
       plugins: [
         {
           name: 'yizhan-inputs',
