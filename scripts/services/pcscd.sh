@@ -31,10 +31,19 @@ alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 readpid() { cat "$DIR/$1" 2>/dev/null || true; }
 socket() { echo "$DIR/run/pcscd.comm"; }
 
+# As root, or as a user with sudo: the namespaces need CAP_SYS_ADMIN, so a user's call is handed to
+# sudo (as scripts/setup-system.sh does); `env` and `status` only read and need no privilege.
+case "${1:-}" in env | status | "") ;; *)
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || die "must run as root (unshare -mn needs CAP_SYS_ADMIN), and sudo is not installed"
+    exec sudo --preserve-env=YIZHAN_PCSCD_DIR,YIZHAN_PCSCD_TTL,PATH bash "$SELF" "$@"
+  fi ;;
+esac
+
 preflight() {
   [ "$(id -u)" = 0 ] || die "must run as root (unshare -mn needs CAP_SYS_ADMIN)"
   for cmd in pcscd unshare nsenter ip setsid; do
-    command -v "$cmd" >/dev/null || die "'$cmd' not found; run: sudo bash scripts/setup-system.sh (Debian packages pcscd, util-linux, iproute2)"
+    command -v "$cmd" >/dev/null || die "'$cmd' not found; run: bash scripts/setup-system.sh (Debian packages pcscd, util-linux, iproute2)"
   done
   [ -f "$VPCD_CONF" ] || die "$VPCD_CONF is missing; install the Debian package vsmartcard-vpcd (scripts/setup-system.sh does)"
 }

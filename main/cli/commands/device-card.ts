@@ -2,7 +2,7 @@ import { intOption, printJson, printJsonError, stringOption, UsageError, type Cl
 
 const PCSCD_HINT =
   '启动读卡服务 / start the PC/SC daemon: systemctl start pcscd (or plain `pcscd` where systemd does not run);\n' +
-  'for development and tests, the daemon with virtual readers: sudo bash scripts/services/pcscd.sh start,\n' +
+  'for development and tests, the daemon with virtual readers: bash scripts/services/pcscd.sh start,\n' +
   'then add --pcscd-socket /run/yizhan-pcscd/run/pcscd.comm';
 
 /**

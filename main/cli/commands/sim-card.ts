@@ -4,7 +4,7 @@ import { intOption, requiredString, stringOption, type CliCommand } from '../com
 function vpcdHint(host: string): string {
   return (
     'vpcd is the virtual reader driver of pcscd (Debian package vsmartcard-vpcd): it listens only while\n' +
-    'pcscd runs with it. Start the development daemon: sudo bash scripts/services/pcscd.sh start, then run\n' +
+    'pcscd runs with it. Start the development daemon: bash scripts/services/pcscd.sh start, then run\n' +
     'this command inside its namespace: scripts/services/pcscd.sh exec -- npx yizhan sim card … --host 127.0.0.2' +
     (host === '127.0.0.2' ? '' : ` (not --host ${host})`)
   );

@@ -65,3 +65,24 @@ describe('card commands without pcscd', { timeout: 90_000 }, () => {
     expect(r.stderr.match(/not reachable/g)).toHaveLength(1);
   });
 });
+
+// The hint says `bash scripts/services/pcscd.sh start` without sudo: the script itself asks sudo when a
+// user runs it, and says plainly when there is none (a minimal Debian machine has no sudo).
+describe('scripts/services/pcscd.sh run by a user', () => {
+  const asNobody = spawnSync('su', ['nobody', '-s', '/bin/sh', '-c', 'command -v sudo || echo none'], {
+    encoding: 'utf8',
+  });
+  it.runIf(process.getuid?.() === 0 && asNobody.stdout.trim() === 'none')(
+    'says it needs root and that sudo is missing, and starts nothing',
+    () => {
+      const script = path.join(ROOT, 'scripts/services/pcscd.sh');
+      const r = spawnSync('su', ['nobody', '-s', '/bin/bash', '-c', `bash ${script} start`], {
+        encoding: 'utf8',
+        env: { ...process.env, YIZHAN_PCSCD_DIR: path.join(ROOT, '.tmp', 'pcscd-as-nobody') },
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('must run as root');
+      expect(r.stderr).toContain('sudo is not installed');
+    },
+  );
+});
