@@ -6,6 +6,7 @@ import type { HostConfig } from '../config/host-config';
 import type { EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { DiagMode, HealthReport } from '../ipc/contract/diagnostics';
 import type { CatalogueView } from '../ipc/contract/flow';
+import type { TechnicianCard } from '../../devices/pcsc-reader';
 import type { Printing } from '../printing';
 import { checkHealth, statusSlip } from './health';
 import { DiagnosticsAudit, type AuditSink } from './audit';
@@ -109,6 +110,30 @@ export class Diagnostics {
       this.log.warn('diag.slipFailed', { error: err instanceof Error ? err.message : String(err) });
       return 'failed';
     }
+  }
+
+  /**
+   * A card put in the PC/SC reader at the attract screen: when it is the site's technician card and
+   * its number is on file for the technician it names, the PIN pad opens for them (audited with who).
+   * A technician card not on file (lost, revoked, another site's) opens nothing and is audited. Any
+   * other card is the citizen's (false).
+   */
+  async cardPlaced(read: () => Promise<TechnicianCard | null>): Promise<boolean> {
+    let card: TechnicianCard | null;
+    try {
+      card = await read();
+    } catch (err) {
+      this.log.warn('diag.cardUnread', { error: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+    if (!card) return false;
+    const stored = this.technicians.byCard(card.cardNumber);
+    if (!stored || stored.id !== card.technicianId) {
+      this.audit.record('cardRefused', undefined, { claimed: card.technicianId });
+      return true;
+    }
+    this.mode.request('card', stored);
+    return true;
   }
 
   stop(): void {

@@ -11,6 +11,7 @@ import { SessionRunner, type SessionClock } from '../session';
 import { Diagnostics, diagnosticsHandlers } from '../diagnostics';
 import type { DeviceRole } from '../config/roles';
 import type { BuiltDevice } from '../device-host/families/types';
+import type { CardReaderCommands } from '../device-host/families/pcsc-reader';
 import { filingChannels } from './filings';
 import { sessionChannels } from './session';
 
@@ -133,6 +134,11 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     backofficeKind: config.backoffice.url ? 'remote' : link ? 'embedded' : 'none',
     printing,
   });
+  // A technician card in the PC/SC reader at the attract screen opens the PIN pad, not a session.
+  const cardReader = registry.devices?.find((d) => d.device.family === 'pcsc-reader')?.device.commands as
+    CardReaderCommands | undefined;
+  if (cardReader)
+    runner.claimCards(() => diagnostics.cardPlaced(() => cardReader.readTechnician({ timeoutMs: 5_000 })));
   // The boot self-check: every device and the back office, the services that can run; the status
   // slip comes out when something is wrong (a kiosk that starts well does not spend paper on it).
   void diagnostics
