@@ -2,6 +2,7 @@
 // the device views and self-tests, and the channels the page (and `yizhan diag`) call.
 import { systemClock, type Clock, type Logger } from '../../devices/core';
 import { Emitter } from '../../devices/core';
+import type { KioskServiceHealth } from '../backend/types';
 import type { HostConfig } from '../config/host-config';
 import type { EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { DiagMode, HealthReport } from '../ipc/contract/diagnostics';
@@ -62,6 +63,19 @@ export class Diagnostics {
   /** The last report; a check runs first if none has yet. */
   async health(): Promise<HealthReport> {
     return this.#health ?? this.check('recheck');
+  }
+
+  /** What each heartbeat says of the kiosk: the last self-check, and the services it can offer now. */
+  heartbeatHealth(): KioskServiceHealth {
+    const services = this.o.catalogue().services;
+    return {
+      checkedAt: this.#health ? new Date(this.#health.at).toISOString() : null,
+      verdict: this.#health?.verdict ?? null,
+      offered: services.filter((s) => s.available).map((s) => s.serviceId),
+      notOffered: services
+        .filter((s) => !s.available)
+        .map((s) => ({ serviceId: s.serviceId, missing: [...(s.missing ?? [])] })),
+    };
   }
 
   /** Checks every device and the back office now, prints the status slip if asked, and tells the page. */

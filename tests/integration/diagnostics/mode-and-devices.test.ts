@@ -9,7 +9,7 @@ import { DiagDevice, DiagMode } from '../../../main/ipc/contract/diagnostics';
 import { diagSocket } from '../../../main/diagnostics/socket';
 import { begin, leave } from '../../helpers/journey-steps';
 import { startBackoffice, startKiosk, testDir, type Kiosk } from '../../helpers/kiosk-rig';
-import type { TestService } from '../../helpers/outbox-service';
+import { callApi, staffLogin, type TestService } from '../../helpers/outbox-service';
 import { ensurePcscd, type PrivatePcscd } from '../../helpers/pcsc';
 import { loadProfile, virtualCard } from '../../helpers/pcsc-cards';
 
@@ -250,5 +250,53 @@ describe('a technician card in the PC/SC reader', () => {
     await kiosk.call('session:cancel');
     await citizen.remove();
     await kiosk.until((k) => k.ended.length > before, 'the session ended');
+  });
+});
+
+describe('what the back office sees', () => {
+  type Fleet = {
+    kioskId: string;
+    session: string | null;
+    health: { checkedAt: string | null; verdict: string | null; offered: string[] } | null;
+  }[];
+  const fleet = async (query = '') =>
+    callApi<Fleet>(`${bo.url}/api/v1/staff/kiosks${query}`, {
+      token: await staffLogin(bo.url, 'technician'),
+    });
+  const mine = async () => (await fleet()).find((k) => k.kioskId === 'hall-diag');
+  // Heartbeats are the kiosk's to send: ask until the back office has what the kiosk reported.
+  const poll = { timeout: 15_000, interval: 100 };
+
+  it('has the boot self-check and the services offered; maintenance while a technician is in; a fault in the per-service filter', async () => {
+    const check = await kiosk.host.diagnostics.health();
+    await expect
+      .poll(async () => (await mine())?.health?.checkedAt, poll)
+      .toBe(new Date(check.at).toISOString());
+    const offered = kiosk.host.session
+      .catalogueView()
+      .services.filter((x) => x.available)
+      .map((x) => x.serviceId);
+    expect((await mine())?.health).toMatchObject({ verdict: check.verdict, offered });
+
+    expect(await kiosk.call('diag:request', { trigger: 'gesture' })).toMatchObject({ phase: 'pin' });
+    await kiosk.call('diag:pin', { technicianId: 'T07', pin: '135790' });
+    await expect.poll(async () => (await mine())?.session, poll).toBe('maintenance');
+    await kiosk.call('diag:exit');
+    await expect.poll(async () => (await mine())?.session, poll).toBe('idle');
+
+    // Paper out: the services that print are not offered, and the fleet's filter finds this kiosk.
+    const printer = kiosk.sim<{ paper(state: 'out' | 'ok'): void }>('receiptPrinter');
+    printer.paper('out');
+    const lost = await kiosk.until((k) => {
+      const off = k.host.session.catalogueView().services.find((x) => !x.available);
+      return off?.serviceId;
+    }, 'a service held back');
+    await expect
+      .poll(async () => (await fleet(`?cannotOffer=${lost}`)).map((k) => k.kioskId), poll)
+      .toContain('hall-diag');
+    printer.paper('ok');
+    await expect
+      .poll(async () => (await fleet(`?canOffer=${lost}`)).map((k) => k.kioskId), poll)
+      .toContain('hall-diag');
   });
 });
