@@ -43,15 +43,20 @@ export function FleetPage({ role }: { role: Role }) {
   const [can, setCan] = useState<'canOffer' | 'cannotOffer'>('cannotOffer');
   const query = service ? `?${can}=${encodeURIComponent(service)}` : '';
   const { data, error, reload } = useLoad(() => getJson<Kiosk[]>(`/staff/kiosks${query}`), [query]);
+  // The services kiosks report, kept while a filter narrows the list (state adjusted in render).
   const [known, setKnown] = useState<string[]>([]);
-  useEffect(() => {
-    if (service || !data) return;
-    const ids = data.flatMap((k) => [
-      ...(k.health?.offered ?? []),
-      ...(k.health?.notOffered.map((n) => n.serviceId) ?? []),
-    ]);
-    setKnown([...new Set(ids)].sort());
-  }, [data, service]);
+  const reported =
+    !service && data
+      ? [
+          ...new Set(
+            data.flatMap((k) => [
+              ...(k.health?.offered ?? []),
+              ...(k.health?.notOffered.map((n) => n.serviceId) ?? []),
+            ]),
+          ),
+        ].sort()
+      : undefined;
+  if (reported && reported.join() !== known.join()) setKnown(reported);
   useEffect(() => {
     const t = setInterval(reload, REFRESH_MS);
     return () => clearInterval(t);
