@@ -60,12 +60,27 @@ export const deviceReport = z.object({
     .object({ code: z.string().max(64), detail: z.string().max(200).optional(), at: z.number().optional() })
     .optional(),
 });
+/** The kiosk's self-check and the services it can offer now (the kiosk's one availability rule). */
+export const serviceHealth = z.object({
+  checkedAt: isoTime.nullable().describe('the last self-check: at boot, or a technician’s recheck'),
+  verdict: z.enum(['ok', 'degraded', 'down']).nullable(),
+  offered: z.array(z.string().min(1).max(64)).max(200),
+  notOffered: z
+    .array(
+      z.object({
+        serviceId: z.string().min(1).max(64),
+        missing: z.array(z.string().max(64)).max(16).describe('device roles that cannot serve'),
+      }),
+    )
+    .max(200),
+});
 export const heartbeat = z.object({
   sentAt: isoTime,
   appVersion: z.string().max(40),
   configVersion: z.number().int().nonnegative(),
   devices: z.array(deviceReport).max(64),
   session: z.enum(['idle', 'serving', 'maintenance']),
+  health: serviceHealth.optional(),
 });
 export const kioskConfig = z.object({
   version: z.number().int(),
@@ -336,6 +351,7 @@ export const fleetItem = z.object({
   configVersion: z.number().nullable(),
   session: z.string().nullable(),
   devices: z.array(deviceReport),
+  health: serviceHealth.nullable(),
   faults: z.array(
     z.object({
       deviceId: z.string(),
@@ -346,6 +362,21 @@ export const fleetItem = z.object({
   ),
 });
 export const fleet = z.array(fleetItem);
+export const fleetQuery = z.object({
+  canOffer: z.string().max(64).optional().describe('only kiosks that can offer this service now'),
+  cannotOffer: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('only kiosks that know this service and cannot offer it now (a device, offline, maintenance)'),
+});
+export const kioskFault = z.object({
+  deviceId: z.string(),
+  condition: z.string(),
+  since: isoTime,
+  until: isoTime.nullable(),
+});
+export const kioskFaults = z.array(kioskFault);
 export const ratingsQuery = z.object({ from: isoTime.optional(), to: isoTime.optional() });
 export const ratingItem = z.object({
   filingId: z.string(),

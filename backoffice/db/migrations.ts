@@ -222,6 +222,20 @@ CREATE TABLE security_alerts (
 CREATE INDEX security_alerts_until ON security_alerts (locked_until);
 `,
   },
+  {
+    version: 9,
+    name: 'kiosk service health and fault history',
+    // The heartbeat's self-check and offered services (the fleet's per-service filter), and one row
+    // per device fault from the heartbeat that reported it to the one that no longer did.
+    sql: `
+ALTER TABLE kiosks ADD COLUMN health TEXT;
+CREATE TABLE kiosk_faults (
+  id {{autoinc}}, kiosk_id TEXT NOT NULL, device_id TEXT NOT NULL, fault TEXT NOT NULL,
+  since_at {{bigint}} NOT NULL, until_at {{bigint}}
+);
+CREATE INDEX kiosk_faults_kiosk ON kiosk_faults (kiosk_id, until_at);
+`,
+  },
 ];
 
 /** Applies missing migrations in one transaction under a lock, so concurrent instances agree. */

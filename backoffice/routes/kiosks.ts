@@ -24,6 +24,46 @@ export function presenceOf(
   return 'offline';
 }
 
+type ServiceHealth = z.output<typeof s.serviceHealth>;
+
+/** Offers `serviceId` now: heard from lately, not in a technician's hands, and the service offered. */
+function offersNow(
+  k: { presence: string; session: string | null; health: ServiceHealth | null },
+  serviceId: string,
+): boolean {
+  return k.presence === 'online' && k.session !== 'maintenance' && !!k.health?.offered.includes(serviceId);
+}
+
+/** What a device report says is wrong (its condition, 缺纸 …, else its health); undefined when it serves. */
+function faultOf(d: DeviceReport): string | undefined {
+  if (d.health === 'online' || d.health === 'busy') return undefined;
+  const condition = d.detail.condition;
+  return typeof condition === 'string' ? condition : d.health;
+}
+
+/** The fault history: a fault opens at the first heartbeat that reports it and closes at the first that does not. */
+async function recordFaults(ctx: Ctx, kioskId: string, devices: readonly DeviceReport[]): Promise<void> {
+  const now = ctx.clock.now();
+  const open = await ctx.db.query<{ id: number; device_id: string; fault: string }>(
+    'SELECT id, device_id, fault FROM kiosk_faults WHERE kiosk_id = ? AND until_at IS NULL',
+    [kioskId],
+  );
+  const current = new Map<string, string>();
+  for (const d of devices) {
+    const f = faultOf(d);
+    if (f) current.set(d.deviceId, f);
+  }
+  for (const o of open)
+    if (current.get(o.device_id) !== o.fault)
+      await ctx.db.run('UPDATE kiosk_faults SET until_at = ? WHERE id = ?', [now, o.id]);
+  for (const [deviceId, fault] of current)
+    if (!open.some((o) => o.device_id === deviceId && o.fault === fault))
+      await ctx.db.run(
+        'INSERT INTO kiosk_faults (kiosk_id, device_id, fault, since_at) VALUES (?, ?, ?, ?)',
+        [kioskId, deviceId, fault, now],
+      );
+}
+
 export function kioskRoutes(ctx: Ctx): AnyRoute[] {
   return [
     defineRoute({
@@ -71,7 +111,8 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
           throw new ApiError(401, 'unauthorized', '未认证或凭据无效 / missing or invalid credentials');
         // One statement authenticates, records the heartbeat and reads the config version.
         const updated = await ctx.db.query<{ version: number | null }>(
-          `UPDATE kiosks SET last_heartbeat_at = ?, app_version = ?, config_version = ?, session = ?, devices = ?
+          `UPDATE kiosks SET last_heartbeat_at = ?, app_version = ?, config_version = ?, session = ?, devices = ?,
+             health = COALESCE(?, health)
            WHERE kiosk_id = ? AND credential_hash = ?
            RETURNING (SELECT version FROM site_config WHERE id = 1) AS version`,
           [
@@ -80,12 +121,14 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
             body.configVersion,
             body.session,
             JSON.stringify(body.devices),
+            body.health ? JSON.stringify(body.health) : null,
             params.kioskId,
             sha256Hex(token),
           ],
         );
         if (!updated[0])
           throw new ApiError(401, 'unauthorized', '未认证或凭据无效 / missing or invalid credentials');
+        await recordFaults(ctx, params.kioskId, body.devices);
         const version = updated[0].version ?? 0;
         if (body.configVersion >= version) return { status: 200, body: { configVersion: version } };
         return { status: 200, body: { configVersion: version, config: await currentConfig(ctx) } };
@@ -114,8 +157,9 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
       tag: 'staff',
       auth: 'staff',
       roles: ['technician', 'supervisor'],
+      query: s.fleetQuery,
       responses: { 200: s.fleet },
-      async handler() {
+      async handler({ query }) {
         const rows = await ctx.db.query<{
           kiosk_id: string;
           name: string;
@@ -125,35 +169,78 @@ export function kioskRoutes(ctx: Ctx): AnyRoute[] {
           config_version: number | null;
           session: string | null;
           devices: string;
+          health: string | null;
         }>('SELECT * FROM kiosks ORDER BY kiosk_id');
         const now = ctx.clock.now();
         // Judge kiosks by the interval they were told to keep (the pushed site config), not ours.
         const told = (await currentConfig(ctx)).site.heartbeatIntervalMs;
         const interval = typeof told === 'number' && told >= 1000 ? told : ctx.cfg.heartbeatIntervalMs;
+        const items = rows.map((r) => {
+          const devices = JSON.parse(r.devices) as DeviceReport[];
+          return {
+            kioskId: r.kiosk_id,
+            name: r.name,
+            site: r.site,
+            presence: presenceOf(r.last_heartbeat_at, now, interval),
+            lastHeartbeatAt: r.last_heartbeat_at === null ? null : iso(r.last_heartbeat_at),
+            appVersion: r.app_version,
+            configVersion: r.config_version,
+            session: r.session,
+            devices,
+            health: r.health === null ? null : (JSON.parse(r.health) as ServiceHealth),
+            faults: devices
+              .filter((d) => d.health !== 'online' && d.health !== 'busy')
+              .map((d) => ({
+                deviceId: d.deviceId,
+                family: d.family,
+                health: d.health,
+                ...(d.lastError ? { lastError: d.lastError.code } : {}),
+              })),
+          };
+        });
+        const { canOffer, cannotOffer } = query;
         return {
           status: 200,
-          body: rows.map((r) => {
-            const devices = JSON.parse(r.devices) as DeviceReport[];
-            return {
-              kioskId: r.kiosk_id,
-              name: r.name,
-              site: r.site,
-              presence: presenceOf(r.last_heartbeat_at, now, interval),
-              lastHeartbeatAt: r.last_heartbeat_at === null ? null : iso(r.last_heartbeat_at),
-              appVersion: r.app_version,
-              configVersion: r.config_version,
-              session: r.session,
-              devices,
-              faults: devices
-                .filter((d) => d.health !== 'online' && d.health !== 'busy')
-                .map((d) => ({
-                  deviceId: d.deviceId,
-                  family: d.family,
-                  health: d.health,
-                  ...(d.lastError ? { lastError: d.lastError.code } : {}),
-                })),
-            };
-          }),
+          body: items.filter(
+            (k) =>
+              (canOffer === undefined || offersNow(k, canOffer)) &&
+              (cannotOffer === undefined ||
+                (!offersNow(k, cannotOffer) &&
+                  !!k.health &&
+                  (k.health.offered.includes(cannotOffer) ||
+                    k.health.notOffered.some((n) => n.serviceId === cannotOffer)))),
+          ),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/staff/kiosks/:kioskId/faults',
+      operationId: 'listKioskFaults',
+      summary: 'A kiosk’s device faults as its heartbeats reported them, newest first (the last 200)',
+      tag: 'staff',
+      auth: 'staff',
+      roles: ['technician', 'supervisor'],
+      params: s.kioskParams,
+      responses: { 200: s.kioskFaults },
+      async handler({ params }) {
+        const rows = await ctx.db.query<{
+          device_id: string;
+          fault: string;
+          since_at: number;
+          until_at: number | null;
+        }>(
+          'SELECT device_id, fault, since_at, until_at FROM kiosk_faults WHERE kiosk_id = ? ORDER BY since_at DESC, id DESC LIMIT 200',
+          [params.kioskId],
+        );
+        return {
+          status: 200,
+          body: rows.map((r) => ({
+            deviceId: r.device_id,
+            condition: r.fault,
+            since: iso(Number(r.since_at)),
+            until: r.until_at === null ? null : iso(Number(r.until_at)),
+          })),
         };
       },
     }),

@@ -21,6 +21,12 @@ import type { SocialSecurityCard } from './protocol/social-security';
 import { NoApplicationError, readBankCard } from './read-bank';
 import { hasSocialSecurityApp, readSocialSecurity } from './read-social-security';
 import { CardSession } from './session';
+import {
+  parseTechnicianCard,
+  readTechnicianRecord,
+  selectTechnician,
+  type TechnicianCard,
+} from './protocol/technician';
 import { maskIdNumber, maskName, maskPan } from '../../domain/identity';
 
 export type CardKind = 'socialSecurity' | 'bank';
@@ -190,6 +196,36 @@ export class PcscReaderDriver extends DeviceDriver<PcscReaderDetail, PcscReaderE
       });
   }
 
+  /**
+   * The card in the reader now, if it is the site's technician card (protocol/technician.ts): one
+   * SELECT, which a citizen's card refuses (null). Counts nothing and never waits for a card.
+   */
+  readTechnicianCard(options: { timeoutMs: number; signal?: AbortSignal }): Promise<TechnicianCard | null> {
+    const reader = this.#readerFor(undefined);
+    if (!reader || !this.#present.get(reader)) return Promise.resolve(null);
+    return this.#queue.run(
+      'readTechnicianCard',
+      async (signal) => {
+        try {
+          this.#atr = toHex(await this.channel.connect(reader, signal), 40);
+          const session = new CardSession(
+            (apdu, s) => this.channel.transmit(reader, apdu, s),
+            signal,
+            this.log,
+          );
+          const selected = await session.exchange('SELECT YZTECH', selectTechnician());
+          if (selected.sw !== 0x9000) return null;
+          return parseTechnicianCard(await session.expectOk('READ RECORD 1/1', readTechnicianRecord()));
+        } catch (err) {
+          throw await this.#explain(err, reader, options.signal);
+        } finally {
+          await this.channel.disconnect(reader).catch(() => undefined);
+        }
+      },
+      { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
+    );
+  }
+
   /** Resolves once the card has physically left the reader (pcscd reports it absent). */
   async waitForRemoval(options: { reader?: string; timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const reader = this.#readerFor(options.reader);
@@ -262,6 +298,7 @@ export class PcscReaderDriver extends DeviceDriver<PcscReaderDetail, PcscReaderE
         'TlvError',
         'GpoFormatError',
         'CardDataError',
+        'TechnicianCardError',
         'RangeError',
       ].includes(name)
     )

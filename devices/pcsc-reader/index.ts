@@ -27,6 +27,7 @@ export {
 } from './simulator';
 export type { SocialSecurityCard } from './protocol/social-security';
 export type { BankCard } from './protocol/bank';
+export type { TechnicianCard } from './protocol/technician';
 export { VPCD_DEFAULT_PORT } from './protocol/vpcd';
 export {
   checks as diagnosticChecks,

@@ -224,6 +224,8 @@ export class PcscTransport implements CardChannel {
     }
     const dead = new Promise<void>((resolve) => (this.#contextDead = resolve));
     context.on('error', (err) => {
+      // A context we closed may still report pcscd going away later: not news any more.
+      if (stop.aborted) return;
       this.#log.warn('pcsc.contextError', { error: errorText(err) });
       this.#contextDead?.();
     });

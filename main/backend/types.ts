@@ -66,6 +66,15 @@ export interface HeartbeatRequest {
   configVersion: number;
   devices: DeviceHealthReport[];
   session: 'idle' | 'serving' | 'maintenance';
+  /** The last self-check and the services the kiosk can offer now (the fleet's per-service filter). */
+  health?: KioskServiceHealth;
+}
+
+export interface KioskServiceHealth {
+  checkedAt: string | null;
+  verdict: 'ok' | 'degraded' | 'down' | null;
+  offered: string[];
+  notOffered: { serviceId: string; missing: string[] }[];
 }
 
 export interface KioskConfig {

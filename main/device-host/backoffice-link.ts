@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { Emitter, sleep, type Logger } from '../../devices/core';
 import { BackofficeClient, Outbox, type KioskConfig } from '../backend';
+import type { KioskServiceHealth } from '../backend/types';
 import type { HostConfig } from '../config/host-config';
 import type { DeviceRegistry } from '../host/host';
 
@@ -17,7 +18,9 @@ export interface BackofficeLink {
 
 export interface BackofficeLinkOptions {
   /** What the terminal is doing, for the fleet page: serving a citizen, or idle. */
-  session?: () => 'idle' | 'serving';
+  session?: () => 'idle' | 'serving' | 'maintenance';
+  /** The self-check and the services offered now, reported with every heartbeat. */
+  health?: () => KioskServiceHealth | undefined;
 }
 
 /**
@@ -55,6 +58,7 @@ export function startBackofficeLink(
   const configs = new Emitter<{ config: KioskConfig }>();
   const beat: Beat = {
     session: opts.session ?? (() => 'idle'),
+    health: opts.health ?? (() => undefined),
     configs,
     wake: () => undefined,
   };
@@ -80,7 +84,8 @@ const PushedLimits = z.object({
 
 /** What the heartbeat loop shares with the link: the session it reports, pushed configurations, a wake-up. */
 interface Beat {
-  session: () => 'idle' | 'serving';
+  session: () => 'idle' | 'serving' | 'maintenance';
+  health: () => KioskServiceHealth | undefined;
   configs: Emitter<{ config: KioskConfig }>;
   wake: () => void;
 }
@@ -103,7 +108,12 @@ async function heartbeatLoop(
   // at the next interval: staff see the fleet as it is. At most one extra heartbeat per second.
   // A session beginning or ending is reported at once too: the fleet page shows who is being served.
   const summary = () =>
-    `${beat.session()};${registry
+    `${beat.session()};${
+      beat
+        .health()
+        ?.notOffered.map((n) => n.serviceId)
+        .join(',') ?? ''
+    };${registry
       .list()
       .map((d) => `${d.deviceId}:${d.health}:${d.condition ?? ''}`)
       .join(',')}`;
@@ -117,14 +127,15 @@ async function heartbeatLoop(
   while (!signal.aborted) {
     sent = summary();
     const startedAt = Date.now();
+    const health = beat.health();
     try {
       const reply = await client.heartbeat(
         {
           sentAt: new Date().toISOString(),
           appVersion: config.version,
           configVersion,
-          // There is no maintenance mode yet: a terminal serves a citizen or waits for one.
           session: beat.session(),
+          ...(health ? { health } : {}),
           devices: registry.list().map((d) => ({
             deviceId: d.deviceId,
             family: d.family,

@@ -2,10 +2,12 @@
 // the device views and self-tests, and the channels the page (and `yizhan diag`) call.
 import { systemClock, type Clock, type Logger } from '../../devices/core';
 import { Emitter } from '../../devices/core';
+import type { KioskServiceHealth } from '../backend/types';
 import type { HostConfig } from '../config/host-config';
 import type { EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { DiagMode, HealthReport } from '../ipc/contract/diagnostics';
 import type { CatalogueView } from '../ipc/contract/flow';
+import type { TechnicianCard } from '../../devices/pcsc-reader';
 import type { Printing } from '../printing';
 import { checkHealth, statusSlip } from './health';
 import { DiagnosticsAudit, type AuditSink } from './audit';
@@ -63,6 +65,19 @@ export class Diagnostics {
     return this.#health ?? this.check('recheck');
   }
 
+  /** What each heartbeat says of the kiosk: the last self-check, and the services it can offer now. */
+  heartbeatHealth(): KioskServiceHealth {
+    const services = this.o.catalogue().services;
+    return {
+      checkedAt: this.#health ? new Date(this.#health.at).toISOString() : null,
+      verdict: this.#health?.verdict ?? null,
+      offered: services.filter((s) => s.available).map((s) => s.serviceId),
+      notOffered: services
+        .filter((s) => !s.available)
+        .map((s) => ({ serviceId: s.serviceId, missing: [...(s.missing ?? [])] })),
+    };
+  }
+
   /** Checks every device and the back office now, prints the status slip if asked, and tells the page. */
   async check(
     reason: HealthReport['reason'],
@@ -109,6 +124,30 @@ export class Diagnostics {
       this.log.warn('diag.slipFailed', { error: err instanceof Error ? err.message : String(err) });
       return 'failed';
     }
+  }
+
+  /**
+   * A card put in the PC/SC reader at the attract screen: when it is the site's technician card and
+   * its number is on file for the technician it names, the PIN pad opens for them (audited with who).
+   * A technician card not on file (lost, revoked, another site's) opens nothing and is audited. Any
+   * other card is the citizen's (false).
+   */
+  async cardPlaced(read: () => Promise<TechnicianCard | null>): Promise<boolean> {
+    let card: TechnicianCard | null;
+    try {
+      card = await read();
+    } catch (err) {
+      this.log.warn('diag.cardUnread', { error: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+    if (!card) return false;
+    const stored = this.technicians.byCard(card.cardNumber);
+    if (!stored || stored.id !== card.technicianId) {
+      this.audit.record('cardRefused', undefined, { claimed: card.technicianId });
+      return true;
+    }
+    this.mode.request('card', stored);
+    return true;
   }
 
   stop(): void {

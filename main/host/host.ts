@@ -5,12 +5,14 @@ import type { HostConfig } from '../config/host-config';
 import type { DeviceStatusDto } from '../ipc/contract';
 import type { AppInfo, EventChannel, EventPayload } from '../ipc/contract/channels';
 import type { Handlers } from '../ipc/dispatch';
+import type { KioskServiceHealth } from '../backend/types';
 import type { DeviceServices } from '../device-host/services';
 import { Printing, type A4Renderer, type PrintClock, type PrintJournalStore } from '../printing';
 import { SessionRunner, type SessionClock } from '../session';
 import { Diagnostics, diagnosticsHandlers } from '../diagnostics';
 import type { DeviceRole } from '../config/roles';
 import type { BuiltDevice } from '../device-host/families/types';
+import type { CardReaderCommands } from '../device-host/families/pcsc-reader';
 import { filingChannels } from './filings';
 import { sessionChannels } from './session';
 
@@ -73,8 +75,14 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
 
   // The link reports the session, which needs the link's client: the report looks it up when it runs.
   const serving = { now: () => false };
+  // So does the diagnostics mode (a technician in: maintenance) and the self-check, made after it.
+  const diag = {
+    maintenance: () => false,
+    health: (): KioskServiceHealth | undefined => undefined,
+  };
   const link = (await import('../device-host/backoffice-link')).startBackofficeLink(config, registry, log, {
-    session: () => (serving.now() ? 'serving' : 'idle'),
+    session: () => (diag.maintenance() ? 'maintenance' : serving.now() ? 'serving' : 'idle'),
+    health: () => diag.health(),
   });
   const profile = config.site.profile;
   const lockerJournal = (await import('../device-host/locker-journal')).openLockerJournal(config.dataDir);
@@ -133,6 +141,15 @@ export async function createHost(config: HostConfig, log: Logger, opts: HostOpti
     backofficeKind: config.backoffice.url ? 'remote' : link ? 'embedded' : 'none',
     printing,
   });
+  diag.maintenance = () => diagnostics.mode.view().outOfService;
+  diag.health = () => diagnostics.heartbeatHealth();
+  diagnostics.events.on('diag:mode', () => link?.wake());
+  diagnostics.events.on('diag:health', () => link?.wake());
+  // A technician card in the PC/SC reader at the attract screen opens the PIN pad, not a session.
+  const cardReader = registry.devices?.find((d) => d.device.family === 'pcsc-reader')?.device.commands as
+    CardReaderCommands | undefined;
+  if (cardReader)
+    runner.claimCards(() => diagnostics.cardPlaced(() => cardReader.readTechnician({ timeoutMs: 5_000 })));
   // The boot self-check: every device and the back office, the services that can run; the status
   // slip comes out when something is wrong (a kiosk that starts well does not spend paper on it).
   void diagnostics

@@ -117,6 +117,8 @@ export class SessionRunner {
   #stopped = false;
   /** false while a technician holds the terminal (vendor mode): no session starts. */
   #accepting = true;
+  /** Asked first about a card put in the PC/SC reader at the attract screen (a technician's card). */
+  #claimCard: (() => Promise<boolean>) | undefined;
 
   constructor(o: SessionOptions) {
     this.#o = o;
@@ -177,6 +179,14 @@ export class SessionRunner {
   /** Vendor mode: while closed, neither a touch nor a card starts a session (the running one finishes). */
   accept(open: boolean): void {
     this.#accepting = open;
+  }
+
+  /**
+   * `claim` answers whether a card put in the PC/SC reader while nobody is served is someone else's
+   * business (diagnostics: the site's technician card); such a card starts no citizen session.
+   */
+  claimCards(claim: () => Promise<boolean>): void {
+    this.#claimCard = claim;
   }
 
   get accepting(): boolean {
@@ -538,9 +548,17 @@ export class SessionRunner {
           if (now === present) return;
           present = now;
           if (now) {
-            if (!this.serving) this.#startSession('card');
-            this.#pcscCard = s.socialSecurityCard ? 'socialSecurityCard' : 'bankCard';
-            this.#signal({ kind: 'card.inserted', role: this.#pcscCard });
+            const arrived = () => {
+              if (!this.serving) this.#startSession('card');
+              this.#pcscCard = s.socialSecurityCard ? 'socialSecurityCard' : 'bankCard';
+              this.#signal({ kind: 'card.inserted', role: this.#pcscCard });
+            };
+            if (this.serving || !this.#claimCard || !this.#accepting) return arrived();
+            // Still in the reader once asked (and not claimed): the citizen's card.
+            void this.#claimCard().then(
+              (claimed) => !claimed && !this.#stopped && cards.cardPresent() && arrived(),
+              () => cards.cardPresent() && arrived(),
+            );
           } else if (this.#pcscCard) {
             const role = this.#pcscCard;
             this.#pcscCard = undefined;

@@ -69,6 +69,13 @@ export async function startConsoleFixture(dir: string): Promise<ConsoleFixture> 
           lastError: { code: 'hardware', detail: 'paperOut' },
         },
       ],
+      // The printer's fault holds back what prints a slip (the kiosk's availability rule says so).
+      health: {
+        checkedAt: new Date().toISOString(),
+        verdict: 'degraded',
+        offered: ['document-dropoff'],
+        notOffered: [{ serviceId: 'queue-ticket', missing: ['receiptPrinter'] }],
+      },
     });
   };
   await heartbeat();

@@ -48,6 +48,8 @@ export interface KioskOptions {
   instantA4?: boolean;
   /** main/printing's renderer (a bench times it). */
   renderer?: A4Renderer;
+  /** The card reader through a real pcscd (tests/helpers/pcsc.ts) instead of the in-process one. */
+  pcsc?: { socket: string; reader: string };
 }
 
 export class Kiosk {
@@ -205,12 +207,14 @@ function devices(o: KioskOptions): HostConfig['devices'] {
   const sim = { kind: 'simulated' as const };
   return [
     { id: 'id-reader-1', family: 'id-card-reader', transport: sim, options: { simulator: { rfDelayMs: 0 } } },
-    {
-      id: 'card-reader-1',
-      family: 'pcsc-reader',
-      transport: sim,
-      options: { simulator: { via: 'in-process' } },
-    },
+    o.pcsc
+      ? { id: 'card-reader-1', family: 'pcsc-reader', transport: { kind: 'pcsc', ...o.pcsc }, options: {} }
+      : {
+          id: 'card-reader-1',
+          family: 'pcsc-reader',
+          transport: sim,
+          options: { simulator: { via: 'in-process' } },
+        },
     { id: 'receipt-printer-1', family: 'escpos-printer', transport: sim, options: { profile: 'kp628' } },
     o.a4Queue
       ? {

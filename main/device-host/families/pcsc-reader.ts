@@ -24,6 +24,7 @@ import {
   type CardReadResult,
   type PcscReaderDetail,
   type SampleCardProfileName,
+  type TechnicianCard,
 } from '../../../devices/pcsc-reader';
 import type { DeviceCondition } from '../../ipc/contract';
 import { selfTestPlan, statusOf } from './link';
@@ -41,6 +42,8 @@ export interface CardReaderCommands {
   /** Resolves once the card is out of the reader; `userAction`/`cardNotRemoved` after `timeoutMs`. */
   waitRemoved(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void>;
   cardPresent(): boolean;
+  /** The card in the reader if it is the site's technician card, else null (one SELECT). */
+  readTechnician(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<TechnicianCard | null>;
 }
 
 /** Inserts and removes virtual cards, as a customer would. */
@@ -195,6 +198,7 @@ export const pcscReader = defineFamily({
           driver.readCard({ timeoutMs, ...(signal ? { signal } : {}), ...(kinds ? { kinds } : {}) }),
         waitRemoved: (opts) => driver.waitForRemoval(opts),
         cardPresent: () => driver.status.current.detail.card === 'present',
+        readTechnician: (opts) => driver.readTechnicianCard(opts),
       },
       driver,
       ...(control ? { simulator: control } : {}),

@@ -19,12 +19,16 @@ import {
 } from './config-fields';
 
 type Issue = { path: string; message: string };
-const PER_PAGE = { portrait: 9, landscape: 6 } as const;
+/** Rows a page holds with the action rows still on screen (elder mode's type is larger). */
+const PER_PAGE = {
+  standard: { portrait: 9, landscape: 6 },
+  elder: { portrait: 6, landscape: 4 },
+} as const;
 
 const shown = (v: Leaf) => (v === null ? '—' : String(v));
 
 export function ConfigScreen({ api }: { api: DiagApi }) {
-  const { t, locale, orientation } = useUi();
+  const { t, locale, orientation, mode } = useUi();
   const [view, , setView] = useLoad(() => api.config());
   const [draft, setDraft] = useState<Record<string, unknown>>();
   const [editing, setEditing] = useState<Field>();
@@ -81,7 +85,7 @@ export function ConfigScreen({ api }: { api: DiagApi }) {
       />
     );
 
-  const per = PER_PAGE[orientation];
+  const per = PER_PAGE[mode][orientation];
   // Fields with a problem come first, so what the host refused is on the first page.
   const ordered = [
     ...fields.filter((f) => issueAt.has(f.path)),

@@ -21,13 +21,17 @@ export function DeviceName({ family, deviceId }: { family: string; deviceId: str
 export function ConditionBadge({ health, condition }: { health: Health; condition: DeviceCondition }) {
   const { t } = useUi();
   const serves = ['ready', 'busy', 'paperLow', 'tonerLow', 'receiptNotTaken'].includes(condition);
+  const said = t(hostText(`diag.condition.${condition}`, condition));
+  const healthSaid = t(`health.${health}`);
   return (
     <span
       className={`diag-badge ${serves ? (condition === 'ready' ? 'is-pass' : 'is-warn') : 'is-fail'}`}
       data-condition={condition}
       data-health={health}
     >
-      {t(hostText(`diag.condition.${condition}`, condition))} · {t(`health.${health}`)}
+      {said}
+      {/* The XFS health only beside a fault, where it says more ("Paper low · Ready" would not). */}
+      {!serves && healthSaid !== said && ` · ${healthSaid}`}
     </span>
   );
 }

@@ -1,14 +1,29 @@
 // For the citizen's page: 暂停服务 over everything while the host is closed for a technician, and
 // the hidden entry (five taps in the top-left corner within three seconds) for the attract screen.
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useUi } from '../ui/settings';
 import { useDiagMode, type DiagApi } from './api';
 import { OutOfService } from './out-of-service';
 import './public.css';
 
-/** The public page while the terminal is in diagnostics on another console, or waiting to be. */
-export function DiagnosticsGate({ api, children }: { api: DiagApi; children: ReactNode }) {
+/**
+ * The public page while the terminal is in diagnostics on another console, or waiting to be; a
+ * technician card put in the reader (the host asks for the PIN) opens the technician's page.
+ */
+export function DiagnosticsGate({
+  api,
+  open,
+  children,
+}: {
+  api: DiagApi;
+  open: () => void;
+  children: ReactNode;
+}) {
   const [mode] = useDiagMode(api);
+  const byCard = mode?.phase === 'pin' && mode.trigger === 'card';
+  useEffect(() => {
+    if (byCard) open();
+  }, [byCard, open]);
   return mode?.outOfService ? <OutOfService /> : children;
 }
 

@@ -33,6 +33,9 @@ export interface KioskProps {
   initialLocale?: 'zh-CN' | 'en' | undefined;
 }
 
+/** The technician's page, with the same bridge parameters as this one. */
+const openDiagnostics = () => location.assign(`diagnostics.html${location.search}`);
+
 /** A touch keeps the session alive; sent at most this often while the citizen types. */
 const TAP_EVERY_MS = 5_000;
 
@@ -113,14 +116,7 @@ function Session({ host, now, initialView, initialCatalogue }: KioskProps) {
     screen = (
       <AttractScreen
         onStart={() => take(host.start())}
-        corner={
-          host.diag && (
-            <DiagnosticsCorner
-              api={host.diag}
-              open={() => location.assign(`diagnostics.html${location.search}`)}
-            />
-          )
-        }
+        corner={host.diag && <DiagnosticsCorner api={host.diag} open={openDiagnostics} />}
       />
     );
   } else if (phase === 'ending') {
@@ -176,7 +172,13 @@ function Session({ host, now, initialView, initialCatalogue }: KioskProps) {
   );
   return (
     <HostContext.Provider value={host}>
-      {host.diag ? <DiagnosticsGate api={host.diag}>{page}</DiagnosticsGate> : page}
+      {host.diag ? (
+        <DiagnosticsGate api={host.diag} open={openDiagnostics}>
+          {page}
+        </DiagnosticsGate>
+      ) : (
+        page
+      )}
     </HostContext.Provider>
   );
 }

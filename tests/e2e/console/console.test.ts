@@ -239,7 +239,14 @@ describe('staff console', () => {
       expect(faults).toContain('receipt-printer');
       expect(faults).toContain('硬件故障');
       expect(await tech.getByRole('link', { name: '办件队列 Queue' }).count()).toBe(0);
+      expect(await card.getByTestId('health').textContent()).toContain('可办 1/2');
       await shot(tech, 'fleet');
+      // Which kiosks cannot offer 取号 now: this one (its printer); none can offer it.
+      await tech.getByTestId('fleet-service').selectOption('queue-ticket');
+      await expect.poll(() => tech.getByTestId('fleet').textContent(), POLL).toContain(CONSOLE_KIOSK);
+      await shot(tech, 'fleet-cannot-offer');
+      await tech.getByTestId('fleet-can').selectOption('canOffer');
+      await expect.poll(() => tech.getByTestId('fleet').textContent(), POLL).toContain('没有符合的终端');
 
       const other = fx.filings[2]!;
       await tech.goto(`${fx.service.url}/console/#/filings/${other.filingId}`);

@@ -1,5 +1,6 @@
 // The diagnostics screens (renderer/diagnostics-harness.html, answered from fixtures) in Chinese and
-// English: screenshots compared with tests/e2e/__screenshots__/diagnostics/ (UPDATE_SCREENSHOTS=1
+// English, and in elder mode (长辈模式, Chinese: a citizen may have switched it on when 暂停服务
+// appears, and the technician's screens must still fit with its larger type): screenshots compared with tests/e2e/__screenshots__/diagnostics/ (UPDATE_SCREENSHOTS=1
 // rewrites them; look before committing), axe-core with target-size on, and our touch-rule check of
 // the tokens (targets, text sizes, contrast). The screens driven as a technician would: the PIN on
 // the digit pad, a self-test run, a configuration value changed with a one-tap choice.
@@ -15,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locale } from '../../../renderer/src/i18n/messages';
 import { DEVICES } from '../../../renderer/src/diagnostics/harness/fixtures';
-import { LAYOUTS } from '../../../renderer/src/ui/tokens';
+import { LAYOUTS, type UiMode } from '../../../renderer/src/ui/tokens';
 import { launchChromium } from '../../helpers/chromium';
 import { buildRendererPages, serveStatic, type StaticServer } from '../../helpers/chromium-harness';
 import { checkScreenshot } from '../../helpers/png-diff';
@@ -57,12 +58,12 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Loads `screen` in `locale` (portrait, standard mode) and waits until its data is on screen. */
-async function open(screen: Screen, locale: Locale): Promise<void> {
+/** Loads `screen` in `locale` and `mode` (portrait) and waits until its data is on screen. */
+async function open(screen: Screen, locale: Locale, mode: UiMode = 'standard'): Promise<void> {
   const query = new URLSearchParams({
     screen: screen === 'device' ? 'devices' : screen,
     locale,
-    mode: 'standard',
+    mode,
     orientation: 'portrait',
   });
   await page.goto(`${server.url}/diagnostics-harness.html?${query.toString()}`);
@@ -86,30 +87,30 @@ async function open(screen: Screen, locale: Locale): Promise<void> {
 const ALL: Screen[] = [...SCREENS, 'device'];
 
 describe('every diagnostics screen: its picture, axe and the touch rules', { timeout: 30_000 }, () => {
-  test.each(ALL.flatMap((s) => LOCALES.map((l) => [`${s}.${l}`, s, l] as const)))(
-    '%s',
-    async (name, screen, locale) => {
-      await open(screen, locale);
-      const png = await page.screenshot({ animations: 'disabled', caret: 'initial' });
-      expect(checkScreenshot(`diagnostics/${name}.png`, png, MAX_DIFF_PIXELS).problem).toBeUndefined();
+  test.each([
+    ...ALL.flatMap((s) => LOCALES.map((l) => [`${s}.${l}`, s, l, 'standard'] as const)),
+    ...ALL.map((s) => [`${s}.elder.zh-CN`, s, 'zh-CN', 'elder'] as const),
+  ])('%s', async (name, screen, locale, mode) => {
+    await open(screen, locale, mode);
+    const png = await page.screenshot({ animations: 'disabled', caret: 'initial' });
+    expect(checkScreenshot(`diagnostics/${name}.png`, png, MAX_DIFF_PIXELS).problem).toBeUndefined();
 
-      // Legacy mode runs axe in the page itself: no blank page opened per run (there are no frames).
-      const results = await new AxeBuilder({ page })
-        .setLegacyMode()
-        .options({ rules: { 'target-size': { enabled: true } } })
-        .analyze();
-      const grave = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(grave).toEqual([]);
-      expect([...results.passes, ...results.violations].map((r) => r.id)).toContain('target-size');
+    // Legacy mode runs axe in the page itself: no blank page opened per run (there are no frames).
+    const results = await new AxeBuilder({ page })
+      .setLegacyMode()
+      .options({ rules: { 'target-size': { enabled: true } } })
+      .analyze();
+    const grave = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(grave).toEqual([]);
+    expect([...results.passes, ...results.violations].map((r) => r.id)).toContain('target-size');
 
-      const facts = await collectFacts(page);
-      // Every screen offers something to touch; each of those at least the target size.
-      expect(facts.targets.length).toBeGreaterThan(0);
-      expect(breaches(facts, 'standard')).toEqual([]);
-    },
-  );
+    const facts = await collectFacts(page);
+    // Every screen offers something to touch; each of those at least the target size.
+    expect(facts.targets.length).toBeGreaterThan(0);
+    expect(breaches(facts, mode)).toEqual([]);
+  });
 });
 
 describe('driven as a technician would', { timeout: 30_000 }, () => {

@@ -34,6 +34,8 @@ interface Shot {
   mode: UiMode;
   locale: 'zh-CN' | 'en';
   orientation: Orientation;
+  /** The terminal in a technician's hands: 暂停服务 over the page (diagnostics/out-of-service.tsx). */
+  outOfService?: true;
 }
 
 const VARIANTS: ReadonlyArray<Omit<Shot, 'screen'>> = [
@@ -85,8 +87,23 @@ const SHOTS: Shot[] = [
     locale: 'zh-CN' as const,
     orientation: 'landscape' as const,
   })),
+  ...(
+    [
+      ['standard', 'zh-CN', 'portrait'],
+      ['elder', 'zh-CN', 'portrait'],
+      ['elder', 'en', 'portrait'],
+      ['standard', 'zh-CN', 'landscape'],
+    ] as const
+  ).map(([mode, locale, orientation]) => ({
+    screen: 'attract' as const,
+    mode,
+    locale,
+    orientation,
+    outOfService: true as const,
+  })),
 ];
-const nameOf = (s: Shot) => `${s.screen}.${s.mode}.${s.locale}.${s.orientation}`;
+const nameOf = (s: Shot) =>
+  `${s.outOfService ? 'out-of-service' : s.screen}.${s.mode}.${s.locale}.${s.orientation}`;
 
 let dir = '';
 let server: StaticServer;
@@ -118,9 +135,10 @@ describe('the screens a citizen meets', { timeout: 30_000 }, () => {
       mode: s.mode,
       locale: s.locale,
       orientation: s.orientation,
+      ...(s.outOfService ? { diag: 'oos' } : {}),
     });
     await page.goto(`${server.url}/screens-harness.html?${q.toString()}`);
-    await page.locator('.shell').waitFor();
+    await page.locator(s.outOfService ? '[data-testid="out-of-service"]' : '.shell').waitFor();
     if (tapped) {
       await page.getByRole('button', { name: tapped.tap }).first().click();
       await page.getByTestId('catalogue-back').waitFor();

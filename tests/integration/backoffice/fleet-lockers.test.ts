@@ -225,6 +225,101 @@ describe.each(BACKENDS)('kiosks, fleet and lockers on %s', (backend) => {
     );
   });
 
+  it('keeps each kiosk’s self-check and fault history, and filters the fleet by a service it can offer now', async () => {
+    const other = await registerKiosk(app, 'kiosk-03');
+    const beat = (payload: object, headers = kiosk, kioskId = 'kiosk-01') =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/kiosks/${kioskId}/heartbeat`,
+        headers,
+        payload: {
+          sentAt: new Date(clock.now()).toISOString(),
+          appVersion: '0.1.0',
+          configVersion: 3,
+          session: 'idle',
+          devices: [],
+          ...payload,
+        },
+      });
+    const checkedAt = new Date(clock.now()).toISOString();
+    const silentBoard = {
+      deviceId: 'locker-1',
+      family: 'locker-board',
+      health: 'hardwareError',
+      detail: { condition: 'boardNotAnswering' },
+    };
+    const opened = clock.now();
+    // kiosk-01's locker board is silent: 材料投递 is not offered there; kiosk-03 offers everything.
+    expect(
+      (
+        await beat({
+          devices: [silentBoard],
+          health: {
+            checkedAt,
+            verdict: 'degraded',
+            offered: ['social-insurance-certificate'],
+            notOffered: [{ serviceId: 'document-dropoff', missing: ['lockers'] }],
+          },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const everything = ['social-insurance-certificate', 'document-dropoff'];
+    await beat(
+      { health: { checkedAt, verdict: 'ok', offered: everything, notOffered: [] } },
+      other,
+      'kiosk-03',
+    );
+    const fleet = async (query: string) => {
+      const r = await app.inject({ method: 'GET', url: `${API}/staff/kiosks?${query}`, headers: technician });
+      expect(r.statusCode).toBe(200);
+      return r.json<{ kioskId: string; health: { verdict: string } | null }[]>();
+    };
+    expect((await fleet('canOffer=document-dropoff')).map((k) => k.kioskId)).toEqual(['kiosk-03']);
+    expect((await fleet('cannotOffer=document-dropoff')).map((k) => k.kioskId)).toEqual(['kiosk-01']);
+    expect((await fleet('canOffer=social-insurance-certificate')).map((k) => k.kioskId)).toEqual([
+      'kiosk-01',
+      'kiosk-03',
+    ]);
+    expect((await fleet('')).find((k) => k.kioskId === 'kiosk-01')?.health).toMatchObject({
+      verdict: 'degraded',
+      checkedAt,
+    });
+    // A technician in kiosk-03 (maintenance): it offers nothing now, whatever its devices could do.
+    await beat({ session: 'maintenance' }, other, 'kiosk-03');
+    expect((await fleet('cannotOffer=document-dropoff')).map((k) => k.kioskId)).toEqual([
+      'kiosk-01',
+      'kiosk-03',
+    ]);
+    // The board answers again a minute later: its fault is closed in kiosk-01's history.
+    clock.advance(60_000);
+    await beat({ devices: [{ ...silentBoard, health: 'online', detail: { condition: 'ready' } }] });
+    await beat({ devices: [{ ...silentBoard, health: 'online', detail: { condition: 'ready' } }] });
+    const history = await app.inject({
+      method: 'GET',
+      url: `${API}/staff/kiosks/kiosk-01/faults`,
+      headers: technician,
+    });
+    const faults =
+      history.json<{ deviceId: string; condition: string; since: string; until: string | null }[]>();
+    expect(faults.filter((f) => f.deviceId === 'locker-1')).toEqual([
+      {
+        deviceId: 'locker-1',
+        condition: 'boardNotAnswering',
+        since: new Date(opened).toISOString(),
+        until: new Date(opened + 60_000).toISOString(),
+      },
+    ]);
+    // The receipt printer's paper-out of the earlier heartbeats closed when a heartbeat no longer had it.
+    expect(faults.find((f) => f.deviceId === 'receipt')).toMatchObject({
+      condition: 'userError',
+      until: new Date(opened).toISOString(),
+    });
+    expect(
+      (await app.inject({ method: 'GET', url: `${API}/staff/kiosks/kiosk-01/faults`, headers: clerk }))
+        .statusCode,
+    ).toBe(403);
+  });
+
   async function readyFiling(idNumber = ADULT_ID, delivery: object = { method: 'locker' }): Promise<string> {
     // The test clock jumps days ahead: fresh sessions every time.
     clerk = await loginStaff(app, 'clerk');

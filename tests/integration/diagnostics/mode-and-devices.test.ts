@@ -1,28 +1,42 @@
 // The diagnostics mode on the real host with every device simulated over its real protocol: entry
 // by the page's gesture and by `yizhan diag`'s socket, waiting for the citizen being served, the
 // public refused while the technician is in, the device list, and self-tests through the real drivers.
+// The card reader is the real PC/SC stack (a private pcscd + vpcd) so a technician card is put in as
+// a card is.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DiagDevice, DiagMode } from '../../../main/ipc/contract/diagnostics';
 import { diagSocket } from '../../../main/diagnostics/socket';
 import { begin, leave } from '../../helpers/journey-steps';
 import { startBackoffice, startKiosk, testDir, type Kiosk } from '../../helpers/kiosk-rig';
-import type { TestService } from '../../helpers/outbox-service';
+import { callApi, staffLogin, type TestService } from '../../helpers/outbox-service';
+import { ensurePcscd, type PrivatePcscd } from '../../helpers/pcsc';
+import { loadProfile, virtualCard } from '../../helpers/pcsc-cards';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const t = testDir('yizhan-diagnostics');
 let bo: TestService;
 let kiosk: Kiosk;
+let pcscd: PrivatePcscd;
+/** The number on fixtures/technician.json (T07's card). */
+const T07_CARD = '9001000012345678';
 
 beforeAll(async () => {
+  pcscd = ensurePcscd();
   bo = await startBackoffice(t.dir);
-  kiosk = await startKiosk({ dir: t.dir, backoffice: bo, kioskId: 'hall-diag' });
-  await kiosk.host.diagnostics.technicians.put({ id: 'T07', name: '李工', pin: '135790' });
+  kiosk = await startKiosk({
+    dir: t.dir,
+    backoffice: bo,
+    kioskId: 'hall-diag',
+    pcsc: { socket: pcscd.socketPath, reader: pcscd.readers[0] },
+  });
+  await kiosk.host.diagnostics.technicians.put({ id: 'T07', name: '李工', pin: '135790', cards: [T07_CARD] });
 }, 90_000);
 afterAll(async () => {
   await kiosk?.stop();
   await bo?.stop();
+  pcscd?.stop();
   t.remove();
 });
 
@@ -170,5 +184,119 @@ describe('yizhan diag on the machine', () => {
     cli.socket.destroy();
     await kiosk.until(() => kiosk.host.diagnostics.mode.view().phase === 'off', 'service resumed');
     expect(kiosk.host.session.accepting).toBe(true);
+  });
+});
+
+describe('a technician card in the PC/SC reader', () => {
+  /** The next card decision the host makes (technician's or citizen's), once it is made. */
+  function nextCardDecision(): Promise<boolean> {
+    const d = kiosk.host.diagnostics;
+    const original = d.cardPlaced.bind(d);
+    return new Promise((resolve) => {
+      vi.spyOn(d, 'cardPlaced').mockImplementationOnce(async (read) => {
+        const claimed = await original(read);
+        resolve(claimed);
+        return claimed;
+      });
+    });
+  }
+
+  it('at the attract screen opens the PIN pad for the technician it names, audited; no session starts', async () => {
+    const card = virtualCard(pcscd, loadProfile('technician'));
+    const decided = nextCardDecision();
+    await card.insert();
+    await expect(decided).resolves.toBe(true);
+    expect(kiosk.host.diagnostics.mode.view()).toMatchObject({
+      phase: 'pin',
+      trigger: 'card',
+      technician: { id: 'T07', name: '李工' },
+    });
+    expect(kiosk.host.session.serving).toBe(false);
+    // The card named the technician: the PIN alone lets them in.
+    const ok = await kiosk.call('diag:pin', { pin: '135790' });
+    expect(ok.mode).toMatchObject({ phase: 'active', technician: { id: 'T07' } });
+    await kiosk.call('diag:exit');
+    await card.remove();
+    const trail = kiosk.host.diagnostics.audit.all().slice(-3);
+    expect(trail.map((a) => `${a.action}:${a.technician?.id ?? '-'}`)).toEqual([
+      'request:T07',
+      'enter:T07',
+      'exit:T07',
+    ]);
+    expect(trail[0]!.detail).toMatchObject({ trigger: 'card' });
+  });
+
+  it('a technician card not on file opens nothing; a citizen card after it still starts a session', async () => {
+    // T07's card revoked: the card still says T07, but its number is no longer on file.
+    await kiosk.host.diagnostics.technicians.put({ id: 'T07', name: '李工', pin: '135790' });
+    const revoked = virtualCard(pcscd, loadProfile('technician'));
+    const refused = nextCardDecision();
+    await revoked.insert();
+    await expect(refused).resolves.toBe(true);
+    expect(kiosk.host.diagnostics.mode.view().phase).toBe('off');
+    expect(kiosk.host.session.serving).toBe(false);
+    expect(kiosk.host.diagnostics.audit.all().at(-1)).toMatchObject({
+      action: 'cardRefused',
+      detail: { claimed: 'T07' },
+    });
+    await revoked.remove();
+
+    const citizen = virtualCard(pcscd, loadProfile('ssc-gen3'));
+    const decided = nextCardDecision();
+    await citizen.insert();
+    await expect(decided).resolves.toBe(false);
+    await kiosk.until((k) => k.host.session.serving, 'a session started by the card');
+    const before = kiosk.ended.length;
+    await kiosk.call('session:cancel');
+    await citizen.remove();
+    await kiosk.until((k) => k.ended.length > before, 'the session ended');
+  });
+});
+
+describe('what the back office sees', () => {
+  type Fleet = {
+    kioskId: string;
+    session: string | null;
+    health: { checkedAt: string | null; verdict: string | null; offered: string[] } | null;
+  }[];
+  const fleet = async (query = '') =>
+    callApi<Fleet>(`${bo.url}/api/v1/staff/kiosks${query}`, {
+      token: await staffLogin(bo.url, 'technician'),
+    });
+  const mine = async () => (await fleet()).find((k) => k.kioskId === 'hall-diag');
+  // Heartbeats are the kiosk's to send: ask until the back office has what the kiosk reported.
+  const poll = { timeout: 15_000, interval: 100 };
+
+  it('has the boot self-check and the services offered; maintenance while a technician is in; a fault in the per-service filter', async () => {
+    const check = await kiosk.host.diagnostics.health();
+    await expect
+      .poll(async () => (await mine())?.health?.checkedAt, poll)
+      .toBe(new Date(check.at).toISOString());
+    const offered = kiosk.host.session
+      .catalogueView()
+      .services.filter((x) => x.available)
+      .map((x) => x.serviceId);
+    expect((await mine())?.health).toMatchObject({ verdict: check.verdict, offered });
+
+    expect(await kiosk.call('diag:request', { trigger: 'gesture' })).toMatchObject({ phase: 'pin' });
+    await kiosk.call('diag:pin', { technicianId: 'T07', pin: '135790' });
+    await expect.poll(async () => (await mine())?.session, poll).toBe('maintenance');
+    await kiosk.call('diag:exit');
+    await expect.poll(async () => (await mine())?.session, poll).toBe('idle');
+
+    // Paper out: the services that print are not offered, and the fleet's filter finds this kiosk.
+    const printer = kiosk.sim<{ paper(state: 'out' | 'ok'): void }>('receiptPrinter');
+    printer.paper('out');
+    const lost = await kiosk.until((k) => {
+      const off = k.host.session.catalogueView().services.find((x) => !x.available);
+      return off?.serviceId;
+    }, 'a service held back');
+    await expect
+      .poll(async () => (await fleet(`?cannotOffer=${lost}`)).map((k) => k.kioskId), poll)
+      .toContain('hall-diag');
+    printer.paper('ok');
+    await expect
+      .poll(async () => (await fleet(`?canOffer=${lost}`)).map((k) => k.kioskId), poll)
+      .toContain('hall-diag');
   });
 });

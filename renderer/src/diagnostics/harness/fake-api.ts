@@ -85,7 +85,7 @@ export function fakeDiagApi(screen: string): DiagApi {
     readTrace: (input) =>
       ok({
         deviceId: input.deviceId,
-        lines: TRACE,
+        lines: TRACE[input.deviceId] ?? [],
         state: { deviceId: input.deviceId, on: true, until: NOW + 8 * 60_000 },
       }),
     exportTargets: () => ok([{ path: '/media/usb0', label: 'KINGSTON', freeBytes: 7_812 * 1024 * 1024 }]),

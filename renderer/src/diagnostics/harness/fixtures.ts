@@ -266,9 +266,24 @@ export const LOGS: LogEntry[] = [
   },
 ];
 
-export const TRACE: TraceLine[] = [
-  { seq: 1, at: ago(1), dir: 'tx', hex: '10 04 01', meaning: 'DLE EOT 1: printer status' },
-  { seq: 2, at: ago(1), dir: 'rx', hex: '16', meaning: 'online, no error' },
-  { seq: 3, at: ago(1), dir: 'tx', hex: '10 04 04', meaning: 'DLE EOT 4: paper sensor status' },
-  { seq: 4, at: ago(1), dir: 'rx', hex: '1E', meaning: 'paper near end' },
-];
+/** Each device's own protocol (a printer's trace under the ID card reader's name would mislead). */
+export const TRACE: Record<string, TraceLine[]> = {
+  'id-reader-1': [
+    { seq: 1, at: ago(1), dir: 'tx', hex: 'AA AA AA 96 69 00 03 20 01 22', meaning: 'find card (20 01)' },
+    {
+      seq: 2,
+      at: ago(1),
+      dir: 'rx',
+      hex: 'AA AA AA 96 69 00 08 00 00 9F 00 00 00 00 97',
+      meaning: 'card found (SW3 9F)',
+    },
+    { seq: 3, at: ago(1), dir: 'tx', hex: 'AA AA AA 96 69 00 03 20 02 21', meaning: 'select card (20 02)' },
+    { seq: 4, at: ago(1), dir: 'rx', hex: 'AA AA AA 96 69 00 0C 00 00 90 …', meaning: 'selected (SW3 90)' },
+  ],
+  'receipt-printer-1': [
+    { seq: 1, at: ago(1), dir: 'tx', hex: '10 04 01', meaning: 'DLE EOT 1: printer status' },
+    { seq: 2, at: ago(1), dir: 'rx', hex: '16', meaning: 'online, no error' },
+    { seq: 3, at: ago(1), dir: 'tx', hex: '10 04 04', meaning: 'DLE EOT 4: paper sensor status' },
+    { seq: 4, at: ago(1), dir: 'rx', hex: '1E', meaning: 'paper near end' },
+  ],
+};

@@ -1,13 +1,15 @@
 // Test-only page (renderer/screens-harness.html): the kiosk shell on a fake host that answers with
 // fixed views (fixtures.ts), so every screen can be screenshotted, checked with axe and tapped
 // deterministically. `?screen=<name>&mode=&locale=&orientation=`; what the page sends is kept in
-// `window.__sent`; `window.__harness.view(v)` / `.ended()` play the host's events.
+// `window.__sent`; `window.__harness.view(v)` / `.ended()` play the host's events. `&diag=oos` puts
+// the terminal in a technician's hands (the page shows 暂停服务 over everything).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Result } from '../../../../main/ipc/contract';
 import type { FlowView, SessionEnded } from '../../../../main/ipc/contract/flow';
 import type { Locale } from '../../i18n/messages';
 import type { Orientation, UiMode } from '../../ui/tokens';
+import { fakeDiagApi } from '../../diagnostics/harness/fake-api';
 import { VoicePlayer } from '../../voice/voice-player';
 import type { KioskHost } from '../host';
 import { Kiosk } from '../kiosk';
@@ -53,6 +55,7 @@ const host: KioskHost = {
     }),
   onDeviceStatus: () => () => undefined,
   ready: () => undefined,
+  ...(q.get('diag') ? { diag: fakeDiagApi(q.get('diag')!) } : {}),
 };
 
 window.__harness = {

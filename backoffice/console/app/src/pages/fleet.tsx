@@ -14,7 +14,20 @@ interface Kiosk {
   session?: string | null;
   devices: DeviceReport[];
   faults: { deviceId: string; family: string; health: string; lastError?: string }[];
+  /** The kiosk's last self-check and the services it can offer now (its heartbeat says). */
+  health?: {
+    checkedAt: string | null;
+    verdict: 'ok' | 'degraded' | 'down' | null;
+    offered: string[];
+    notOffered: { serviceId: string; missing: string[] }[];
+  } | null;
 }
+
+const VERDICT_LABELS: Record<string, string> = {
+  ok: '自检正常 Self-check OK',
+  degraded: '部分业务暂停 Degraded',
+  down: '暂停服务 Out of service',
+};
 
 const SESSION_LABELS: Record<string, string> = {
   idle: '空闲 Idle',
@@ -25,7 +38,25 @@ const SESSION_LABELS: Record<string, string> = {
 const REFRESH_MS = 15_000;
 
 export function FleetPage({ role }: { role: Role }) {
-  const { data, error, reload } = useLoad(() => getJson<Kiosk[]>('/staff/kiosks'), []);
+  // Which kiosks can (or cannot) offer a service now: the back office filters by the kiosks' health.
+  const [service, setService] = useState('');
+  const [can, setCan] = useState<'canOffer' | 'cannotOffer'>('cannotOffer');
+  const query = service ? `?${can}=${encodeURIComponent(service)}` : '';
+  const { data, error, reload } = useLoad(() => getJson<Kiosk[]>(`/staff/kiosks${query}`), [query]);
+  // The services kiosks report, kept while a filter narrows the list (state adjusted in render).
+  const [known, setKnown] = useState<string[]>([]);
+  const reported =
+    !service && data
+      ? [
+          ...new Set(
+            data.flatMap((k) => [
+              ...(k.health?.offered ?? []),
+              ...(k.health?.notOffered.map((n) => n.serviceId) ?? []),
+            ]),
+          ),
+        ].sort()
+      : undefined;
+  if (reported && reported.join() !== known.join()) setKnown(reported);
   useEffect(() => {
     const t = setInterval(reload, REFRESH_MS);
     return () => clearInterval(t);
@@ -41,6 +72,26 @@ export function FleetPage({ role }: { role: Role }) {
         <span>
           共 {data?.length ?? 0} 台，需关注 <strong>{faulty}</strong> 台
         </span>
+        <label>
+          业务 Service{' '}
+          <select value={service} onChange={(e) => setService(e.target.value)} data-testid="fleet-service">
+            <option value="">全部终端 All kiosks</option>
+            {known.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <select
+          value={can}
+          onChange={(e) => setCan(e.target.value as typeof can)}
+          disabled={!service}
+          data-testid="fleet-can"
+        >
+          <option value="cannotOffer">现在不能办理 cannot offer now</option>
+          <option value="canOffer">现在可以办理 can offer now</option>
+        </select>
         <button type="button" onClick={reload}>
           刷新 Refresh
         </button>
@@ -66,6 +117,17 @@ export function FleetPage({ role }: { role: Role }) {
               {k.appVersion ? ` · v${k.appVersion}` : ''}
               {k.session ? ` · ${SESSION_LABELS[k.session] ?? k.session}` : ''}
             </p>
+            {k.health && (
+              <p className="muted" data-testid="health">
+                {k.health.verdict
+                  ? `${VERDICT_LABELS[k.health.verdict]} ${formatTime(k.health.checkedAt)} · `
+                  : ''}
+                可办 {k.health.offered.length}/{k.health.offered.length + k.health.notOffered.length} 项
+                services
+                {k.health.notOffered.length > 0 &&
+                  `（暂停：${k.health.notOffered.map((n) => `${n.serviceId} 缺 ${n.missing.join('、')}`).join('；')}）`}
+              </p>
+            )}
             <table className="grid compact devices">
               <thead>
                 <tr>
@@ -115,7 +177,11 @@ export function FleetPage({ role }: { role: Role }) {
             )}
           </article>
         ))}
-        {data && data.length === 0 && <p className="muted">暂无终端 No kiosks registered</p>}
+        {data && data.length === 0 && (
+          <p className="muted">
+            {service ? '没有符合的终端 No kiosk matches' : '暂无终端 No kiosks registered'}
+          </p>
+        )}
       </div>
       <ProvidersPanel role={role} />
     </section>
