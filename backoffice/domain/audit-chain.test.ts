@@ -79,6 +79,30 @@ describe('audit chain', () => {
     expect(await verifyAudit(d)).toEqual({ ok: false, entries: 1, brokenAt: 2 });
   });
 
+  it('reports a removed entry even when the next one is relinked and rehashed around it', async () => {
+    const d = await chain(3);
+    const [first] = await d.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 1');
+    const third = {
+      seq: 3,
+      at: 1003,
+      actor: 'staff:li',
+      action: 'filing.accept',
+      subject: 'f3',
+      data: { i: 3 },
+    };
+    const forged = entryHash(first?.hash ?? '', third);
+    await d.run('DELETE FROM audit_log WHERE seq = 2');
+    await d.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = 3', [first?.hash, forged]);
+    await d.run('UPDATE audit_head SET hash = ?', [forged]);
+    expect(await verifyAudit(d)).toEqual({ ok: false, entries: 1, brokenAt: 2 });
+  });
+
+  it('verifies a chain whose head row is missing against the chain alone', async () => {
+    const d = await chain(2);
+    await d.run('DELETE FROM audit_head');
+    expect(await verifyAudit(d)).toMatchObject({ ok: true, entries: 2 });
+  });
+
   it('reports a gap in the sequence at the missing number', async () => {
     const d = await chain(3);
     await d.run('DELETE FROM audit_log WHERE seq = 2');
@@ -137,6 +161,8 @@ describe('audit chain on PostgreSQL', () => {
     const { tx, calls } = pgTx([{ seq: 17 }]);
     await appendAudit(tx, 5, 'kiosk:k1', 'filing.create', 'f1', { x: [1, 'a'] });
     expect(calls).toHaveLength(1);
+    // one statement advances the head and appends the row
+    expect(calls[0]?.sql).toMatch(/UPDATE audit_head[\s\S]*INSERT INTO audit_log/);
     const [before, after, ...rest] = calls[0]?.params ?? [];
     expect(`${String(before)}17${String(after)}`).toBe(
       canonicalJson({

@@ -22,6 +22,7 @@ describe('queue themes', () => {
     ['an empty list', []],
     ['an id with capitals', [theme('Tax', 'T')]],
     ['an id starting with a digit', [theme('2tax', 'T')]],
+    ['an id with a capital inside', [theme('taX', 'T')]],
     ['an id of 41 characters', [theme('a'.repeat(41), 'T')]],
     ['a lower-case prefix', [theme('tax', 't')]],
     ['a two-letter prefix', [theme('tax', 'TX')]],
@@ -34,6 +35,11 @@ describe('queue themes', () => {
     ['27 themes', Array.from({ length: 27 }, (_, i) => theme(`t${i}`, String.fromCharCode(65 + (i % 26))))],
   ])('falls back to the defaults on %s', (_label, queueThemesValue) => {
     expect(themesOf({ queueThemes: queueThemesValue })).toBe(DEFAULT_QUEUE_THEMES);
+  });
+  it('says why a list of themes is refused', () => {
+    const message = (t: unknown) => queueThemes.safeParse(t).error?.issues.map((i) => i.message);
+    expect(message([theme('tax', 'T'), theme('tax', 'U')])).toEqual(['theme ids must be unique']);
+    expect(message([theme('tax', 'T'), theme('toll', 'T')])).toEqual(['prefixes must be unique']);
   });
   it('accepts the limits: 26 themes, a 40-character id, 40 and 80-character names', () => {
     const all = Array.from({ length: 26 }, (_, i) => theme(`t${i}`, String.fromCharCode(65 + i)));

@@ -85,6 +85,7 @@ describe('tracking numbers, golden values', () => {
     ['no dash', 'YZ20261123000123U'],
     ['a letter the alphabet leaves out', 'YZ20261123-000123Z'],
     ['trailing text', 'YZ20261123-000123U '],
+    ['leading text', 'xYZ20261123-000123U'],
   ])('refuses %s', (_label, tn) => {
     expect(isValidTrackingNumber(tn)).toBe(false);
   });

@@ -115,6 +115,8 @@ describe('Kerong CU codec, edges', () => {
   });
   it('reads one board answer to a bus query (32) with the board from the address nibble', () => {
     // board 3, hook 1 set: 02 + 30 + 32 + 01 + 03 = 68
+    const bits = { feedback: [true], itemPresent: undefined };
+    expect(p.encodeReply({ kind: 'busStatus', board: 3, bits })).toEqual(hex('02 30 32 01 00 00 00 03 68'));
     const r = p.decodeReply({ kind: 'busStatus' }, hex('02 30 32 01 00 00 00 03 68'));
     expect(r).toEqual({
       kind: 'frame',

@@ -103,7 +103,21 @@ describe('HID POS reports, layout edges', () => {
       more: false,
     });
   });
-  it('names the Honeywell layout', () => {
+  it('names the Honeywell layout, each profile under its own name', () => {
     expect(HID_POS_PROFILES.honeywell).toBe(HONEYWELL_REPORT_02);
+    for (const [name, profile] of Object.entries(HID_POS_PROFILES)) expect(profile.name).toBe(name);
+  });
+  it('reads no AIM id from zero AIM bytes, and keeps the first report’s AIM id for a continued code', () => {
+    expect(parseHidPosReport(bytes('02 01 00 00 00 41'), HONEYWELL_REPORT_02)).toEqual({
+      aim: undefined,
+      data: bytes('41'),
+      more: false,
+    });
+    const first = new Uint8Array(64);
+    first.set(bytes('02 01 5d 51 31 41'));
+    first[1 + 62] = 1;
+    const r = new HidPosReassembler(HONEYWELL_REPORT_02);
+    expect(r.push(first)).toBeUndefined();
+    expect(r.push(bytes('02 01 00 00 00 42'))).toEqual({ data: bytes('41 42'), aim: ']Q1' });
   });
 });
