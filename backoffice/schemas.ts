@@ -8,6 +8,7 @@ import { RatingSubmission } from '../domain/rating';
 import { FILING_STATUSES, HISTORY_KINDS } from './domain/states';
 import {
   appointment,
+  codeHolder,
   housingFundReply,
   medicalAccountReply,
   realEstateReply,
@@ -508,6 +509,11 @@ export const appointmentsReply = z.object({
 });
 export const appointmentParams = z.object({ appointmentId: appointment.shape.appointmentId });
 export const checkIn = z.object({ kioskId: id, idNumber: idNumber, name: personName });
+export const codeResolve = z.object({
+  kioskId: id,
+  code: z.string().min(1).max(200).describe('the 一码办 QR code as scanned (a bearer token: body only)'),
+});
+export const codeResolved = codeHolder.describe('whom the code stands for: what identification needs');
 export const checkedIn = z.object({ appointment: appointmentWithTicket, ticket: queueTicket });
 
 export const staffQueueQuery = z.object({ site: z.string().min(1).max(100).optional() });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   AppointmentRefused,
+  CodeRefused,
   ProviderUnavailable,
   type CitizenDataProvider,
   type Person,
@@ -9,6 +10,7 @@ import {
 } from './provider';
 import {
   appointmentsReply,
+  codeHolder,
   housingFundReply,
   medicalAccountReply,
   realEstateReply,
@@ -31,13 +33,14 @@ export interface HttpCitizenDataOptions {
 }
 
 const refusal = z.object({ code: z.enum(['notFound', 'alreadyCheckedIn', 'cancelled']) });
+const codeRefusal = z.object({ code: z.enum(['expired', 'unknown']) });
 
 /**
  * Adapter for a city's systems, one JSON POST per question (the ID number travels in the body, never
  * in a URL that proxies and access logs keep). Shape documented in backoffice/README.md
  * ("Citizen data providers"). Whatever goes wrong — no answer in time, a status other than 200, a
  * body that is not a valid record — becomes `ProviderUnavailable` with a reason free of personal
- * data; only a check-in has meaningful refusals (404, 409).
+ * data; only a check-in (404, 409) and a 一码办 code (404 unknown, 410 expired) have meaningful refusals.
  */
 export class HttpCitizenData implements CitizenDataProvider {
   readonly #base: string;
@@ -124,6 +127,15 @@ export class HttpCitizenData implements CitizenDataProvider {
     const { status, json } = await this.#send(path, p);
     if (status === 200) return;
     if (status === 404 || status === 409) throw new AppointmentRefused(this.#parse(path, refusal, json).code);
+    throw new ProviderUnavailable(`${path} answered ${status}`);
+  }
+
+  async resolveCode(code: string): Promise<Person> {
+    // The code is a bearer token: in the body only, like the ID number.
+    const path = '/yimaban/resolve';
+    const { status, json } = await this.#send(path, { code });
+    if (status === 200) return this.#parse(path, codeHolder, json);
+    if (status === 404 || status === 410) throw new CodeRefused(this.#parse(path, codeRefusal, json).code);
     throw new ProviderUnavailable(`${path} answered ${status}`);
   }
 }

@@ -7,13 +7,14 @@ import { SimulatedCitizenData } from './simulated';
 export { HttpCitizenData, type HttpCitizenDataOptions } from './http';
 export {
   AppointmentRefused,
+  CodeRefused,
   ProviderUnavailable,
   describeProvider,
   type CitizenDataProvider,
   type Person,
   type ProviderDescription,
 } from './provider';
-export { SimulatedCitizenData, SIMULATED_NO_RECORDS } from './simulated';
+export { SimulatedCitizenData, SIMULATED_CODES, SIMULATED_NO_RECORDS } from './simulated';
 
 /** How a JSON configuration file names the provider (the CLI's `--config`). */
 export const citizenDataSpec = z.union([

@@ -35,6 +35,11 @@ export interface CitizenDataProvider {
    * hall already checked in succeeds. Throws `AppointmentRefused` when the system refuses.
    */
   checkIn(appointmentId: string, person: Person): Promise<void>;
+  /**
+   * The person a 一码办 code (domain/identity/yimaban.ts) stands for, as the province's app
+   * platform answers it. Throws `CodeRefused` for a code it does not know or that has expired.
+   */
+  resolveCode(code: string): Promise<Person>;
 }
 
 /** The provider could not answer (down, timed out, answered something that is not a valid record). */
@@ -54,6 +59,14 @@ export class AppointmentRefused extends Error {
   override readonly name = 'AppointmentRefused';
   constructor(readonly code: 'notFound' | 'alreadyCheckedIn' | 'cancelled') {
     super(`appointment check-in refused: ${code}`);
+  }
+}
+
+/** The 一码办 platform refused a code it understood: expired (refreshed on the phone since) or unknown. */
+export class CodeRefused extends Error {
+  override readonly name = 'CodeRefused';
+  constructor(readonly code: 'expired' | 'unknown') {
+    super(`一码办 code refused: ${code}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidIdNumber, normalizeIdNumber } from '../../domain/identity';
 
 // Records the hall does not own, as every citizen-data provider returns them (the simulated one,
 // the HTTP adapter for a city's systems) and as kiosks receive them. One set of schemas: the HTTP
@@ -104,3 +105,13 @@ export type MedicalAccount = z.output<typeof medicalAccount>;
 export type HousingFund = z.output<typeof housingFundReply>;
 export type RealEstateRegistration = z.output<typeof realEstateRegistration>;
 export type Appointment = z.output<typeof appointment>;
+
+/** Whom a 一码办 code stands for: what an identity needs, nothing more (no phone, no address). */
+export const codeHolder = z.object({
+  idNumber: z
+    .string()
+    .max(24)
+    .transform(normalizeIdNumber)
+    .refine((id) => isValidIdNumber(id), 'not a valid ID number'),
+  name: z.string().min(1).max(40),
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppointmentRefused, ProviderUnavailable } from './provider';
-import { housingFundReply, realEstateReply, socialInsuranceRecords } from './records';
-import { SIMULATED_NO_RECORDS, SimulatedCitizenData } from './simulated';
+import { ageAt, birthDateFrom, isValidIdNumber } from '../../domain/identity';
+import { AppointmentRefused, CodeRefused, ProviderUnavailable } from './provider';
+import { codeHolder, housingFundReply, realEstateReply, socialInsuranceRecords } from './records';
+import { SIMULATED_CODES, SIMULATED_NO_RECORDS, SimulatedCitizenData } from './simulated';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // 10:00 in Beijing
 const clock = { now: () => NOW };
@@ -109,7 +110,26 @@ describe('simulated citizen data', () => {
     expect(sim.describe()).toEqual({ kind: 'simulated', down: true });
     await expect(sim.medicalAccount(WORKER)).rejects.toBeInstanceOf(ProviderUnavailable);
     await expect(sim.appointments(WORKER, '2026-11-23')).rejects.toBeInstanceOf(ProviderUnavailable);
+    await expect(sim.resolveCode('YMB1abcdefghijklmnopqrstuv')).rejects.toBeInstanceOf(ProviderUnavailable);
     sim.down = false;
     expect(await sim.medicalAccount(WORKER)).not.toBeNull();
+  });
+
+  it('resolves each 一码办 code to one adult, the same every time, and refuses the expired and unknown ones', async () => {
+    const a = new SimulatedCitizenData({ clock });
+    const b = new SimulatedCitizenData({ clock });
+    const codes = Array.from({ length: 40 }, (_, i) => `YMB1demo-code-${String(i).padStart(10, '0')}`);
+    const people = await Promise.all(codes.map((c) => a.resolveCode(c)));
+    for (const [i, p] of people.entries()) {
+      expect(await b.resolveCode(codes[i]!)).toEqual(p);
+      expect(codeHolder.safeParse(p).success).toBe(true);
+      expect(isValidIdNumber(p.idNumber)).toBe(true);
+      expect(ageAt(birthDateFrom(p.idNumber.slice(6, 14))!, NOW)).toBeGreaterThanOrEqual(18);
+    }
+    expect(new Set(people.map((p) => p.idNumber)).size).toBeGreaterThan(35);
+    const refusal = (code: string) => a.resolveCode(code).catch((e: unknown) => e);
+    expect(await refusal(SIMULATED_CODES.expired)).toEqual(new CodeRefused('expired'));
+    expect(await refusal(SIMULATED_CODES.unknown)).toEqual(new CodeRefused('unknown'));
+    expect(await refusal('110105200001011238')).toEqual(new CodeRefused('unknown'));
   });
 });

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../context';
 import { addMonths, cstIsoDate, cstMonth, monthsBetween } from '../domain/cst';
 import { DEFAULT_QUEUE_THEMES } from '../domain/queue';
+import { idCheckCharacter, isYimabanCode } from '../../domain/identity';
 import {
   AppointmentRefused,
+  CodeRefused,
   ProviderUnavailable,
   type CitizenDataProvider,
   type Person,
@@ -24,6 +26,18 @@ import {
  * property, no appointment (valid check digits, no real person).
  */
 export const SIMULATED_NO_RECORDS: readonly string[] = ['110101199003070011'];
+
+/**
+ * 一码办 codes with a fixed answer, for demonstrations and tests. Any other well-formed code
+ * (`YMB1…`) stands for one person derived from it: same code, same person, any day.
+ */
+export const SIMULATED_CODES = {
+  expired: 'YMB1simulated-expired-000',
+  unknown: 'YMB1simulated-unknown-000',
+} as const;
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
+const GIVEN = ['晓明', '建华', '丽娟', '志强', '海燕', '文博', '秀英', '子涵', '国庆', '雨桐'];
 
 /** Rates (percent, unit / personal) of the five insurances, in the range Chinese cities use. */
 const RATES: Record<(typeof INSURANCE_KINDS)[number], [number, number]> = {
@@ -303,5 +317,19 @@ export class SimulatedCitizenData implements CitizenDataProvider {
     if (found.status === 'cancelled') throw new AppointmentRefused('cancelled');
     this.#checkedIn.add(appointmentId);
     return;
+  }
+
+  async resolveCode(code: string): Promise<Person> {
+    await this.#available();
+    if (code === SIMULATED_CODES.expired) throw new CodeRefused('expired');
+    if (code === SIMULATED_CODES.unknown || !isYimabanCode(code)) throw new CodeRefused('unknown');
+    // An adult born 1960–1999 in 东城区, from the code alone.
+    const r = stream(code, 'holder');
+    const birth = `${1960 + Math.floor(r() * 40)}${String(1 + Math.floor(r() * 12)).padStart(2, '0')}${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    const first17 = `110101${birth}${String(100 + Math.floor(r() * 800)).padStart(3, '0')}`;
+    return {
+      idNumber: `${first17}${idCheckCharacter(first17)!}`,
+      name: `${pick(r, SURNAMES)}${pick(r, GIVEN)}`,
+    };
   }
 }

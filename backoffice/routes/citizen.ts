@@ -2,16 +2,16 @@ import type { z } from 'zod';
 import { keyedHash, type Ctx } from '../context';
 import { appendAudit } from '../domain/audit';
 import { addMonths, cstIsoDate, cstMonth } from '../domain/cst';
-import { maskIdNumber } from '../../domain/identity';
+import { isYimabanCode, maskCode, maskIdNumber } from '../../domain/identity';
 import { ApiError, notFound } from '../errors';
 import { actorOf, requireKiosk } from '../http/auth';
 import { defineRoute, type AnyRoute, type Principal } from '../http/route';
-import { AppointmentRefused, describeProvider, SimulatedCitizenData } from '../providers';
+import { AppointmentRefused, CodeRefused, describeProvider, SimulatedCitizenData } from '../providers';
 import type { Appointment } from '../providers/records';
 import * as s from '../schemas';
 import { siteOfKiosk, takeTicket, themeNamed, ticketView, type TicketRow } from '../services/queue';
 
-type Kind = 'socialInsurance' | 'medicalAccount' | 'housingFund' | 'realEstate' | 'appointments';
+type Kind = 'socialInsurance' | 'medicalAccount' | 'housingFund' | 'realEstate' | 'appointments' | 'yimaban';
 
 const SYSTEM: Record<Kind, string> = {
   socialInsurance: '社保系统',
@@ -19,6 +19,7 @@ const SYSTEM: Record<Kind, string> = {
   housingFund: '公积金系统',
   realEstate: '不动产登记系统',
   appointments: '预约系统',
+  yimaban: '一码办平台',
 };
 
 const unavailable = (kind: Kind) =>
@@ -55,7 +56,7 @@ export function citizenRoutes(ctx: Ctx): AnyRoute[] {
     try {
       return await call();
     } catch (err) {
-      if (err instanceof AppointmentRefused) throw err;
+      if (err instanceof AppointmentRefused || err instanceof CodeRefused) throw err;
       const reason = err instanceof Error && 'reason' in err ? String(err.reason) : 'provider failed';
       ctx.log.warn({ kind, reason }, 'citizen data provider unavailable');
       throw unavailable(kind);
@@ -247,6 +248,50 @@ export function citizenRoutes(ctx: Ctx): AnyRoute[] {
           status: 201,
           body: { appointment: { ...found, status: 'checkedIn' as const, ticket: view }, ticket: view },
         };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/citizen/yimaban',
+      operationId: 'resolveYimabanCode',
+      summary:
+        '一码办: whom the QR code on the citizen’s phone stands for (ID number and name, nothing more)',
+      tag: 'citizen',
+      auth: 'kiosk',
+      body: s.codeResolve,
+      responses: { 200: s.codeResolved },
+      errors: { 400: ['codeRefused'], 403: ['kioskMismatch'], 503: ['providerUnavailable'] },
+      async handler({ body, principal }) {
+        requireKiosk(principal, body.kioskId);
+        // The code is a bearer token: only its masked form reaches the audit record or a log.
+        const code = maskCode(body.code);
+        const refused = async (why: CodeRefused['code']) => {
+          await ctx.db.transaction((tx) =>
+            appendAudit(tx, ctx.clock.now(), actorOf(principal), 'citizen.query', 'yimaban', {
+              code,
+              refused: why,
+            }),
+          );
+          // One answer for expired and unknown: the citizen refreshes the code either way.
+          return new ApiError(
+            400,
+            'codeRefused',
+            '一码办二维码已失效或无法识别，请在手机上刷新后重新出示 / the 一码办 code has expired or is not known: refresh it on your phone and show it again',
+          );
+        };
+        if (!isYimabanCode(body.code)) throw await refused('unknown');
+        const holder = await reach('yimaban', () => ctx.citizenData.resolveCode(body.code)).catch(
+          async (err: unknown) => {
+            throw err instanceof CodeRefused ? await refused(err.code) : err;
+          },
+        );
+        await ctx.db.transaction((tx) =>
+          appendAudit(tx, ctx.clock.now(), actorOf(principal), 'citizen.query', 'yimaban', {
+            code,
+            idNumber: maskIdNumber(holder.idNumber),
+          }),
+        );
+        return { status: 200, body: { idNumber: holder.idNumber, name: holder.name } };
       },
     }),
     defineRoute({

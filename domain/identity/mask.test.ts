@@ -6,7 +6,16 @@ import {
   arbIdNumber,
   arbResidentId,
 } from '../../tests/helpers/identity-arbitraries';
-import { maskAccount, maskIdNumber, maskName, maskPan, maskPhone, maskText, maskUrlQuery } from './mask';
+import {
+  maskAccount,
+  maskCode,
+  maskIdNumber,
+  maskName,
+  maskPan,
+  maskPhone,
+  maskText,
+  maskUrlQuery,
+} from './mask';
 
 /** Length of the longest substring of `original` that still appears in `masked`. */
 function longestSurvivingRun(original: string, masked: string): number {
@@ -99,6 +108,12 @@ describe('names, cards, phones and accounts', () => {
   });
 });
 
+describe('一码办 codes (bearer tokens)', () => {
+  it('keeps the platform prefix and the last 4 characters only', () => {
+    expect(maskCode('YMB1q7Vd0-Xk3_aB9cD2eF4gH6')).toBe('YMB1******************4gH6');
+  });
+});
+
 describe('free text (log lines)', () => {
   // Noise never contains letters or digits next to the planted number, so the boundaries hold.
   const noise = fc.string({
@@ -109,6 +124,7 @@ describe('free text (log lines)', () => {
     arbIdNumber.map((x) => ({ value: x.id, kept: x.kind === 'foreign2017' ? 3 : 6 })),
     fc.stringMatching(/^62\d{14,17}$/).map((value) => ({ value, kept: 6 })),
     fc.stringMatching(/^1[3-9]\d{9}$/).map((value) => ({ value, kept: 4 })),
+    fc.stringMatching(/^YMB1[A-Za-z0-9_-]{20,120}$/).map((value) => ({ value, kept: 4 })),
   );
 
   it('masks every ID number, card number and mobile number planted in it', () => {

@@ -11,6 +11,7 @@
  * - bank card PANs: the first 6 and last 4 (what card schemes allow to be shown).
  * - phone numbers: 3 + 4 of a mobile number; the last 2 of a shorter one.
  * - account numbers (housing fund, social security): 4 + 4 from 12 characters, 2 + 2 from 8.
+ * - 一码办 codes (bearer tokens, yimaban.ts): the `YMB1` prefix and the last 4 characters only.
  *
  * Pure and dependency-free: device code may import it (scripts/eslint/layers.mjs).
  */
@@ -54,20 +55,27 @@ export function maskAccount(account: string): string {
   return account.length >= 8 ? keep(account, 2, 2) : STAR.repeat(account.length);
 }
 
+/** YMB1Xk3…9aQz → YMB1****…9aQz (enough to tell two scans apart in a log, never to replay one). */
+export const maskCode = (code: string): string =>
+  code.length >= 16 ? keep(code, 4, 4) : STAR.repeat(code.length);
+
 // Boundaries: a match must not be part of a longer run of letters or digits (a hash, a UUID).
 const ID_18 = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const FOREIGN_2017 = /(?<![0-9A-Za-z])[A-Z]{3}\d{12}(?![0-9A-Za-z])/g;
 /** PANs are 16–19 digits; 14 and 15 catch long account numbers. 13 is left alone: epoch milliseconds. */
 const LONG_NUMBER = /(?<![0-9A-Za-z])(?:\d{14,17}|\d{19})(?![0-9A-Za-z])/g;
+const YIMABAN = /(?<![0-9A-Za-z_-])YMB1[A-Za-z0-9_-]{20,120}(?![A-Za-z0-9_-])/g;
 const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 
 /**
  * The last line of defence for free text (log lines, error messages): masks every ID number of any
- * kind, every bank card or account number of 14–19 digits and every mainland mobile number in it.
+ * kind, every bank card or account number of 14–19 digits, every 一码办 code and every mainland
+ * mobile number in it.
  * Names cannot be found in free text; code that logs must mask them with maskName.
  */
 export function maskText(text: string): string {
   return text
+    .replace(YIMABAN, maskCode)
     .replace(ID_18, (m) => keep(m, 6, 4))
     .replace(FOREIGN_2017, (m) => keep(m, 3, 2))
     .replace(LONG_NUMBER, (m) => keep(m, 6, 4))

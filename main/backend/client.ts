@@ -279,6 +279,15 @@ export class BackofficeClient {
     ).body;
   }
 
+  /**
+   * 一码办: whom the code on the citizen's phone stands for. A code that has expired or is not known
+   * is rejected `codeRefused`; the code (a bearer token) travels in the body only.
+   */
+  async resolveYimaban(code: string, signal?: AbortSignal): Promise<PersonRef> {
+    return (await this.#post<PersonRef>('/citizen/yimaban', { kioskId: this.opts.kioskId, code }, signal))
+      .body;
+  }
+
   /** The counter themes of this kiosk's site and how many wait in each. */
   async queueStatus(signal?: AbortSignal): Promise<QueueStatus> {
     return (await this.#get<QueueStatus>('/queue', {}, signal)).body;

@@ -22,6 +22,8 @@ const OPTIONS: Readonly<Record<FlowFailure, readonly FaultOption[]>> = {
   noRecords: ['back', 'counter', 'end'],
   notFound: ['back', 'end'],
   codeInvalid: ['back', 'end'],
+  /** A 一码办 code expired or unknown: refreshed on the phone, it is shown again. */
+  codeRefused: ['retry', 'end'],
   refused: ['counter', 'end'],
   tooLarge: ['back', 'end'],
   notConfigured: ['counter', 'end'],

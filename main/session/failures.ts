@@ -34,6 +34,7 @@ export function failureOf(err: unknown): FlowFailure {
     if (err.kind === 'server') return 'network';
     if (err.status === 404) return 'notFound';
     if (code === 'badQrCode' || code === 'invalidTrackingNumber') return 'codeInvalid';
+    if (code === 'codeRefused') return 'codeRefused';
     if (code === 'tooLarge') return 'tooLarge';
     if (code === 'notConfigured') return 'notConfigured';
     return 'refused';

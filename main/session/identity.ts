@@ -1,7 +1,7 @@
 /**
  * Reading who the citizen is: the readers a `device.readIdentity` watch accepts, raced until one
- * reads a card, and each reader's record turned into the engine's `Identity` (held in host memory
- * only). A card pulled during the read, a card that keeps failing, another kind of card and an
+ * reads a card or the scanner sees a 一码办 code the back office resolves, and each reader's record
+ * turned into the engine's `Identity` (held in host memory only). A card pulled during the read, a card that keeps failing, another kind of card and an
  * expired card are failures the citizen is told about; a reader that is down is waited out (the
  * watch lasts as long as the step shows).
  */
@@ -9,8 +9,14 @@ import { isDeviceError, sleep } from '../../devices/core';
 import type { IdCardRecord } from '../../devices/id-card-reader';
 import type { SocialSecurityCard } from '../../devices/pcsc-reader';
 import type { ReadMethod } from '../../domain/catalogue/vocabulary';
-import { idKindOf, isValidIdNumber } from '../../domain/identity';
-import type { BankCardIdentity, DeviceServices, IdCardService } from '../device-host/services';
+import { idKindOf, isValidIdNumber, isYimabanCode } from '../../domain/identity';
+import type { PersonRef } from '../backend';
+import type {
+  BankCardIdentity,
+  DeviceServices,
+  IdCardService,
+  ScannerService,
+} from '../device-host/services';
 import type { CardRole, Identity } from '../flow';
 import { EffectFailure } from './failures';
 
@@ -61,6 +67,13 @@ export function identityFromSocialSecurity(c: SocialSecurityCard, today: string)
   };
 }
 
+/** Whom a 一码办 code stands for, as the back office resolved it. */
+export function identityFromCode(p: PersonRef): Identity {
+  const kind = idKindOf(p.idNumber);
+  if (!kind || !isValidIdNumber(p.idNumber)) throw new EffectFailure('invalidIdentity');
+  return { method: 'qr', name: p.name, idNumber: p.idNumber, idKind: kind };
+}
+
 export const identityFromBankCard = (c: BankCardIdentity): Identity => ({ method: 'bankCard', pan: c.pan });
 
 export interface ReadContext {
@@ -70,6 +83,8 @@ export interface ReadContext {
   staleIdCard(): boolean;
   /** The PC/SC reader's card was read as a card of `role` (what a reminder to take it names). */
   readAs(role: CardRole): void;
+  /** The back office's answer for a 一码办 code; absent without a back office (no code is then read). */
+  resolveCode?: (code: string, signal: AbortSignal) => Promise<PersonRef>;
 }
 
 /** Watches the readers of `accept` until one of them reads a card; the first answer wins. */
@@ -86,8 +101,9 @@ export async function readIdentity(
   const ssc = accept.includes('socialSecurityCard') ? socialSecurityCard : undefined;
   const bank = accept.includes('bankCard') ? bankCard : undefined;
   if (ssc || bank) readers.push(readCardReader(ssc, bank, ctx, both));
-  // 一码办 (`qr`) needs the province's app platform to resolve a code to a person; no adapter exists
-  // yet, so a scanned code is not an identity here (the readers above still are).
+  const { scanner } = ctx.services;
+  if (accept.includes('qr') && scanner && ctx.resolveCode)
+    readers.push(readCode(scanner, ctx.resolveCode, both));
   if (readers.length === 0) throw new EffectFailure('deviceDown', 'no reader for the accepted methods');
   try {
     return await Promise.race(readers);
@@ -174,4 +190,25 @@ async function readCardReader(
     }
   }
   throw signal.reason as Error;
+}
+
+/**
+ * The first 一码办 code the scanner sees, resolved by the back office. Other codes (a receipt QR a
+ * step also listens for) are left to their own listener. A refused code is a failure the citizen
+ * is told about (`codeRefused` from the back office), like an expired card.
+ */
+async function readCode(
+  scanner: ScannerService,
+  resolve: NonNullable<ReadContext['resolveCode']>,
+  signal: AbortSignal,
+): Promise<Identity> {
+  const code = await new Promise<string>((done, reject) => {
+    const off = scanner.listen((scan) => {
+      if (!isYimabanCode(scan.text)) return;
+      off();
+      done(scan.text);
+    });
+    signal.addEventListener('abort', () => (off(), reject(signal.reason as Error)), { once: true });
+  });
+  return identityFromCode(await resolve(code, signal));
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Emitter, sleep, type Logger } from '../../devices/core';
 import { findService, type Catalogue } from '../../domain/catalogue/catalogue';
 import { availability } from '../../domain/catalogue/service';
+import { isYimabanCode } from '../../domain/identity';
 import type { DeviceRole } from '../../domain/catalogue/vocabulary';
 import type { BackofficeClient, Outbox } from '../backend';
 import type { DeviceServices } from '../device-host/services';
@@ -142,11 +143,7 @@ export class SessionRunner {
   // What the host's channels call.
 
   view(): FlowView {
-    const view = viewOf(this.#state, this.#catalogue);
-    // 一码办 codes cannot be resolved to a person here yet (identity.ts): the page does not offer them.
-    if (view.step?.kind === 'identify' && view.step.accept.includes('qr'))
-      return { ...view, step: { ...view.step, accept: view.step.accept.filter((m) => m !== 'qr') } };
-    return view;
+    return viewOf(this.#state, this.#catalogue);
   }
 
   get serving(): boolean {
@@ -412,6 +409,8 @@ export class SessionRunner {
         if (!scanner) return Promise.reject(new EffectFailure('deviceDown', 'no scanner'));
         return new Promise((resolve, reject) => {
           const off = scanner.listen((scan) => {
+            // A 一码办 code is the identify step's (identity.ts), never a code value of the flow.
+            if (isYimabanCode(scan.text)) return;
             off();
             resolve({ value: scan.text.slice(0, 200) });
           });
@@ -457,6 +456,7 @@ export class SessionRunner {
       services: this.#o.services,
       now: () => this.#clock.now(),
       staleIdCard: () => this.#staleIdCard,
+      ...(this.#o.client ? { resolveCode: this.#o.client.resolveYimaban.bind(this.#o.client) } : {}),
       readAs: (role) => {
         if (this.#pcscCard === role) return;
         if (this.#pcscCard) this.#signal({ kind: 'card.removed', role: this.#pcscCard });

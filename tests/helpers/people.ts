@@ -56,3 +56,18 @@ export async function findPerson(
   }
   throw new Error(`no simulated person born ${birth} has ${JSON.stringify(wanted)}`);
 }
+
+/**
+ * A 一码办 code the simulated provider resolves to a person with active social insurance, and who
+ * that person is (the provider is a pure function of the code).
+ */
+export async function findCodeHolder(): Promise<{ code: string; idNumber: string; name: string }> {
+  const provider = new SimulatedCitizenData();
+  for (let i = 0; i < 200; i++) {
+    const code = `YMB1journey-${String(i).padStart(12, '0')}`;
+    const who = await provider.resolveCode(code);
+    if ((await provider.socialInsurance(who, { from: '2020-01', to: '2030-12' })).status === 'active')
+      return { code, ...who };
+  }
+  throw new Error('no simulated 一码办 code stands for an insured person');
+}

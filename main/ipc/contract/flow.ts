@@ -45,6 +45,7 @@ export const FlowFailure = z.enum([
   'noRecords',
   'notFound',
   'codeInvalid',
+  'codeRefused',
   'refused',
   'tooLarge',
   'notConfigured',

@@ -83,6 +83,7 @@ export const uiZh = {
   'fault.noRecords': '没有查到相关记录',
   'fault.notFound': '没有找到对应的办件',
   'fault.codeInvalid': '号码格式不正确，请核对',
+  'fault.codeRefused': '一码办二维码已失效或无法识别，请在手机上刷新后重新出示',
   'fault.refused': '申请需要工作人员审核',
   'fault.tooLarge': '材料过大，请减少页数',
   'fault.notConfigured': '本终端暂不提供该业务',
@@ -207,6 +208,8 @@ export const uiEn: Record<UiMessageKey, string> & Partial<Record<`${UiMessageKey
   'fault.noRecords': 'No records were found',
   'fault.notFound': 'Nothing was found for that number',
   'fault.codeInvalid': 'That code is not valid; please check it',
+  'fault.codeRefused':
+    'Your Yimaban QR code has expired or is not recognised: refresh it on your phone and show it again',
   'fault.refused': 'The application needs a staff member to review it',
   'fault.tooLarge': 'The documents are too large; please use fewer pages',
   'fault.notConfigured': 'This terminal does not offer this service yet',

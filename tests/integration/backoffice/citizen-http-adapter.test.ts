@@ -3,7 +3,12 @@
 // every failure (status, invalid body, silence, refused connection) reaches kiosks as a clean 503.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppointmentRefused, HttpCitizenData, ProviderUnavailable } from '../../../backoffice/providers';
+import {
+  AppointmentRefused,
+  CodeRefused,
+  HttpCitizenData,
+  ProviderUnavailable,
+} from '../../../backoffice/providers';
 import { ADULT_ID, BackendHarness, TestClock, registerKiosk } from '../../helpers/backoffice-server';
 import { startJsonReceiver, type Answer, type JsonReceiver } from '../../helpers/json-receiver';
 
@@ -125,6 +130,23 @@ describe('HttpCitizenData', () => {
     await expect(a.checkIn('A-3', P)).rejects.toEqual(new AppointmentRefused('notFound'));
     await expect(a.checkIn('A-4', P)).rejects.toEqual(new AppointmentRefused('cancelled'));
     await expect(a.checkIn('A-5', P)).rejects.toBeInstanceOf(ProviderUnavailable);
+  });
+
+  it('resolves a 一码办 code with the code in the body, and understands expired and unknown', async () => {
+    const a = adapter();
+    const url = '/city/v1/yimaban/resolve';
+    const code = 'YMB1city-code-000000000001';
+    script = { [url]: { status: 200, body: { idNumber: P.idNumber.toLowerCase(), name: P.name } } };
+    expect(await a.resolveCode(code)).toEqual(P);
+    expect(seen().at(-1)).toMatchObject({ method: 'POST', url, body: { code } });
+    script = { [url]: { status: 410, body: { code: 'expired' } } };
+    await expect(a.resolveCode(code)).rejects.toEqual(new CodeRefused('expired'));
+    script = { [url]: { status: 404, body: { code: 'unknown' } } };
+    await expect(a.resolveCode(code)).rejects.toEqual(new CodeRefused('unknown'));
+    script = { [url]: { status: 200, body: { idNumber: '12345', name: P.name } } };
+    await expect(a.resolveCode(code)).rejects.toBeInstanceOf(ProviderUnavailable);
+    script = { [url]: { status: 500 } };
+    await expect(a.resolveCode(code)).rejects.toBeInstanceOf(ProviderUnavailable);
   });
 });
 

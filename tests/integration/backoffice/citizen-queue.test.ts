@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../backoffice/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidIdNumber, maskCode } from '../../../domain/identity';
 import {
   ADULT_ID,
   BACKENDS,
@@ -18,6 +19,10 @@ const API = '/api/v1';
 const NOBODY = '110101199003070011'; // the simulator's documented person without records
 const RETIREE = '11010519491231002X';
 const FOREIGN_2017 = 'USA110070070401';
+// 一码办 codes: any well-formed one stands for a person in the simulator; two have fixed refusals.
+const CODE = 'YMB1Xq7Vd0-kT3_aB9cD2eF4gH6jL';
+const EXPIRED_CODE = 'YMB1simulated-expired-000';
+const UNKNOWN_CODE = 'YMB1simulated-unknown-000';
 const person = (idNumber: string, name = '张晓明') =>
   `idNumber=${encodeURIComponent(idNumber)}&name=${encodeURIComponent(name)}`;
 
@@ -260,6 +265,58 @@ describe.each(BACKENDS)('citizen data and queues on %s', (backend) => {
     expect((await get('/staff/queue', technician)).statusCode).toBe(403);
   });
 
+  it('一码办: resolves a code to the ID number and name only, refuses expired and unknown codes alike', async () => {
+    const resolve = (code: string, headers = kiosk, kioskId = 'kiosk-01') =>
+      post('/citizen/yimaban', { kioskId, code }, headers);
+    const r = await resolve(CODE);
+    expect(r.statusCode).toBe(200);
+    const holder = r.json<{ idNumber: string; name: string }>();
+    expect(Object.keys(holder).sort()).toEqual(['idNumber', 'name']);
+    expect(isValidIdNumber(holder.idNumber)).toBe(true);
+    expect(holder.name).toMatch(/^\p{Script=Han}{2,4}$/u);
+    expect((await resolve(CODE)).body).toBe(r.body);
+    expect((await resolve(`${CODE}x`)).json<{ idNumber: string }>().idNumber).not.toBe(holder.idNumber);
+
+    // Expired, unknown and not a 一码办 code at all: one answer, which tells nothing more.
+    const refusals = await Promise.all(
+      [EXPIRED_CODE, UNKNOWN_CODE, 'https://example.org/q?x=1'].map((c) => resolve(c)),
+    );
+    for (const x of refusals) {
+      expect(x.statusCode).toBe(400);
+      expect(x.json()).toMatchObject({ error: { code: 'codeRefused' } });
+      expect(x.json<{ error: { message: string } }>().error.message).toContain('刷新');
+    }
+    expect(new Set(refusals.map((x) => x.body)).size).toBe(1);
+
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `${API}/citizen/yimaban`,
+          payload: { kioskId: 'kiosk-01', code: CODE },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await resolve(CODE, clerk)).statusCode).toBe(401);
+    const mismatch = await resolve(CODE, other);
+    expect(mismatch.statusCode).toBe(403);
+    expect(mismatch.json()).toMatchObject({ error: { code: 'kioskMismatch' } });
+
+    const flip = (down: boolean) =>
+      app.inject({
+        method: 'PUT',
+        url: `${API}/staff/providers/simulation`,
+        headers: technician,
+        payload: { down },
+      });
+    await flip(true);
+    const down = await resolve(CODE);
+    expect(down.statusCode).toBe(503);
+    expect(down.json()).toMatchObject({ error: { code: 'providerUnavailable' } });
+    await flip(false);
+    expect((await resolve(CODE)).statusCode).toBe(200);
+  });
+
   it('keeps ID numbers out of the logs and the audit record', async () => {
     const audit = await db.query<{ action: string; data: string }>('SELECT action, data FROM audit_log');
     const recorded = audit.map((a) => `${a.action} ${a.data}`).join('\n');
@@ -268,6 +325,12 @@ describe.each(BACKENDS)('citizen data and queues on %s', (backend) => {
     for (const id of [ADULT_ID, RETIREE]) expect(recorded).not.toContain(id);
     const all = lines.join('');
     for (const id of [ADULT_ID, RETIREE, FOREIGN_2017]) expect(all).not.toContain(id);
+    // 一码办 codes are bearer tokens: masked on the audit record, nowhere in clear.
+    for (const code of [CODE, EXPIRED_CODE]) {
+      expect(all).not.toContain(code.slice(4, 20));
+      expect(recorded).not.toContain(code.slice(4, 20));
+    }
+    expect(recorded).toContain(maskCode(CODE));
     expect(all).toContain('/citizen/social-insurance?idNumber=***');
   });
 });

@@ -20,7 +20,7 @@ import {
 } from '../../helpers/journey-steps';
 import { startBackoffice, startKiosk, testDir, type Kiosk } from '../../helpers/kiosk-rig';
 import { callApi, serverFilings, staffLogin, type TestService } from '../../helpers/outbox-service';
-import { findPerson, person, type Person } from '../../helpers/people';
+import { findCodeHolder, findPerson, person, type Person } from '../../helpers/people';
 import { pageSecret, secretsOf } from '../../helpers/privacy';
 import { jpegPage } from '../../helpers/scan-pages';
 
@@ -99,6 +99,39 @@ describe('certificates and records', () => {
     expect(text).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     expect(await finish(kiosk)).toEqual({ reason: 'done', outcome: 'completed' });
     privacy(worker);
+  });
+
+  it('参保证明打印 by 一码办: a refused code is told, the code on the phone identifies the citizen, the certificate names them', async () => {
+    const holder = await findCodeHolder();
+    await begin(kiosk, 'social-insurance-certificate');
+    await kiosk.step('guide');
+    await kiosk.send({ kind: 'next' });
+    expect((await kiosk.step('identify')).accept).toContain('qr');
+    await kiosk.scanner.scan('YMB1simulated-expired-000');
+    expect(await kiosk.fault()).toEqual({ code: 'codeRefused', options: ['retry', 'end'] });
+    await kiosk.send({ kind: 'fault', option: 'retry' });
+    await kiosk.until((k) => k.view.step?.kind === 'identify' && !k.view.fault, 'the identify step again');
+    await kiosk.scanner.scan(holder.code);
+    await kiosk.step('lookup');
+    expect(kiosk.view.identity).toEqual({
+      method: 'qr',
+      name: holder.name,
+      idNumber: maskIdNumber(holder.idNumber),
+      cardType: 'resident',
+    });
+    await kiosk.send({ kind: 'next' });
+    await kiosk.step('done');
+    const text = await lastA4Text();
+    expect(text).toContain('社会保险参保证明');
+    expect(text).toContain(holder.name);
+    expect(text).toContain(maskIdNumber(holder.idNumber));
+    expect(text).not.toContain(holder.idNumber);
+    expect(await finish(kiosk)).toEqual({ reason: 'done', outcome: 'completed' });
+    expectNothingPersonal(
+      kiosk,
+      [t.tmp],
+      [...secretsOf(holder), { what: '一码办 code', value: holder.code }],
+    );
   });
 
   it('公积金缴存证明打印: the certificate names the account (masked) and the balance', async () => {
