@@ -5,7 +5,15 @@
 // in the kiosk's log, a text on the page or an answer of the simulator.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -163,6 +171,11 @@ export async function startJourneyKiosk(o: {
       await exited;
     }
     for (const p of taggedProcesses(TAG, tag)) process.kill(p.pid, 'SIGKILL');
+    // Late output of a dying child must not write into a folder being removed.
+    shell.stderr?.removeAllListeners('data');
+    // The last run's kiosk log stays in the ignored .tmp/: what a red run's kiosk said.
+    mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+    if (existsSync(logFile)) copyFileSync(logFile, path.join(ROOT, '.tmp', 'journeys-kiosk.log'));
     if (!process.env.KEEP_E2E) {
       rmSync(tmp, { recursive: true, force: true });
       bundles.remove();
