@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished, vi } from 'vitest';
 import { LAYOUTS } from '../../../renderer/src/ui/tokens';
 import { renderScene, skewedQuad } from '../../fixtures/capture/synthetic-page';
 import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
@@ -209,6 +209,11 @@ describe('journeys through the screens', () => {
     const page = kiosk.page;
     const mark = kiosk.logMark();
     onTestFailed(() => shot('failed-filing'));
+    // A citizen slow at the keys (or a kiosk slow to look something up) is asked "need more time?"
+    // and taps yes: the test does what they would whenever the question covers the page.
+    const idle = page.getByTestId('idle-countdown');
+    await page.addLocatorHandler(idle, () => page.getByTestId('idle-more-time').click());
+    onTestFinished(() => page.removeLocatorHandler(idle));
     await openService('注册登记类', '个体工商户设立登记');
     await tap(page, '开始办理');
     await see(page, '请验证身份');
