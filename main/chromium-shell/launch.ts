@@ -47,6 +47,12 @@ export function chromiumArgs(
 }
 
 /**
+ * Flags a site (or a test) adds to the kiosk's Chromium, space-separated in YIZHAN_CHROMIUM_FLAGS:
+ * a GPU quirk of one screen, or the e2e journeys' fake document camera fed from a .y4m file.
+ */
+const extraFlags = (): string[] => (process.env.YIZHAN_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean);
+
+/**
  * Runs the kiosk page in Debian's Chromium. Each run gets a fresh folder, removed when that browser is
  * gone: its profile (no history, cache or form data survives a restart) and its TMPDIR (Chromium's own
  * org.chromium.Chromium.* folders). The browser leads its own process group, so stopping it ends its
@@ -66,7 +72,7 @@ export function runChromium(o: ChromiumOptions): { stop(): Promise<void> } {
     o.lifeline?.guardDir(dir);
     const proc = spawn(
       o.executable ?? '/usr/bin/chromium',
-      chromiumArgs({ ...o, url }, path.join(dir, 'profile')),
+      [...chromiumArgs({ ...o, url }, path.join(dir, 'profile')), ...extraFlags()],
       {
         stdio: 'ignore',
         detached: true,

@@ -1,9 +1,15 @@
 // The citizen's journeys end to end in Chromium: one `yizhan start --headless` for every test here,
 // its own page driven through the texts a citizen reads, its simulated devices through
 // `yizhan sim control`, what came out checked where it lands (the receipt printer's output).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished, vi } from 'vitest';
 import { LAYOUTS } from '../../../renderer/src/ui/tokens';
+import { renderScene, skewedQuad } from '../../fixtures/capture/synthetic-page';
 import { createPdfQueue, pdfText, type PdfQueue } from '../../helpers/cups';
+import { callApi, serverFilings, staffLogin } from '../../helpers/outbox-service';
+import { encodeY4m } from '../../helpers/y4m';
 import { expectAccessible, pick, screenText, see, tap } from './harness/citizen';
 import { startJourneyKiosk, type JourneyKiosk } from './harness/kiosk';
 
@@ -12,16 +18,23 @@ vi.setConfig({ testTimeout: 180_000 });
 let kiosk: JourneyKiosk;
 /** The simulated A4 printer's spooler: a cups-pdf queue of this file's own, read back with pdftotext. */
 let a4: PdfQueue;
+let tmp: string;
 beforeAll(async () => {
   a4 = await createPdfQueue('yz-journeys');
+  // The document camera sees one A4 page lying askew on its dark base.
+  tmp = mkdtempSync(path.join(tmpdir(), 'yizhan-journeys-camera-'));
+  const camera = path.join(tmp, 'a4.y4m');
+  const quad = skewedQuad({ cx: 650, cy: 480, width: 580, height: 820, rotationDeg: 7, keystone: 0.04 });
+  writeFileSync(camera, encodeY4m([renderScene({ width: 1280, height: 960, quad, seed: 5, text: true })]));
   // 45 s: the idle test ends in under a minute, and the others get 25 s between touches before the
   // "need more time?" overlay (20 s) covers the page; at 30 s, 10 s was less than an axe run and two
   // `sim control` calls take on a loaded machine.
-  kiosk = await startJourneyKiosk({ ...LAYOUTS.portrait, idleSeconds: 45, a4Queue: a4.name });
+  kiosk = await startJourneyKiosk({ ...LAYOUTS.portrait, idleSeconds: 45, a4Queue: a4.name, camera });
 }, 300_000);
 afterAll(async () => {
   await kiosk?.stop();
   a4?.remove();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 type Receipt = { text?: string } | string;
@@ -80,6 +93,28 @@ async function openService(theme: string, service: string): Promise<void> {
   await page.getByTestId('attract').click();
   await pick(page, theme);
   await tap(page, service);
+}
+
+/** The QR payload on the slip of the filing journey, for the progress journey. */
+let filedQr: string | undefined;
+
+/** Opens a form field's editor. */
+const field = (name: string) => kiosk.page.locator(`[data-field="${name}"]`).click();
+
+/** Types `letters` on the on-screen pinyin keys and picks `word` from the candidate bar. */
+async function typePinyin(letters: string, word: string): Promise<void> {
+  const page = kiosk.page;
+  for (const k of letters) await page.locator(`.ui-keys [data-skbtn="${k}"]`).click();
+  await page
+    .locator('.ui-candidate', { hasText: new RegExp(`^${word}$`) })
+    .first()
+    .click();
+}
+
+/** A screenshot for a reader to look at, when JOURNEY_SHOTS names a folder. */
+async function shot(name: string): Promise<void> {
+  const dir = process.env.JOURNEY_SHOTS;
+  if (dir) await kiosk.page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 describe('journeys through the screens', () => {
@@ -166,6 +201,116 @@ describe('journeys through the screens', () => {
     expect(text).toContain('住房公积金');
     expect(text).toContain('张三');
     expect(text).not.toContain('11010519491231002X');
+    await tap(page, '结束办理');
+    expect((await ended(mark)).reason).toBe('done');
+  });
+
+  it('个体工商户设立登记: card → form on the on-screen keyboard → premises proof on the camera → filed → 秒批 → slip taken → rated', async () => {
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    onTestFailed(() => shot('failed-filing'));
+    // A citizen slow at the keys (or a kiosk slow to look something up) is asked "need more time?"
+    // and taps yes: the test does what they would whenever the question covers the page.
+    const idle = page.getByTestId('idle-countdown');
+    await page.addLocatorHandler(idle, () => page.getByTestId('idle-more-time').click());
+    onTestFinished(() => page.removeLocatorHandler(idle));
+    await openService('注册登记类', '个体工商户设立登记');
+    await tap(page, '开始办理');
+    await see(page, '请验证身份');
+    await kiosk.sim('idcard', 'place', 'resident');
+    await see(page, '填写申请信息');
+    await kiosk.sim('idcard', 'remove');
+    // The name typed in pinyin on the keys, a phrase chosen from the candidate bar.
+    await field('businessName');
+    await typePinyin('dazi', '打字');
+    await typePinyin('fuyin', '复印');
+    await typePinyin('dian', '店');
+    await tap(page, '填好了');
+    await field('ownerType');
+    await tap(page, '个人经营');
+    await tap(page, '填好了');
+    await field('businessScope');
+    await page.getByRole('checkbox', { name: '打字复印' }).click();
+    await tap(page, '填好了');
+    await field('address');
+    await typePinyin('beijingshi', '北京市');
+    await typePinyin('dongchengqu', '东城区');
+    await tap(page, '填好了');
+    await shot('form');
+    await tap(page, '下一步');
+    await see(page, '没有查到您的电子证照，可以跳过');
+    await tap(page, '下一步');
+    // The proof of premises on the document camera (the kiosk's Chromium reads a .y4m as its camera).
+    await see(page, '拍摄申请材料');
+    await tap(page, '拍摄');
+    const capture = page.getByRole('button', { name: '拍摄 Capture' });
+    await expect.poll(() => capture.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await capture.click();
+    await tap(page, '确认 Confirm');
+    await tap(page, '完成 Finish');
+    await see(page, '已拍摄 1 页');
+    await tap(page, '下一步');
+    await see(page, '请核对申请信息');
+    await see(page, '经营场所使用证明：1 页');
+    await tap(page, '确认提交');
+    // 秒批: the licence notice on A4 and the acceptance slip on the receipt printer.
+    const licence = await kiosk.logged('a4.print.completed', () => true, mark);
+    const job = /^(.+)-(\d+)$/.exec(String(licence.jobId));
+    expect(job?.[1]).toBe(a4.name);
+    expect(pdfText(await a4.waitForOutput(Number(job![2])))).toContain('打字复印店');
+    await see(page, '请取走凭条');
+    const slip = receiptText(await kiosk.sim('receipt', 'last'));
+    await kiosk.sim('receipt', 'take');
+    await page.getByText('请取走凭条').waitFor({ state: 'hidden' });
+    await page.locator('[data-level="5"]').click();
+    await page.locator('[data-option="fast"]').click();
+    await shot('rate');
+    await page.getByTestId('rate-send').click();
+    await see(page, '准予设立登记');
+    const rows = await page.getByTestId('done-rows').innerText();
+    const tracking = /[A-Z]{2}\d{8}-[0-9A-Z]{7}/.exec(rows)?.[0];
+    expect(tracking, `the tracking number on the done screen: ${rows}`).toBeDefined();
+    // The slip's QR leads back to this filing (the progress journey scans it).
+    filedQr = new RegExp(`\\[QR (yizhan://track/${tracking}\\?v=[^\\]\\s]+)\\]`).exec(slip)?.[1];
+    expect(filedQr, `the slip's QR: ${slip}`).toBeDefined();
+    // At the back office: the filing with its form and the photographed proof, and the rating.
+    const office = kiosk.ready.backoffice;
+    const clerk = await staffLogin(office, 'clerk');
+    const filing = (await serverFilings(office, clerk)).find((f) => f.trackingNumber === tracking);
+    expect(filing?.form).toMatchObject({
+      businessName: '打字复印店',
+      ownerType: 'naturalPerson',
+      businessScope: ['打字复印'],
+      address: '北京市东城区',
+    });
+    expect(filing?.materials).toEqual([
+      expect.objectContaining({ kind: 'premisesProof', bytes: expect.any(Number) as number }),
+    ]);
+    const ratings = await callApi<{ items: Record<string, unknown>[] }>(`${office}/api/v1/staff/ratings`, {
+      token: clerk,
+    });
+    expect(ratings.items.find((r) => r.filingId === filing!.filingId)).toMatchObject({
+      level: 5,
+      options: [expect.objectContaining({ code: 'fast' })],
+    });
+    await tap(page, '结束办理');
+    expect((await ended(mark)).reason).toBe('done');
+  });
+
+  it('办件进度查询: the slip of the filing above scanned, the progress screen shows that filing', async () => {
+    expect(filedQr, 'the QR of the filing journey’s slip (that test runs first)').toBeDefined();
+    const page = kiosk.page;
+    const mark = kiosk.logMark();
+    await openService('综合服务类', '办件进度查询');
+    await see(page, '请验证身份');
+    await kiosk.sim('scan', filedQr!);
+    const tracking = /track\/([^?]+)/.exec(filedQr!)![1]!;
+    await see(page, '查询结果如下');
+    // Its row: approved at once and its licence printed here, the filing is closed as collected.
+    const row = page.getByRole('row', { name: new RegExp(tracking) });
+    await expect.poll(() => row.innerText()).toMatch(/个体工商户设立登记[\s\S]*已领取，办结/);
+    await shot('progress');
+    await tap(page, '下一步');
     await tap(page, '结束办理');
     expect((await ended(mark)).reason).toBe('done');
   });

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { defaultDevices } from '../../../../main/config/default-devices';
 import { buildTestBundles, type TestBundles } from '../../../helpers/bundles';
+import { AUTO_GRANT_MEDIA_FLAG, fakeCameraFlags } from '../../../helpers/chromium';
 import { taggedProcesses } from '../../../helpers/process-tree';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -86,6 +87,8 @@ export async function startJourneyKiosk(o: {
   idleSeconds?: number;
   /** A cups-pdf queue for the simulated A4 printer, so what it printed can be read back as a PDF. */
   a4Queue?: string;
+  /** A .y4m file the kiosk's Chromium shows as its only camera (the document camera), granted without a prompt. */
+  camera?: string;
 }): Promise<JourneyKiosk> {
   const bundles: TestBundles = await buildTestBundles('journeys');
   const CLI = bundles.cli;
@@ -108,7 +111,15 @@ export async function startJourneyKiosk(o: {
     }),
   );
   const port = await freePort();
-  const env = { ...process.env, [TAG]: tag, TMPDIR: runTmp, YIZHAN_LOG_LEVEL: 'info' };
+  const env = {
+    ...process.env,
+    [TAG]: tag,
+    TMPDIR: runTmp,
+    YIZHAN_LOG_LEVEL: 'info',
+    ...(o.camera
+      ? { YIZHAN_CHROMIUM_FLAGS: [...fakeCameraFlags(o.camera), AUTO_GRANT_MEDIA_FLAG].join(' ') }
+      : {}),
+  };
   const shell: ChildProcess = spawn(
     process.execPath,
     [
